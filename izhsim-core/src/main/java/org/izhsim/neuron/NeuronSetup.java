@@ -1,0 +1,58 @@
+package org.izhsim.neuron;
+
+import org.izhsim.integrate.Scheme;
+import org.izhsim.model.Checks;
+import org.izhsim.model.IzhikevichModel;
+import org.izhsim.model.NeuronParams;
+import org.izhsim.model.Preset;
+
+/**
+ * Everything a single-neuron run needs. Validated on construction, so a bad value is refused
+ * where it enters with a message naming it.
+ *
+ * @param model    equations
+ * @param params   a, b, c, d
+ * @param v0       initial v [mV]
+ * @param u0       initial u
+ * @param scheme   numerical scheme
+ * @param dt       step [ms]
+ * @param duration simulated time [ms], a whole number of steps
+ * @param current  input current I(t)
+ */
+public record NeuronSetup(IzhikevichModel model, NeuronParams params, double v0, double u0, Scheme scheme,
+                          double dt, double duration, CurrentSource current) {
+    public NeuronSetup {
+        if (model == null || params == null || scheme == null || current == null) {
+            throw new IllegalArgumentException("model, params, scheme and current are required");
+        }
+        Checks.finite("v0", v0);
+        Checks.finite("u0", u0);
+        Checks.steps(duration, dt);
+    }
+
+    /** The published protocol of a preset under the given scheme and current. */
+    public static NeuronSetup of(Preset p, Scheme scheme, CurrentSource current) {
+        return new NeuronSetup(p.model(), p.params(), p.v0(), p.u0(), scheme, p.dt(), p.duration(), current);
+    }
+
+    public NeuronSetup withScheme(Scheme s) {
+        return new NeuronSetup(model, params, v0, u0, s, dt, duration, current);
+    }
+
+    public NeuronSetup withDt(double newDt) {
+        return new NeuronSetup(model, params, v0, u0, scheme, newDt, duration, current);
+    }
+
+    public NeuronSetup withDuration(double newDuration) {
+        return new NeuronSetup(model, params, v0, u0, scheme, dt, newDuration, current);
+    }
+
+    public NeuronSetup withCurrent(CurrentSource newCurrent) {
+        return new NeuronSetup(model, params, v0, u0, scheme, dt, duration, newCurrent);
+    }
+
+    /** Number of steps K = duration/dt; the run records K + 1 samples. */
+    public long steps() {
+        return Checks.steps(duration, dt);
+    }
+}

@@ -1,0 +1,66 @@
+package org.izhsim.neuron;
+
+import org.izhsim.integrate.IzhikevichKernel;
+import org.izhsim.integrate.NumericalBlowUpException;
+import org.izhsim.integrate.Scheme;
+import org.izhsim.integrate.SpikeList;
+
+/**
+ * Runs one neuron through the shared {@link IzhikevichKernel}, recording every step as
+ * figure1.m does (see {@link NeuronTrace} for what a sample holds).
+ */
+public final class NeuronSimulator {
+    /** Runs longer than this many samples are refused rather than exhausting memory. */
+    public static final long MAX_SAMPLES = 50_000_000L;
+
+    private NeuronSimulator() {}
+
+    public static NeuronTrace run(NeuronSetup s) {
+        final long steps = s.steps();
+        if (steps + 1 > MAX_SAMPLES) {
+            throw new IllegalArgumentException("duration/dt = " + steps + " steps is more than a single-neuron trace holds ("
+                    + MAX_SAMPLES + "); use a larger dt or a shorter duration");
+        }
+        final int samples = (int) steps + 1;
+        final double dt = s.dt();
+        final double peak = s.model().vPeak();
+        final Scheme scheme = s.scheme();
+        double[] v = {s.v0()}, u = {s.u0()};
+        double[] iStart = new double[1], iMid = new double[1], iEnd = new double[1];
+        IzhikevichKernel kernel = new IzhikevichKernel(s.model(), scheme, v, u,
+                new double[] {s.params().a()}, new double[] {s.params().b()},
+                new double[] {s.params().c()}, new double[] {s.params().d()});
+        double[] tt = new double[samples], vv = new double[samples], uu = new double[samples], ii = new double[samples];
+        SpikeList spikes = new SpikeList();
+        double[] spikeTimes = new double[16];
+        int spikeCount = 0;
+        CurrentSource current = s.current();
+        for (int k = 0; k < samples; k++) {
+            double t = k * dt;
+            iStart[0] = current.at(t);
+            if (scheme.usesStageCurrents()) {
+                iMid[0] = current.at(t + 0.5 * dt);
+                iEnd[0] = current.at((k + 1) * dt);
+            }
+            if (!Double.isFinite(iStart[0]) || !Double.isFinite(iMid[0]) || !Double.isFinite(iEnd[0])) {
+                throw new IllegalArgumentException("the input current is not finite at t = " + t + " ms");
+            }
+            spikes.clear();
+            if (scheme.cutoffBeforeUpdate()) kernel.detectAndReset(0, 1, spikes);
+            kernel.step(0, 1, dt, iStart, iMid, iEnd, spikes);
+            if (kernel.firstNonFinite() >= 0) throw new NumericalBlowUpException("single", k, t, 0);
+            boolean spiked = spikes.size() > 0;
+            if (spiked) {
+                if (spikeCount == spikeTimes.length) spikeTimes = java.util.Arrays.copyOf(spikeTimes, spikeCount * 2);
+                spikeTimes[spikeCount++] = t;
+            }
+            tt[k] = t;
+            // the cut-off sample is drawn at the peak, as the papers' figures do
+            boolean atPeak = scheme.cutoffBeforeUpdate() ? v[0] >= peak : spiked;
+            vv[k] = atPeak ? peak : v[0];
+            uu[k] = u[0];
+            ii[k] = iStart[0];
+        }
+        return new NeuronTrace(scheme, dt, s.duration(), tt, vv, uu, ii, java.util.Arrays.copyOf(spikeTimes, spikeCount));
+    }
+}
