@@ -1,0 +1,83 @@
+package org.izhsim.cli;
+
+import java.io.PrintWriter;
+import org.izhsim.expr.ExpressionException;
+import org.izhsim.integrate.NumericalBlowUpException;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Exit codes: 0 success; 2 bad usage or input (one line naming the culprit, no
+ * stack trace); 3 numerical blow-up (v or u not finite: the message names step, time and
+ * neuron); 1 anything else (an I/O failure, or a bug — then the stack trace helps).
+ */
+public final class Main {
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_BLOW_UP = 3;
+    public static final int EXIT_FAILURE = 1;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests: no System.exit). */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new IzhsimCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(prefix(ex.getCommandLine()) + ex.getMessage().lines().findFirst().orElse("bad usage")
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            int code;
+            switch (ex) {
+                case OptionExpressionException e -> {
+                    // the expression, then a caret under the offending column and the reason
+                    String what = e.option() + " ";
+                    String[] diagram = e.caretDiagram().split("\n", 2);
+                    err.println(what + diagram[0]);
+                    err.println(" ".repeat(what.length()) + (diagram.length > 1 ? diagram[1] : e.getMessage()));
+                    code = EXIT_USAGE;
+                }
+                case ExpressionException e -> {
+                    err.println(prefix(cmd) + e.getMessage());
+                    code = EXIT_USAGE;
+                }
+                case IllegalArgumentException e -> {
+                    err.println(prefix(cmd) + e.getMessage());
+                    code = EXIT_USAGE;
+                }
+                case NumericalBlowUpException e -> {
+                    err.println(prefix(cmd) + e.getMessage());
+                    code = EXIT_BLOW_UP;
+                }
+                case java.io.IOException e -> {
+                    err.println(prefix(cmd) + "I/O error: " + e.getMessage());
+                    code = EXIT_FAILURE;
+                }
+                default -> {
+                    err.println(prefix(cmd) + "internal error: " + ex);
+                    ex.printStackTrace(err);
+                    code = EXIT_FAILURE;
+                }
+            }
+            err.flush();
+            return code;
+        });
+        return cl;
+    }
+
+    private static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
+    }
+}

@@ -1,0 +1,84 @@
+package org.izhsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.izhsim.io.Csv;
+import org.izhsim.io.Json;
+import org.izhsim.neuron.NeuronSetup;
+import org.izhsim.neuron.NeuronSimulator;
+import org.izhsim.neuron.NeuronTrace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code izhsim neuron}: one neuron, its traces, phase plane and spike times. */
+@Command(name = "neuron", mixinStandardHelpOptions = true,
+        description = {"Simulate one Izhikevich neuron: a preset or your own a, b, c, d, driven by a current expression.",
+                "Writes v(t) over I(t), u(t) and the v-u phase plane with both nullclines."},
+        footer = {"", "Examples:", "  izhsim neuron --preset RS",
+                "  izhsim neuron --a 0.02 --b 0.2 --c -50 --d 2 --current 'int(t>100*ms)*10' --duration 1000 --dt 0.5",
+                "  izhsim neuron --preset G --scheme rk4 --dt 0.05 --json"})
+final class NeuronCommand implements Callable<Integer> {
+    @Mixin
+    NeuronOptions neuron;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the trace (t_ms, v_mV, u, I) as CSV.")
+    Path csv;
+
+    @Override
+    public Integer call() throws Exception {
+        NeuronSetup setup = neuron.resolve();
+        var formats = output.figureFormats();
+        long t0 = System.nanoTime();
+        NeuronTrace trace = NeuronSimulator.run(setup);
+        double runS = (System.nanoTime() - t0) / 1e9;
+        String label = neuron.label();
+        Map<String, Object> summary = Summaries.neuron("neuron", label, neuron.currentText(), setup, trace, runS);
+
+        List<Path> written = new ArrayList<>();
+        try (OutputStage stage = new OutputStage(output.out)) {
+            String base = "neuron-" + label;
+            written.addAll(Plots.neuron(stage, base, title(label, setup), setup, trace, formats));
+            org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
+            written.clear();
+            written.addAll(stage.commit());
+        }
+        if (csv != null) {
+            Map<String, Object> meta = new LinkedHashMap<>(summary);
+            meta.remove("spike_times_ms");
+            written.add(Csv.write(csv, meta, List.of("t_ms", "v_mV", "u", "I"),
+                    List.of(trace.t(), trace.v(), trace.u(), trace.current())));
+        }
+        report(summary, trace, label, setup, written);
+        return 0;
+    }
+
+    private void report(Map<String, Object> summary, NeuronTrace trace, String label, NeuronSetup s, List<Path> written) {
+        if (output.json) {
+            System.out.println(Json.write(summary));
+        } else {
+            System.out.printf(Locale.ROOT, "%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
+                    trace.spikeCount(), fmt(s.duration()), trace.rateHz(), s.scheme().id(), fmt(s.dt()));
+            StringBuilder sb = new StringBuilder("spike times (ms):");
+            for (double t : trace.spikeTimes()) sb.append(' ').append(fmt(t));
+            System.out.println(sb);
+        }
+        if (!output.quiet) for (Path p : written) System.err.println("wrote " + p);
+    }
+
+    static String title(String label, NeuronSetup s) {
+        return label + ", scheme " + s.scheme().id() + ", dt " + fmt(s.dt()) + " ms";
+    }
+
+    static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+}

@@ -1,0 +1,52 @@
+package org.izhsim.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar on stderr. It appears only once the work has taken more than a
+ * second (short runs stay silent), redraws at most ten times a second, and is silenced by
+ * --quiet.
+ */
+final class ProgressBar implements AutoCloseable {
+    private static final int WIDTH = 30;
+    private final PrintStream err;
+    private final String label;
+    private final boolean enabled;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+    private boolean drawn;
+
+    ProgressBar(String label, boolean quiet) {
+        this(System.err, label, !quiet);
+    }
+
+    ProgressBar(PrintStream err, String label, boolean enabled) {
+        this.err = err;
+        this.label = label;
+        this.enabled = enabled;
+    }
+
+    /** Reports progress in [0, 1]; {@code detail} is appended (e.g. "12,345 spikes"). */
+    void update(double fraction, String detail) {
+        if (!enabled) return;
+        long now = System.nanoTime();
+        if (now - start < 1_000_000_000L || now - lastDraw < 100_000_000L) return;
+        lastDraw = now;
+        drawn = true;
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * WIDTH);
+        double elapsed = (now - start) / 1e9;
+        String eta = fraction > 0.01 ? String.format(Locale.ROOT, ", %.0f s left", elapsed * (1 - fraction) / fraction) : "";
+        err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%% %.1f s%s%s   ", label, "#".repeat(filled),
+                " ".repeat(WIDTH - filled), fraction * 100, elapsed, eta, detail.isEmpty() ? "" : ", " + detail));
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(WIDTH + label.length() + 60) + "\r");
+            err.flush();
+        }
+    }
+}

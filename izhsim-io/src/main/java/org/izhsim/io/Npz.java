@@ -1,0 +1,109 @@
+package org.izhsim.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes numpy {@code .npz} archives: a zip of {@code .npy} entries (format 1.0: magic, header
+ * dict padded to a multiple of 64 bytes, little-endian C-order data). {@code numpy.load}
+ * reads the result as is. Supported element types: double ({@code <f8}), float ({@code <f4}),
+ * int ({@code <i4}), long ({@code <i8}); scalar metadata is stored as 0-d arrays or, for
+ * strings, as a 1-d unicode array ({@code <U…}).
+ */
+public final class Npz {
+    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+
+    public Npz put(String name, double[] data) {
+        ByteBuffer bb = buffer(data.length * 8L);
+        for (double d : data) bb.putDouble(d);
+        return entry(name, "<f8", shape(data.length), bb);
+    }
+
+    public Npz put(String name, float[] data) {
+        ByteBuffer bb = buffer(data.length * 4L);
+        for (float d : data) bb.putFloat(d);
+        return entry(name, "<f4", shape(data.length), bb);
+    }
+
+    public Npz put(String name, int[] data) {
+        ByteBuffer bb = buffer(data.length * 4L);
+        for (int d : data) bb.putInt(d);
+        return entry(name, "<i4", shape(data.length), bb);
+    }
+
+    public Npz put(String name, long[] data) {
+        ByteBuffer bb = buffer(data.length * 8L);
+        for (long d : data) bb.putLong(d);
+        return entry(name, "<i8", shape(data.length), bb);
+    }
+
+    /** A 0-d double array ({@code np.load(f)['dt_ms'][()]}). */
+    public Npz putScalar(String name, double value) {
+        ByteBuffer bb = buffer(8);
+        bb.putDouble(value);
+        return entry(name, "<f8", "()", bb);
+    }
+
+    /** A 0-d unicode string array ({@code str(np.load(f)['scheme'])}). */
+    public Npz putString(String name, String value) {
+        int[] cps = value.codePoints().toArray();
+        ByteBuffer bb = buffer(Math.max(1, cps.length) * 4L);
+        for (int cp : cps) bb.putInt(cp);
+        if (cps.length == 0) bb.putInt(0);
+        return entry(name, "<U" + Math.max(1, cps.length), "()", bb);
+    }
+
+    /** Writes the archive atomically. */
+    public Path write(Path target) throws IOException {
+        return AtomicFiles.write(target, this::writeTo);
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(1);
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+            zip.write(e.getValue());
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    private Npz entry(String name, String dtype, String shape, ByteBuffer data) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("bad npz array name '" + name + "'");
+        String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int unpadded = 10 + dict.length() + 1;
+        int total = (unpadded + 63) / 64 * 64;
+        String header = dict + " ".repeat(total - unpadded) + "\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(total + data.capacity());
+        bytes.write(0x93);
+        bytes.writeBytes("NUMPY".getBytes(StandardCharsets.US_ASCII));
+        bytes.write(1);
+        bytes.write(0);
+        int len = header.length();
+        bytes.write(len & 0xff);
+        bytes.write((len >>> 8) & 0xff);
+        bytes.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
+        bytes.write(data.array(), 0, data.capacity());
+        entries.put(name, bytes.toByteArray());
+        return this;
+    }
+
+    private static String shape(int n) {
+        return "(" + n + ",)";
+    }
+
+    private static ByteBuffer buffer(long bytes) {
+        if (bytes > Integer.MAX_VALUE - 1024) throw new IllegalArgumentException("array too large for one npz entry");
+        return ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

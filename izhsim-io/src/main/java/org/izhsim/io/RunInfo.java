@@ -1,0 +1,26 @@
+package org.izhsim.io;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.izhsim.Version;
+
+/**
+ * The provenance every output carries: izhsim version and commit, the command that ran, when,
+ * and the run's own parameters (seed, scheme, dt, …) added by the caller.
+ */
+public final class RunInfo {
+    private RunInfo() {}
+
+    /** Version, commit, Java version and creation time, in that order, ready for more keys. */
+    public static Map<String, Object> base(String command) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("izhsim_version", Version.version());
+        m.put("izhsim_commit", Version.commit());
+        m.put("java", Runtime.version().toString());
+        m.put("command", command);
+        m.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return m;
+    }
+}

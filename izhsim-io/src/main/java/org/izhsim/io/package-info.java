@@ -1,0 +1,8 @@
+/**
+ * Data out: numpy {@code .npz} ({@link org.izhsim.io.Npz}), CSV ({@link org.izhsim.io.Csv}),
+ * JSON summaries ({@link org.izhsim.io.Json}) and their provenance
+ * ({@link org.izhsim.io.RunInfo}). Every file is written through
+ * {@link org.izhsim.io.AtomicFiles}: to a temporary file, then renamed, so a failed or
+ * interrupted run leaves nothing half-written.
+ */
+package org.izhsim.io;

@@ -1,0 +1,55 @@
+package org.izhsim.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvJsonTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void csvRoundTripsValuesExactly() throws IOException {
+        double[] t = {0.0, 0.1 + 0.2, -1e-300};
+        int[] n = {1, 2, 3};
+        Path f = Csv.write(dir.resolve("a.csv"), Map.of("scheme", "euler"), List.of("t_ms", "n"), List.of(t, n));
+        List<String> lines = Files.readAllLines(f);
+        assertEquals("# scheme: euler", lines.get(0));
+        assertEquals("t_ms,n", lines.get(1));
+        for (int r = 0; r < 3; r++) {
+            String[] parts = lines.get(2 + r).split(",");
+            assertEquals(t[r], Double.parseDouble(parts[0]), 0.0);
+            assertEquals(n[r], Integer.parseInt(parts[1]));
+        }
+    }
+
+    @Test
+    void csvRefusesRaggedColumnsAndWritesNothing() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Csv.write(dir.resolve("b.csv"), Map.of(), List.of("a", "b"), List.of(new double[2], new double[3])));
+        assertEquals(false, Files.exists(dir.resolve("b.csv")));
+    }
+
+    @Test
+    void jsonShapes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s", "a\"b\n");
+        m.put("x", 13.0);
+        m.put("y", 0.25);
+        m.put("nan", Double.NaN);
+        m.put("arr", new double[] {1, 2.5});
+        m.put("ints", new int[] {1, 2});
+        m.put("list", List.of(1, "two"));
+        m.put("nested", Map.of("k", true));
+        assertEquals("{\"s\":\"a\\\"b\\n\",\"x\":13.0,\"y\":0.25,\"nan\":null,\"arr\":[1.0,2.5],\"ints\":[1,2],"
+                + "\"list\":[1,\"two\"],\"nested\":{\"k\":true}}", Json.write(m));
+    }
+}
