@@ -46,9 +46,8 @@ final class NeuronCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         try (OutputStage stage = new OutputStage(output.out)) {
             String base = "neuron-" + label;
-            written.addAll(Plots.neuron(stage, base, title(label, setup), setup, trace, formats));
+            Plots.neuron(stage, base, title(label, setup), setup, trace, formats);
             org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
-            written.clear();
             written.addAll(stage.commit());
         }
         if (csv != null) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.izhsim.plot.ImageFormat;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where files go, JSON on stdout, quiet, figure formats. */
@@ -23,12 +24,12 @@ final class OutputOptions {
     String figures;
 
     /** The requested figure formats; empty for "none". */
-    Set<FigureFormat> figureFormats() {
-        EnumSet<FigureFormat> set = EnumSet.noneOf(FigureFormat.class);
+    Set<ImageFormat> figureFormats() {
+        EnumSet<ImageFormat> set = EnumSet.noneOf(ImageFormat.class);
         for (String f : figures.toLowerCase(Locale.ROOT).split(",")) {
             switch (f.trim()) {
-                case "png" -> set.add(FigureFormat.PNG);
-                case "svg" -> set.add(FigureFormat.SVG);
+                case "png" -> set.add(ImageFormat.PNG);
+                case "svg" -> set.add(ImageFormat.SVG);
                 case "none" -> { }
                 default -> throw new IllegalArgumentException("unknown figure format '" + f.trim()
                         + "' in --figures; known: png, svg, none");
@@ -36,6 +37,4 @@ final class OutputOptions {
         }
         return set;
     }
-
-    enum FigureFormat { PNG, SVG }
 }

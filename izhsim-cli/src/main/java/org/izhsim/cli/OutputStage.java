@@ -34,6 +34,11 @@ final class OutputStage implements AutoCloseable {
         return staging.resolve(name);
     }
 
+    /** The staging directory (for writers that take a directory and a base name). */
+    Path dir() {
+        return staging;
+    }
+
     /** Moves every staged file into the output directory; returns their final paths. */
     List<Path> commit() throws IOException {
         try (Stream<Path> files = Files.list(staging)) {
