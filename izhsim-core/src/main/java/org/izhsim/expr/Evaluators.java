@@ -36,8 +36,7 @@ final class Evaluators {
     }
 
     private static Evaluator binary(Binary.Operator operator, Node left, Node right) {
-        boolean logical = operator == Binary.Operator.OR || operator == Binary.Operator.AND;
-        if (right instanceof Literal(double c) && !logical) {
+        if (right instanceof Literal(double c)) {
             if (left instanceof Variable(String _, int index) && index == 0) {
                 Evaluator direct = firstWithLiteral(operator, c);
                 if (direct != null) return direct;
@@ -69,7 +68,7 @@ final class Evaluators {
         };
     }
 
-    /** For arithmetic and comparisons only; and/or with a literal are rare enough for {@link #general}. */
+    /** {@code and} and {@code or} with a literal are rare enough to take the {@link #general} path. */
     private static Evaluator withRightLiteral(Binary.Operator operator, Evaluator a, double c) {
         return switch (operator) {
             case LESS -> (f, v) -> a.evaluate(f, v) < c ? 1.0 : 0.0;

@@ -3,6 +3,7 @@ package org.izhsim.expr;
 import static org.izhsim.expr.SameBits.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,9 +30,21 @@ import org.izhsim.expr.Node.Variable;
 class RoundTripProperties {
     private static final List<String> VARIABLES = List.of("x", "y");
 
-    @Property(tries = 2000)
+    @Property(tries = 3000)
     void printedTreeEvaluatesLikeTheTree(@ForAll("trees") Node tree, @ForAll("values") double x,
                                          @ForAll("values") double y) {
+        String text = print(tree);
+        Expression expression = Expression.parse(text, VARIABLES);
+        assertSameBits(direct(tree, x, y), expression.evaluate(x, y), text + " at x = " + x + ", y = " + y);
+    }
+
+    /**
+     * Small sums and products of ordinary numbers, where a re-associated or wrongly dropped
+     * operation shows in the result instead of drowning in NaN, infinity or a truth value.
+     */
+    @Property(tries = 3000)
+    void arithmeticIsExactToTheBit(@ForAll("arithmetic") Node tree, @ForAll("ordinaryValues") double x,
+                                   @ForAll("ordinaryValues") double y) {
         String text = print(tree);
         Expression expression = Expression.parse(text, VARIABLES);
         assertSameBits(direct(tree, x, y), expression.evaluate(x, y), text + " at x = " + x + ", y = " + y);
@@ -52,30 +65,56 @@ class RoundTripProperties {
     }
 
     @Provide
-    Arbitrary<Node> trees() {
-        return Arbitraries.recursive(this::leaves, this::composite, 0, 5);
+    Arbitrary<Double> ordinaryValues() {
+        return Arbitraries.oneOf(Arbitraries.of(0.0, -0.0, 1.0, -1.0, 0.1, 100.0), Arbitraries.doubles().between(-500, 500));
     }
 
+    @Provide
+    Arbitrary<Node> arithmetic() {
+        Arbitrary<Node> literals = Arbitraries.oneOf(Arbitraries.of(0.0, -0.0, 1.0, 2.0, 3.0, 0.1, 0.2, 0.3, 12.5),
+                Arbitraries.doubles().between(-100, 100)).map(Literal::new);
+        Arbitrary<Node> variables = Arbitraries.of(0, 1).map(i -> new Variable(VARIABLES.get(i), i));
+        Arbitrary<Binary.Operator> operators = Arbitraries.of(Binary.Operator.ADD, Binary.Operator.SUBTRACT,
+                Binary.Operator.MULTIPLY, Binary.Operator.DIVIDE);
+        Arbitrary<Node> leaves = Arbitraries.frequencyOf(Tuple.of(2, literals), Tuple.of(1, variables));
+        return Arbitraries.recursive(() -> leaves,
+                operand -> Arbitraries.frequencyOf(
+                        Tuple.of(3, leaves),
+                        Tuple.of(1, operand.map(o -> (Node) new Unary(Unary.Operator.NEGATE, o))),
+                        Tuple.of(6, Combinators.combine(operators, operand, operand).as(Binary::new))),
+                1, 4);
+    }
+
+    @Provide
+    Arbitrary<Node> trees() {
+        return Arbitraries.recursive(this::leaves, this::composite, 1, 6);
+    }
+
+    /** Special literals are frequent, because identities such as x*1 and x-0 are what folding removes. */
     private Arbitrary<Node> leaves() {
-        Arbitrary<Node> literals = Arbitraries.oneOf(
-                Arbitraries.of(0.0, -0.0, 1.0, -1.0, 2.0, 0.5, 3.0, 100.0, 0.001, 12.5, 1e300),
-                Arbitraries.doubles().between(-1000, 1000),
-                Arbitraries.doubles()).map(Literal::new);
+        Arbitrary<Node> literals = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.of(0.0, -0.0, 1.0, -1.0, 2.0, 0.5, 3.0, 100.0, 0.001, 0.1, 0.2, 12.5, 1e300)),
+                Tuple.of(1, Arbitraries.doubles().between(-1000, 1000)),
+                Tuple.of(1, Arbitraries.doubles())).map(Literal::new);
         Arbitrary<Node> variables = Arbitraries.of(0, 1).map(i -> new Variable(VARIABLES.get(i), i));
         return Arbitraries.frequencyOf(Tuple.of(1, literals), Tuple.of(1, variables));
     }
 
+    /** Arithmetic dominates, since a truth value at the root would hide most differences in its operands. */
     private Arbitrary<Node> composite(Arbitrary<Node> operand) {
-        Arbitrary<Node> unary = Combinators.combine(Arbitraries.of(Unary.Operator.class), operand).as(Unary::new);
-        Arbitrary<Node> binary = Combinators.combine(Arbitraries.of(Binary.Operator.class), operand, operand)
-                .as(Binary::new);
+        Arbitrary<Unary.Operator> unaryOperators = Arbitraries.frequency(
+                Tuple.of(3, Unary.Operator.NEGATE), Tuple.of(1, Unary.Operator.PLUS), Tuple.of(1, Unary.Operator.NOT));
+        Arbitrary<Binary.Operator> binaryOperators = Arbitraries.frequency(Arrays.stream(Binary.Operator.values())
+                .map(op -> Tuple.of(op.yieldsTruthValue() ? 1 : 5, op)).toList());
+        Arbitrary<Node> unary = Combinators.combine(unaryOperators, operand).as(Unary::new);
+        Arbitrary<Node> binary = Combinators.combine(binaryOperators, operand, operand).as(Binary::new);
         Arbitrary<Node> call = Arbitraries.of(BuiltinFunction.class).flatMap(function -> {
             Arbitrary<List<Node>> arguments = function.isVariadic()
                     ? operand.list().ofMinSize(2).ofMaxSize(4)
                     : operand.list().ofSize(function.minArguments());
             return arguments.map(list -> new Call(function, list));
         });
-        return Arbitraries.frequencyOf(Tuple.of(1, operand), Tuple.of(2, unary), Tuple.of(5, binary),
+        return Arbitraries.frequencyOf(Tuple.of(1, operand), Tuple.of(2, unary), Tuple.of(6, binary),
                 Tuple.of(2, call));
     }
 
