@@ -49,6 +49,8 @@ final class Clip {
     double[] q = {x0 - xWindow.min(), xWindow.max() - x0, y0 - yWindow.min(), yWindow.max() - y0};
     double enter = 0;
     double leave = 1;
+    int enterEdge = -1;
+    int leaveEdge = -1;
     for (int k = 0; k < 4; k++) {
       if (p[k] == 0) {
         if (q[k] < 0) {
@@ -56,17 +58,35 @@ final class Clip {
         }
       } else {
         double r = q[k] / p[k];
-        if (p[k] < 0) {
-          enter = Math.max(enter, r);
-        } else {
-          leave = Math.min(leave, r);
+        if (p[k] < 0 && r > enter) {
+          enter = r;
+          enterEdge = k;
+        } else if (p[k] > 0 && r < leave) {
+          leave = r;
+          leaveEdge = k;
         }
       }
     }
     if (enter > leave) {
       return null;
     }
-    return new double[] {x0 + enter * dx, y0 + enter * dy, x0 + leave * dx, y0 + leave * dy};
+    double[] clipped = {x0 + enter * dx, y0 + enter * dy, x0 + leave * dx, y0 + leave * dy};
+    // put cut ends exactly on the edge: with ends at ±1e9 the arithmetic is off by 1e-7
+    snap(clipped, 0, enterEdge, xWindow, yWindow);
+    snap(clipped, 2, leaveEdge, xWindow, yWindow);
+    return clipped;
+  }
+
+  private static void snap(double[] point, int at, int edge, Range xWindow, Range yWindow) {
+    switch (edge) {
+      case 0 -> point[at] = xWindow.min();
+      case 1 -> point[at] = xWindow.max();
+      case 2 -> point[at + 1] = yWindow.min();
+      case 3 -> point[at + 1] = yWindow.max();
+      default -> {
+        // not cut: the segment's own end
+      }
+    }
   }
 
   private static final class Piece {

@@ -6,6 +6,9 @@ import java.awt.Graphics2D;
  * A figure that knows its size and paints itself; {@link FigureWriter} turns it into files.
  * Painting is the one code path for every format, so a PNG and an SVG of the same figure show
  * the same thing.
+ *
+ * <p>A figure may lay itself out while painting, so paint one figure from one thread at a time;
+ * different figures may be painted in parallel.
  */
 public interface Figure {
 

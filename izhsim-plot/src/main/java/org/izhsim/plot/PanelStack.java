@@ -156,17 +156,14 @@ final class PanelStack {
   static final double XCHART_SMALL_AXIS = 160;
 
   private static void dryRun(XYChart chart, int width, int height) {
-    Graphics2D g = SCRATCH.createGraphics();
+    // XChart needs a Graphics2D to lay out; nothing it paints here is kept
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
     try {
       chart.paint(g, width, height);
     } finally {
       g.dispose();
     }
   }
-
-  /** XChart needs a Graphics2D to lay out; nothing it paints here is kept. */
-  private static final BufferedImage SCRATCH =
-      new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 
   static PlotArea plotArea(Panel panel) {
     XYChart chart = panel.chart;

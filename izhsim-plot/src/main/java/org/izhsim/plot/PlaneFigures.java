@@ -102,8 +102,10 @@ final class PlaneFigures {
     Range rates = new Range(Math.min(0, r.min()) - 0.02 * r.span(), r.max() + 0.08 * r.span());
     XYChart chart = Style.chart(width, height, CURRENT, RATE, i, rates);
     XYSeries series = Style.line(chart, "rate", currents, ratesHz, Style.INK);
-    series.setMarker(SeriesMarkers.CIRCLE);
-    series.setMarkerColor(Style.INK);
+    if (series != null) {
+      series.setMarker(SeriesMarkers.CIRCLE);
+      series.setMarkerColor(Style.INK);
+    }
     PanelStack stack = new PanelStack().add(new PanelStack.Panel(chart, i, rates, 1));
     return new TraceFigures.StackFigure(title, width, height, stack);
   }

@@ -105,8 +105,12 @@ final class Style {
     return chart;
   }
 
-  /** Adds a thin line without markers. */
+  /** Adds a thin line without markers; returns null for a curve without points. */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
+    if (x.length == 0) {
+      // XChart rejects empty series; an empty recording still gets its axes
+      return null;
+    }
     XYSeries series = chart.addSeries(name, x, y);
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);
