@@ -1,0 +1,103 @@
+package org.izhsim.plot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every figure izhsim draws, one factory each. The factories take plain arrays and the small
+ * records of this package, never simulation objects, so any caller (the CLI, a notebook, a test)
+ * can plot data however it got it. Write the result with {@link FigureWriter}.
+ *
+ * <p>Units follow the model: time [ms], membrane potential v [mV], rate [Hz]; u and I are in
+ * the model's own units.
+ */
+public final class Figures {
+
+  static {
+    Headless.ensure();
+  }
+
+  private Figures() {}
+
+  /**
+   * Membrane potential v(t) in a large panel with the input current I(t) in a small panel under
+   * it on the same time axis, as Izhikevich (2004) draws the input under each trace. 1000×800.
+   *
+   * @param title e.g. {@code "RS, scheme figure1, dt 0.25 ms"}
+   * @param t sample times [ms], increasing
+   * @param v membrane potential [mV]; spikes are samples at the peak (+30) and are drawn as is
+   * @param current input current I at the same times
+   */
+  public static Figure voltageTrace(String title, double[] t, double[] v, double[] current) {
+    return TraceFigures.voltageAndCurrent(
+        title, Objects.requireNonNull(t, "t"), Objects.requireNonNull(v, "v"),
+        Objects.requireNonNull(current, "current"));
+  }
+
+  /** The recovery variable u(t) on its own. 1000×450. */
+  public static Figure recoveryTrace(String title, double[] t, double[] u) {
+    return TraceFigures.recovery(
+        title, Objects.requireNonNull(t, "t"), Objects.requireNonNull(u, "u"));
+  }
+
+  /**
+   * The v–u phase plane: the trajectory and both nullclines, named in a legend by their series
+   * labels. The caller computes the nullclines over any v range (a vertical one may be two
+   * points); the view is v from min(trajectory v, -90) to 40 mV and u over the trajectory's
+   * range padded by 10%, so the parabola does not stretch the u axis. 1000×800.
+   *
+   * @param trajectory x = v [mV], y = u, in time order
+   * @param vNullcline the curve where dv/dt = 0, x = v [mV], y = u
+   * @param uNullcline the curve where du/dt = 0, x = v [mV], y = u
+   */
+  public static Figure phasePlane(
+      String title, Series trajectory, Series vNullcline, Series uNullcline) {
+    return PlaneFigures.phasePlane(
+        title, Objects.requireNonNull(trajectory, "trajectory"),
+        Objects.requireNonNull(vNullcline, "vNullcline"),
+        Objects.requireNonNull(uNullcline, "uNullcline"));
+  }
+
+  /**
+   * Izhikevich's (2004) Fig. 1 layout: panels four to a row, each captioned "(A) tonic
+   * spiking", with v in black over I in grey and a time scale bar, no axes. Twenty panels make
+   * a 4×5 grid 1000×1085; fewer or more panels add or drop rows.
+   */
+  public static Figure featureGallery(String title, List<GalleryPanel> panels) {
+    return GalleryFigure.of(title, List.copyOf(Objects.requireNonNull(panels, "panels")));
+  }
+
+  /**
+   * Firing rate against input current: one line with small markers. 1000×700.
+   *
+   * @param currents input current I of each run
+   * @param ratesHz the firing rate [Hz] at each current
+   */
+  public static Figure fiCurve(String title, double[] currents, double[] ratesHz) {
+    return PlaneFigures.fiCurve(
+        title, Objects.requireNonNull(currents, "currents"),
+        Objects.requireNonNull(ratesHz, "ratesHz"));
+  }
+
+  /**
+   * Membrane potential traces stacked on one time axis with a common v scale, each labelled at
+   * the right by its series label (e.g. {@code "I = 10"}). 1000 wide, 180 high per trace.
+   *
+   * @param traces x = time [ms], y = v [mV]
+   */
+  public static Figure stackedTraces(String title, List<Series> traces) {
+    return TraceFigures.stacked(title, List.copyOf(Objects.requireNonNull(traces, "traces")));
+  }
+
+  /**
+   * A network's spike raster (excitatory and inhibitory neurons in two colours, separated by a
+   * line at Ne), the population rate (1 ms bins, Gaussian smoothing σ = 2 ms) and, if given,
+   * one neuron's v trace, all on one time axis. A PNG shows every spike; an SVG of more than
+   * 200,000 spikes shows every k-th and says so in its title. 1000×1100 (900 without a trace).
+   *
+   * @param voltage x = time [ms], y = v [mV], labelled e.g. {@code "neuron 0"}; may be null
+   */
+  public static Figure networkRaster(String title, SpikeRaster raster, Series voltage) {
+    return RasterFigure.of(title, Objects.requireNonNull(raster, "raster"), voltage);
+  }
+}
