@@ -30,7 +30,7 @@ final class Plots {
         FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats);
         double current = prevailing(tr.current());
         FigureWriter.write(Figures.phasePlane(title + ", nullclines at I = " + NeuronCommand.fmt(current),
-                new Series("trajectory", tr.v(), tr.u()), vNullcline(s.model(), current),
+                new Series("trajectory", tr.v(), uBeforeReset(s, tr)), vNullcline(s.model(), current),
                 uNullcline(s, tr.u())), stage.dir(), base + "-phase", formats);
     }
 
@@ -57,6 +57,21 @@ final class Plots {
         }
         FigureWriter.write(Figures.stackedTraces("membrane potential, " + title, stacked), stage.dir(), base + "-traces",
                 formats);
+    }
+
+    /**
+     * u as the trajectory passes through each spike: figure1.m records the peak v with the u
+     * already incremented by d, which would draw the upstroke as a jump in u; the phase plane
+     * shows u before the increment, so the reset appears as its own segment.
+     */
+    static double[] uBeforeReset(NeuronSetup s, NeuronTrace tr) {
+        double[] u = tr.u().clone();
+        if (s.scheme().cutoffBeforeUpdate()) return u;
+        for (double t : tr.spikeTimes()) {
+            int k = (int) Math.round(t / tr.dt());
+            u[k] -= s.params().d();
+        }
+        return u;
     }
 
     /** The current value held for the most steps: the phase plane's nullclines are drawn for it. */

@@ -31,7 +31,8 @@ public final class Csv {
         return AtomicFiles.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (Map.Entry<String, ?> e : metadata.entrySet()) {
-                w.write("# " + e.getKey() + ": " + e.getValue());
+                Object v = e.getValue();
+                w.write("# " + e.getKey() + ": " + (v instanceof String || v instanceof Number ? v : Json.write(v)));
                 w.newLine();
             }
             w.write(String.join(",", header));
