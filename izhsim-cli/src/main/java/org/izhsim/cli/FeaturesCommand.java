@@ -87,10 +87,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     private List<Preset> selected() {
         if (panel == null) return Presets.panels();
-        Preset p = Presets.byId(panel);
-        if (p.family() != Preset.Family.PANELS_2004) {
-            throw new IllegalArgumentException("unknown panel '" + panel + "'; known: A..T");
-        }
-        return List.of(p);
+        return Presets.panels().stream().filter(p -> p.id().equalsIgnoreCase(panel.trim())).findFirst().map(List::of)
+                .orElseThrow(() -> new IllegalArgumentException("unknown panel '" + panel + "'; known: A..T"));
     }
 }
