@@ -1,121 +1,247 @@
 package org.izhsim.expr;
 
 import static org.izhsim.expr.SameBits.assertSameBits;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 import org.izhsim.expr.Node.Binary;
 import org.izhsim.expr.Node.Call;
 import org.izhsim.expr.Node.Literal;
 import org.izhsim.expr.Node.Unary;
 import org.izhsim.expr.Node.Variable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random trees, printed fully parenthesised, parse and evaluate to what the tree means. The
  * meaning comes from {@link #direct}, an interpreter written here from the language's rules
  * and independent of the parser, the folding and the compiled evaluators; comparing bit for
  * bit also checks that folding never changes a value.
+ *
+ * <p>Each property runs once per fixed seed. Every try draws its own case seed from the
+ * property's {@link SplittableRandom}, and a failure names the seed, the try and the case
+ * seed together with the tree's text: {@code new SplittableRandom(caseSeed)} handed to the
+ * same generators rebuilds the failing case on its own.
  */
 class RoundTripProperties {
     private static final List<String> VARIABLES = List.of("x", "y");
 
-    @Property(tries = 3000)
-    void printedTreeEvaluatesLikeTheTree(@ForAll("trees") Node tree, @ForAll("values") double x,
-                                         @ForAll("values") double y) {
-        String text = print(tree);
-        Expression expression = Expression.parse(text, VARIABLES);
-        assertSameBits(direct(tree, x, y), expression.evaluate(x, y), text + " at x = " + x + ", y = " + y);
+    /** Tries per seed; with four seeds 4000 each for the evaluating properties, 1000 for folding. */
+    private static final int TRIES = 1000;
+    private static final int FOLDING_TRIES = 250;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void printedTreeEvaluatesLikeTheTree(long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int i = 0; i < TRIES; i++) {
+            long caseSeed = seeds.nextLong();
+            SplittableRandom random = new SplittableRandom(caseSeed);
+            Node tree = tree(random);
+            double x = value(random);
+            double y = value(random);
+            assertEvaluatesLikeTheTree(tree, x, y, origin(seed, i, caseSeed));
+        }
     }
 
     /**
      * Small sums and products of ordinary numbers, where a re-associated or wrongly dropped
      * operation shows in the result instead of drowning in NaN, infinity or a truth value.
      */
-    @Property(tries = 3000)
-    void arithmeticIsExactToTheBit(@ForAll("arithmetic") Node tree, @ForAll("ordinaryValues") double x,
-                                   @ForAll("ordinaryValues") double y) {
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void arithmeticIsExactToTheBit(long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int i = 0; i < TRIES; i++) {
+            long caseSeed = seeds.nextLong();
+            SplittableRandom random = new SplittableRandom(caseSeed);
+            Node tree = arithmetic(random);
+            double x = ordinaryValue(random);
+            double y = ordinaryValue(random);
+            assertEvaluatesLikeTheTree(tree, x, y, origin(seed, i, caseSeed));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void foldedTreePrintsToTextThatParsesBackToIt(long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int i = 0; i < FOLDING_TRIES; i++) {
+            long caseSeed = seeds.nextLong();
+            String text = print(tree(new SplittableRandom(caseSeed)));
+            String origin = origin(seed, i, caseSeed);
+            Node folded = assertDoesNotThrow(() -> Expression.parse(text, VARIABLES).tree(),
+                    () -> origin + ": parsing " + text);
+            String foldedText = folded.toString();
+            Node reparsed = assertDoesNotThrow(() -> Expression.parse(foldedText, VARIABLES).tree(),
+                    () -> origin + ": parsing " + foldedText + ", the folding of " + text);
+            assertEquals(folded, reparsed, () -> origin + ": " + foldedText + ", the folding of " + text);
+        }
+    }
+
+    private static void assertEvaluatesLikeTheTree(Node tree, double x, double y, String origin) {
         String text = print(tree);
-        Expression expression = Expression.parse(text, VARIABLES);
-        assertSameBits(direct(tree, x, y), expression.evaluate(x, y), text + " at x = " + x + ", y = " + y);
+        String context = origin + ": " + text + " at x = " + x + ", y = " + y;
+        Expression expression = assertDoesNotThrow(() -> Expression.parse(text, VARIABLES), () -> context);
+        double actual = assertDoesNotThrow(() -> expression.evaluate(x, y), () -> context);
+        assertSameBits(direct(tree, x, y), actual, context);
     }
 
-    @Property(tries = 500)
-    void foldedTreePrintsToTextThatParsesBackToIt(@ForAll("trees") Node tree) {
-        Node folded = Expression.parse(print(tree), VARIABLES).tree();
-        assertEquals(folded, Expression.parse(folded.toString(), VARIABLES).tree(), folded.toString());
+    private static String origin(long seed, int attempt, long caseSeed) {
+        return "seed " + seed + ", try " + attempt + " (case seed " + caseSeed + "L)";
     }
 
-    @Provide
-    Arbitrary<Double> values() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 100.0, 312.5),
-                Arbitraries.doubles().between(-500, 500).withStandardSpecialValues(),
-                Arbitraries.doubles());
+    // ---- values ---------------------------------------------------------------------------
+
+    private static final double[] GRID_VALUES = {0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 100.0, 312.5};
+    private static final double[] ORDINARY_GRID_VALUES = {0.0, -0.0, 1.0, -1.0, 0.1, 100.0};
+    /** NaN, the infinities, the smallest subnormal and normal numbers, and the extremes of the finite range. */
+    private static final double[] SPECIAL_VALUES = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE};
+
+    /** A variable's value: a grid value, a number in [-500, 500] or a special value, or any finite double. */
+    static double value(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> pick(random, GRID_VALUES);
+            case 1 -> random.nextInt(8) == 0 ? pick(random, SPECIAL_VALUES) : uniform(random, -500, 500);
+            default -> anyFinite(random);
+        };
     }
 
-    @Provide
-    Arbitrary<Double> ordinaryValues() {
-        return Arbitraries.oneOf(Arbitraries.of(0.0, -0.0, 1.0, -1.0, 0.1, 100.0), Arbitraries.doubles().between(-500, 500));
+    /** A value that keeps arithmetic ordinary: a grid value or a number in [-500, 500]. */
+    static double ordinaryValue(SplittableRandom random) {
+        return random.nextBoolean() ? pick(random, ORDINARY_GRID_VALUES) : uniform(random, -500, 500);
     }
 
-    @Provide
-    Arbitrary<Node> arithmetic() {
-        Arbitrary<Node> literals = Arbitraries.oneOf(Arbitraries.of(0.0, -0.0, 1.0, 2.0, 3.0, 0.1, 0.2, 0.3, 12.5),
-                Arbitraries.doubles().between(-100, 100)).map(Literal::new);
-        Arbitrary<Node> variables = Arbitraries.of(0, 1).map(i -> new Variable(VARIABLES.get(i), i));
-        Arbitrary<Binary.Operator> operators = Arbitraries.of(Binary.Operator.ADD, Binary.Operator.SUBTRACT,
-                Binary.Operator.MULTIPLY, Binary.Operator.DIVIDE);
-        Arbitrary<Node> leaves = Arbitraries.frequencyOf(Tuple.of(2, literals), Tuple.of(1, variables));
-        return Arbitraries.recursive(() -> leaves,
-                operand -> Arbitraries.frequencyOf(
-                        Tuple.of(3, leaves),
-                        Tuple.of(1, operand.map(o -> (Node) new Unary(Unary.Operator.NEGATE, o))),
-                        Tuple.of(6, Combinators.combine(operators, operand, operand).as(Binary::new))),
-                1, 4);
+    /**
+     * Uniform in [low, high], the ends included now and then; half of the draws are rounded to
+     * two decimals, numbers like 0.3 that are not exact in binary.
+     */
+    private static double uniform(SplittableRandom random, double low, double high) {
+        int kind = random.nextInt(32);
+        if (kind == 0) return low;
+        if (kind == 1) return high;
+        double v = low + (high - low) * random.nextDouble();
+        return kind % 2 == 0 ? Math.round(v * 100) / 100.0 : v;
     }
 
-    @Provide
-    Arbitrary<Node> trees() {
-        return Arbitraries.recursive(this::leaves, this::composite, 1, 6);
+    /** Random bits until finite, so that every exponent, subnormals included, is as likely as any other. */
+    private static double anyFinite(SplittableRandom random) {
+        double v;
+        do {
+            v = Double.longBitsToDouble(random.nextLong());
+        } while (!Double.isFinite(v));
+        return v;
+    }
+
+    private static double pick(SplittableRandom random, double[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static <T> T pick(SplittableRandom random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** Index of the weight drawn, with probability proportional to it. */
+    private static int weighted(SplittableRandom random, int... weights) {
+        int total = 0;
+        for (int w : weights) total += w;
+        int r = random.nextInt(total);
+        for (int i = 0; ; i++) {
+            r -= weights[i];
+            if (r < 0) return i;
+        }
+    }
+
+    // ---- trees ----------------------------------------------------------------------------
+
+    private static final double[] ARITHMETIC_LITERALS = {0.0, -0.0, 1.0, 2.0, 3.0, 0.1, 0.2, 0.3, 12.5};
+    private static final Binary.Operator[] ARITHMETIC_OPERATORS = {Binary.Operator.ADD, Binary.Operator.SUBTRACT,
+            Binary.Operator.MULTIPLY, Binary.Operator.DIVIDE};
+
+    /** A tree of +, -, *, / and negation over ordinary literals and the variables, 1 to 4 levels deep. */
+    static Node arithmetic(SplittableRandom random) {
+        return arithmetic(random, 1 + random.nextInt(4));
+    }
+
+    private static Node arithmetic(SplittableRandom random, int depth) {
+        if (depth == 0) return arithmeticLeaf(random);
+        return switch (weighted(random, 3, 1, 6)) {
+            case 0 -> arithmeticLeaf(random);
+            case 1 -> new Unary(Unary.Operator.NEGATE, arithmetic(random, depth - 1));
+            default -> {
+                Binary.Operator op = pick(random, ARITHMETIC_OPERATORS);
+                Node left = arithmetic(random, depth - 1);
+                yield new Binary(op, left, arithmetic(random, depth - 1));
+            }
+        };
+    }
+
+    private static Node arithmeticLeaf(SplittableRandom random) {
+        if (weighted(random, 2, 1) == 1) return variable(random);
+        return new Literal(random.nextBoolean() ? pick(random, ARITHMETIC_LITERALS) : uniform(random, -100, 100));
+    }
+
+    /** Any tree of the language, 1 to 6 levels deep. */
+    static Node tree(SplittableRandom random) {
+        return tree(random, 1 + random.nextInt(6));
     }
 
     /** Special literals are frequent, because identities such as x*1 and x-0 are what folding removes. */
-    private Arbitrary<Node> leaves() {
-        Arbitrary<Node> literals = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of(0.0, -0.0, 1.0, -1.0, 2.0, 0.5, 3.0, 100.0, 0.001, 0.1, 0.2, 12.5, 1e300)),
-                Tuple.of(1, Arbitraries.doubles().between(-1000, 1000)),
-                Tuple.of(1, Arbitraries.doubles())).map(Literal::new);
-        Arbitrary<Node> variables = Arbitraries.of(0, 1).map(i -> new Variable(VARIABLES.get(i), i));
-        return Arbitraries.frequencyOf(Tuple.of(1, literals), Tuple.of(1, variables));
+    private static final double[] SPECIAL_LITERALS =
+            {0.0, -0.0, 1.0, -1.0, 2.0, 0.5, 3.0, 100.0, 0.001, 0.1, 0.2, 12.5, 1e300};
+
+    private static Node leaf(SplittableRandom random) {
+        if (random.nextBoolean()) return variable(random);
+        return new Literal(switch (weighted(random, 2, 1, 1)) {
+            case 0 -> pick(random, SPECIAL_LITERALS);
+            case 1 -> uniform(random, -1000, 1000);
+            default -> anyFinite(random);
+        });
     }
 
+    private static Node variable(SplittableRandom random) {
+        int index = random.nextInt(VARIABLES.size());
+        return new Variable(VARIABLES.get(index), index);
+    }
+
+    private static final Unary.Operator[] UNARY_OPERATORS =
+            {Unary.Operator.NEGATE, Unary.Operator.PLUS, Unary.Operator.NOT};
+    private static final int[] UNARY_WEIGHTS = {3, 1, 1};
+    private static final Binary.Operator[] BINARY_OPERATORS = Binary.Operator.values();
+    private static final BuiltinFunction[] FUNCTIONS = BuiltinFunction.values();
+
     /** Arithmetic dominates, since a truth value at the root would hide most differences in its operands. */
-    private Arbitrary<Node> composite(Arbitrary<Node> operand) {
-        Arbitrary<Unary.Operator> unaryOperators = Arbitraries.frequency(
-                Tuple.of(3, Unary.Operator.NEGATE), Tuple.of(1, Unary.Operator.PLUS), Tuple.of(1, Unary.Operator.NOT));
-        Arbitrary<Binary.Operator> binaryOperators = Arbitraries.frequency(Arrays.stream(Binary.Operator.values())
-                .map(op -> Tuple.of(op.yieldsTruthValue() ? 1 : 5, op)).toList());
-        Arbitrary<Node> unary = Combinators.combine(unaryOperators, operand).as(Unary::new);
-        Arbitrary<Node> binary = Combinators.combine(binaryOperators, operand, operand).as(Binary::new);
-        Arbitrary<Node> call = Arbitraries.of(BuiltinFunction.class).flatMap(function -> {
-            Arbitrary<List<Node>> arguments = function.isVariadic()
-                    ? operand.list().ofMinSize(2).ofMaxSize(4)
-                    : operand.list().ofSize(function.minArguments());
-            return arguments.map(list -> new Call(function, list));
-        });
-        return Arbitraries.frequencyOf(Tuple.of(1, operand), Tuple.of(2, unary), Tuple.of(6, binary),
-                Tuple.of(2, call));
+    private static final int[] BINARY_WEIGHTS = new int[BINARY_OPERATORS.length];
+
+    static {
+        for (int i = 0; i < BINARY_OPERATORS.length; i++) BINARY_WEIGHTS[i] = BINARY_OPERATORS[i].yieldsTruthValue() ? 1 : 5;
+    }
+
+    /** A level of the tree: its operands come from the level below, the leaves at depth 0. */
+    private static Node tree(SplittableRandom random, int depth) {
+        if (depth == 0) return leaf(random);
+        return switch (weighted(random, 1, 2, 6, 2)) {
+            case 0 -> tree(random, depth - 1);
+            case 1 -> new Unary(UNARY_OPERATORS[weighted(random, UNARY_WEIGHTS)], tree(random, depth - 1));
+            case 2 -> {
+                Binary.Operator op = BINARY_OPERATORS[weighted(random, BINARY_WEIGHTS)];
+                Node left = tree(random, depth - 1);
+                yield new Binary(op, left, tree(random, depth - 1));
+            }
+            default -> {
+                BuiltinFunction function = pick(random, FUNCTIONS);
+                int count = function.isVariadic() ? 2 + random.nextInt(3) : function.minArguments();
+                List<Node> arguments = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) arguments.add(tree(random, depth - 1));
+                yield new Call(function, arguments);
+            }
+        };
     }
 
     /** Full parentheses, so that neither precedence nor comparison chaining comes into play. */
