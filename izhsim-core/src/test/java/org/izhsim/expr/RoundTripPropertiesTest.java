@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * seed together with the tree's text: {@code new SplittableRandom(caseSeed)} handed to the
  * same generators rebuilds the failing case on its own.
  */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
     private static final List<String> VARIABLES = List.of("x", "y");
 
     /** Tries per seed; with four seeds 4000 each for the evaluating properties, 1000 for folding. */
