@@ -1,0 +1,86 @@
+package org.izhsim.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The population rhythm exactly as {@code pop_spectrum} and {@code band_peak} of
+ * {@code brian2_net2003.py}: spike counts in 1 ms bins over [0, duration) (bin = floor(t),
+ * clipped to the last bin), mean removed, multiplied by numpy's symmetric Hann window, the
+ * periodogram |rfft|², frequencies {@code np.fft.rfftfreq(n, d = 1e-3)}, and the argmax of the
+ * power within [fmin, fmax] Hz.
+ */
+public final class PopulationSpectrum {
+    private PopulationSpectrum() {}
+
+    /** Frequencies [Hz] and power of a periodogram. */
+    public record Spectrum(double[] freqHz, double[] power) {
+        /** The frequency of the largest power in [fmin, fmax] (first on ties); NaN if none or all zero. */
+        public double bandPeak(double fmin, double fmax) {
+            int best = -1;
+            double max = 0;
+            for (int k = 0; k < freqHz.length; k++) {
+                if (freqHz[k] >= fmin && freqHz[k] <= fmax && (best < 0 || power[k] > max)) {
+                    best = k;
+                    max = power[k];
+                }
+            }
+            return best < 0 || max == 0 ? Double.NaN : freqHz[best];
+        }
+    }
+
+    /** Spike counts per 1 ms bin, n = round(duration) bins. */
+    public static double[] binCounts(double[] timesMs, double durationMs) {
+        int n = (int) Math.round(durationMs);
+        if (n < 1) throw new IllegalArgumentException("duration must be at least 1 ms");
+        double[] c = new double[n];
+        for (double t : timesMs) {
+            long b = (long) Math.floor(t);
+            c[(int) Math.max(0, Math.min(n - 1, b))] += 1;
+        }
+        return c;
+    }
+
+    /** numpy.hanning(M): 0.5 + 0.5·cos(π·n/(M−1)) for n = 1−M, 3−M, …, M−1. */
+    public static double[] hanning(int m) {
+        if (m < 1) return new double[0];
+        if (m == 1) return new double[] {1.0};
+        double[] w = new double[m];
+        for (int i = 0; i < m; i++) {
+            double nn = 1 - m + 2 * i;
+            w[i] = 0.5 + 0.5 * Math.cos(Math.PI * nn / (m - 1));
+        }
+        return w;
+    }
+
+    /** numpy.fft.rfftfreq(n, d). */
+    public static double[] rfftFreq(int n, double d) {
+        double val = 1.0 / (n * d);
+        double[] f = new double[n / 2 + 1];
+        for (int k = 0; k < f.length; k++) f[k] = k * val;
+        return f;
+    }
+
+    /** The Hann-windowed periodogram of the mean-removed series x. */
+    public static Spectrum periodogram(double[] x, double sampleSpacingS) {
+        int n = x.length;
+        double mean = 0;
+        for (double v : x) mean += v;
+        mean /= n;
+        double[] w = hanning(n), y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = (x[i] - mean) * w[i];
+        double[][] z = Fft.rfft(y);
+        double[] p = new double[z[0].length];
+        for (int k = 0; k < p.length; k++) p[k] = z[0][k] * z[0][k] + z[1][k] * z[1][k];
+        return new Spectrum(rfftFreq(n, sampleSpacingS), p);
+    }
+
+    /** pop_spectrum(t_ms, duration_ms). */
+    public static Spectrum of(double[] timesMs, double durationMs) {
+        return periodogram(binCounts(timesMs, durationMs), 1e-3);
+    }
+
+    /** Counts per bin as doubles, for callers that binned already. */
+    public static Spectrum ofCounts(long[] counts) {
+        return periodogram(Arrays.stream(counts).asDoubleStream().toArray(), 1e-3);
+    }
+}

@@ -1,0 +1,142 @@
+package org.izhsim.network;
+
+import java.util.List;
+import java.util.Objects;
+import org.izhsim.integrate.Scheme;
+import org.izhsim.model.Checks;
+
+/**
+ * Izhikevich's 2003 network ({@code net.m}; reference §1.2) and its scaled sparse variants as in
+ * {@code brian2_net2003.py}.
+ *
+ * <ul>
+ *   <li>Groups "exc" (Ne, default 800) and "inh" (Ni, default 200), one uniform r per neuron:
+ *       exc a = 0.02, b = 0.2, c = −65 + 15r², d = 8 − 6r²; inh a = 0.02 + 0.08r,
+ *       b = 0.25 − 0.05r, c = −65, d = 2; v0 = −65 mV, u0 = b·v0.</li>
+ *   <li>Synapse groups "exc->exc", "exc->inh" (tag GLUTAMATE, w = 0.5·r·s) and "inh->exc",
+ *       "inh->inh" (tag GABA, w = −r·s), delay 0, pulse 1 ms; declared in this order so every
+ *       post neuron sums its inputs in ascending global source index, as net.m's
+ *       {@code sum(S(:,fired),2)}.</li>
+ *   <li>Dense: all-to-all including self (net.m's S). Sparse: every neuron receives exactly K
+ *       distinct inputs drawn uniformly from all Ne + Ni neurons (one shared draw, see
+ *       {@link Connectivity#fixedInDegreeFrom}).</li>
+ *   <li>Weight factor s: REF (default) 1000/K_in (the canonical network's expected input,
+ *       1 for the 1000-neuron dense net), or N = (Ne + Ni)/K_in.</li>
+ *   <li>Noise "noise:exc" σ = 5 and "noise:inh" σ = 2, redrawn every 1 ms.</li>
+ *   <li>A {@link SpikeMonitor#all()} named "spikes" (global indices: exc first).</li>
+ * </ul>
+ * With scheme netm and dt = 1 ms one step is exactly one iteration of net.m's loop.
+ */
+public final class Izhikevich2003Network {
+    private Izhikevich2003Network() {}
+
+    /** How weights are scaled with the in-degree K_in. */
+    public enum WeightScale {
+        /** × 1000/K_in: every neuron's expected input equals the canonical 800 + 200 network's. */
+        REF,
+        /** × (Ne + Ni)/K_in: the input of an all-to-all network of the same size. */
+        N
+    }
+
+    /** The built description and handles to its parts. */
+    public record Built(Network network, NeuronGroup exc, NeuronGroup inh, List<SynapseGroup> synapses,
+                        SpikeMonitor spikes, double weightFactor, int inDegree) {}
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options; defaults reproduce net.m. */
+    public static final class Builder {
+        private int ne = 800, ni = 200;
+        private Scheme scheme = Scheme.NETM;
+        private double dt = 1.0;
+        private int k = -1; // -1: dense
+        private long seed = 1;
+        private double sigmaExc = 5, sigmaInh = 2, noisePeriodMs = 1, pulseMs = 1;
+        private WeightScale weightScale = WeightScale.REF;
+        private Storage storage = Storage.AUTO;
+        private boolean monitor = true;
+
+        private Builder() {}
+
+        public Builder ne(int n) {
+            if (n < 1) throw new IllegalArgumentException("ne must be >= 1");
+            this.ne = n;
+            return this;
+        }
+
+        public Builder ni(int n) {
+            if (n < 1) throw new IllegalArgumentException("ni must be >= 1");
+            this.ni = n;
+            return this;
+        }
+
+        public Builder scheme(Scheme s) { this.scheme = Objects.requireNonNull(s); return this; }
+        public Builder dt(double ms) { this.dt = Checks.positive("dt", ms); return this; }
+        public Builder seed(long s) { this.seed = s; return this; }
+
+        /** All-to-all including self (the default). */
+        public Builder dense() { this.k = -1; return this; }
+
+        /** Exactly K distinct inputs per neuron from all Ne + Ni. */
+        public Builder sparse(int inDegree) {
+            if (inDegree < 1) throw new IllegalArgumentException("K must be >= 1");
+            this.k = inDegree;
+            return this;
+        }
+
+        public Builder weightScale(WeightScale s) { this.weightScale = Objects.requireNonNull(s); return this; }
+        public Builder noise(double excSigma, double inhSigma) {
+            this.sigmaExc = excSigma;
+            this.sigmaInh = inhSigma;
+            return this;
+        }
+        public Builder noisePeriodMs(double ms) { this.noisePeriodMs = Checks.positive("noise period", ms); return this; }
+        public Builder pulseMs(double ms) { this.pulseMs = Checks.positive("pulse", ms); return this; }
+        /** Storage of the four synapse groups (AUTO: dense for all-to-all, CSR for sparse). */
+        public Builder storage(Storage s) { this.storage = Objects.requireNonNull(s); return this; }
+        /** Whether to add the "spikes" monitor (default true). */
+        public Builder spikeMonitor(boolean on) { this.monitor = on; return this; }
+
+        public Built build() {
+            int n = ne + ni;
+            if (k > n) throw new IllegalArgumentException("K = " + k + " exceeds the " + n + " neurons");
+            int kIn = k < 0 ? n : k;
+            double s = weightScale == WeightScale.REF ? 1000.0 / kIn : (double) n / kIn;
+            NeuronGroup exc = NeuronGroup.builder("exc", ne)
+                    .a(0.02).b(0.2)
+                    .c(PerNeuron.ofUniform(r -> -65 + 15 * (r * r)))
+                    .d(PerNeuron.ofUniform(r -> 8 - 6 * (r * r)))
+                    .v0(-65).build();
+            NeuronGroup inh = NeuronGroup.builder("inh", ni)
+                    .a(PerNeuron.ofUniform(r -> 0.02 + 0.08 * r))
+                    .b(PerNeuron.ofUniform(r -> 0.25 - 0.05 * r))
+                    .c(-65).d(2)
+                    .v0(-65).build();
+            List<NeuronGroup> pop = List.of(exc, inh);
+            Weights we = s == 1.0 ? Weights.ofUniform(r -> 0.5 * r) : Weights.ofUniform(r -> 0.5 * r * s);
+            Weights wi = s == 1.0 ? Weights.ofUniform(r -> -r) : Weights.ofUniform(r -> -r * s);
+            Network.Builder nb = Network.builder().seed(seed).dt(dt).scheme(scheme).pulseMs(pulseMs).add(exc).add(inh);
+            SynapseGroup[] syn = new SynapseGroup[4];
+            NeuronGroup[][] pairs = {{exc, exc}, {exc, inh}, {inh, exc}, {inh, inh}};
+            for (int i = 0; i < 4; i++) {
+                NeuronGroup pre = pairs[i][0], post = pairs[i][1];
+                Connectivity c = k < 0 ? Connectivity.allToAll() : Connectivity.fixedInDegreeFrom(k, "net2003->" + post.name(), pop);
+                syn[i] = SynapseGroup.builder(pre.name() + "->" + post.name(), pre, post)
+                        .tag(pre == exc ? "GLUTAMATE" : "GABA")
+                        .connect(c)
+                        .weights(pre == exc ? we : wi)
+                        .delay(0)
+                        .storage(storage)
+                        .build();
+                nb.add(syn[i]);
+            }
+            nb.add(Input.noise(exc, PerNeuron.constant(sigmaExc), noisePeriodMs));
+            nb.add(Input.noise(inh, PerNeuron.constant(sigmaInh), noisePeriodMs));
+            SpikeMonitor spikes = monitor ? SpikeMonitor.all() : null;
+            if (spikes != null) nb.add(spikes);
+            return new Built(nb.build(), exc, inh, List.of(syn), spikes, s, kIn);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.izhsim.network;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.izhsim.integrate.Scheme;
+import org.izhsim.model.Checks;
+
+/**
+ * A network description: neuron groups, synapse groups, inputs and monitors, plus the numerics
+ * (scheme, dt, pulse length) and the seed of every random stream. Plain immutable data, no
+ * threads and no state (Arbor's recipe): a {@link Simulation} builds and runs it, and two
+ * simulations of one network give the same spikes.
+ *
+ * <p>Neurons have global indices: groups are laid out in declaration order.
+ */
+public final class Network {
+    private final long seed;
+    private final double dt;
+    private final Scheme scheme;
+    private final int pulseSteps;
+    private final List<NeuronGroup> groups;
+    private final List<SynapseGroup> synapses;
+    private final List<Input> inputs;
+    private final List<Monitor<?>> monitors;
+    private final Map<NeuronGroup, Integer> offsets = new IdentityHashMap<>();
+    private final int neuronCount;
+
+    private Network(Builder b) {
+        this.seed = b.seed;
+        this.dt = b.dt;
+        this.scheme = b.scheme;
+        this.groups = List.copyOf(b.groups);
+        this.synapses = List.copyOf(b.synapses);
+        this.inputs = List.copyOf(b.inputs);
+        this.monitors = Collections.unmodifiableList(new ArrayList<>(b.monitors));
+        if (groups.isEmpty()) throw new IllegalArgumentException("a network needs at least one neuron group");
+        long off = 0;
+        Set<String> names = new HashSet<>();
+        for (NeuronGroup g : groups) {
+            if (!names.add(g.name())) throw new IllegalArgumentException("two neuron groups are named '" + g.name() + "'");
+            if (offsets.put(g, (int) off) != null) throw new IllegalArgumentException("group '" + g.name() + "' added twice");
+            off += g.size();
+            if (off > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("a network holds at most 2^31 - 64 neurons");
+        }
+        this.neuronCount = (int) off;
+        names.clear();
+        for (SynapseGroup s : synapses) {
+            if (!names.add(s.name())) throw new IllegalArgumentException("two synapse groups are named '" + s.name() + "'");
+            requireMember(s.pre(), "synapse group '" + s.name() + "'");
+            requireMember(s.post(), "synapse group '" + s.name() + "'");
+            s.resolvedStorage();
+        }
+        names.clear();
+        for (Input in : inputs) {
+            if (!names.add(in.name())) throw new IllegalArgumentException("two inputs are named '" + in.name()
+                    + "'; give one another name with named(...)");
+            requireMember(in.group(), "input '" + in.name() + "'");
+            switch (in) {
+                case Input.Noise n -> {
+                    n.sigma().checkSize("noise '" + n.name() + "' sigma", n.group().size());
+                    stepsOf("noise '" + n.name() + "' period", n.periodMs());
+                }
+                case Input.Constant c -> c.amplitude().checkSize("constant '" + c.name() + "'", c.group().size());
+                default -> { }
+            }
+        }
+        names.clear();
+        for (Monitor<?> m : monitors) {
+            if (!names.add(m.name())) throw new IllegalArgumentException("two monitors are named '" + m.name()
+                    + "'; give one another name with named(...)");
+        }
+        if (b.pulseSteps > 0) {
+            this.pulseSteps = b.pulseSteps;
+        } else {
+            this.pulseSteps = stepsOf("synaptic pulse length", b.pulseMs);
+        }
+    }
+
+    /** A whole number of steps of dt in {@code ms} (at least 1), or a clear error. */
+    int stepsOf(String what, double ms) {
+        double r = ms / dt;
+        long k = Math.round(r);
+        if (k < 1 || Math.abs(r - k) > 1e-9 * Math.max(1, r)) {
+            throw new IllegalArgumentException(what + " " + ms + " ms is not a whole number of steps of dt = " + dt + " ms");
+        }
+        if (k > Integer.MAX_VALUE / 4) throw new IllegalArgumentException(what + " is too many steps");
+        return (int) k;
+    }
+
+    private void requireMember(NeuronGroup g, String who) {
+        if (!offsets.containsKey(g)) throw new IllegalArgumentException(who + " refers to group '" + g.name()
+                + "', which is not in this network");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long seed() { return seed; }
+    /** Step length [ms]. */
+    public double dt() { return dt; }
+    public Scheme scheme() { return scheme; }
+    /** Length of a synaptic current pulse in steps. */
+    public int pulseSteps() { return pulseSteps; }
+    public List<NeuronGroup> groups() { return groups; }
+    public List<SynapseGroup> synapses() { return synapses; }
+    public List<Input> inputs() { return inputs; }
+    public List<Monitor<?>> monitors() { return monitors; }
+    public int neuronCount() { return neuronCount; }
+
+    /** Global index of the group's first neuron. */
+    public int offset(NeuronGroup g) {
+        Integer o = offsets.get(g);
+        if (o == null) throw new IllegalArgumentException("group '" + g.name() + "' is not in this network");
+        return o;
+    }
+
+    public int groupIndex(NeuronGroup g) {
+        for (int i = 0; i < groups.size(); i++) if (groups.get(i) == g) return i;
+        throw new IllegalArgumentException("group '" + g.name() + "' is not in this network");
+    }
+
+    /** The group with this name. */
+    public NeuronGroup group(String name) {
+        for (NeuronGroup g : groups) if (g.name().equals(name)) return g;
+        throw new IllegalArgumentException("no group named '" + name + "'; known: " + groups.stream().map(NeuronGroup::name).toList());
+    }
+
+    /** The input with this name. */
+    public Input input(String name) {
+        for (Input in : inputs) if (in.name().equals(name)) return in;
+        throw new IllegalArgumentException("no input named '" + name + "'; known: " + inputs.stream().map(Input::name).toList());
+    }
+
+    /** Expected number of synapses of the whole network. */
+    public double synapseCount() {
+        double n = 0;
+        for (SynapseGroup s : synapses) n += s.expectedSynapses();
+        return n;
+    }
+
+    /** The largest synaptic delay in steps (0 without synapses). */
+    public int maxDelay() {
+        int m = 0;
+        for (SynapseGroup s : synapses) m = Math.max(m, s.delays().max());
+        return m;
+    }
+
+    /** Bytes a single-rank simulation of this network needs with the default thread count. */
+    public long estimateBytes() {
+        return estimateBytes(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Bytes a single-rank simulation needs with {@code threads} workers: neuron state and
+     * parameters, input buffers, the arrival ring buffers and every synapse matrix (dense: 4 bytes
+     * per pair; CSR: 8 bytes per synapse, plus 1–2 for non-uniform delays, plus row indices),
+     * without recordings (they grow with the run).
+     */
+    public long estimateBytes(int threads) {
+        long bytes = 0;
+        int depth = maxDelay() + pulseSteps + 2;
+        for (NeuronGroup g : groups) {
+            long n = g.size();
+            bytes += n * 8 * 10; // v, u, a, b, c, d, I, I_syn, r, stage currents
+            boolean receives = synapses.stream().anyMatch(s -> s.post() == g)
+                    || inputs.stream().anyMatch(in -> in.group() == g && in instanceof Input.Poisson);
+            if (receives) bytes += n * 8 * depth;
+            for (Input in : inputs) if (in.group() == g) bytes += n * 8;
+        }
+        for (SynapseGroup s : synapses) bytes += synapseBytes(s, threads);
+        return bytes + 8L * 1024 * 1024;
+    }
+
+    static long synapseBytes(SynapseGroup s, int threads) {
+        long np = s.pre().size(), nq = s.post().size();
+        if (s.resolvedStorage() == Storage.DENSE) {
+            return np * nq * 4 + np * 8;
+        }
+        double mean = s.expectedSynapses();
+        double nnz = switch (s.connectivity()) {
+            case Connectivity.Probability p -> mean + 6 * Math.sqrt(mean * (1 - p.p())) + 1;
+            case Connectivity.FixedInDegreeFrom f -> {
+                double q = (double) np / Connectivity.FixedInDegreeFrom.populationSize(f.population());
+                yield mean + 6 * Math.sqrt(mean * (1 - q)) + 1;
+            }
+            default -> mean;
+        };
+        int delayBytes = s.uniformDelay() ? 0 : (s.delays().max() <= 255 ? 1 : 2);
+        return (long) Math.ceil(nnz) * (8 + delayBytes) + (np + 1) * 4 + (threads + 1L) * np * 4 * 2;
+    }
+
+    /**
+     * Refuses a network that cannot fit: names the -Xmx to use, or a smaller size.
+     *
+     * @throws IllegalStateException if {@link #estimateBytes(int)} exceeds what the JVM may still allocate
+     */
+    public void checkMemory(int threads) {
+        long need = estimateBytes(threads);
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        long max = rt.maxMemory();
+        if (need > max - used) {
+            long suggestMb = (long) Math.ceil((need + used) * 1.15 / (1024.0 * 1024.0)) + 64;
+            SynapseGroup largest = null;
+            for (SynapseGroup s : synapses) {
+                if (largest == null || synapseBytes(s, threads) > synapseBytes(largest, threads)) largest = s;
+            }
+            String hint = largest == null ? "" : String.format(Locale.ROOT,
+                    "; the largest synapse group '%s' holds %.3g synapses (%s)", largest.name(), largest.expectedSynapses(),
+                    mb(synapseBytes(largest, threads)));
+            String suggestion = suggestMb <= 1024L * 1024 * 16
+                    ? "run java with -Xmx" + (suggestMb >= 4096 ? ((suggestMb + 1023) / 1024) + "g" : suggestMb + "m")
+                    : "no -Xmx on one machine holds this; ";
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "this network needs about %s but the JVM may allocate at most %s more (-Xmx is %s): %s, "
+                            + "or use fewer neurons or synapses per neuron%s",
+                    mb(need), mb(max - used), mb(max), suggestion, hint));
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** Builds a {@link Network}. Defaults: seed 1, dt 1 ms, netm, pulse 1 ms. */
+    public static final class Builder {
+        private long seed = 1;
+        private double dt = 1.0;
+        private Scheme scheme = Scheme.NETM;
+        private double pulseMs = 1.0;
+        private int pulseSteps = 0;
+        private final List<NeuronGroup> groups = new ArrayList<>();
+        private final List<SynapseGroup> synapses = new ArrayList<>();
+        private final List<Input> inputs = new ArrayList<>();
+        private final List<Monitor<?>> monitors = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder seed(long s) { this.seed = s; return this; }
+
+        /** Step length [ms]. */
+        public Builder dt(double ms) { this.dt = Checks.positive("dt", ms); return this; }
+
+        public Builder scheme(Scheme s) { this.scheme = Objects.requireNonNull(s); return this; }
+
+        /** Length of the current pulse of one synaptic event [ms]; default 1 ms (net.m, Brian2's example). */
+        public Builder pulseMs(double ms) { this.pulseMs = Checks.positive("pulse", ms); this.pulseSteps = 0; return this; }
+
+        /** Pulse length in steps (overrides {@link #pulseMs}). */
+        public Builder pulseSteps(int steps) {
+            if (steps < 1) throw new IllegalArgumentException("pulse must last at least one step");
+            this.pulseSteps = steps;
+            return this;
+        }
+
+        public Builder add(NeuronGroup g) { groups.add(Objects.requireNonNull(g)); return this; }
+        public Builder add(SynapseGroup s) { synapses.add(Objects.requireNonNull(s)); return this; }
+        public Builder add(Input in) { inputs.add(Objects.requireNonNull(in)); return this; }
+        public Builder add(Monitor<?> m) { monitors.add(Objects.requireNonNull(m)); return this; }
+
+        public Network build() {
+            return new Network(this);
+        }
+    }
+}

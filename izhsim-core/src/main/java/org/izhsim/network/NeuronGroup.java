@@ -1,0 +1,101 @@
+package org.izhsim.network;
+
+import java.util.Objects;
+import org.izhsim.model.IzhikevichModel;
+
+/**
+ * N neurons of one {@link IzhikevichModel}: per-neuron parameters a, b, c, d and initial v, u
+ * given as {@link PerNeuron} values. Plain data: the state vectors v, u and the input current
+ * live in the {@link Simulation} that runs the network ({@link Simulation#v(NeuronGroup)} …).
+ * The name identifies the group in monitors, reports and random-stream names; it must be
+ * unique within a network.
+ *
+ * <p>Defaults: the standard 2003 model, regular spiking (a = 0.02, b = 0.2, c = −65 mV, d = 8),
+ * v0 = −65 mV, u0 = b·v0.
+ */
+public final class NeuronGroup {
+    private final String name;
+    private final int size;
+    private final IzhikevichModel model;
+    private final PerNeuron a, b, c, d, v0, u0;
+
+    private NeuronGroup(Builder bd) {
+        this.name = bd.name;
+        this.size = bd.size;
+        this.model = bd.model;
+        this.a = bd.a;
+        this.b = bd.b;
+        this.c = bd.c;
+        this.d = bd.d;
+        this.v0 = bd.v0;
+        this.u0 = bd.u0;
+        for (String p : new String[] {"a", "b", "c", "d", "v0", "u0"}) {
+            PerNeuron x = switch (p) {
+                case "a" -> a; case "b" -> b; case "c" -> c; case "d" -> d; case "v0" -> v0; default -> u0;
+            };
+            if (x != null) x.checkSize("group '" + name + "' " + p, size);
+        }
+    }
+
+    public static Builder builder(String name, int size) {
+        return new Builder(name, size);
+    }
+
+    public String name() { return name; }
+    public int size() { return size; }
+    public IzhikevichModel model() { return model; }
+    public PerNeuron a() { return a; }
+    public PerNeuron b() { return b; }
+    public PerNeuron c() { return c; }
+    public PerNeuron d() { return d; }
+    public PerNeuron v0() { return v0; }
+    /** The initial u, or null for u0 = b·v0. */
+    public PerNeuron u0() { return u0; }
+
+    boolean needsUniform() {
+        return a.needsUniform() || b.needsUniform() || c.needsUniform() || d.needsUniform() || v0.needsUniform()
+                || (u0 != null && u0.needsUniform());
+    }
+
+    @Override
+    public String toString() {
+        return "NeuronGroup(" + name + ", " + size + ")";
+    }
+
+    /** Builds a {@link NeuronGroup}. */
+    public static final class Builder {
+        private final String name;
+        private final int size;
+        private IzhikevichModel model = IzhikevichModel.STANDARD;
+        private PerNeuron a = PerNeuron.constant(0.02), b = PerNeuron.constant(0.2), c = PerNeuron.constant(-65),
+                d = PerNeuron.constant(8), v0 = PerNeuron.constant(-65), u0 = null;
+
+        private Builder(String name, int size) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) throw new IllegalArgumentException("group name must not be blank");
+            if (size < 1) throw new IllegalArgumentException("group '" + name + "' needs at least one neuron, got " + size);
+            this.name = name;
+            this.size = size;
+        }
+
+        public Builder model(IzhikevichModel m) { this.model = Objects.requireNonNull(m); return this; }
+        public Builder a(double x) { return a(PerNeuron.constant(x)); }
+        public Builder b(double x) { return b(PerNeuron.constant(x)); }
+        public Builder c(double x) { return c(PerNeuron.constant(x)); }
+        public Builder d(double x) { return d(PerNeuron.constant(x)); }
+        public Builder a(PerNeuron x) { this.a = Objects.requireNonNull(x); return this; }
+        public Builder b(PerNeuron x) { this.b = Objects.requireNonNull(x); return this; }
+        public Builder c(PerNeuron x) { this.c = Objects.requireNonNull(x); return this; }
+        public Builder d(PerNeuron x) { this.d = Objects.requireNonNull(x); return this; }
+        /** Initial membrane potential [mV]. */
+        public Builder v0(double x) { return v0(PerNeuron.constant(x)); }
+        public Builder v0(PerNeuron x) { this.v0 = Objects.requireNonNull(x); return this; }
+        /** Initial recovery variable; null (the default) means u0 = b·v0 per neuron. */
+        public Builder u0(PerNeuron x) { this.u0 = x; return this; }
+        public Builder u0(double x) { return u0(PerNeuron.constant(x)); }
+
+        public NeuronGroup build() {
+            return new NeuronGroup(this);
+        }
+    }
+}

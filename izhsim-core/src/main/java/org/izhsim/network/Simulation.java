@@ -1,0 +1,996 @@
+package org.izhsim.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import org.izhsim.integrate.IzhikevichKernel;
+import org.izhsim.integrate.NumericalBlowUpException;
+import org.izhsim.integrate.Scheme;
+import org.izhsim.integrate.SpikeList;
+import org.izhsim.model.Checks;
+import org.izhsim.random.CounterRandom;
+import org.izhsim.random.Streams;
+
+/**
+ * Runs a {@link Network}: builds its state and synapse matrices (the build phase, timed), then
+ * advances it step by step in the order of {@link Phase}, on a fixed pool of worker threads,
+ * exchanging spikes through a {@link Communicator}.
+ *
+ * <pre>{@code
+ * Izhikevich2003Network.Built net = Izhikevich2003Network.builder().seed(7).build();
+ * try (Simulation sim = Simulation.builder(net.network()).threads(2).build()) {
+ *     sim.run(1000);                                  // ms
+ *     SpikeRecording s = sim.recording(net.spikes());   // (step, neuron) sorted
+ *     System.out.println(sim.timing());               // build_s, run_s, events/s, ...
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one thread drives a simulation (its workers are internal). Spikes are
+ * bit-identical for any thread count (and for any rank count with the same seed); see
+ * {@link Phase}.
+ */
+public final class Simulation implements AutoCloseable {
+    private final Network net;
+    private final double dt;
+    private final Scheme scheme;
+    private final boolean netm;
+    private final int pulse, depth, latency, interval;
+    private final long seed;
+    private final Communicator comm;
+    private final boolean distributed;
+    private final int lo, hi, threads;
+    private final int[] wb; // worker boundaries (global), length threads + 1
+    private final WorkerPool pool;
+    private final G[] groups;
+    private final Map<NeuronGroup, G> byGroup = new IdentityHashMap<>();
+    private final Map<SynapseGroup, SynapseMatrix> matrices = new IdentityHashMap<>();
+    private final Out[][] outgoing; // per pre group
+    private final Worker[] workers;
+    private final Map<String, Object> inputsByName = new java.util.HashMap<>();
+    private final Map<Monitor<?>, Monitor.Session<?>> sessions = new IdentityHashMap<>();
+    private final Monitor.Session<?>[] sessionArray;
+    private final Monitor.Session<?>[] stateSessions;
+    private final TreeMap<Long, List<Pending>> pending = new TreeMap<>();
+    private final List<AppliedChange> log = new ArrayList<>();
+    private final double buildSeconds;
+    private final long synapseCount;
+    private ProgressListener progress;
+
+    // run state
+    private long step;            // next step to run
+    private long curStep;         // step of the current barrier action
+    private boolean stop;         // written only by serial actions
+    private volatile Throwable failure;
+    private boolean broken;
+    private final int[] stepSpikes;
+    private int stepCount;
+    private final SpikeBuffer localBuf = new SpikeBuffer(), globalBuf = new SpikeBuffer();
+    private int globalCount;      // entries of globalBuf to propagate in this step (0 if none)
+    private long spikesTotal, runNanos, stepsRun;
+    private final Runnable serialAction = this::serialStep;
+    private final Runnable finalAction = this::finalCheck;
+    private long chunkFrom, chunkTo;
+    private final WorkerPool.Job chunkJob = this::chunk;
+
+    /** Builds a simulation with default options (all cores, one rank). */
+    public static Simulation of(Network network) {
+        return builder(network).build();
+    }
+
+    public static Builder builder(Network network) {
+        return new Builder(network);
+    }
+
+    /** Options of a simulation. */
+    public static final class Builder {
+        private final Network network;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Communicator communicator = Communicator.local();
+
+        private Builder(Network network) {
+            this.network = Objects.requireNonNull(network);
+        }
+
+        /** Worker threads (default: all cores); 1 runs inline on the caller. */
+        public Builder threads(int n) {
+            if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
+            this.threads = n;
+            return this;
+        }
+
+        public Builder communicator(Communicator c) {
+            this.communicator = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Builds the network (timed as build_s). */
+        public Simulation build() {
+            return new Simulation(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // internal state
+
+    /** One neuron group's state. */
+    private static final class G {
+        final NeuronGroup group;
+        final int index, off, n;
+        final double[] v, u, a, b, c, d, current, syn;
+        double[] iMid, iEnd;
+        double[][] ring;
+        final IzhikevichKernel kernel;
+        double[] r;
+        int[] wFrom, wTo; // per worker local ranges
+        int from, to;     // owned local range
+        NoiseIn[] noises = new NoiseIn[0];
+        double[] noiseSum;
+        ConstIn[] constants = new ConstIn[0];
+        double extScalar;
+        double[] extArray;
+        DoubleUnaryOperator[] currents = new DoubleUnaryOperator[0];
+        PoissonIn[] poissons = new PoissonIn[0];
+
+        G(NeuronGroup g, int index, int off, long seed, Scheme scheme) {
+            this.group = g;
+            this.index = index;
+            this.off = off;
+            this.n = g.size();
+            if (g.needsUniform()) r = uniforms(g, seed);
+            a = g.a().resolve("group '" + g.name() + "' a", n, r);
+            b = g.b().resolve("group '" + g.name() + "' b", n, r);
+            c = g.c().resolve("group '" + g.name() + "' c", n, r);
+            d = g.d().resolve("group '" + g.name() + "' d", n, r);
+            v = g.v0().resolve("group '" + g.name() + "' v0", n, r);
+            if (g.u0() == null) {
+                u = new double[n];
+                for (int i = 0; i < n; i++) u[i] = b[i] * v[i];
+            } else {
+                u = g.u0().resolve("group '" + g.name() + "' u0", n, r);
+            }
+            current = new double[n];
+            syn = new double[n];
+            kernel = new IzhikevichKernel(g.model(), scheme, v, u, a, b, c, d);
+        }
+
+        double[] r(long seed) {
+            if (r == null) r = uniforms(group, seed);
+            return r;
+        }
+
+        static double[] uniforms(NeuronGroup g, long seed) {
+            long key = CounterRandom.key(Streams.key(seed, "params/" + g.name()), 0);
+            double[] r = new double[g.size()];
+            for (int i = 0; i < r.length; i++) r[i] = CounterRandom.uniform(key, i);
+            return r;
+        }
+
+        void recomputeExt() {
+            double s = 0;
+            double[] arr = null;
+            for (ConstIn ci : constants) {
+                if (ci.array == null) {
+                    s += ci.scalar;
+                } else {
+                    if (arr == null) arr = new double[n];
+                    for (int i = 0; i < n; i++) arr[i] += ci.array[i];
+                }
+            }
+            extScalar = s;
+            extArray = arr;
+        }
+    }
+
+    private static final class NoiseIn {
+        final Input.Noise spec;
+        final G g;
+        final int period;
+        final long streamKey;
+        final double[] held;
+        double sigma;
+        double[] sigmaArr;
+
+        NoiseIn(Input.Noise spec, G g, int period, long seed) {
+            this.spec = spec;
+            this.g = g;
+            this.period = period;
+            this.streamKey = Streams.key(seed, "noise/" + spec.name());
+            this.held = new double[g.n];
+        }
+    }
+
+    private static final class ConstIn {
+        double scalar;
+        double[] array;
+    }
+
+    private static final double MAX_POISSON_MEAN = 500;
+
+    private static final class PoissonIn {
+        final Input.Poisson spec;
+        final long streamKey;
+        final float weight;
+        double[] cdf;
+
+        PoissonIn(Input.Poisson spec, long seed, double dt) {
+            this.spec = spec;
+            this.streamKey = Streams.key(seed, "poisson/" + spec.name());
+            this.weight = (float) spec.weight();
+            setRate(spec.rateHz(), dt);
+        }
+
+        void setRate(double rateHz, double dt) {
+            double mu = spec.sources() * rateHz * dt * 1e-3;
+            if (mu > MAX_POISSON_MEAN) {
+                throw new IllegalArgumentException("Poisson input '" + spec.name() + "': " + mu + " events per neuron and step; "
+                        + "at most " + MAX_POISSON_MEAN + " are supported (use fewer sources, a lower rate or a smaller dt)");
+            }
+            double p = Math.exp(-mu), acc = p;
+            double[] c = new double[16];
+            int n = 0;
+            c[n++] = acc;
+            for (int k = 1; acc < 1 - 1e-15 && k < 100_000; k++) {
+                p = p * mu / k;
+                acc += p;
+                if (n == c.length) c = Arrays.copyOf(c, n * 2);
+                c[n++] = acc;
+            }
+            cdf = Arrays.copyOf(c, n);
+        }
+
+        int count(double u) {
+            double[] c = cdf;
+            int k = 0;
+            while (k < c.length && u >= c[k]) k++;
+            return k;
+        }
+    }
+
+    /** An outgoing synapse matrix of a pre group. */
+    private static final class Out {
+        final SynapseMatrix m;
+        final G target;
+        final boolean[] active; // per worker: owns posts of the target
+
+        Out(SynapseMatrix m, G target, boolean[] active) {
+            this.m = m;
+            this.target = target;
+            this.active = active;
+        }
+    }
+
+    /** Per-worker buffers, padded against false sharing. */
+    private static final class Worker {
+        final int id;
+        final SpikeList tmp;
+        final int[] spikes;
+        int count;
+        long events;
+        @SuppressWarnings("unused")
+        long p0, p1, p2, p3, p4, p5, p6, p7;
+
+        Worker(int id, int capacity) {
+            this.id = id;
+            this.tmp = new SpikeList(Math.max(16, capacity));
+            this.spikes = new int[Math.max(1, capacity)];
+        }
+    }
+
+    private record Pending(ParameterChange change, Object payload) {}
+
+    // ------------------------------------------------------------------------------------------
+    // build
+
+    private Simulation(Builder bd) {
+        long t0 = System.nanoTime();
+        this.net = bd.network;
+        this.comm = bd.communicator;
+        this.distributed = comm.size() > 1;
+        this.threads = bd.threads;
+        net.checkMemory(threads);
+        this.dt = net.dt();
+        this.scheme = net.scheme();
+        this.netm = scheme.cutoffBeforeUpdate();
+        this.pulse = net.pulseSteps();
+        this.depth = net.maxDelay() + pulse + 2;
+        this.latency = netm ? 0 : 1;
+        int dmin = Integer.MAX_VALUE;
+        for (SynapseGroup s : net.synapses()) dmin = Math.min(dmin, s.delays().min());
+        this.interval = distributed && dmin != Integer.MAX_VALUE ? Math.max(1, latency + dmin) : 1;
+        this.seed = net.seed();
+        int nAll = net.neuronCount();
+        this.lo = comm.ownedFrom(nAll);
+        this.hi = comm.ownedTo(nAll);
+        this.wb = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) {
+            int x = (int) (lo + (long) (hi - lo) * t / threads);
+            if (t > 0 && t < threads) x = Math.max(lo, x & ~15);
+            wb[t] = x;
+        }
+        for (int t = 1; t <= threads; t++) wb[t] = Math.max(wb[t], wb[t - 1]);
+        wb[threads] = hi;
+
+        // groups
+        List<NeuronGroup> gs = net.groups();
+        groups = new G[gs.size()];
+        int maxRange = 1;
+        for (int i = 0; i < groups.length; i++) {
+            NeuronGroup ng = gs.get(i);
+            G g = new G(ng, i, net.offset(ng), seed, scheme);
+            g.from = clamp(lo - g.off, 0, g.n);
+            g.to = clamp(hi - g.off, 0, g.n);
+            g.wFrom = new int[threads];
+            g.wTo = new int[threads];
+            for (int t = 0; t < threads; t++) {
+                g.wFrom[t] = clamp(wb[t] - g.off, 0, g.n);
+                g.wTo[t] = clamp(wb[t + 1] - g.off, 0, g.n);
+                maxRange = Math.max(maxRange, g.wTo[t] - g.wFrom[t]);
+            }
+            groups[i] = g;
+            byGroup.put(ng, g);
+        }
+        // inputs
+        for (Input in : net.inputs()) {
+            G g = byGroup.get(in.group());
+            switch (in) {
+                case Input.Noise n -> {
+                    NoiseIn ni = new NoiseIn(n, g, net.stepsOf("noise '" + n.name() + "' period", n.periodMs()), seed);
+                    setSigma(ni, resolveNonNegative(n.sigma(), g, "noise '" + n.name() + "' sigma"));
+                    g.noises = append(g.noises, ni);
+                    inputsByName.put(n.name(), ni);
+                }
+                case Input.Constant c -> {
+                    ConstIn ci = new ConstIn();
+                    if (c.amplitude().isConstant()) setConst(ci, c.amplitude().constantValue());
+                    else setConst(ci, c.amplitude().resolve("constant '" + c.name() + "'", g.n,
+                            c.amplitude().needsUniform() ? g.r(seed) : null));
+                    g.constants = append(g.constants, ci);
+                    inputsByName.put(c.name(), ci);
+                }
+                case Input.TimeCurrent tc -> {
+                    g.currents = append(g.currents, tc.f());
+                    inputsByName.put(tc.name(), tc);
+                }
+                case Input.Poisson p -> {
+                    PoissonIn pi = new PoissonIn(p, seed, dt);
+                    g.poissons = append(g.poissons, pi);
+                    inputsByName.put(p.name(), pi);
+                }
+            }
+        }
+        for (G g : groups) {
+            g.recomputeExt();
+            if (g.noises.length == 1) g.noiseSum = g.noises[0].held;
+            else if (g.noises.length > 1) g.noiseSum = new double[g.n];
+            if (scheme.usesStageCurrents() && g.currents.length > 0) {
+                g.iMid = new double[g.n];
+                g.iEnd = new double[g.n];
+            }
+            boolean receives = g.poissons.length > 0;
+            for (SynapseGroup s : net.synapses()) receives |= s.post() == g.group;
+            if (receives) g.ring = new double[depth][g.n];
+        }
+
+        pool = new WorkerPool(threads, "izhsim");
+        // synapses, built in declaration order
+        long syn = 0;
+        outgoing = new Out[groups.length][0];
+        try {
+            for (SynapseGroup s : net.synapses()) {
+                G pre = byGroup.get(s.pre()), post = byGroup.get(s.post());
+                int[] bounds = new int[threads + 1];
+                for (int t = 0; t <= threads; t++) bounds[t] = clamp(wb[t] - post.off, post.from, post.to);
+                SynapseMatrix m = SynapseMatrix.build(s, seed, post.from, post.to, pool, bounds);
+                matrices.put(s, m);
+                syn += m.size();
+                boolean[] active = new boolean[threads];
+                for (int t = 0; t < threads; t++) active[t] = bounds[t] < bounds[t + 1];
+                outgoing[pre.index] = append(outgoing[pre.index], new Out(m, post, active));
+            }
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
+        this.synapseCount = syn;
+        workers = new Worker[threads];
+        for (int t = 0; t < threads; t++) workers[t] = new Worker(t, Math.max(maxRange, wb[t + 1] - wb[t]));
+        stepSpikes = new int[Math.max(1, hi - lo)];
+
+        // monitors
+        Context ctx = new Context();
+        List<Monitor.Session<?>> all = new ArrayList<>(), state = new ArrayList<>();
+        for (Monitor<?> m : net.monitors()) {
+            Monitor.Session<?> s = m.start(ctx);
+            sessions.put(m, s);
+            all.add(s);
+            if (!(m instanceof SpikeMonitor) && !(m instanceof RateMonitor)) state.add(s);
+        }
+        sessionArray = all.toArray(new Monitor.Session<?>[0]);
+        stateSessions = state.toArray(new Monitor.Session<?>[0]);
+        buildSeconds = (System.nanoTime() - t0) * 1e-9;
+    }
+
+    private static int clamp(int x, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, x));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] append(T[] a, T x) {
+        T[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+
+    private double[] resolveNonNegative(PerNeuron p, G g, String what) {
+        if (p.isConstant()) {
+            double s = p.constantValue();
+            if (s < 0) throw new IllegalArgumentException(what + " must be >= 0, got " + s);
+            return new double[] {s};
+        }
+        double[] x = p.resolve(what, g.n, p.needsUniform() ? g.r(seed) : null);
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < 0) throw new IllegalArgumentException(what + " of neuron " + i + " must be >= 0, got " + x[i]);
+        }
+        return x;
+    }
+
+    private static void setSigma(NoiseIn ni, double[] s) {
+        if (s.length == 1 && ni.g.n != 1) {
+            ni.sigma = s[0];
+            ni.sigmaArr = null;
+        } else {
+            ni.sigmaArr = s;
+        }
+    }
+
+    private static void setConst(ConstIn ci, double scalar) {
+        ci.scalar = scalar;
+        ci.array = null;
+    }
+
+    private static void setConst(ConstIn ci, double[] array) {
+        ci.array = array;
+        ci.scalar = 0;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // public API
+
+    public Network network() {
+        return net;
+    }
+
+    /** Steps completed (the index of the next step). */
+    public long step() {
+        return step;
+    }
+
+    /** t = step·dt [ms] of the next step. */
+    public double timeMs() {
+        return step * dt;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Synapses built on this rank. */
+    public long synapseCount() {
+        return synapseCount;
+    }
+
+    /** Min-delay exchange interval in steps. */
+    public int exchangeInterval() {
+        return interval;
+    }
+
+    public void setProgressListener(ProgressListener listener) {
+        this.progress = listener;
+    }
+
+    /** Runs for {@code durationMs} (a whole number of steps). */
+    public void run(double durationMs) {
+        runSteps(Checks.steps(durationMs, dt));
+    }
+
+    /** Runs {@code n} steps. */
+    public void runSteps(long n) {
+        if (n < 0) throw new IllegalArgumentException("steps must be >= 0");
+        if (broken) throw new IllegalStateException("the simulation stopped after an error and cannot continue");
+        if (n == 0) return;
+        long end = step + n;
+        for (Monitor.Session<?> s : sessionArray) s.reserve(step, end);
+        long every = progress == null ? Long.MAX_VALUE : Math.max(1, n / 100);
+        long start = step;
+        while (step < end) {
+            applyChanges(step);
+            long to = end;
+            Long next = pending.ceilingKey(step + 1);
+            if (next != null) to = Math.min(to, next);
+            if (every != Long.MAX_VALUE) to = Math.min(to, step + every);
+            runChunk(step, to);
+            if (progress != null) progress.progress((double) (step - start) / n, spikesTotal);
+        }
+    }
+
+    /**
+     * Runs {@code durationMs} in {@code blocks} nearly equal blocks and times each (SORNSim's
+     * measure_block_time); the spikes equal one {@link #run} of the same duration.
+     */
+    public List<BlockTiming> runBlocks(double durationMs, int blocks) {
+        if (blocks < 1) throw new IllegalArgumentException("blocks must be >= 1");
+        long n = Checks.steps(durationMs, dt);
+        List<BlockTiming> out = new ArrayList<>();
+        long done = 0;
+        for (int b = 0; b < blocks; b++) {
+            long len = n * (b + 1) / blocks - done;
+            long s0 = spikesTotal, e0 = events();
+            long t0 = System.nanoTime();
+            runSteps(len);
+            out.add(new BlockTiming(b, len, (System.nanoTime() - t0) * 1e-9, spikesTotal - s0, events() - e0));
+            done += len;
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Queues a parameter change to take effect from step {@code atStep} (≥ the next step): it is
+     * validated and copied now, committed between steps atStep − 1 and atStep, and logged.
+     */
+    public void schedule(long atStep, ParameterChange change) {
+        Objects.requireNonNull(change);
+        if (atStep < step) throw new IllegalArgumentException("step " + atStep + " has already been simulated (next step is " + step + ")");
+        Object payload = validate(change);
+        pending.computeIfAbsent(atStep, k -> new ArrayList<>()).add(new Pending(change, payload));
+    }
+
+    /** Queues a change for t = timeMs (a whole number of steps). */
+    public void scheduleAt(double timeMs, ParameterChange change) {
+        double r = timeMs / dt;
+        long k = Math.round(r);
+        if (Math.abs(r - k) > 1e-9 * Math.max(1, r)) throw new IllegalArgumentException(timeMs + " ms is not a whole number of steps");
+        schedule(k, change);
+    }
+
+    /** Queues a change for the next step. */
+    public void change(ParameterChange change) {
+        schedule(step, change);
+    }
+
+    /** Every committed change, in order. */
+    public List<AppliedChange> changeLog() {
+        return List.copyOf(log);
+    }
+
+    /** The recording of a monitor of this network so far (immutable). */
+    @SuppressWarnings("unchecked")
+    public <R extends Recording> R recording(Monitor<R> monitor) {
+        Monitor.Session<?> s = sessions.get(monitor);
+        if (s == null) throw new IllegalArgumentException("monitor '" + monitor.name() + "' is not part of this network");
+        return (R) s.finish();
+    }
+
+    /** A copy of the group's membrane potentials [mV]. */
+    public double[] v(NeuronGroup g) {
+        return state(g).v.clone();
+    }
+
+    /** A copy of the group's recovery variables. */
+    public double[] u(NeuronGroup g) {
+        return state(g).u.clone();
+    }
+
+    /** A copy of the group's parameter a (b, c, d likewise). */
+    public double[] a(NeuronGroup g) {
+        return state(g).a.clone();
+    }
+
+    public double[] b(NeuronGroup g) {
+        return state(g).b.clone();
+    }
+
+    public double[] c(NeuronGroup g) {
+        return state(g).c.clone();
+    }
+
+    public double[] d(NeuronGroup g) {
+        return state(g).d.clone();
+    }
+
+    /** A read-only view of a built synapse group. */
+    public SynapseView synapses(SynapseGroup s) {
+        SynapseMatrix m = matrices.get(s);
+        if (m == null) throw new IllegalArgumentException("synapse group '" + s.name() + "' is not part of this network");
+        return new SynapseView(m);
+    }
+
+    /** Costs so far. */
+    public TimingReport timing() {
+        return new TimingReport(buildSeconds, runNanos * 1e-9, stepsRun, hi - lo, synapseCount, spikesTotal, events(), threads);
+    }
+
+    private long events() {
+        long e = 0;
+        for (Worker w : workers) e += w.events;
+        return e;
+    }
+
+    private G state(NeuronGroup g) {
+        G s = byGroup.get(g);
+        if (s == null) throw new IllegalArgumentException("group '" + g.name() + "' is not part of this network");
+        return s;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // parameter changes
+
+    private Object validate(ParameterChange change) {
+        Input in = net.input(change.input());
+        G g = byGroup.get(in.group());
+        String who = change.describe();
+        return switch (change) {
+            case ParameterChange.NoiseSigma ns -> {
+                if (!(in instanceof Input.Noise)) throw new IllegalArgumentException(who + ": '" + in.name() + "' is not a noise input");
+                yield resolveNonNegative(ns.sigma(), g, who).clone();
+            }
+            case ParameterChange.ConstantCurrent cc -> {
+                if (!(in instanceof Input.Constant)) throw new IllegalArgumentException(who + ": '" + in.name() + "' is not a constant input");
+                yield cc.amplitude().isConstant() ? (Object) cc.amplitude().constantValue()
+                        : cc.amplitude().resolve(who, g.n, cc.amplitude().needsUniform() ? g.r(seed) : null);
+            }
+            case ParameterChange.PoissonRate pr -> {
+                if (!(in instanceof Input.Poisson)) throw new IllegalArgumentException(who + ": '" + in.name() + "' is not a Poisson input");
+                yield pr.rateHz();
+            }
+        };
+    }
+
+    private void applyChanges(long k) {
+        List<Pending> due = pending.remove(k);
+        if (due == null) return;
+        for (Pending p : due) {
+            Object target = inputsByName.get(p.change().input());
+            switch (p.change()) {
+                case ParameterChange.NoiseSigma ns -> setSigma((NoiseIn) target, (double[]) p.payload());
+                case ParameterChange.ConstantCurrent cc -> {
+                    ConstIn ci = (ConstIn) target;
+                    if (p.payload() instanceof Double x) setConst(ci, x);
+                    else setConst(ci, (double[]) p.payload());
+                    for (G g : groups) g.recomputeExt();
+                }
+                case ParameterChange.PoissonRate pr -> ((PoissonIn) target).setRate(pr.rateHz(), dt);
+            }
+            log.add(new AppliedChange(k, k * dt, p.change().describe()));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the step loop
+
+    private void runChunk(long from, long to) {
+        chunkFrom = from;
+        chunkTo = to;
+        curStep = from;
+        stop = false;
+        failure = null;
+        long t0 = System.nanoTime();
+        try {
+            pool.run(chunkJob);
+        } finally {
+            runNanos += System.nanoTime() - t0;
+        }
+        long done = curStep - from; // steps whose serial action ran
+        if (failure != null) {
+            broken = true;
+            step = from + done;
+            stepsRun += done;
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) throw re;
+            if (f instanceof Error e) throw e;
+            throw new RuntimeException(f);
+        }
+        step = to;
+        stepsRun += to - from;
+    }
+
+    private void chunk(int w) {
+        Worker wk = workers[w];
+        for (long k = chunkFrom; k < chunkTo; k++) {
+            try {
+                wk.count = 0;
+                inputs(wk, k);
+                if (netm) detect(wk);
+                else integrate(wk, k);
+            } catch (Throwable t) {
+                fail(t);
+            }
+            pool.await(w, serialAction);
+            if (stop) break;
+            try {
+                propagate(wk, k);
+                if (netm) integrate(wk, k);
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+        pool.await(w, finalAction);
+    }
+
+    private void fail(Throwable t) {
+        synchronized (this) {
+            if (failure == null) failure = t;
+        }
+    }
+
+    /** Phase 0: noise redraws and Poisson arrivals for the worker's neurons. */
+    private void inputs(Worker wk, long k) {
+        for (G g : groups) {
+            int from = g.wFrom[wk.id], to = g.wTo[wk.id];
+            if (from >= to) continue;
+            boolean redrawn = false;
+            for (NoiseIn ni : g.noises) {
+                if (k % ni.period != 0) continue;
+                redrawn = true;
+                long key = CounterRandom.key(ni.streamKey, k / ni.period);
+                double[] held = ni.held;
+                double[] sa = ni.sigmaArr;
+                if (sa == null) {
+                    double s = ni.sigma;
+                    for (int i = from; i < to; i++) held[i] = s * CounterRandom.gaussian(key, i);
+                } else {
+                    for (int i = from; i < to; i++) held[i] = sa[i] * CounterRandom.gaussian(key, i);
+                }
+            }
+            if (redrawn && g.noises.length > 1) {
+                double[] sum = g.noiseSum;
+                Arrays.fill(sum, from, to, 0.0);
+                for (NoiseIn ni : g.noises) for (int i = from; i < to; i++) sum[i] += ni.held[i];
+            }
+            if (g.poissons.length > 0) {
+                double[] now = g.ring[(int) (k % depth)];
+                for (PoissonIn pi : g.poissons) {
+                    long key = CounterRandom.key(pi.streamKey, k);
+                    double p0 = pi.cdf[0];
+                    float w = pi.weight;
+                    for (int i = from; i < to; i++) {
+                        double uu = CounterRandom.uniform(key, i);
+                        if (uu >= p0) now[i] += pi.count(uu) * (double) w;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Phase 1 (netm): the start-of-step cut-off. */
+    private void detect(Worker wk) {
+        SpikeList tmp = wk.tmp;
+        for (G g : groups) {
+            int from = g.wFrom[wk.id], to = g.wTo[wk.id];
+            if (from >= to) continue;
+            tmp.clear();
+            g.kernel.detectAndReset(from, to, tmp);
+            collect(wk, tmp, g.off);
+        }
+    }
+
+    private static void collect(Worker wk, SpikeList tmp, int off) {
+        int n = tmp.size();
+        if (n == 0) return;
+        int[] src = tmp.array(), dst = wk.spikes;
+        int c = wk.count;
+        for (int i = 0; i < n; i++) dst[c + i] = src[i] + off;
+        wk.count = c + n;
+    }
+
+    /** Phases 3–4 (and the record of state): deliver due input, integrate, collect spikes. */
+    private void integrate(Worker wk, long k) {
+        SpikeList tmp = wk.tmp;
+        final double t = k * dt;
+        for (G g : groups) {
+            int from = g.wFrom[wk.id], to = g.wTo[wk.id];
+            if (from >= to) continue;
+            double ext = g.extScalar;
+            for (DoubleUnaryOperator f : g.currents) ext += f.applyAsDouble(t);
+            final double[] noise = g.noiseSum, extA = g.extArray, cur = g.current, syn = g.syn;
+            if (g.ring != null) {
+                final double[] now = g.ring[(int) (k % depth)];
+                final double[] old = g.ring[(int) Math.floorMod(k - pulse, (long) depth)];
+                if (noise != null && extA == null) {
+                    for (int i = from; i < to; i++) {
+                        double s = (syn[i] - old[i]) + now[i];
+                        old[i] = 0.0;
+                        syn[i] = s;
+                        cur[i] = (noise[i] + ext) + s;
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        double s = (syn[i] - old[i]) + now[i];
+                        old[i] = 0.0;
+                        syn[i] = s;
+                        double base = (noise == null ? 0.0 : noise[i]) + ext;
+                        if (extA != null) base += extA[i];
+                        cur[i] = base + s;
+                    }
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    double base = (noise == null ? 0.0 : noise[i]) + ext;
+                    if (extA != null) base += extA[i];
+                    cur[i] = base;
+                }
+            }
+            double[] iMid = cur, iEnd = cur;
+            if (g.iMid != null) {
+                iMid = g.iMid;
+                iEnd = g.iEnd;
+                double eMid = g.extScalar, eEnd = g.extScalar;
+                for (DoubleUnaryOperator f : g.currents) {
+                    eMid += f.applyAsDouble(t + 0.5 * dt);
+                    eEnd += f.applyAsDouble((k + 1) * dt);
+                }
+                for (int i = from; i < to; i++) {
+                    double base = (noise == null ? 0.0 : noise[i]);
+                    double arr = extA != null ? extA[i] : 0.0;
+                    iMid[i] = ((base + eMid) + arr) + syn[i];
+                    iEnd[i] = ((base + eEnd) + arr) + syn[i];
+                }
+            }
+            tmp.clear();
+            g.kernel.step(from, to, dt, cur, iMid, iEnd, tmp);
+            if (!netm) collect(wk, tmp, g.off);
+        }
+        if (stateSessions.length > 0) {
+            int from = wb[wk.id], to = wb[wk.id + 1];
+            for (Monitor.Session<?> s : stateSessions) if (s.wantsState(k)) s.observeState(k, from, to);
+        }
+    }
+
+    /** Phase 2 / 5: the spikes to propagate land in A[s + L + d] of the worker's posts. */
+    private void propagate(Worker wk, long k) {
+        if (!distributed) {
+            propagateStep(wk, k, stepSpikes, 0, stepCount);
+            return;
+        }
+        int n = globalCount;
+        int i = 0;
+        SpikeBuffer buf = globalBuf;
+        while (i < n) {
+            long s = buf.step(i);
+            int j = i;
+            while (j < n && buf.step(j) == s) j++;
+            propagateStep(wk, s, buf.neuronArray(), i, j);
+            i = j;
+        }
+    }
+
+    private void propagateStep(Worker wk, long s, int[] neurons, int from, int to) {
+        if (from >= to) return;
+        final long base = s + latency;
+        final int w = wk.id;
+        long events = 0;
+        int gi = 0;
+        G g = groups[0];
+        for (int idx = from; idx < to; idx++) {
+            int n = neurons[idx];
+            while (n >= g.off + g.n) g = groups[++gi];
+            Out[] outs = outgoing[gi];
+            int pre = n - g.off;
+            for (Out o : outs) {
+                if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, base);
+            }
+        }
+        wk.events += events;
+    }
+
+    /** The serial part of step curStep: merge spikes, check finiteness, record, exchange. */
+    private void serialStep() {
+        long k = curStep;
+        try {
+            int c = 0;
+            for (Worker w : workers) {
+                System.arraycopy(w.spikes, 0, stepSpikes, c, w.count);
+                c += w.count;
+            }
+            stepCount = c;
+            spikesTotal += c;
+            checkFinite(netm ? k - 1 : k);
+            if (failure == null) {
+                for (Monitor.Session<?> s : sessionArray) s.observeSpikes(k, stepSpikes, c);
+                if (distributed) {
+                    localBuf.addAll(k, stepSpikes, c);
+                    if ((k + 1) % interval == 0) {
+                        comm.exchange(localBuf, globalBuf);
+                        localBuf.clear();
+                        globalCount = globalBuf.size();
+                    } else {
+                        globalCount = 0;
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+        curStep = k + 1;
+        if (failure != null) stop = true;
+    }
+
+    private void finalCheck() {
+        try {
+            if (!stop) checkFinite(curStep - 1);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void checkFinite(long integratedStep) {
+        if (integratedStep < 0) return;
+        for (G g : groups) {
+            int bad = g.kernel.firstNonFinite();
+            if (bad >= 0) {
+                fail(new NumericalBlowUpException("group '" + g.group.name() + "'", integratedStep, integratedStep * dt, bad));
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** What monitors see. */
+    private final class Context implements MonitorContext {
+        @Override
+        public Network network() {
+            return net;
+        }
+
+        @Override
+        public double dt() {
+            return dt;
+        }
+
+        @Override
+        public int offset(NeuronGroup group) {
+            return net.offset(group);
+        }
+
+        @Override
+        public int ownedFrom() {
+            return lo;
+        }
+
+        @Override
+        public int ownedTo() {
+            return hi;
+        }
+
+        @Override
+        public double[] v(NeuronGroup group) {
+            return state(group).v;
+        }
+
+        @Override
+        public double[] u(NeuronGroup group) {
+            return state(group).u;
+        }
+
+        @Override
+        public double[] current(NeuronGroup group) {
+            return state(group).current;
+        }
+
+        @Override
+        public long stepsDone() {
+            return step;
+        }
+    }
+}

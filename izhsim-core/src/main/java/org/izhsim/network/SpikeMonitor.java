@@ -1,0 +1,100 @@
+package org.izhsim.network;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Records spikes as (step, neuron) pairs sorted by (step, neuron). For a group the neuron is
+ * the index within the group; for {@link #all()} it is the global index (groups concatenated
+ * in declaration order, so net.m's numbering for an exc + inh network).
+ */
+public final class SpikeMonitor implements Monitor<SpikeRecording> {
+    private final String name;
+    private final NeuronGroup group;
+    private final int[] subset;
+
+    private SpikeMonitor(String name, NeuronGroup group, int[] subset) {
+        this.name = Objects.requireNonNull(name);
+        this.group = group;
+        this.subset = subset;
+    }
+
+    /** All neurons of all groups, global indices. */
+    public static SpikeMonitor all() {
+        return new SpikeMonitor("spikes", null, null);
+    }
+
+    /** All neurons of one group, indices within the group. */
+    public static SpikeMonitor of(NeuronGroup group) {
+        return new SpikeMonitor("spikes:" + group.name(), Objects.requireNonNull(group), null);
+    }
+
+    /** Chosen neurons of one group (indices within the group). */
+    public static SpikeMonitor of(NeuronGroup group, int... neurons) {
+        int[] s = neurons.clone();
+        Arrays.sort(s);
+        for (int i : s) {
+            if (i < 0 || i >= group.size()) throw new IllegalArgumentException("neuron " + i + " is not in group '"
+                    + group.name() + "' of " + group.size());
+        }
+        return new SpikeMonitor("spikes:" + group.name(), group, s);
+    }
+
+    public SpikeMonitor named(String n) {
+        return new SpikeMonitor(n, group, subset);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The group, or null for all neurons. */
+    public NeuronGroup group() {
+        return group;
+    }
+
+    @Override
+    public Session<SpikeRecording> start(MonitorContext ctx) {
+        final int lo, hi, base;
+        final boolean[] keep;
+        if (group == null) {
+            lo = 0;
+            hi = Integer.MAX_VALUE;
+            base = 0;
+            keep = null;
+        } else {
+            lo = ctx.offset(group);
+            hi = lo + group.size();
+            base = lo;
+            if (subset != null) {
+                keep = new boolean[group.size()];
+                for (int i : subset) keep[i] = true;
+            } else {
+                keep = null;
+            }
+        }
+        final double dt = ctx.dt();
+        return new Session<>() {
+            final GrowableInts steps = new GrowableInts(1024), neurons = new GrowableInts(1024);
+
+            @Override
+            public void observeSpikes(long step, int[] ns, int count) {
+                if (step > Integer.MAX_VALUE) throw new IllegalStateException("spike monitors hold steps up to 2^31 - 1");
+                for (int j = 0; j < count; j++) {
+                    int g = ns[j];
+                    if (g < lo || g >= hi) continue;
+                    int local = g - base;
+                    if (keep != null && !keep[local]) continue;
+                    steps.add((int) step);
+                    neurons.add(local);
+                }
+            }
+
+            @Override
+            public SpikeRecording finish() {
+                return new SpikeRecording(name, dt, steps.toArray(), neurons.toArray());
+            }
+        };
+    }
+}

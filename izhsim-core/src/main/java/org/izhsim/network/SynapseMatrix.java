@@ -1,0 +1,609 @@
+package org.izhsim.network;
+
+import java.util.Arrays;
+import org.izhsim.random.CounterRandom;
+import org.izhsim.random.Streams;
+
+/**
+ * The built synapses of one {@link SynapseGroup} for the post neurons [q0, q1) this rank owns.
+ * Two forms: {@link Csr} (pre-major rows, post indices ascending within a row, int post + float
+ * weight, byte/short delays only when not uniform) and {@link Dense} (float matrix, row = pre).
+ * Rows hold group-local post indices.
+ *
+ * <p>Building never copies the synapse arrays: random rules run twice over the post neurons
+ * (pass 1 counts the synapses of each pre per thread range, pass 2 regenerates the same
+ * partners and writes them straight into their CSR slots), since the partners of a post are a
+ * pure function of (seed, name, post).
+ */
+abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Dense {
+    final SynapseGroup group;
+    final int nPre, nPost, q0, q1;
+    /** The delay of every synapse, or −1 if per synapse. */
+    final int uniformDelay;
+    /** Per worker boundaries in post index (length workers + 1), set by {@link #prepare}. */
+    int[] bounds;
+
+    SynapseMatrix(SynapseGroup group, int q0, int q1) {
+        this.group = group;
+        this.nPre = group.pre().size();
+        this.nPost = group.post().size();
+        this.q0 = q0;
+        this.q1 = q1;
+        this.uniformDelay = group.uniformDelay() ? group.delays().max() : -1;
+    }
+
+    abstract long size();
+
+    abstract long bytes();
+
+    /** Precomputes the worker splits for worker post boundaries {@code b} (group-local, clamped to [q0, q1]). */
+    abstract void prepare(int[] b);
+
+    /**
+     * Adds the row of {@code pre} restricted to worker {@code w}'s posts to the arrival ring:
+     * a synapse with delay d lands in {@code ring[(base + d) % depth]}. Returns the events delivered.
+     */
+    abstract long deliver(int pre, int w, double[][] ring, long base);
+
+    /** Number of synapses of row {@code pre}. */
+    abstract int rowLength(int pre);
+
+    abstract int postAt(int pre, int j);
+
+    abstract float weightAt(int pre, int j);
+
+    abstract int delayAt(int pre, int j);
+
+    // ------------------------------------------------------------------------------------------
+    // random values shared by both forms
+
+    /** Weight and delay values as pure functions of (seed, name, pre, post[, index]). */
+    static final class Values {
+        final Weights weights;
+        final Delays delays;
+        final long wKey, dKey;
+        final double lo, span, constant;
+        final int kind; // 0 constant, 1 uniform, 2 function, 3 array
+
+        Values(SynapseGroup s, long seed) {
+            weights = s.weights();
+            delays = s.delays();
+            wKey = Streams.key(seed, "weights/" + s.name());
+            dKey = Streams.key(seed, "delays/" + s.name());
+            switch (weights) {
+                case Weights.Constant c -> { kind = 0; constant = c.w(); lo = 0; span = 0; }
+                case Weights.Uniform u -> { kind = 1; lo = u.lo(); span = u.hi() - u.lo(); constant = 0; }
+                case Weights.OfUniform f -> { kind = 2; lo = 0; span = 0; constant = 0; }
+                case Weights.Array a -> { kind = 3; lo = 0; span = 0; constant = 0; }
+            }
+        }
+
+        /** The key of post q for weights (one mix per post). */
+        long postKey(int q) {
+            return CounterRandom.key(wKey, q);
+        }
+
+        float weight(long postKey, int pre, long index) {
+            return switch (kind) {
+                case 0 -> (float) constant;
+                case 1 -> (float) (lo + span * CounterRandom.uniform(postKey, pre));
+                case 2 -> {
+                    double x = ((Weights.OfUniform) weights).f().applyAsDouble(CounterRandom.uniform(postKey, pre));
+                    if (!Double.isFinite(x)) throw new IllegalArgumentException("weight function gave " + x);
+                    yield (float) x;
+                }
+                default -> (float) ((Weights.Array) weights).w()[(int) index];
+            };
+        }
+
+        int delay(int q, int pre, long index) {
+            return switch (delays) {
+                case Delays.Constant c -> c.steps();
+                case Delays.Array a -> a.steps()[(int) index];
+                case Delays.Uniform u -> u.lo() + CounterRandom.below(CounterRandom.key(dKey, q), pre, u.hi() - u.lo() + 1);
+            };
+        }
+    }
+
+    /** Per-thread scratch for the partner generators. */
+    static final class Scratch {
+        final long[] bits;
+        int[] out;
+
+        Scratch(int nPre, int cap) {
+            bits = new long[(nPre >>> 6) + 1];
+            out = new int[Math.max(16, cap)];
+        }
+    }
+
+    /** Generates the presynaptic partners of one post neuron for the random rules. */
+    static final class Partners {
+        final Connectivity rule;
+        final long cKey;
+        final int nPre;
+        final double logq;
+        /** For FixedInDegreeFrom: the population size and this pre group's block in it. */
+        final int popSize, blockOff;
+
+        Partners(SynapseGroup s, long seed) {
+            rule = s.connectivity();
+            nPre = s.pre().size();
+            logq = rule instanceof Connectivity.Probability p ? Math.log1p(-p.p()) : 0;
+            if (rule instanceof Connectivity.FixedInDegreeFrom f) {
+                cKey = Streams.key(seed, "connect/" + f.draw());
+                long pop = Connectivity.FixedInDegreeFrom.populationSize(f.population());
+                if (pop > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("population too large");
+                popSize = (int) pop;
+                blockOff = f.offsetOf(s.pre());
+            } else {
+                cKey = Streams.key(seed, "connect/" + s.name());
+                popSize = nPre;
+                blockOff = 0;
+            }
+        }
+
+        /** Bits of scratch bitmap needed. */
+        int universe() {
+            return popSize;
+        }
+
+        /** Fills {@code s.out[0..n)} with the partners of post q; returns n. */
+        int of(int q, Scratch s) {
+            long key = CounterRandom.key(cKey, q);
+            if (rule instanceof Connectivity.FixedInDegreeFrom f) {
+                int k = f.k();
+                int[] out = s.out;
+                long[] bits = s.bits;
+                int drawn = 0;
+                long j = 0;
+                while (drawn < k) {
+                    int p = CounterRandom.below(key, j++, popSize);
+                    long m = 1L << p;
+                    int wi = p >>> 6;
+                    if ((bits[wi] & m) == 0) {
+                        bits[wi] |= m;
+                        out[drawn++] = p;
+                    }
+                }
+                int n = 0, lo = blockOff, hi = blockOff + nPre;
+                for (int i = 0; i < drawn; i++) {
+                    int p = out[i];
+                    bits[p >>> 6] = 0;
+                    if (p >= lo && p < hi) out[n++] = p - lo;
+                }
+                return n;
+            }
+            if (rule instanceof Connectivity.FixedInDegree f) {
+                int k = f.k();
+                int[] out = s.out;
+                long[] bits = s.bits;
+                int n = 0;
+                long j = 0;
+                while (n < k) {
+                    int p = CounterRandom.below(key, j++, nPre);
+                    long m = 1L << p;
+                    int wi = p >>> 6;
+                    if ((bits[wi] & m) == 0) {
+                        bits[wi] |= m;
+                        out[n++] = p;
+                    }
+                }
+                for (int i = 0; i < n; i++) bits[out[i] >>> 6] = 0;
+                return n;
+            }
+            double p = ((Connectivity.Probability) rule).p();
+            if (p <= 0) return 0;
+            int n = 0;
+            long pre = -1;
+            long j = 0;
+            while (true) {
+                if (p >= 1) {
+                    pre++;
+                } else {
+                    double u = CounterRandom.uniform(key, j++);
+                    double skip = Math.floor(Math.log1p(-u) / logq);
+                    if (skip >= nPre) break;
+                    pre += (long) skip + 1;
+                }
+                if (pre >= nPre) break;
+                if (n == s.out.length) s.out = Arrays.copyOf(s.out, Math.min(nPre, n * 2));
+                s.out[n++] = (int) pre;
+            }
+            return n;
+        }
+    }
+
+    static int capacity(Connectivity c) {
+        return switch (c) {
+            case Connectivity.FixedInDegree f -> f.k();
+            case Connectivity.FixedInDegreeFrom f -> f.k();
+            default -> 64;
+        };
+    }
+
+    /** Builds the matrix of {@code s} for posts [q0, q1) on the pool. */
+    static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool, int[] workerBounds) {
+        SynapseMatrix m = s.resolvedStorage() == Storage.DENSE
+                ? Dense.build(s, seed, q0, q1, pool, workerBounds)
+                : Csr.build(s, seed, q0, q1, pool);
+        m.prepare(workerBounds);
+        return m;
+    }
+
+    /** Splits [q0, q1) into one contiguous range per worker: bounds[t] .. bounds[t+1]. */
+    static int[] split(int q0, int q1, int parts) {
+        int[] b = new int[parts + 1];
+        for (int t = 0; t <= parts; t++) b[t] = (int) (q0 + (long) (q1 - q0) * t / parts);
+        return b;
+    }
+
+    // ==========================================================================================
+
+    /** Compressed sparse rows by presynaptic neuron. */
+    static final class Csr extends SynapseMatrix {
+        final int[] rowStart;
+        final int[] post;
+        final float[] weight;
+        final byte[] delay8;
+        final short[] delay16;
+        int[][] cut; // cut[w][pre]: first index of row pre for worker w (w = 0..workers)
+
+        private Csr(SynapseGroup g, int q0, int q1, int[] rowStart, int nnz) {
+            super(g, q0, q1);
+            this.rowStart = rowStart;
+            this.post = new int[nnz];
+            this.weight = new float[nnz];
+            boolean perSynapse = uniformDelay < 0;
+            this.delay8 = perSynapse && g.delays().max() <= 255 ? new byte[nnz] : null;
+            this.delay16 = perSynapse && delay8 == null ? new short[nnz] : null;
+        }
+
+        void setDelay(int j, int d) {
+            if (delay8 != null) delay8[j] = (byte) d;
+            else if (delay16 != null) delay16[j] = (short) d;
+        }
+
+        @Override
+        int delayAt(int pre, int j) {
+            int i = rowStart[pre] + j;
+            if (delay8 != null) return delay8[i] & 0xFF;
+            if (delay16 != null) return delay16[i];
+            return uniformDelay;
+        }
+
+        @Override
+        long size() {
+            return post.length;
+        }
+
+        @Override
+        long bytes() {
+            return 8L * post.length + (delay8 != null ? post.length : 0) + (delay16 != null ? 2L * post.length : 0)
+                    + 4L * rowStart.length;
+        }
+
+        @Override
+        int rowLength(int pre) {
+            return rowStart[pre + 1] - rowStart[pre];
+        }
+
+        @Override
+        int postAt(int pre, int j) {
+            return post[rowStart[pre] + j];
+        }
+
+        @Override
+        float weightAt(int pre, int j) {
+            return weight[rowStart[pre] + j];
+        }
+
+        @Override
+        void prepare(int[] b) {
+            int workers = b.length - 1;
+            bounds = b;
+            cut = new int[workers + 1][];
+            cut[0] = rowStart;
+            for (int w = 1; w < workers; w++) {
+                int[] c = new int[nPre];
+                int key = b[w];
+                for (int pre = 0; pre < nPre; pre++) c[pre] = lowerBound(post, rowStart[pre], rowStart[pre + 1], key);
+                cut[w] = c;
+            }
+            // cut[workers][pre] = rowStart[pre + 1]: handled in deliver
+        }
+
+        @Override
+        long deliver(int pre, int w, double[][] ring, long base) {
+            int from = cut[w][pre];
+            int to = w + 1 == cut.length - 1 ? rowStart[pre + 1] : cut[w + 1][pre];
+            if (from >= to) return 0;
+            final int[] post = this.post;
+            final float[] weight = this.weight;
+            int depth = ring.length;
+            if (uniformDelay >= 0) {
+                final double[] acc = ring[(int) ((base + uniformDelay) % depth)];
+                for (int j = from; j < to; j++) acc[post[j]] += weight[j];
+            } else {
+                int b0 = (int) (base % depth);
+                for (int j = from; j < to; j++) {
+                    int d = delay8 != null ? delay8[j] & 0xFF : delay16[j];
+                    int slot = b0 + d;
+                    if (slot >= depth) slot -= depth;
+                    ring[slot][post[j]] += weight[j];
+                }
+            }
+            return to - from;
+        }
+
+        static int lowerBound(int[] a, int from, int to, int key) {
+            int lo = from, hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < key) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        static Csr build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool) {
+            Values vals = new Values(s, seed);
+            int nPre = s.pre().size();
+            return switch (s.connectivity()) {
+                case Connectivity.AllToAll a -> {
+                    long nnzL = (long) nPre * (q1 - q0);
+                    int[] rowStart = new int[nPre + 1];
+                    checkNnz(s, nnzL);
+                    for (int p = 0; p <= nPre; p++) rowStart[p] = (int) ((long) p * (q1 - q0));
+                    Csr m = new Csr(s, q0, q1, rowStart, (int) nnzL);
+                    int nPost = s.post().size();
+                    int[] b = split(0, nPre, pool.size());
+                    pool.run(w -> {
+                        long[] keys = new long[q1 - q0];
+                        for (int q = q0; q < q1; q++) keys[q - q0] = vals.postKey(q);
+                        for (int p = b[w]; p < b[w + 1]; p++) {
+                            int j = rowStart[p];
+                            for (int q = q0; q < q1; q++, j++) {
+                                long index = (long) p * nPost + q;
+                                m.post[j] = q;
+                                m.weight[j] = vals.weight(keys[q - q0], p, index);
+                                m.setDelay(j, vals.delay(q, p, index));
+                            }
+                        }
+                    });
+                    yield m;
+                }
+                case Connectivity.OneToOne o -> {
+                    int[] rowStart = new int[nPre + 1];
+                    for (int p = 0; p < nPre; p++) rowStart[p + 1] = rowStart[p] + (p >= q0 && p < q1 ? 1 : 0);
+                    Csr m = new Csr(s, q0, q1, rowStart, rowStart[nPre]);
+                    for (int p = q0; p < q1; p++) {
+                        int j = rowStart[p];
+                        m.post[j] = p;
+                        m.weight[j] = vals.weight(vals.postKey(p), p, p);
+                        m.setDelay(j, vals.delay(p, p, p));
+                    }
+                    yield m;
+                }
+                case Connectivity.Explicit e -> buildExplicit(s, vals, e, q0, q1);
+                default -> buildRandom(s, seed, vals, q0, q1, pool);
+            };
+        }
+
+        private static void checkNnz(SynapseGroup s, long nnz) {
+            if (nnz > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("synapse group '" + s.name() + "' has " + nnz
+                        + " synapses; one group holds at most 2^31 - 16 (split it into several groups)");
+            }
+        }
+
+        private static Csr buildExplicit(SynapseGroup s, Values vals, Connectivity.Explicit e, int q0, int q1) {
+            int nPre = s.pre().size();
+            int[] pre = e.pre(), post = e.post();
+            int[] rowStart = new int[nPre + 1];
+            for (int i = 0; i < pre.length; i++) if (post[i] >= q0 && post[i] < q1) rowStart[pre[i] + 1]++;
+            for (int p = 0; p < nPre; p++) rowStart[p + 1] += rowStart[p];
+            int nnz = rowStart[nPre];
+            int[] order = new int[nnz];
+            int[] cursor = Arrays.copyOf(rowStart, nPre);
+            for (int i = 0; i < pre.length; i++) if (post[i] >= q0 && post[i] < q1) order[cursor[pre[i]]++] = i;
+            // stable sort of each row by post (insertion sort on short rows, merge sort otherwise)
+            for (int p = 0; p < nPre; p++) sortRowByPost(order, rowStart[p], rowStart[p + 1], post);
+            Csr m = new Csr(s, q0, q1, rowStart, nnz);
+            for (int j = 0; j < nnz; j++) {
+                int i = order[j];
+                m.post[j] = post[i];
+                m.weight[j] = vals.weight(vals.postKey(post[i]), pre[i], i);
+                m.setDelay(j, vals.delay(post[i], pre[i], i));
+            }
+            return m;
+        }
+
+        private static void sortRowByPost(int[] order, int from, int to, int[] post) {
+            if (to - from < 2) return;
+            long[] keys = new long[to - from];
+            for (int j = from; j < to; j++) keys[j - from] = ((long) post[order[j]] << 32) | (j - from);
+            Arrays.sort(keys); // (post, original position): stable by construction
+            int[] tmp = new int[to - from];
+            for (int j = 0; j < tmp.length; j++) tmp[j] = order[from + (int) keys[j]];
+            System.arraycopy(tmp, 0, order, from, tmp.length);
+        }
+
+        private static Csr buildRandom(SynapseGroup s, long seed, Values vals, int q0, int q1, WorkerPool pool) {
+            final int nPre = s.pre().size();
+            final int threads = pool.size();
+            final int[] tb = split(q0, q1, threads);
+            final Partners partners = new Partners(s, seed);
+            final int cap = capacity(s.connectivity());
+            final int[][] counts = new int[threads][];
+            final Scratch[] scratch = new Scratch[threads];
+            // pass 1: count per pre in each thread's post range
+            pool.run(w -> {
+                int[] c = new int[nPre];
+                Scratch sc = new Scratch(partners.universe(), cap);
+                for (int q = tb[w]; q < tb[w + 1]; q++) {
+                    int n = partners.of(q, sc);
+                    int[] out = sc.out;
+                    for (int i = 0; i < n; i++) c[out[i]]++;
+                }
+                counts[w] = c;
+                scratch[w] = sc;
+            });
+            int[] rowStart = new int[nPre + 1];
+            long total = 0;
+            for (int p = 0; p < nPre; p++) {
+                rowStart[p] = (int) Math.min(total, Integer.MAX_VALUE);
+                for (int t = 0; t < threads; t++) {
+                    int c = counts[t][p];
+                    counts[t][p] = (int) Math.min(total, Integer.MAX_VALUE); // becomes thread t's cursor in row p
+                    total += c;
+                }
+            }
+            checkNnz(s, total);
+            rowStart[nPre] = (int) total;
+            Csr m = new Csr(s, q0, q1, rowStart, (int) total);
+            final boolean perSynapseDelay = m.uniformDelay < 0;
+            // pass 2: regenerate and write into the slots
+            pool.run(w -> {
+                int[] cur = counts[w];
+                Scratch sc = scratch[w];
+                final int[] mpost = m.post;
+                final float[] mw = m.weight;
+                for (int q = tb[w]; q < tb[w + 1]; q++) {
+                    int n = partners.of(q, sc);
+                    int[] out = sc.out;
+                    long key = vals.postKey(q);
+                    for (int i = 0; i < n; i++) {
+                        int p = out[i];
+                        int j = cur[p]++;
+                        mpost[j] = q;
+                        mw[j] = vals.weight(key, p, -1);
+                        if (perSynapseDelay) m.setDelay(j, vals.delay(q, p, -1));
+                    }
+                }
+                counts[w] = null;
+            });
+            return m;
+        }
+    }
+
+    // ==========================================================================================
+
+    /** A float matrix, row = pre, columns = posts [q0, q1); absent pairs weigh 0. */
+    static final class Dense extends SynapseMatrix {
+        final float[] w;
+        final int cols;
+        /** Synapses per (worker, pre) for event counts; null for all-to-all. */
+        int[][] rowCounts;
+        final boolean full;
+
+        private Dense(SynapseGroup g, int q0, int q1) {
+            super(g, q0, q1);
+            long cells = (long) nPre * (q1 - q0);
+            if (cells > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("synapse group '" + g.name() + "': a dense " + nPre + " x " + (q1 - q0)
+                        + " matrix exceeds one Java array; use Storage.CSR");
+            }
+            this.cols = q1 - q0;
+            this.w = new float[(int) cells];
+            this.full = g.connectivity() instanceof Connectivity.AllToAll;
+        }
+
+        @Override
+        long size() {
+            if (full) return w.length;
+            long n = 0;
+            for (int[] rc : rowCounts) for (int c : rc) n += c;
+            return n;
+        }
+
+        @Override
+        long bytes() {
+            return 4L * w.length;
+        }
+
+        @Override
+        int rowLength(int pre) {
+            return cols;
+        }
+
+        @Override
+        int postAt(int pre, int j) {
+            return q0 + j;
+        }
+
+        @Override
+        float weightAt(int pre, int j) {
+            return w[pre * cols + j];
+        }
+
+        @Override
+        int delayAt(int pre, int j) {
+            return uniformDelay;
+        }
+
+        @Override
+        void prepare(int[] b) {
+            bounds = b;
+        }
+
+        @Override
+        long deliver(int pre, int wk, double[][] ring, long base) {
+            int from = bounds[wk], to = bounds[wk + 1];
+            if (from >= to) return 0;
+            final double[] acc = ring[(int) ((base + uniformDelay) % ring.length)];
+            final float[] w = this.w;
+            final int off = pre * cols - q0;
+            for (int q = from; q < to; q++) acc[q] += w[off + q];
+            return full ? to - from : rowCounts[wk][pre];
+        }
+
+        static Dense build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool, int[] workerBounds) {
+            Dense m = new Dense(s, q0, q1);
+            Values vals = new Values(s, seed);
+            int nPre = m.nPre, nPost = m.nPost, cols = m.cols;
+            if (m.full) {
+                int[] b = split(0, nPre, pool.size());
+                pool.run(wk -> {
+                    long[] keys = new long[cols];
+                    for (int q = q0; q < q1; q++) keys[q - q0] = vals.postKey(q);
+                    for (int p = b[wk]; p < b[wk + 1]; p++) {
+                        int row = p * cols;
+                        for (int q = q0; q < q1; q++) m.w[row + q - q0] = vals.weight(keys[q - q0], p, (long) p * nPost + q);
+                    }
+                });
+                return m;
+            }
+            int workers = workerBounds.length - 1;
+            m.rowCounts = new int[workers][nPre];
+            Partners partners = new Partners(s, seed);
+            int cap = capacity(s.connectivity());
+            int[] tb = split(q0, q1, pool.size());
+            int[][] local = new int[pool.size()][];
+            pool.run(t -> {
+                Scratch sc = new Scratch(partners.universe(), cap);
+                int[] counts = new int[workers * nPre];
+                for (int q = tb[t]; q < tb[t + 1]; q++) {
+                    int worker = workerOf(workerBounds, q);
+                    int n = partners.of(q, sc);
+                    long key = vals.postKey(q);
+                    for (int i = 0; i < n; i++) {
+                        int p = sc.out[i];
+                        m.w[p * cols + q - q0] = vals.weight(key, p, -1);
+                        counts[worker * nPre + p]++;
+                    }
+                }
+                local[t] = counts;
+            });
+            for (int[] counts : local) {
+                for (int wk = 0; wk < workers; wk++) for (int p = 0; p < nPre; p++) m.rowCounts[wk][p] += counts[wk * nPre + p];
+            }
+            return m;
+        }
+
+        private static int workerOf(int[] b, int q) {
+            int w = 0;
+            while (w + 1 < b.length - 1 && q >= b[w + 1]) w++;
+            return w;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.izhsim.network;
+
+/**
+ * A read-only look at a built synapse group (for tests, analysis and export). Rows are
+ * presynaptic neurons; post indices are within the post group and ascend within a row. For
+ * DENSE storage a row lists every post column (absent pairs weigh 0).
+ */
+public final class SynapseView {
+    private final SynapseMatrix m;
+
+    SynapseView(SynapseMatrix m) {
+        this.m = m;
+    }
+
+    public Storage storage() {
+        return m instanceof SynapseMatrix.Dense ? Storage.DENSE : Storage.CSR;
+    }
+
+    /** Synapses held (on this rank). */
+    public long size() {
+        return m.size();
+    }
+
+    /** Bytes of the synapse arrays. */
+    public long bytes() {
+        return m.bytes();
+    }
+
+    public int preCount() {
+        return m.nPre;
+    }
+
+    public int rowLength(int pre) {
+        return m.rowLength(pre);
+    }
+
+    public int post(int pre, int j) {
+        return m.postAt(pre, j);
+    }
+
+    public float weight(int pre, int j) {
+        return m.weightAt(pre, j);
+    }
+
+    public int delay(int pre, int j) {
+        return m.delayAt(pre, j);
+    }
+
+    /** Inputs per post neuron (CSR: counted over all rows). */
+    public int[] inDegrees() {
+        int[] deg = new int[m.nPost];
+        for (int p = 0; p < m.nPre; p++) {
+            int len = m.rowLength(p);
+            for (int j = 0; j < len; j++) deg[m.postAt(p, j)]++;
+        }
+        return deg;
+    }
+}

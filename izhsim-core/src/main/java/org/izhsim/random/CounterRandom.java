@@ -1,0 +1,143 @@
+package org.izhsim.random;
+
+/**
+ * Counter-based random numbers: every value is a pure function of (seed, stream, two counters),
+ * so results never depend on which thread, rank or order asks for them.
+ *
+ * <h2>Construction</h2>
+ * <pre>
+ *   streamKey = streamKey(seed, stream)          // once per (seed, stream)
+ *   key       = key(streamKey, c2)               // once per step / post neuron / ...
+ *   word      = bits(key, c1) = mix64(key + γ·(c1 + 1))
+ * </pre>
+ * {@code mix64} is the SplitMix64 finalizer (Stafford's "variant 13", the output function of
+ * {@link java.util.SplittableRandom}); {@code bits(key, ·)} is therefore exactly the SplitMix64
+ * sequence seeded with {@code key}, which passes BigCrush and PractRand for sequential
+ * counters. The keys are built by further strong mixing so that neighbouring steps, posts or
+ * streams start unrelated SplitMix64 sequences. In izhsim's engine c2 is the slow counter (the
+ * step or draw index, the post-synaptic neuron) and c1 the fast one (the neuron inside a loop,
+ * the pre-synaptic neuron), so a hot loop costs one {@code mix64} per value.
+ *
+ * <h2>Gaussians</h2>
+ * {@link #gaussian(long, long)} is Marsaglia and Tsang's ziggurat (J. Stat. Softw. 5(8), 2000)
+ * with 256 layers on 53-bit uniforms: from one 64-bit word, bits 0–7 select the layer, bit 8
+ * the sign, bits 11–63 the uniform. About 99% of draws are accepted on the fast path (one
+ * multiply, one compare); the rest (wedges, and the tail beyond r = 3.654 drawn with
+ * Marsaglia's exponential method) continue with further words of the SplitMix64 sequence
+ * seeded by the first word, so a draw stays a pure function of its counters.
+ */
+public final class CounterRandom {
+    /** The SplitMix64 increment (golden ratio · 2^64, odd). */
+    public static final long GAMMA = 0x9E3779B97F4A7C15L;
+
+    private CounterRandom() {}
+
+    /** SplitMix64's finalizer: a bijection of 64-bit words with full avalanche. */
+    public static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The key of one named stream under one seed (see {@link Streams#named(String)}). */
+    public static long streamKey(long seed, long stream) {
+        return mix64(mix64(seed ^ 0x6A09E667F3BCC909L) ^ mix64(stream + 0xBB67AE8584CAA73BL));
+    }
+
+    /** The key of counter value {@code c2} (a step, a draw index, a post neuron) within a stream. */
+    public static long key(long streamKey, long c2) {
+        return mix64(streamKey ^ mix64(c2 + 0x3C6EF372FE94F82BL));
+    }
+
+    /** The 64 random bits for counter {@code c1} under {@code key}. */
+    public static long bits(long key, long c1) {
+        return mix64(key + GAMMA * (c1 + 1));
+    }
+
+    /** Uniform on [0, 1) with 53 random bits. */
+    public static double uniform(long key, long c1) {
+        return (bits(key, c1) >>> 11) * 0x1.0p-53;
+    }
+
+    /** Uniform on [0, 1) from a raw word. */
+    public static double toUniform(long word) {
+        return (word >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * An integer uniform on [0, n) by Lemire's multiply-high map of a 64-bit word; the bias is
+     * at most n / 2^64 (below 10^-10 for any int n), which izhsim accepts instead of rejection.
+     */
+    public static int below(long key, long c1, int n) {
+        return (int) Math.unsignedMultiplyHigh(bits(key, c1), n);
+    }
+
+    /** A standard normal N(0, 1) draw (ziggurat, see the class comment). */
+    public static double gaussian(long key, long c1) {
+        long w = bits(key, c1);
+        int i = (int) w & 0xFF;
+        double x = (w >>> 11) * Ziggurat.X[i] * 0x1.0p-53;
+        if (x < Ziggurat.X[i + 1]) {
+            return (w & 0x100) == 0 ? x : -x;
+        }
+        return Ziggurat.slow(w);
+    }
+
+    /** Ziggurat tables and the rare slow path. */
+    static final class Ziggurat {
+        static final int LAYERS = 256;
+        /** Right edge of the base rectangle (the tail starts here). */
+        static final double R = 3.6541528853610088;
+        /** Area of each layer under f(x) = exp(−x²/2). */
+        static final double V = 4.92867323399e-3;
+        /** X[0] = V/f(R) (virtual width of the base strip), X[1] = R, …, X[256] = 0. */
+        static final double[] X = new double[LAYERS + 1];
+        /** F[i] = f(X[i]). */
+        static final double[] F = new double[LAYERS + 1];
+
+        static {
+            double f = Math.exp(-0.5 * R * R);
+            X[0] = V / f;
+            X[1] = R;
+            F[0] = f;
+            F[1] = f;
+            for (int i = 2; i < LAYERS; i++) {
+                double fi = F[i - 1] + V / X[i - 1];
+                F[i] = fi;
+                X[i] = Math.sqrt(-2 * Math.log(fi));
+            }
+            X[LAYERS] = 0;
+            F[LAYERS] = 1;
+        }
+
+        private Ziggurat() {}
+
+        static double slow(long w) {
+            long s = w;
+            while (true) {
+                int i = (int) w & 0xFF;
+                boolean neg = (w & 0x100) != 0;
+                double u = (w >>> 11) * 0x1.0p-53;
+                double x = u * X[i];
+                if (x < X[i + 1]) return neg ? -x : x;
+                if (i == 0) {
+                    // tail beyond R: Marsaglia (1964)
+                    double a, b;
+                    do {
+                        s += GAMMA;
+                        a = -Math.log(((mix64(s) >>> 11) + 1) * 0x1.0p-53) / R;
+                        s += GAMMA;
+                        b = -Math.log(((mix64(s) >>> 11) + 1) * 0x1.0p-53);
+                    } while (b + b < a * a);
+                    double t = R + a;
+                    return neg ? -t : t;
+                }
+                s += GAMMA;
+                double y = F[i] + toUniform(mix64(s)) * (F[i + 1] - F[i]);
+                if (y < Math.exp(-0.5 * x * x)) return neg ? -x : x;
+                s += GAMMA;
+                w = mix64(s);
+            }
+        }
+    }
+}
