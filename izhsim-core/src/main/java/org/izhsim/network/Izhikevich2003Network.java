@@ -40,7 +40,7 @@ public final class Izhikevich2003Network {
 
     /** The built description and handles to its parts. */
     public record Built(Network network, NeuronGroup exc, NeuronGroup inh, List<SynapseGroup> synapses,
-                        SpikeMonitor spikes, double weightFactor, int inDegree) {}
+                        SpikeMonitor spikes, StateMonitor trace, double weightFactor, int inDegree) {}
 
     public static Builder builder() {
         return new Builder();
@@ -57,6 +57,7 @@ public final class Izhikevich2003Network {
         private WeightScale weightScale = WeightScale.REF;
         private Storage storage = Storage.AUTO;
         private boolean monitor = true;
+        private int traceNeuron = -1;
 
         private Builder() {}
 
@@ -98,6 +99,12 @@ public final class Izhikevich2003Network {
         public Builder storage(Storage s) { this.storage = Objects.requireNonNull(s); return this; }
         /** Whether to add the "spikes" monitor (default true). */
         public Builder spikeMonitor(boolean on) { this.monitor = on; return this; }
+        /** Also record v, u and I of this excitatory neuron every step ("trace"), as net.m's figure shows one. */
+        public Builder traceNeuron(int excIndex) {
+            if (excIndex < 0) throw new IllegalArgumentException("trace neuron must be >= 0, got " + excIndex);
+            this.traceNeuron = excIndex;
+            return this;
+        }
 
         public Built build() {
             int n = ne + ni;
@@ -136,7 +143,14 @@ public final class Izhikevich2003Network {
             nb.add(Input.noise(inh, PerNeuron.constant(sigmaInh), noisePeriodMs));
             SpikeMonitor spikes = monitor ? SpikeMonitor.all() : null;
             if (spikes != null) nb.add(spikes);
-            return new Built(nb.build(), exc, inh, List.of(syn), spikes, s, kIn);
+            StateMonitor trace = null;
+            if (traceNeuron >= 0) {
+                if (traceNeuron >= ne) throw new IllegalArgumentException("trace neuron " + traceNeuron + " is not one of the " + ne + " excitatory neurons");
+                trace = StateMonitor.of(exc, new int[] {traceNeuron}, 1, StateMonitor.Variable.V, StateMonitor.Variable.U,
+                        StateMonitor.Variable.I).named("trace");
+                nb.add(trace);
+            }
+            return new Built(nb.build(), exc, inh, List.of(syn), spikes, trace, s, kIn);
         }
     }
 }

@@ -257,7 +257,7 @@ class RoundTripPropertiesTest {
             case Binary(Binary.Operator op, Node left, Node right) ->
                     "(" + print(left) + " " + op.symbol() + " " + print(right) + ")";
             case Call(BuiltinFunction function, List<Node> arguments) -> arguments.stream()
-                    .map(RoundTripProperties::print).collect(Collectors.joining(", ", function.symbol() + "(", ")"));
+                    .map(RoundTripPropertiesTest::print).collect(Collectors.joining(", ", function.symbol() + "(", ")"));
         };
     }
 

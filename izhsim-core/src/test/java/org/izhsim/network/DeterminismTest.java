@@ -67,7 +67,7 @@ class DeterminismTest {
                 .add(Input.poisson(i, 10, 20, 1.5));
         SpikeMonitor m = SpikeMonitor.all();
         nb.add(m);
-        return new Izhikevich2003Network.Built(nb.build(), e, i, List.of(), m, 1, 0);
+        return new Izhikevich2003Network.Built(nb.build(), e, i, List.of(), m, null, 1, 0);
     }
 
     @Test
