@@ -81,7 +81,7 @@ final class FeaturesCommand implements Callable<Integer> {
                         NeuronCommand.fmt(panels.get(i).dt()));
             }
         }
-        if (!output.quiet) for (Path p : written) System.err.println("wrote " + p);
+        output.reportWritten(written);
         return 0;
     }
 

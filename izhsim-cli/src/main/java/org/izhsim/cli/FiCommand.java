@@ -96,7 +96,7 @@ final class FiCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "  I = %-8s %8.2f Hz%n", NeuronCommand.fmt(currents[i]), curve.rates()[i]);
             }
         }
-        if (!output.quiet) for (Path p : written) System.err.println("wrote " + p);
+        output.reportWritten(written);
         return 0;
     }
 

@@ -199,7 +199,7 @@ abstract class NetworkCommand implements Callable<Integer> {
                     timing.buildSeconds(), timing.runSeconds(), timing.eventsPerSecond(), timing.neuronStepsPerSecond(),
                     Memory.peakHeapMb());
         }
-        if (!output.quiet) for (Path p : written) System.err.println("wrote " + p);
+        output.reportWritten(written);
         return 0;
     }
 

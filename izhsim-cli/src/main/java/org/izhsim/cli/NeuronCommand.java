@@ -70,7 +70,7 @@ final class NeuronCommand implements Callable<Integer> {
             for (double t : trace.spikeTimes()) sb.append(' ').append(fmt(t));
             System.out.println(sb);
         }
-        if (!output.quiet) for (Path p : written) System.err.println("wrote " + p);
+        output.reportWritten(written);
     }
 
     static String title(String label, NeuronSetup s) {

@@ -23,6 +23,11 @@ final class OutputOptions {
             description = "Figure formats: png, svg, both (png,svg) or none (default: ${DEFAULT-VALUE}).")
     String figures;
 
+    /** Lists the files a command wrote on stderr, unless --quiet. */
+    void reportWritten(java.util.List<java.nio.file.Path> written) {
+        if (!quiet) for (java.nio.file.Path p : written) System.err.println("wrote " + p);
+    }
+
     /** The requested figure formats; empty for "none". */
     Set<ImageFormat> figureFormats() {
         EnumSet<ImageFormat> set = EnumSet.noneOf(ImageFormat.class);
