@@ -53,8 +53,7 @@ final class FiCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         FiCurve curve;
         try (ProgressBar bar = new ProgressBar("fi", output.quiet || output.json)) {
-            curve = FiCurve.compute(base, currents);
-            bar.update(1, "");
+            curve = FiCurve.compute(base, currents, f -> bar.update(f, ""));
         }
         double[] shown = stackedCurrents();
         List<NeuronTrace> traces = new ArrayList<>();

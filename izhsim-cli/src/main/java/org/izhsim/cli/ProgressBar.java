@@ -28,7 +28,7 @@ final class ProgressBar implements AutoCloseable {
     }
 
     /** Reports progress in [0, 1]; {@code detail} is appended (e.g. "12,345 spikes"). */
-    void update(double fraction, String detail) {
+    synchronized void update(double fraction, String detail) {
         if (!enabled) return;
         long now = System.nanoTime();
         if (now - start < 1_000_000_000L || now - lastDraw < 100_000_000L) return;

@@ -1,5 +1,7 @@
 package org.izhsim.neuron;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.izhsim.model.Checks;
 
@@ -29,9 +31,17 @@ public record FiCurve(double[] currents, double[] rates, int[] spikes) {
 
     /** Simulates {@code base} (its current is replaced) at each current. */
     public static FiCurve compute(NeuronSetup base, double[] currents) {
+        return compute(base, currents, fraction -> { });
+    }
+
+    /** As {@link #compute(NeuronSetup, double[])}, telling {@code progress} the fraction of currents done. */
+    public static FiCurve compute(NeuronSetup base, double[] currents, DoubleConsumer progress) {
         NeuronTrace[] traces = new NeuronTrace[currents.length];
-        IntStream.range(0, currents.length).parallel().forEach(i ->
-                traces[i] = NeuronSimulator.run(base.withCurrent(CurrentSource.constant(currents[i]))));
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, currents.length).parallel().forEach(i -> {
+            traces[i] = NeuronSimulator.run(base.withCurrent(CurrentSource.constant(currents[i])));
+            progress.accept((double) done.incrementAndGet() / currents.length);
+        });
         double[] rates = new double[currents.length];
         int[] spikes = new int[currents.length];
         for (int i = 0; i < currents.length; i++) {
