@@ -166,7 +166,7 @@ public final class Network {
      */
     public long estimateBytes(int threads) {
         long bytes = 0;
-        int depth = maxDelay() + pulseSteps + 2;
+        int depth = maxDelay() + pulseSteps + 2; // an upper bound of the simulation's ring depth
         for (NeuronGroup g : groups) {
             long n = g.size();
             bytes += n * 8 * 10; // v, u, a, b, c, d, I, I_syn, r, stage currents
@@ -207,6 +207,10 @@ public final class Network {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         long max = rt.maxMemory();
+        if (need > max - used && need <= max) {
+            System.gc(); // garbage (e.g. a closed simulation) counts as used until collected
+            used = rt.totalMemory() - rt.freeMemory();
+        }
         if (need > max - used) {
             long suggestMb = (long) Math.ceil((need + used) * 1.15 / (1024.0 * 1024.0)) + 64;
             SynapseGroup largest = null;

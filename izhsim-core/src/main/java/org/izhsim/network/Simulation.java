@@ -14,6 +14,8 @@ import org.izhsim.integrate.NumericalBlowUpException;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.integrate.SpikeList;
 import org.izhsim.model.Checks;
+import org.izhsim.model.IzhikevichModel;
+import org.izhsim.model.Recovery;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
 
@@ -61,6 +63,8 @@ public final class Simulation implements AutoCloseable {
     private final double buildSeconds;
     private final long synapseCount;
     private ProgressListener progress;
+    private final boolean profile;
+    private final boolean vectorize;
 
     // run state
     private long step;            // next step to run
@@ -92,6 +96,8 @@ public final class Simulation implements AutoCloseable {
         private final Network network;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Communicator communicator = Communicator.local();
+        private boolean profile;
+        private boolean vectorize = true;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network);
@@ -106,6 +112,22 @@ public final class Simulation implements AutoCloseable {
 
         public Builder communicator(Communicator c) {
             this.communicator = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Accounts wall time per phase and worker ({@link Simulation#phaseSeconds()}); costs ~3 clock reads per step. */
+        public Builder profile(boolean on) {
+            this.profile = on;
+            return this;
+        }
+
+        /**
+         * Use {@link StandardKernels}' auto-vectorisable loops for the standard model under euler
+         * and netm (default true); false runs {@code IzhikevichKernel} everywhere. Results are
+         * bit-identical either way.
+         */
+        public Builder vectorize(boolean on) {
+            this.vectorize = on;
             return this;
         }
 
@@ -126,11 +148,14 @@ public final class Simulation implements AutoCloseable {
         double[] iMid, iEnd;
         double[][] ring;
         final IzhikevichKernel kernel;
+        /** Whether {@link StandardKernels} update this group (standard recovery, euler or netm). */
+        boolean fast;
+        /** Lowest non-finite neuron seen by {@link StandardKernels}, or −1. */
+        private int nonFiniteFast = -1;
         double[] r;
         int[] wFrom, wTo; // per worker local ranges
         int from, to;     // owned local range
         NoiseIn[] noises = new NoiseIn[0];
-        double[] noiseSum;
         ConstIn[] constants = new ConstIn[0];
         double extScalar;
         double[] extArray;
@@ -157,6 +182,16 @@ public final class Simulation implements AutoCloseable {
             current = new double[n];
             syn = new double[n];
             kernel = new IzhikevichKernel(g.model(), scheme, v, u, a, b, c, d);
+        }
+
+        synchronized void nonFinite(int neuron) {
+            if (nonFiniteFast < 0 || neuron < nonFiniteFast) nonFiniteFast = neuron;
+        }
+
+        synchronized int firstNonFinite() {
+            int k = kernel.firstNonFinite();
+            if (nonFiniteFast >= 0 && (k < 0 || nonFiniteFast < k)) k = nonFiniteFast;
+            return k;
         }
 
         double[] r(long seed) {
@@ -201,7 +236,7 @@ public final class Simulation implements AutoCloseable {
             this.g = g;
             this.period = period;
             this.streamKey = Streams.key(seed, "noise/" + spec.name());
-            this.held = new double[g.n];
+            this.held = period > 1 ? new double[g.n] : null;
         }
     }
 
@@ -270,6 +305,9 @@ public final class Simulation implements AutoCloseable {
         final int id;
         final SpikeList tmp;
         final int[] spikes;
+        final double[] noise = new double[BLOCK], noise2 = new double[BLOCK];
+        final long[] phaseNanos = new long[4];
+        final int[] local = new int[BLOCK], nonFinite = {-1}, rejected = new int[BLOCK];
         int count;
         long events;
         @SuppressWarnings("unused")
@@ -293,13 +331,17 @@ public final class Simulation implements AutoCloseable {
         this.comm = bd.communicator;
         this.distributed = comm.size() > 1;
         this.threads = bd.threads;
+        this.profile = bd.profile;
+        this.vectorize = bd.vectorize;
         net.checkMemory(threads);
         this.dt = net.dt();
         this.scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
         this.pulse = net.pulseSteps();
-        this.depth = net.maxDelay() + pulse + 2;
         this.latency = netm ? 0 : 1;
+        // live slots at step k: A[k − P .. k] for the running sum (only A[k] when P = 1) and
+        // A[k + 1 .. k + L + maxDelay] for arrivals still to come
+        this.depth = (pulse == 1 ? 1 : pulse + 1) + latency + net.maxDelay();
         int dmin = Integer.MAX_VALUE;
         for (SynapseGroup s : net.synapses()) dmin = Math.min(dmin, s.delays().min());
         this.interval = distributed && dmin != Integer.MAX_VALUE ? Math.max(1, latency + dmin) : 1;
@@ -365,9 +407,8 @@ public final class Simulation implements AutoCloseable {
             }
         }
         for (G g : groups) {
+            g.fast = vectorize && g.group.model().recovery() == Recovery.STANDARD && (scheme == Scheme.EULER || scheme == Scheme.NETM);
             g.recomputeExt();
-            if (g.noises.length == 1) g.noiseSum = g.noises[0].held;
-            else if (g.noises.length > 1) g.noiseSum = new double[g.n];
             if (scheme.usesStageCurrents() && g.currents.length > 0) {
                 g.iMid = new double[g.n];
                 g.iEnd = new double[g.n];
@@ -382,13 +423,28 @@ public final class Simulation implements AutoCloseable {
         long syn = 0;
         outgoing = new Out[groups.length][0];
         try {
-            for (SynapseGroup s : net.synapses()) {
+            List<SynapseGroup> all = net.synapses();
+            for (int si = 0; si < all.size(); si++) {
+                SynapseGroup s = all.get(si);
+                if (matrices.containsKey(s)) continue;
+                G post = byGroup.get(s.post());
+                int[] bounds = postBounds(post);
+                List<SynapseGroup> joint = jointDraw(s, all.subList(si, all.size()));
+                if (joint.size() > 1) {
+                    SynapseMatrix.Csr[] ms = SynapseMatrix.Csr.buildRandom(joint, seed, post.from, post.to, pool);
+                    for (int m = 0; m < ms.length; m++) {
+                        ms[m].prepare(bounds);
+                        matrices.put(joint.get(m), ms[m]);
+                    }
+                } else {
+                    matrices.put(s, SynapseMatrix.build(s, seed, post.from, post.to, pool, bounds));
+                }
+            }
+            for (SynapseGroup s : all) {
                 G pre = byGroup.get(s.pre()), post = byGroup.get(s.post());
-                int[] bounds = new int[threads + 1];
-                for (int t = 0; t <= threads; t++) bounds[t] = clamp(wb[t] - post.off, post.from, post.to);
-                SynapseMatrix m = SynapseMatrix.build(s, seed, post.from, post.to, pool, bounds);
-                matrices.put(s, m);
+                SynapseMatrix m = matrices.get(s);
                 syn += m.size();
+                int[] bounds = postBounds(post);
                 boolean[] active = new boolean[threads];
                 for (int t = 0; t < threads; t++) active[t] = bounds[t] < bounds[t + 1];
                 outgoing[pre.index] = append(outgoing[pre.index], new Out(m, post, active));
@@ -414,6 +470,34 @@ public final class Simulation implements AutoCloseable {
         sessionArray = all.toArray(new Monitor.Session<?>[0]);
         stateSessions = state.toArray(new Monitor.Session<?>[0]);
         buildSeconds = (System.nanoTime() - t0) * 1e-9;
+    }
+
+    /** Worker boundaries in the post group's local indices, clamped to this rank's posts. */
+    private int[] postBounds(G post) {
+        int[] bounds = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) bounds[t] = clamp(wb[t] - post.off, post.from, post.to);
+        return bounds;
+    }
+
+    /**
+     * The synapse groups (s first) that share s's partner draw and can be built in one pass:
+     * same {@link Connectivity.FixedInDegreeFrom} draw, population, k and post group, CSR.
+     */
+    private static List<SynapseGroup> jointDraw(SynapseGroup s, List<SynapseGroup> rest) {
+        if (!(s.connectivity() instanceof Connectivity.FixedInDegreeFrom f) || s.resolvedStorage() != Storage.CSR) {
+            return List.of(s);
+        }
+        List<SynapseGroup> out = new ArrayList<>();
+        for (SynapseGroup x : rest) {
+            if (x.post() == s.post() && x.resolvedStorage() == Storage.CSR
+                    && x.connectivity() instanceof Connectivity.FixedInDegreeFrom g
+                    && g.draw().equals(f.draw()) && g.k() == f.k() && g.population().equals(f.population())) {
+                boolean dupPre = false;
+                for (SynapseGroup y : out) dupPre |= y.pre() == x.pre();
+                if (!dupPre) out.add(x);
+            }
+        }
+        return out;
     }
 
     private static int clamp(int x, int lo, int hi) {
@@ -478,6 +562,11 @@ public final class Simulation implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** Whether the auto-vectorisable loops are in use (see {@link Builder#vectorize}). */
+    public boolean vectorized() {
+        return vectorize;
     }
 
     /** Synapses built on this rank. */
@@ -705,13 +794,16 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void chunk(int w) {
+        if (profile) {
+            chunkProfiled(w);
+            return;
+        }
         Worker wk = workers[w];
         for (long k = chunkFrom; k < chunkTo; k++) {
             try {
                 wk.count = 0;
-                inputs(wk, k);
                 if (netm) detect(wk);
-                else integrate(wk, k);
+                else update(wk, k);
             } catch (Throwable t) {
                 fail(t);
             }
@@ -719,7 +811,7 @@ public final class Simulation implements AutoCloseable {
             if (stop) break;
             try {
                 propagate(wk, k);
-                if (netm) integrate(wk, k);
+                if (netm) update(wk, k);
             } catch (Throwable t) {
                 fail(t);
             }
@@ -727,48 +819,52 @@ public final class Simulation implements AutoCloseable {
         pool.await(w, finalAction);
     }
 
+    /** {@link #chunk} with per-phase wall-clock accounting (see {@link Builder#profile}). */
+    private void chunkProfiled(int w) {
+        Worker wk = workers[w];
+        long[] ph = wk.phaseNanos;
+        for (long k = chunkFrom; k < chunkTo; k++) {
+            long t0 = System.nanoTime();
+            try {
+                wk.count = 0;
+                if (netm) detect(wk);
+                else update(wk, k);
+            } catch (Throwable t) {
+                fail(t);
+            }
+            long t1 = System.nanoTime();
+            ph[netm ? 3 : 0] += t1 - t0;
+            pool.await(w, serialAction);
+            long t2 = System.nanoTime();
+            ph[2] += t2 - t1;
+            if (stop) break;
+            try {
+                propagate(wk, k);
+                long t3 = System.nanoTime();
+                ph[1] += t3 - t2;
+                if (netm) update(wk, k);
+                ph[0] += System.nanoTime() - t3;
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+        pool.await(w, finalAction);
+    }
+
+    /**
+     * With {@link Builder#profile(boolean)}: seconds each worker spent so far in
+     * update (noise, deliver, integrate), propagate, barrier (waiting, incl. the serial part)
+     * and cut-off (netm); one row per worker.
+     */
+    public double[][] phaseSeconds() {
+        double[][] out = new double[workers.length][4];
+        for (int w = 0; w < workers.length; w++) for (int i = 0; i < 4; i++) out[w][i] = workers[w].phaseNanos[i] * 1e-9;
+        return out;
+    }
+
     private void fail(Throwable t) {
         synchronized (this) {
             if (failure == null) failure = t;
-        }
-    }
-
-    /** Phase 0: noise redraws and Poisson arrivals for the worker's neurons. */
-    private void inputs(Worker wk, long k) {
-        for (G g : groups) {
-            int from = g.wFrom[wk.id], to = g.wTo[wk.id];
-            if (from >= to) continue;
-            boolean redrawn = false;
-            for (NoiseIn ni : g.noises) {
-                if (k % ni.period != 0) continue;
-                redrawn = true;
-                long key = CounterRandom.key(ni.streamKey, k / ni.period);
-                double[] held = ni.held;
-                double[] sa = ni.sigmaArr;
-                if (sa == null) {
-                    double s = ni.sigma;
-                    for (int i = from; i < to; i++) held[i] = s * CounterRandom.gaussian(key, i);
-                } else {
-                    for (int i = from; i < to; i++) held[i] = sa[i] * CounterRandom.gaussian(key, i);
-                }
-            }
-            if (redrawn && g.noises.length > 1) {
-                double[] sum = g.noiseSum;
-                Arrays.fill(sum, from, to, 0.0);
-                for (NoiseIn ni : g.noises) for (int i = from; i < to; i++) sum[i] += ni.held[i];
-            }
-            if (g.poissons.length > 0) {
-                double[] now = g.ring[(int) (k % depth)];
-                for (PoissonIn pi : g.poissons) {
-                    long key = CounterRandom.key(pi.streamKey, k);
-                    double p0 = pi.cdf[0];
-                    float w = pi.weight;
-                    for (int i = from; i < to; i++) {
-                        double uu = CounterRandom.uniform(key, i);
-                        if (uu >= p0) now[i] += pi.count(uu) * (double) w;
-                    }
-                }
-            }
         }
     }
 
@@ -778,10 +874,24 @@ public final class Simulation implements AutoCloseable {
         for (G g : groups) {
             int from = g.wFrom[wk.id], to = g.wTo[wk.id];
             if (from >= to) continue;
-            tmp.clear();
-            g.kernel.detectAndReset(from, to, tmp);
-            collect(wk, tmp, g.off);
+            if (g.fast) {
+                for (int b = from; b < to; b += BLOCK) {
+                    int n = StandardKernels.detect(b, Math.min(to, b + BLOCK), g.group.model().vPeak(), g.v, g.u, g.c, g.d, wk.local, 0);
+                    collectLocal(wk, n, g.off);
+                }
+            } else {
+                tmp.clear();
+                g.kernel.detectAndReset(from, to, tmp);
+                collect(wk, tmp, g.off);
+            }
         }
+    }
+
+    private static void collectLocal(Worker wk, int n, int off) {
+        int[] src = wk.local, dst = wk.spikes;
+        int c = wk.count;
+        for (int i = 0; i < n; i++) dst[c + i] = src[i] + off;
+        wk.count = c + n;
     }
 
     private static void collect(Worker wk, SpikeList tmp, int off) {
@@ -793,67 +903,144 @@ public final class Simulation implements AutoCloseable {
         wk.count = c + n;
     }
 
-    /** Phases 3–4 (and the record of state): deliver due input, integrate, collect spikes. */
-    private void integrate(Worker wk, long k) {
-        SpikeList tmp = wk.tmp;
+    /** Neurons per cache block of {@link #update}: the block's arrays stay in L1 across the sub-phases. */
+    private static final int BLOCK = 256;
+
+    /**
+     * Phases 0, 3 and 4 for the worker's neurons, block by block (so that each state array is
+     * read from memory once per step): noise, Poisson arrivals into A[k], deliver, integrate;
+     * then the state monitors. Values depend only on (step, neuron), not on the blocking.
+     */
+    private void update(Worker wk, long k) {
+        final SpikeList tmp = wk.tmp;
         final double t = k * dt;
+        final double[] nb = wk.noise;
         for (G g : groups) {
-            int from = g.wFrom[wk.id], to = g.wTo[wk.id];
+            final int from = g.wFrom[wk.id], to = g.wTo[wk.id];
             if (from >= to) continue;
             double ext = g.extScalar;
             for (DoubleUnaryOperator f : g.currents) ext += f.applyAsDouble(t);
-            final double[] noise = g.noiseSum, extA = g.extArray, cur = g.current, syn = g.syn;
-            if (g.ring != null) {
-                final double[] now = g.ring[(int) (k % depth)];
-                final double[] old = g.ring[(int) Math.floorMod(k - pulse, (long) depth)];
-                if (noise != null && extA == null) {
-                    for (int i = from; i < to; i++) {
-                        double s = (syn[i] - old[i]) + now[i];
-                        old[i] = 0.0;
-                        syn[i] = s;
-                        cur[i] = (noise[i] + ext) + s;
-                    }
-                } else {
-                    for (int i = from; i < to; i++) {
-                        double s = (syn[i] - old[i]) + now[i];
-                        old[i] = 0.0;
-                        syn[i] = s;
-                        double base = (noise == null ? 0.0 : noise[i]) + ext;
-                        if (extA != null) base += extA[i];
-                        cur[i] = base + s;
-                    }
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    double base = (noise == null ? 0.0 : noise[i]) + ext;
-                    if (extA != null) base += extA[i];
-                    cur[i] = base;
-                }
-            }
-            double[] iMid = cur, iEnd = cur;
+            double eMid = 0, eEnd = 0;
             if (g.iMid != null) {
-                iMid = g.iMid;
-                iEnd = g.iEnd;
-                double eMid = g.extScalar, eEnd = g.extScalar;
+                eMid = g.extScalar;
+                eEnd = g.extScalar;
                 for (DoubleUnaryOperator f : g.currents) {
                     eMid += f.applyAsDouble(t + 0.5 * dt);
                     eEnd += f.applyAsDouble((k + 1) * dt);
                 }
-                for (int i = from; i < to; i++) {
-                    double base = (noise == null ? 0.0 : noise[i]);
-                    double arr = extA != null ? extA[i] : 0.0;
-                    iMid[i] = ((base + eMid) + arr) + syn[i];
-                    iEnd[i] = ((base + eEnd) + arr) + syn[i];
+            }
+            final double[][] ring = g.ring;
+            final double[] now = ring == null ? null : ring[(int) (k % depth)];
+            final double[] old = ring == null || pulse == 1 ? null : ring[(int) Math.floorMod(k - pulse, (long) depth)];
+            final double[] cur = g.current, syn = g.syn, extA = g.extArray;
+            for (int b = from; b < to; b += BLOCK) {
+                final int e = Math.min(to, b + BLOCK);
+                // phase 0: noise of this block (noise(i) = na[i - noff]) and Poisson arrivals
+                double[] na = null;
+                int noff = 0;
+                NoiseIn[] noises = g.noises;
+                for (int q = 0; q < noises.length; q++) {
+                    NoiseIn ni = noises[q];
+                    double[] target;
+                    int toff;
+                    if (ni.period == 1) {
+                        target = q == 0 ? nb : wk.noise2;
+                        toff = b;
+                        drawNoise(wk, ni, k, b, e, target, toff);
+                    } else {
+                        if (k % ni.period == 0) drawNoise(wk, ni, k / ni.period, b, e, ni.held, 0);
+                        target = ni.held;
+                        toff = 0;
+                    }
+                    if (q == 0) {
+                        na = target;
+                        noff = toff;
+                    } else {
+                        if (na != nb) {
+                            for (int i = b; i < e; i++) nb[i - b] = na[i - noff];
+                            na = nb;
+                            noff = b;
+                        }
+                        for (int i = b; i < e; i++) nb[i - b] += target[i - toff];
+                    }
+                }
+                for (PoissonIn pi : g.poissons) {
+                    long key = CounterRandom.key(pi.streamKey, k);
+                    double p0 = pi.cdf[0];
+                    double w = pi.weight;
+                    for (int i = b; i < e; i++) {
+                        double uu = CounterRandom.uniform(key, i);
+                        if (uu >= p0) now[i] += pi.count(uu) * w;
+                    }
+                }
+                // phase 3: deliver
+                if (now != null && old == null && na != null && extA == null && g.iMid == null) {
+                    // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
+                    for (int i = b; i < e; i++) {
+                        double sy = now[i];
+                        now[i] = 0.0;
+                        cur[i] = (na[i - noff] + ext) + sy;
+                    }
+                } else {
+                    for (int i = b; i < e; i++) {
+                        double sy = 0.0;
+                        if (now != null) {
+                            if (old == null) {
+                                sy = now[i];
+                                now[i] = 0.0;
+                            } else {
+                                sy = (syn[i] - old[i]) + now[i];
+                                old[i] = 0.0;
+                            }
+                            syn[i] = sy;
+                        }
+                        double base = (na == null ? 0.0 : na[i - noff]) + ext;
+                        if (extA != null) base += extA[i];
+                        cur[i] = now == null ? base : base + sy;
+                    }
+                }
+                double[] iMid = cur, iEnd = cur;
+                if (g.iMid != null) {
+                    iMid = g.iMid;
+                    iEnd = g.iEnd;
+                    for (int i = b; i < e; i++) {
+                        double base = na == null ? 0.0 : na[i - noff];
+                        double arr = extA != null ? extA[i] : 0.0;
+                        double sy = now == null ? 0.0 : syn[i];
+                        iMid[i] = ((base + eMid) + arr) + sy;
+                        iEnd[i] = ((base + eEnd) + arr) + sy;
+                    }
+                }
+                // phase 4: integrate (and, except for netm, cut-off and reset)
+                if (g.fast) {
+                    IzhikevichModel md = g.group.model();
+                    if (netm) {
+                        StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                    } else {
+                        int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                g.c, g.d, cur, wk.local, 0, wk.nonFinite);
+                        collectLocal(wk, n, g.off);
+                    }
+                    if (wk.nonFinite[0] >= 0) {
+                        g.nonFinite(wk.nonFinite[0]);
+                        wk.nonFinite[0] = -1;
+                    }
+                } else {
+                    tmp.clear();
+                    g.kernel.step(b, e, dt, cur, iMid, iEnd, tmp);
+                    if (!netm) collect(wk, tmp, g.off);
                 }
             }
-            tmp.clear();
-            g.kernel.step(from, to, dt, cur, iMid, iEnd, tmp);
-            if (!netm) collect(wk, tmp, g.off);
         }
         if (stateSessions.length > 0) {
             int from = wb[wk.id], to = wb[wk.id + 1];
             for (Monitor.Session<?> s : stateSessions) if (s.wantsState(k)) s.observeState(k, from, to);
         }
+    }
+
+    /** σ_i·N(0,1) of draw m for neurons [b, e) into out[i − off]. */
+    private static void drawNoise(Worker wk, NoiseIn ni, long m, int b, int e, double[] out, int off) {
+        CounterRandom.gaussians(CounterRandom.key(ni.streamKey, m), b, e, ni.sigma, ni.sigmaArr, out, off, wk.rejected);
     }
 
     /** Phase 2 / 5: the spikes to propagate land in A[s + L + d] of the worker's posts. */
@@ -876,7 +1063,7 @@ public final class Simulation implements AutoCloseable {
 
     private void propagateStep(Worker wk, long s, int[] neurons, int from, int to) {
         if (from >= to) return;
-        final long base = s + latency;
+        final int slot0 = (int) ((s + latency) % depth);
         final int w = wk.id;
         long events = 0;
         int gi = 0;
@@ -887,7 +1074,7 @@ public final class Simulation implements AutoCloseable {
             Out[] outs = outgoing[gi];
             int pre = n - g.off;
             for (Out o : outs) {
-                if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, base);
+                if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, slot0);
             }
         }
         wk.events += events;
@@ -936,7 +1123,7 @@ public final class Simulation implements AutoCloseable {
     private void checkFinite(long integratedStep) {
         if (integratedStep < 0) return;
         for (G g : groups) {
-            int bad = g.kernel.firstNonFinite();
+            int bad = g.firstNonFinite();
             if (bad >= 0) {
                 fail(new NumericalBlowUpException("group '" + g.group.name() + "'", integratedStep, integratedStep * dt, bad));
                 return;

@@ -1,6 +1,7 @@
 package org.izhsim.network;
 
 import java.util.Arrays;
+import java.util.List;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
 
@@ -41,9 +42,10 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
 
     /**
      * Adds the row of {@code pre} restricted to worker {@code w}'s posts to the arrival ring:
-     * a synapse with delay d lands in {@code ring[(base + d) % depth]}. Returns the events delivered.
+     * a synapse with delay d lands in {@code ring[(slot0 + d) % depth]} (slot0 = the slot of the
+     * spike's step + latency; d < depth). Returns the events delivered.
      */
-    abstract long deliver(int pre, int w, double[][] ring, long base);
+    abstract long deliver(int pre, int w, double[][] ring, int slot0);
 
     /** Number of synapses of row {@code pre}. */
     abstract int rowLength(int pre);
@@ -142,12 +144,30 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
             }
         }
 
+        /**
+         * Copies the drawn population indices that fall in [lo, lo + n) to {@code dst} as pre
+         * indices, branch-free (the exc/inh split would mispredict a branch 20% of the time).
+         */
+        static int keep(int[] drawn, int count, int lo, int n, int[] dst) {
+            int c = 0;
+            for (int i = 0; i < count; i++) {
+                int x = drawn[i] - lo;
+                dst[c] = x;
+                c += (int) ((((long) x - n) >>> 63) & ((~x) >>> 31));
+            }
+            return c;
+        }
+
         /** Bits of scratch bitmap needed. */
         int universe() {
             return popSize;
         }
 
-        /** Fills {@code s.out[0..n)} with the partners of post q; returns n. */
+        /**
+         * Fills {@code s.out[0..n)} with the partners of post q and returns n: pre indices, or for
+         * a shared draw ({@link Connectivity.FixedInDegreeFrom}) population indices, which each
+         * member keeps if they fall in its block (see {@link #keep}).
+         */
         int of(int q, Scratch s) {
             long key = CounterRandom.key(cKey, q);
             if (rule instanceof Connectivity.FixedInDegreeFrom f) {
@@ -165,13 +185,8 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                         out[drawn++] = p;
                     }
                 }
-                int n = 0, lo = blockOff, hi = blockOff + nPre;
-                for (int i = 0; i < drawn; i++) {
-                    int p = out[i];
-                    bits[p >>> 6] = 0;
-                    if (p >= lo && p < hi) out[n++] = p - lo;
-                }
-                return n;
+                for (int i = 0; i < drawn; i++) bits[out[i] >>> 6] = 0;
+                return drawn;
             }
             if (rule instanceof Connectivity.FixedInDegree f) {
                 int k = f.k();
@@ -313,7 +328,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        long deliver(int pre, int w, double[][] ring, long base) {
+        long deliver(int pre, int w, double[][] ring, int slot0) {
             int from = cut[w][pre];
             int to = w + 1 == cut.length - 1 ? rowStart[pre + 1] : cut[w + 1][pre];
             if (from >= to) return 0;
@@ -321,10 +336,12 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
             final float[] weight = this.weight;
             int depth = ring.length;
             if (uniformDelay >= 0) {
-                final double[] acc = ring[(int) ((base + uniformDelay) % depth)];
+                int slot = slot0 + uniformDelay;
+                if (slot >= depth) slot -= depth;
+                final double[] acc = ring[slot];
                 for (int j = from; j < to; j++) acc[post[j]] += weight[j];
             } else {
-                int b0 = (int) (base % depth);
+                int b0 = slot0;
                 for (int j = from; j < to; j++) {
                     int d = delay8 != null ? delay8[j] & 0xFF : delay16[j];
                     int slot = b0 + d;
@@ -385,7 +402,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                     yield m;
                 }
                 case Connectivity.Explicit e -> buildExplicit(s, vals, e, q0, q1);
-                default -> buildRandom(s, seed, vals, q0, q1, pool);
+                default -> buildRandom(List.of(s), seed, q0, q1, pool)[0];
             };
         }
 
@@ -428,61 +445,101 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
             System.arraycopy(tmp, 0, order, from, tmp.length);
         }
 
-        private static Csr buildRandom(SynapseGroup s, long seed, Values vals, int q0, int q1, WorkerPool pool) {
-            final int nPre = s.pre().size();
+        /**
+         * Builds the CSR matrices of random-rule synapse groups in two passes over the posts;
+         * {@code members} share one partner draw (several groups of a
+         * {@link Connectivity.FixedInDegreeFrom} population) or is a single group.
+         */
+        static Csr[] buildRandom(List<SynapseGroup> members, long seed, int q0, int q1, WorkerPool pool) {
+            final int nm = members.size();
+            final SynapseGroup first = members.get(0);
+            final Partners partners = new Partners(first, seed);
+            final boolean shared = first.connectivity() instanceof Connectivity.FixedInDegreeFrom;
+            final int[] lo = new int[nm], np = new int[nm];
+            final Values[] vals = new Values[nm];
+            for (int m = 0; m < nm; m++) {
+                SynapseGroup s = members.get(m);
+                np[m] = s.pre().size();
+                lo[m] = shared ? ((Connectivity.FixedInDegreeFrom) s.connectivity()).offsetOf(s.pre()) : 0;
+                vals[m] = new Values(s, seed);
+            }
             final int threads = pool.size();
             final int[] tb = split(q0, q1, threads);
-            final Partners partners = new Partners(s, seed);
-            final int cap = capacity(s.connectivity());
-            final int[][] counts = new int[threads][];
+            final int cap = capacity(first.connectivity());
+            final int[][][] counts = new int[threads][nm][];
             final Scratch[] scratch = new Scratch[threads];
             // pass 1: count per pre in each thread's post range
             pool.run(w -> {
-                int[] c = new int[nPre];
+                for (int m = 0; m < nm; m++) counts[w][m] = new int[np[m]];
                 Scratch sc = new Scratch(partners.universe(), cap);
+                int[] kept = new int[Math.max(16, cap)];
                 for (int q = tb[w]; q < tb[w + 1]; q++) {
                     int n = partners.of(q, sc);
-                    int[] out = sc.out;
-                    for (int i = 0; i < n; i++) c[out[i]]++;
+                    for (int m = 0; m < nm; m++) {
+                        int[] c = counts[w][m];
+                        int[] sel = sc.out;
+                        int k = n;
+                        if (shared) {
+                            if (kept.length < n) kept = new int[n];
+                            k = Partners.keep(sc.out, n, lo[m], np[m], kept);
+                            sel = kept;
+                        }
+                        for (int i = 0; i < k; i++) c[sel[i]]++;
+                    }
                 }
-                counts[w] = c;
                 scratch[w] = sc;
             });
-            int[] rowStart = new int[nPre + 1];
-            long total = 0;
-            for (int p = 0; p < nPre; p++) {
-                rowStart[p] = (int) Math.min(total, Integer.MAX_VALUE);
-                for (int t = 0; t < threads; t++) {
-                    int c = counts[t][p];
-                    counts[t][p] = (int) Math.min(total, Integer.MAX_VALUE); // becomes thread t's cursor in row p
-                    total += c;
+            Csr[] out = new Csr[nm];
+            for (int m = 0; m < nm; m++) {
+                SynapseGroup s = members.get(m);
+                int nPre = np[m];
+                int[] rowStart = new int[nPre + 1];
+                long total = 0;
+                for (int p = 0; p < nPre; p++) {
+                    rowStart[p] = (int) Math.min(total, Integer.MAX_VALUE);
+                    for (int t = 0; t < threads; t++) {
+                        int c = counts[t][m][p];
+                        counts[t][m][p] = (int) Math.min(total, Integer.MAX_VALUE); // thread t's cursor in row p
+                        total += c;
+                    }
                 }
+                checkNnz(s, total);
+                rowStart[nPre] = (int) total;
+                out[m] = new Csr(s, q0, q1, rowStart, (int) total);
             }
-            checkNnz(s, total);
-            rowStart[nPre] = (int) total;
-            Csr m = new Csr(s, q0, q1, rowStart, (int) total);
-            final boolean perSynapseDelay = m.uniformDelay < 0;
             // pass 2: regenerate and write into the slots
             pool.run(w -> {
-                int[] cur = counts[w];
                 Scratch sc = scratch[w];
-                final int[] mpost = m.post;
-                final float[] mw = m.weight;
+                int[] kept = new int[Math.max(16, cap)];
                 for (int q = tb[w]; q < tb[w + 1]; q++) {
                     int n = partners.of(q, sc);
-                    int[] out = sc.out;
-                    long key = vals.postKey(q);
-                    for (int i = 0; i < n; i++) {
-                        int p = out[i];
-                        int j = cur[p]++;
-                        mpost[j] = q;
-                        mw[j] = vals.weight(key, p, -1);
-                        if (perSynapseDelay) m.setDelay(j, vals.delay(q, p, -1));
+                    for (int m = 0; m < nm; m++) {
+                        Csr mat = out[m];
+                        Values v = vals[m];
+                        int[] cur = counts[w][m];
+                        int[] sel = sc.out;
+                        int k = n;
+                        if (shared) {
+                            if (kept.length < n) kept = new int[n];
+                            k = Partners.keep(sc.out, n, lo[m], np[m], kept);
+                            sel = kept;
+                        }
+                        final int[] mpost = mat.post;
+                        final float[] mw = mat.weight;
+                        final boolean perSynapseDelay = mat.uniformDelay < 0;
+                        long key = v.postKey(q);
+                        for (int i = 0; i < k; i++) {
+                            int p = sel[i];
+                            int j = cur[p]++;
+                            mpost[j] = q;
+                            mw[j] = v.weight(key, p, -1);
+                            if (perSynapseDelay) mat.setDelay(j, v.delay(q, p, -1));
+                        }
                     }
                 }
                 counts[w] = null;
             });
-            return m;
+            return out;
         }
     }
 
@@ -547,10 +604,12 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        long deliver(int pre, int wk, double[][] ring, long base) {
+        long deliver(int pre, int wk, double[][] ring, int slot0) {
             int from = bounds[wk], to = bounds[wk + 1];
             if (from >= to) return 0;
-            final double[] acc = ring[(int) ((base + uniformDelay) % ring.length)];
+            int slot = slot0 + uniformDelay;
+            if (slot >= ring.length) slot -= ring.length;
+            final double[] acc = ring[slot];
             final float[] w = this.w;
             final int off = pre * cols - q0;
             for (int q = from; q < to; q++) acc[q] += w[off + q];
@@ -579,15 +638,23 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
             int cap = capacity(s.connectivity());
             int[] tb = split(q0, q1, pool.size());
             int[][] local = new int[pool.size()][];
+            final boolean shared = s.connectivity() instanceof Connectivity.FixedInDegreeFrom;
+            final int lo = shared ? ((Connectivity.FixedInDegreeFrom) s.connectivity()).offsetOf(s.pre()) : 0;
             pool.run(t -> {
                 Scratch sc = new Scratch(partners.universe(), cap);
                 int[] counts = new int[workers * nPre];
+                int[] kept = new int[Math.max(16, cap)];
                 for (int q = tb[t]; q < tb[t + 1]; q++) {
                     int worker = workerOf(workerBounds, q);
                     int n = partners.of(q, sc);
+                    int[] sel = sc.out;
+                    if (shared) {
+                        n = Partners.keep(sc.out, n, lo, nPre, kept);
+                        sel = kept;
+                    }
                     long key = vals.postKey(q);
                     for (int i = 0; i < n; i++) {
-                        int p = sc.out[i];
+                        int p = sel[i];
                         m.w[p * cols + q - q0] = vals.weight(key, p, -1);
                         counts[worker * nPre + p]++;
                     }

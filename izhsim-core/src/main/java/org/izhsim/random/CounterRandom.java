@@ -74,13 +74,59 @@ public final class CounterRandom {
 
     /** A standard normal N(0, 1) draw (ziggurat, see the class comment). */
     public static double gaussian(long key, long c1) {
-        long w = bits(key, c1);
+        return gaussianFromWord(bits(key, c1));
+    }
+
+    /**
+     * The ziggurat draw that starts from the 64-bit word {@code w}: {@code gaussian(key, c) ==
+     * gaussianFromWord(bits(key, c))}. For SIMD implementations that produce the words themselves.
+     */
+    public static double gaussianFromWord(long w) {
         int i = (int) w & 0xFF;
         double x = (w >>> 11) * Ziggurat.X[i] * 0x1.0p-53;
         if (x < Ziggurat.X[i + 1]) {
-            return (w & 0x100) == 0 ? x : -x;
+            // branch-free sign from bit 8 (a 50/50 branch would mispredict half the time)
+            return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ ((w & 0x100) << 55));
         }
         return Ziggurat.slow(w);
+    }
+
+    /**
+     * Fills {@code out[i − off] = s_i · gaussian(key, i)} for i in [from, to), where s_i is
+     * {@code sigma[i]} or, if {@code sigma} is null, {@code scale}: bit-identical to calling
+     * {@link #gaussian} per neuron, but faster — a call-free loop takes the ziggurat's fast path
+     * for every neuron and notes the ~1.5% it rejects in {@code rejected} (length ≥ to − from),
+     * which a second loop then redraws with the full algorithm.
+     */
+    public static void gaussians(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
+                                 int[] rejected) {
+        final double[] X = Ziggurat.X;
+        int nr = 0;
+        final long z0 = key + GAMMA * (from + 1L);
+        for (int i = from; i < to; i++) {
+            long z = z0 + GAMMA * (i - from);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            long w = z ^ (z >>> 31);
+            int l = (int) w & 0xFF;
+            double x = (w >>> 11) * X[l] * 0x1.0p-53;
+            rejected[nr] = i;
+            nr += x < X[l + 1] ? 0 : 1;
+            double g = Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ ((w & 0x100) << 55));
+            out[i - off] = (sigma == null ? scale : sigma[i]) * g;
+        }
+        for (int j = 0; j < nr; j++) {
+            int i = rejected[j];
+            out[i - off] = (sigma == null ? scale : sigma[i]) * gaussian(key, i);
+        }
+    }
+
+    /**
+     * A copy of the ziggurat's layer edges X[0..256] (X[0] = V/f(R), X[1] = R, X[256] = 0): the
+     * fast path accepts x = u·X[i] when x &lt; X[i + 1].
+     */
+    public static double[] zigguratEdges() {
+        return Ziggurat.X.clone();
     }
 
     /** Ziggurat tables and the rare slow path. */

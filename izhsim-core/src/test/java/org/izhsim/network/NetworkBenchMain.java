@@ -35,7 +35,8 @@ public final class NetworkBenchMain {
         System.out.printf(Locale.ROOT, "# net2003 ne=%d ni=%d conn=%s scheme=%s threads=%d estimate=%.0f MB maxHeap=%.0f MB%n",
                 ne, ni, conn, scheme, threads, net.network().estimateBytes(threads) / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
-        try (Simulation sim = Simulation.builder(net.network()).threads(threads).build()) {
+        boolean prof = Boolean.getBoolean("izhsim.profile");
+        try (Simulation sim = Simulation.builder(net.network()).threads(threads).profile(prof).build()) {
             TimingReport prev = sim.timing();
             for (int r = 0; r < repeats; r++) {
                 sim.run(1000);
@@ -48,6 +49,13 @@ public final class NetworkBenchMain {
                         r, t.buildSeconds(), runS, spikes, spikes / (double) (ne + ni), events, events / runS,
                         (ne + ni) * 1000.0 / runS, t.synapses(), peakHeapMb(), peakRssMb());
                 prev = t;
+            }
+            if (prof) {
+                double[][] ph = sim.phaseSeconds();
+                for (int w = 0; w < ph.length; w++) {
+                    System.out.printf(Locale.ROOT, "worker %d: update %.3f s, propagate %.3f s, barrier %.3f s, cutoff %.3f s%n",
+                            w, ph[w][0], ph[w][1], ph[w][2], ph[w][3]);
+                }
             }
         }
     }

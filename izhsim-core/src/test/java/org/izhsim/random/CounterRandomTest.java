@@ -98,6 +98,19 @@ class CounterRandomTest {
     }
 
     @Test
+    void blockFillEqualsSingleDraws() {
+        long key = CounterRandom.key(Streams.key(9, "noise/fill"), 4);
+        int n = 5000;
+        double[] out = new double[n], sig = new double[n];
+        for (int i = 0; i < n; i++) sig[i] = 0.5 + i % 7;
+        int[] rej = new int[n];
+        CounterRandom.gaussians(key, 10, n, 5.0, null, out, 10, rej);
+        for (int i = 10; i < n; i++) assertEquals(5.0 * CounterRandom.gaussian(key, i), out[i - 10], 0.0);
+        CounterRandom.gaussians(key, 0, n, 0, sig, out, 0, rej);
+        for (int i = 0; i < n; i++) assertEquals(sig[i] * CounterRandom.gaussian(key, i), out[i], 0.0);
+    }
+
+    @Test
     void zigguratLayersHaveEqualArea() {
         double[] X = CounterRandom.Ziggurat.X, F = CounterRandom.Ziggurat.F;
         for (int i = 1; i < 255; i++) assertEquals(CounterRandom.Ziggurat.V, X[i] * (F[i + 1] - F[i]), 1e-15);

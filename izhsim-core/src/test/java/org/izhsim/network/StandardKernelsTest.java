@@ -1,0 +1,88 @@
+package org.izhsim.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.izhsim.integrate.IzhikevichKernel;
+import org.izhsim.integrate.Scheme;
+import org.izhsim.integrate.SpikeList;
+import org.izhsim.model.IzhikevichModel;
+import org.junit.jupiter.api.Test;
+
+/** The network's fast loops are bit-identical to IzhikevichKernel. */
+class StandardKernelsTest {
+
+    private static double[][] state(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] s = new double[7][n]; // v u a b c d I
+        for (int i = 0; i < n; i++) {
+            s[0][i] = r.nextDouble(-80, 35);
+            s[1][i] = r.nextDouble(-20, 10);
+            s[2][i] = r.nextDouble(0.01, 0.1);
+            s[3][i] = r.nextDouble(0.2, 0.25);
+            s[4][i] = r.nextDouble(-65, -50);
+            s[5][i] = r.nextDouble(2, 8);
+            s[6][i] = r.nextDouble(-10, 40);
+        }
+        s[0][5] = Double.NaN; // non-finite neurons are reported by both
+        s[6][11] = 1e300;
+        return s;
+    }
+
+    @Test
+    void eulerAndNetmAreBitIdenticalToTheKernel() {
+        for (Scheme scheme : new Scheme[] {Scheme.EULER, Scheme.NETM}) {
+            for (double dt : new double[] {1.0, 0.5, 0.1}) {
+                int n = 1013;
+                double[][] x = state(n, 7), y = state(n, 7);
+                IzhikevichKernel kx = new IzhikevichKernel(IzhikevichModel.STANDARD, scheme, x[0], x[1], x[2], x[3], x[4], x[5]);
+                int total = 0;
+                for (int step = 0; step < 60; step++) {
+                    SpikeList sx = new SpikeList();
+                    int[] spikes = new int[n], nf = {-1};
+                    int count = 0;
+                    if (scheme == Scheme.NETM) {
+                        kx.detectAndReset(0, n, sx);
+                        kx.step(0, n, dt, x[6], x[6], x[6], sx);
+                        count = StandardKernels.detect(0, n, 30, y[0], y[1], y[4], y[5], spikes, 0);
+                        StandardKernels.netm(0, n, dt, 0.04, 5, 140, y[0], y[1], y[2], y[3], y[6], nf);
+                    } else {
+                        kx.step(0, n, dt, x[6], x[6], x[6], sx);
+                        count = StandardKernels.euler(0, n, dt, 0.04, 5, 140, 30, y[0], y[1], y[2], y[3], y[4], y[5], y[6], spikes, 0, nf);
+                    }
+                    total += count;
+                    assertArrayEquals(sx.toArray(), Arrays.copyOf(spikes, count), scheme + " dt " + dt + " spikes, step " + step);
+                    assertArrayEquals(x[0], y[0], 0.0, scheme + " v");
+                    assertArrayEquals(x[1], y[1], 0.0, scheme + " u");
+                    if (step == 0) assertEquals(kx.firstNonFinite(), nf[0], "lowest non-finite neuron");
+                    for (int i = 0; i < n; i++) x[6][i] = y[6][i] = (i * 37 + step) % 23 - 5.0;
+                }
+                assertTrue(total > 100, "neurons spiked: " + total);
+            }
+        }
+    }
+
+    @Test
+    void networksGiveTheSameSpikesWithBothPaths() {
+        for (Scheme s : new Scheme[] {Scheme.NETM, Scheme.EULER}) {
+            Izhikevich2003Network.Built b = Izhikevich2003Network.builder().scheme(s).dt(0.5).seed(12).build();
+            SpikeRecording fast, kernel;
+            try (Simulation sim = Simulation.builder(b.network()).threads(2).build()) {
+                assertTrue(sim.vectorized());
+                sim.run(300);
+                fast = sim.recording(b.spikes());
+            }
+            try (Simulation sim = Simulation.builder(b.network()).threads(2).vectorize(false).build()) {
+                assertFalse(sim.vectorized());
+                sim.run(300);
+                kernel = sim.recording(b.spikes());
+            }
+            assertTrue(fast.count() > 1000);
+            assertEquals(kernel, fast, s + ": StandardKernels and IzhikevichKernel spikes");
+        }
+    }
+}
