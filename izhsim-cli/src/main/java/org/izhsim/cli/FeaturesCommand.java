@@ -68,7 +68,7 @@ final class FeaturesCommand implements Callable<Integer> {
         List<Path> written;
         try (OutputStage stage = new OutputStage(output.out)) {
             String base = panel == null ? "features" : "features-" + panels.getFirst().id();
-            Plots.gallery(stage, base, panels, traces, s, formats);
+            Plots.gallery(stage, base, panels, traces, s, formats, Plots.provenance(summary));
             AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
             written = stage.commit();
         }

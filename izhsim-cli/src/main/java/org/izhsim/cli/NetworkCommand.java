@@ -169,8 +169,10 @@ abstract class NetworkCommand implements Callable<Integer> {
                         ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
                 Series v = new Series("neuron " + traceNeuron, trace.timesMs(),
                         peakPadded(trace.trace(StateMonitor.Variable.V, 0)));
+                Map<String, Object> prov = new LinkedHashMap<>(summary);
+                prov.putAll(RunInfo.base(commandName()));
                 FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
-                        stage.dir(), "raster", formats);
+                        stage.dir(), "raster", formats, Plots.provenance(prov));
             }
             Map<String, Object> meta = new LinkedHashMap<>(summary);
             meta.putAll(RunInfo.base(commandName()));

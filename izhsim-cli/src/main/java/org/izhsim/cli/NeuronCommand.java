@@ -46,7 +46,7 @@ final class NeuronCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         try (OutputStage stage = new OutputStage(output.out)) {
             String base = "neuron-" + label;
-            Plots.neuron(stage, base, title(label, setup), setup, trace, formats);
+            Plots.neuron(stage, base, title(label, setup), setup, trace, formats, Plots.provenance(summary));
             org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
             written.addAll(stage.commit());
         }

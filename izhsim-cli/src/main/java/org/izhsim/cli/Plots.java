@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.izhsim.integrate.Scheme;
@@ -24,18 +26,18 @@ final class Plots {
     private Plots() {}
 
     static void neuron(OutputStage stage, String base, String title, NeuronSetup s, NeuronTrace tr,
-                       Set<ImageFormat> formats) throws IOException {
+                       Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;
-        FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current()), stage.dir(), base + "-v", formats);
-        FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats);
+        FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current()), stage.dir(), base + "-v", formats, provenance);
+        FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats, provenance);
         double current = prevailing(tr.current());
         FigureWriter.write(Figures.phasePlane(title + ", nullclines at I = " + NeuronCommand.fmt(current),
                 new Series("trajectory", tr.v(), uBeforeReset(s, tr)), vNullcline(s.model(), current),
-                uNullcline(s, tr.u())), stage.dir(), base + "-phase", formats);
+                uNullcline(s, tr.u())), stage.dir(), base + "-phase", formats, provenance);
     }
 
     static void gallery(OutputStage stage, String base, List<Preset> panels, List<NeuronTrace> traces, Scheme scheme,
-                        Set<ImageFormat> formats) throws IOException {
+                        Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;
         List<GalleryPanel> gp = new ArrayList<>();
         for (int i = 0; i < panels.size(); i++) {
@@ -43,20 +45,20 @@ final class Plots {
             gp.add(new GalleryPanel(panels.get(i).id(), panels.get(i).name(), tr.t(), tr.v(), tr.current()));
         }
         String title = "Izhikevich (2004) Fig. 1: neuro-computational features, scheme " + scheme.id();
-        FigureWriter.write(Figures.featureGallery(title, gp), stage.dir(), base, formats);
+        FigureWriter.write(Figures.featureGallery(title, gp), stage.dir(), base, formats, provenance);
     }
 
     static void fi(OutputStage stage, String base, String title, FiCurve curve, double[] shown, List<NeuronTrace> traces,
-                   Set<ImageFormat> formats) throws IOException {
+                   Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;
         FigureWriter.write(Figures.fiCurve("F-I curve, " + title, curve.currents(), curve.rates()), stage.dir(),
-                base + "-curve", formats);
+                base + "-curve", formats, provenance);
         List<Series> stacked = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
             stacked.add(new Series("I = " + NeuronCommand.fmt(shown[i]), traces.get(i).t(), traces.get(i).v()));
         }
         FigureWriter.write(Figures.stackedTraces("membrane potential, " + title, stacked), stage.dir(), base + "-traces",
-                formats);
+                formats, provenance);
     }
 
     /**
@@ -72,6 +74,20 @@ final class Plots {
             u[k] -= s.params().d();
         }
         return u;
+    }
+
+    /**
+     * Provenance for the figures of a run: the scalar entries of its summary (version, commit,
+     * scheme, dt, seed, …) as text; arrays such as spike times stay in the JSON.
+     */
+    static Map<String, String> provenance(Map<String, Object> summary) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : summary.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String || v instanceof Number || v instanceof Boolean) m.put(e.getKey(), String.valueOf(v));
+            else if (v instanceof Map<?, ?> map) m.put(e.getKey(), org.izhsim.io.Json.write(map));
+        }
+        return m;
     }
 
     /** The current value held for the most steps: the phase plane's nullclines are drawn for it. */

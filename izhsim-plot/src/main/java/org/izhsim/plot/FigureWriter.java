@@ -1,5 +1,14 @@
 package org.izhsim.plot;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
@@ -54,6 +63,18 @@ public final class FigureWriter {
    */
   public static List<Path> write(
       Figure figure, Path dir, String baseName, Set<ImageFormat> formats) throws IOException {
+    return write(figure, dir, baseName, formats, Map.of());
+  }
+
+  /**
+   * As {@link #write(Figure, Path, String, Set)}, embedding {@code metadata} (e.g. izhsim
+   * version, commit, scheme, dt, seed) in each file: PNG {@code tEXt} chunks (shown by
+   * {@code exiftool}, PIL's {@code Image.open(f).text}) and an SVG {@code <metadata>} element.
+   */
+  public static List<Path> write(
+      Figure figure, Path dir, String baseName, Set<ImageFormat> formats, Map<String, String> metadata)
+      throws IOException {
+    Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(figure, "figure");
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(formats, "formats");
@@ -71,7 +92,7 @@ public final class FigureWriter {
     List<Path> written = new ArrayList<>();
     for (ImageFormat format : EnumSet.copyOf(formats)) {
       Path target = dir.resolve(baseName + "." + format.extension());
-      writeAtomically(figure, format, dir, target);
+      writeAtomically(figure, format, dir, target, metadata);
       written.add(target);
     }
     return List.copyOf(written);
@@ -83,8 +104,8 @@ public final class FigureWriter {
     Objects.requireNonNull(figure, "figure");
     Objects.requireNonNull(out, "out");
     switch (format) {
-      case PNG -> renderPng(figure, out);
-      case SVG -> renderSvg(figure, out);
+      case PNG -> renderPng(figure, out, Map.of());
+      case SVG -> renderSvg(figure, out, Map.of());
     }
   }
 
@@ -102,19 +123,74 @@ public final class FigureWriter {
     return image;
   }
 
-  private static void renderPng(Figure figure, OutputStream out) throws IOException {
-    if (!ImageIO.write(toImage(figure), "png", out)) {
-      throw new IOException("no PNG writer available in this JDK's ImageIO");
+  private static void renderPng(Figure figure, OutputStream out, Map<String, String> metadata)
+      throws IOException {
+    BufferedImage image = toImage(figure);
+    if (metadata.isEmpty()) {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer available in this JDK's ImageIO");
+      }
+      return;
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(image);
+    IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
+    String nativeFormat = meta.getNativeMetadataFormatName();
+    IIOMetadataNode root = new IIOMetadataNode(nativeFormat);
+    IIOMetadataNode text = new IIOMetadataNode("tEXt");
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+      entry.setAttribute("keyword", latin1Keyword(e.getKey()));
+      entry.setAttribute("value", e.getValue());
+      text.appendChild(entry);
+    }
+    root.appendChild(text);
+    meta.mergeTree(nativeFormat, root);
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      writer.write(new IIOImage(image, null, meta));
+    } finally {
+      writer.dispose();
     }
   }
 
-  private static void renderSvg(Figure figure, OutputStream out) throws IOException {
+  /** PNG keywords are 1–79 Latin-1 characters. */
+  private static String latin1Keyword(String key) {
+    String k = key.replaceAll("[^\\x20-\\x7e]", "_");
+    return k.isEmpty() ? "key" : k.length() > 79 ? k.substring(0, 79) : k;
+  }
+
+  private static void renderSvg(Figure figure, OutputStream out, Map<String, String> metadata)
+      throws IOException {
     VectorGraphics2D g = new VectorGraphics2D();
     prepare(g, figure);
     figure.paint(g, ImageFormat.SVG);
     g.dispose();
     PageSize page = new PageSize(0, 0, figure.width(), figure.height());
-    Processors.get("svg").getDocument(g.getCommands(), page).writeTo(out);
+    if (metadata.isEmpty()) {
+      Processors.get("svg").getDocument(g.getCommands(), page).writeTo(out);
+      return;
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    Processors.get("svg").getDocument(g.getCommands(), page).writeTo(buffer);
+    String svg = buffer.toString(StandardCharsets.UTF_8);
+    int open = svg.indexOf("<svg");
+    int end = open < 0 ? -1 : svg.indexOf('>', open);
+    if (end < 0) {
+      throw new IOException("SVG writer produced no <svg> element");
+    }
+    StringBuilder md = new StringBuilder("\n<metadata>");
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      md.append('\n').append(xml(e.getKey())).append(": ").append(xml(e.getValue()));
+    }
+    md.append("\n</metadata>");
+    out.write(svg.substring(0, end + 1).getBytes(StandardCharsets.UTF_8));
+    out.write(md.toString().getBytes(StandardCharsets.UTF_8));
+    out.write(svg.substring(end + 1).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static void prepare(Graphics2D g, Figure figure) {
@@ -126,7 +202,8 @@ public final class FigureWriter {
     g.fillRect(0, 0, figure.width(), figure.height());
   }
 
-  private static void writeAtomically(Figure figure, ImageFormat format, Path dir, Path target)
+  private static void writeAtomically(
+      Figure figure, ImageFormat format, Path dir, Path target, Map<String, String> metadata)
       throws IOException {
     // a dot-prefixed name keeps the partial file out of globs such as *.png; not
     // Files.createTempFile, whose owner-only permissions the figure would keep after the move
@@ -139,7 +216,10 @@ public final class FigureWriter {
           new BufferedOutputStream(
               Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
               1 << 16)) {
-        render(figure, format, out);
+        switch (format) {
+          case PNG -> renderPng(figure, out, metadata);
+          case SVG -> renderSvg(figure, out, metadata);
+        }
       }
       Files.move(
           temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
