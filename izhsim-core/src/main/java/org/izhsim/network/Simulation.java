@@ -97,6 +97,7 @@ public final class Simulation implements AutoCloseable {
         private Communicator communicator = Communicator.local();
         private boolean profile;
         private boolean vectorize = true;
+        private int minNeuronsPerThread = 2048;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network);
@@ -111,6 +112,17 @@ public final class Simulation implements AutoCloseable {
 
         public Builder communicator(Communicator c) {
             this.communicator = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /**
+         * Use at most one worker per this many neurons (default 2048; 1 = always all threads): a
+         * step of a small network takes microseconds, less than what a barrier costs once another
+         * process competes for the cores. Results do not depend on the number of workers.
+         */
+        public Builder minNeuronsPerThread(int n) {
+            if (n < 1) throw new IllegalArgumentException("minNeuronsPerThread must be >= 1");
+            this.minNeuronsPerThread = n;
             return this;
         }
 
@@ -333,7 +345,8 @@ public final class Simulation implements AutoCloseable {
         this.net = bd.network;
         this.comm = bd.communicator;
         this.distributed = comm.size() > 1;
-        this.threads = bd.threads;
+        int owned = bd.communicator.ownedTo(net.neuronCount()) - bd.communicator.ownedFrom(net.neuronCount());
+        this.threads = (int) Math.max(1, Math.min(bd.threads, (long) owned / bd.minNeuronsPerThread));
         this.profile = bd.profile;
         this.vectorize = bd.vectorize;
         net.checkMemory(threads);
@@ -562,6 +575,7 @@ public final class Simulation implements AutoCloseable {
         return step * dt;
     }
 
+    /** Worker threads in use: the requested count, limited by {@link Builder#minNeuronsPerThread}. */
     public int threads() {
         return threads;
     }
