@@ -47,7 +47,6 @@ public final class Simulation implements AutoCloseable {
     private final Communicator comm;
     private final boolean distributed;
     private final int lo, hi, threads;
-    private final int[] wb; // worker boundaries (global), length threads + 1
     private final WorkerPool pool;
     private final G[] groups;
     private final Map<NeuronGroup, G> byGroup = new IdentityHashMap<>();
@@ -98,6 +97,7 @@ public final class Simulation implements AutoCloseable {
         private Communicator communicator = Communicator.local();
         private boolean profile;
         private boolean vectorize = true;
+        private int minNeuronsPerThread = 2048;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network);
@@ -112,6 +112,17 @@ public final class Simulation implements AutoCloseable {
 
         public Builder communicator(Communicator c) {
             this.communicator = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /**
+         * Use at most one worker per this many neurons (default 2048; 1 = always all threads): a
+         * step of a small network takes microseconds, less than what a barrier costs once another
+         * process competes for the cores. Results do not depend on the number of workers.
+         */
+        public Builder minNeuronsPerThread(int n) {
+            if (n < 1) throw new IllegalArgumentException("minNeuronsPerThread must be >= 1");
+            this.minNeuronsPerThread = n;
             return this;
         }
 
@@ -313,8 +324,12 @@ public final class Simulation implements AutoCloseable {
         @SuppressWarnings("unused")
         long p0, p1, p2, p3, p4, p5, p6, p7;
 
-        Worker(int id, int capacity) {
+        /** Spike count after each group (the worker's spikes are grouped by group, ascending). */
+        final int[] groupEnd;
+
+        Worker(int id, int capacity, int groups) {
             this.id = id;
+            this.groupEnd = new int[groups];
             this.tmp = new SpikeList(Math.max(16, capacity));
             this.spikes = new int[Math.max(1, capacity)];
         }
@@ -330,7 +345,8 @@ public final class Simulation implements AutoCloseable {
         this.net = bd.network;
         this.comm = bd.communicator;
         this.distributed = comm.size() > 1;
-        this.threads = bd.threads;
+        int owned = bd.communicator.ownedTo(net.neuronCount()) - bd.communicator.ownedFrom(net.neuronCount());
+        this.threads = (int) Math.max(1, Math.min(bd.threads, (long) owned / bd.minNeuronsPerThread));
         this.profile = bd.profile;
         this.vectorize = bd.vectorize;
         net.checkMemory(threads);
@@ -349,31 +365,25 @@ public final class Simulation implements AutoCloseable {
         int nAll = net.neuronCount();
         this.lo = comm.ownedFrom(nAll);
         this.hi = comm.ownedTo(nAll);
-        this.wb = new int[threads + 1];
-        for (int t = 0; t <= threads; t++) {
-            int x = (int) (lo + (long) (hi - lo) * t / threads);
-            if (t > 0 && t < threads) x = Math.max(lo, x & ~15);
-            wb[t] = x;
-        }
-        for (int t = 1; t <= threads; t++) wb[t] = Math.max(wb[t], wb[t - 1]);
-        wb[threads] = hi;
 
         // groups
         List<NeuronGroup> gs = net.groups();
         groups = new G[gs.size()];
-        int maxRange = 1;
         for (int i = 0; i < groups.length; i++) {
             NeuronGroup ng = gs.get(i);
             G g = new G(ng, i, net.offset(ng), seed, scheme);
             g.from = clamp(lo - g.off, 0, g.n);
             g.to = clamp(hi - g.off, 0, g.n);
+            // every worker owns a contiguous block of every group (boundaries on multiples of 16
+            // neurons against false sharing), so that work and synapse-row segments stay balanced
             g.wFrom = new int[threads];
             g.wTo = new int[threads];
             for (int t = 0; t < threads; t++) {
-                g.wFrom[t] = clamp(wb[t] - g.off, 0, g.n);
-                g.wTo[t] = clamp(wb[t + 1] - g.off, 0, g.n);
-                maxRange = Math.max(maxRange, g.wTo[t] - g.wFrom[t]);
+                int x = (int) (g.from + (long) (g.to - g.from) * t / threads);
+                if (t > 0) x = Math.max(g.from, x & ~15);
+                g.wFrom[t] = Math.max(x, t > 0 ? g.wFrom[t - 1] : g.from);
             }
+            for (int t = 0; t < threads; t++) g.wTo[t] = t + 1 < threads ? g.wFrom[t + 1] : g.to;
             groups[i] = g;
             byGroup.put(ng, g);
         }
@@ -455,7 +465,11 @@ public final class Simulation implements AutoCloseable {
         }
         this.synapseCount = syn;
         workers = new Worker[threads];
-        for (int t = 0; t < threads; t++) workers[t] = new Worker(t, Math.max(maxRange, wb[t + 1] - wb[t]));
+        for (int t = 0; t < threads; t++) {
+            int own = 0;
+            for (G g : groups) own += g.wTo[t] - g.wFrom[t];
+            workers[t] = new Worker(t, Math.max(1, own), groups.length);
+        }
         stepSpikes = new int[Math.max(1, hi - lo)];
 
         // monitors
@@ -475,7 +489,8 @@ public final class Simulation implements AutoCloseable {
     /** Worker boundaries in the post group's local indices, clamped to this rank's posts. */
     private int[] postBounds(G post) {
         int[] bounds = new int[threads + 1];
-        for (int t = 0; t <= threads; t++) bounds[t] = clamp(wb[t] - post.off, post.from, post.to);
+        for (int t = 0; t < threads; t++) bounds[t] = post.wFrom[t];
+        bounds[threads] = post.to;
         return bounds;
     }
 
@@ -560,6 +575,7 @@ public final class Simulation implements AutoCloseable {
         return step * dt;
     }
 
+    /** Worker threads in use: the requested count, limited by {@link Builder#minNeuronsPerThread}. */
     public int threads() {
         return threads;
     }
@@ -873,7 +889,10 @@ public final class Simulation implements AutoCloseable {
         SpikeList tmp = wk.tmp;
         for (G g : groups) {
             int from = g.wFrom[wk.id], to = g.wTo[wk.id];
-            if (from >= to) continue;
+            if (from >= to) {
+                wk.groupEnd[g.index] = wk.count;
+                continue;
+            }
             if (g.fast) {
                 for (int b = from; b < to; b += BLOCK) {
                     int n = StandardKernels.detect(b, Math.min(to, b + BLOCK), g.group.model().vPeak(), g.v, g.u, g.c, g.d, wk.local, 0);
@@ -884,6 +903,7 @@ public final class Simulation implements AutoCloseable {
                 g.kernel.detectAndReset(from, to, tmp);
                 collect(wk, tmp, g.off);
             }
+            wk.groupEnd[g.index] = wk.count;
         }
     }
 
@@ -917,7 +937,10 @@ public final class Simulation implements AutoCloseable {
         final double[] nb = wk.noise;
         for (G g : groups) {
             final int from = g.wFrom[wk.id], to = g.wTo[wk.id];
-            if (from >= to) continue;
+            if (from >= to) {
+                if (!netm) wk.groupEnd[g.index] = wk.count;
+                continue;
+            }
             double ext = g.extScalar;
             for (DoubleUnaryOperator f : g.currents) ext += f.applyAsDouble(t);
             double eMid = 0, eEnd = 0;
@@ -1031,10 +1054,16 @@ public final class Simulation implements AutoCloseable {
                     if (!netm) collect(wk, tmp, g.off);
                 }
             }
+            if (!netm) wk.groupEnd[g.index] = wk.count;
         }
         if (stateSessions.length > 0) {
-            int from = wb[wk.id], to = wb[wk.id + 1];
-            for (Monitor.Session<?> s : stateSessions) if (s.wantsState(k)) s.observeState(k, from, to);
+            for (Monitor.Session<?> s : stateSessions) {
+                if (!s.wantsState(k)) continue;
+                for (G g : groups) {
+                    int from = g.wFrom[wk.id], to = g.wTo[wk.id];
+                    if (from < to) s.observeState(k, g.off + from, g.off + to);
+                }
+            }
         }
     }
 
@@ -1084,10 +1113,15 @@ public final class Simulation implements AutoCloseable {
     private void serialStep() {
         long k = curStep;
         try {
+            // merge: group by group, worker by worker (each worker's block of a group precedes
+            // the next worker's), which is ascending global neuron order
             int c = 0;
-            for (Worker w : workers) {
-                System.arraycopy(w.spikes, 0, stepSpikes, c, w.count);
-                c += w.count;
+            for (int gi = 0; gi < groups.length; gi++) {
+                for (Worker w : workers) {
+                    int from = gi == 0 ? 0 : w.groupEnd[gi - 1], n = w.groupEnd[gi] - from;
+                    System.arraycopy(w.spikes, from, stepSpikes, c, n);
+                    c += n;
+                }
             }
             stepCount = c;
             spikesTotal += c;

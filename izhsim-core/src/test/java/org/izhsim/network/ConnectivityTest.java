@@ -17,7 +17,7 @@ class ConnectivityTest {
     private static SynapseView build(SynapseGroup s, int threads, NeuronGroup... groups) {
         Network.Builder nb = Network.builder().seed(77);
         for (NeuronGroup g : groups) nb.add(g);
-        try (Simulation sim = Simulation.builder(nb.add(s).build()).threads(threads).build()) {
+        try (Simulation sim = Simulation.builder(nb.add(s).build()).threads(threads).minNeuronsPerThread(1).build()) {
             return sim.synapses(s);
         }
     }
@@ -85,7 +85,7 @@ class ConnectivityTest {
         List<NeuronGroup> pop = List.of(e, i);
         SynapseGroup ee = SynapseGroup.builder("ee", e, e).connect(Connectivity.fixedInDegreeFrom(100, "toE", pop)).build();
         SynapseGroup ie = SynapseGroup.builder("ie", i, e).connect(Connectivity.fixedInDegreeFrom(100, "toE", pop)).build();
-        try (Simulation sim = Simulation.builder(Network.builder().add(e).add(i).add(ee).add(ie).build()).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(Network.builder().add(e).add(i).add(ee).add(ie).build()).threads(2).minNeuronsPerThread(1).build()) {
             int[] de = sim.synapses(ee).inDegrees(), di = sim.synapses(ie).inDegrees();
             long fromE = 0;
             for (int q = 0; q < 800; q++) {
@@ -149,7 +149,7 @@ class ConnectivityTest {
         Izhikevich2003Network.Builder b = Izhikevich2003Network.builder().seed(21).scheme(scheme).storage(st);
         if (sparseK > 0) b.sparse(sparseK);
         Izhikevich2003Network.Built net = b.build();
-        try (Simulation sim = Simulation.builder(net.network()).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(net.network()).threads(2).minNeuronsPerThread(1).build()) {
             sim.run(300);
             return sim.recording(net.spikes());
         }

@@ -18,7 +18,7 @@ class DeterminismTest {
     private record Run(SpikeRecording spikes, List<double[]> v) {}
 
     private static Run run(Network net, SpikeMonitor m, int threads, double ms) {
-        try (Simulation sim = Simulation.builder(net).threads(threads).build()) {
+        try (Simulation sim = Simulation.builder(net).threads(threads).minNeuronsPerThread(1).build()) {
             sim.run(ms);
             List<double[]> v = new ArrayList<>();
             for (NeuronGroup g : net.groups()) v.add(sim.v(g));
@@ -86,7 +86,7 @@ class DeterminismTest {
             for (int r = 0; r < ranks; r++) {
                 Communicator c = world.communicator(r);
                 parts.add(ex.submit(() -> {
-                    try (Simulation sim = Simulation.builder(net).threads(threadsPerRank).communicator(c).build()) {
+                    try (Simulation sim = Simulation.builder(net).threads(threadsPerRank).minNeuronsPerThread(1).communicator(c).build()) {
                         sim.run(ms);
                         return sim.recording(m);
                     }
@@ -116,6 +116,17 @@ class DeterminismTest {
         sameForRanks(Izhikevich2003Network.builder().ne(1600).ni(400).sparse(100).scheme(Scheme.EULER).seed(4).build(), 200);
         sameForRanks(delayed(Scheme.NETM), 200);
         sameForRanks(delayed(Scheme.EULER), 200);
+    }
+
+    @Test
+    void smallNetworksUseFewerWorkers() {
+        Izhikevich2003Network.Built b = Izhikevich2003Network.builder().build();
+        try (Simulation sim = Simulation.builder(b.network()).threads(4).build()) {
+            assertEquals(1, sim.threads(), "1000 neurons: one worker per 2048 neurons");
+        }
+        try (Simulation sim = Simulation.builder(b.network()).threads(4).minNeuronsPerThread(250).build()) {
+            assertEquals(4, sim.threads());
+        }
     }
 
     @Test

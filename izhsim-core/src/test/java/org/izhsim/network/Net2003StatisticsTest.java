@@ -25,7 +25,7 @@ class Net2003StatisticsTest {
         double[] r = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             Izhikevich2003Network.Built b = Izhikevich2003Network.builder().scheme(scheme).dt(dt).seed(firstSeed + s).build();
-            try (Simulation sim = Simulation.builder(b.network()).threads(2).build()) {
+            try (Simulation sim = Simulation.builder(b.network()).threads(2).minNeuronsPerThread(1).build()) {
                 sim.run(1000);
                 r[s] = sim.recording(b.spikes()).count() / 1000.0;
             }

@@ -26,7 +26,7 @@ class NetmReferenceLoopTest {
                     .build();
             long[] engine;
             double[] vEnd, uEnd;
-            try (Simulation sim = Simulation.builder(b.network()).threads(threads).build()) {
+            try (Simulation sim = Simulation.builder(b.network()).threads(threads).minNeuronsPerThread(1).build()) {
                 sim.run(T);
                 SpikeRecording s = sim.recording(b.spikes());
                 engine = new long[s.count()];

@@ -44,9 +44,9 @@ public final class NetworkBenchMain {
                 double runS = t.runSeconds() - prev.runSeconds();
                 long spikes = t.spikes() - prev.spikes(), events = t.events() - prev.events();
                 System.out.printf(Locale.ROOT,
-                        "run %d: build_s=%.3f run_s=%.4f spikes=%d rate_hz=%.3f events=%d events/s=%.3e neuron-steps/s=%.3e "
+                        "run %d: workers=%d build_s=%.3f run_s=%.4f spikes=%d rate_hz=%.3f events=%d events/s=%.3e neuron-steps/s=%.3e "
                                 + "synapses=%d peak_heap_mb=%.0f peak_rss_mb=%.0f%n",
-                        r, t.buildSeconds(), runS, spikes, spikes / (double) (ne + ni), events, events / runS,
+                        r, t.threads(), t.buildSeconds(), runS, spikes, spikes / (double) (ne + ni), events, events / runS,
                         (ne + ni) * 1000.0 / runS, t.synapses(), peakHeapMb(), peakRssMb());
                 prev = t;
             }

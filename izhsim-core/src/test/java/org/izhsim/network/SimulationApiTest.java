@@ -26,7 +26,7 @@ class SimulationApiTest {
         Network net = Network.builder().seed(5).dt(0.5).scheme(Scheme.EULER).add(g).add(noise).add(st).build();
         long sk = Streams.key(5, "noise/noise:g");
         for (int threads : new int[] {1, 3}) {
-            try (Simulation sim = Simulation.builder(net).threads(threads).build()) {
+            try (Simulation sim = Simulation.builder(net).threads(threads).minNeuronsPerThread(1).build()) {
                 sim.runSteps(20);
                 StateRecording r = sim.recording(st);
                 assertEquals(20, r.samples());
@@ -57,7 +57,7 @@ class SimulationApiTest {
         SpikeMonitor sm = SpikeMonitor.of(g);
         RateMonitor rm = RateMonitor.of(g, 10);
         Network net = driven(g, st, sm, rm);
-        try (Simulation sim = Simulation.builder(net).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
             sim.schedule(50, ParameterChange.constantCurrent("drive", 10));
             sim.scheduleAt(60.0, ParameterChange.noiseSigma("noise", 2));
             sim.run(100);
@@ -91,7 +91,7 @@ class SimulationApiTest {
         NeuronGroup g = NeuronGroup.builder("g", 3).build();
         StateMonitor st = StateMonitor.of(g, new int[] {2, 0}, 5);
         Network net = Network.builder().scheme(Scheme.NETM).add(g).add(Input.constant(g, 4)).add(st).build();
-        try (Simulation sim = Simulation.builder(net).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
             sim.runSteps(26);
             StateRecording r = sim.recording(st);
             assertEquals(6, r.samples()); // steps 0, 5, ..., 25
@@ -109,7 +109,7 @@ class SimulationApiTest {
         Izhikevich2003Network.Built b = Izhikevich2003Network.builder().seed(8).build();
         List<double[]> calls = new ArrayList<>();
         SpikeRecording whole;
-        try (Simulation sim = Simulation.builder(b.network()).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(b.network()).threads(2).minNeuronsPerThread(1).build()) {
             sim.setProgressListener((f, s) -> calls.add(new double[] {f, s}));
             sim.run(500);
             whole = sim.recording(b.spikes());
@@ -137,7 +137,7 @@ class SimulationApiTest {
         NeuronGroup hot = NeuronGroup.builder("hot", 5).build();
         Network net = Network.builder().scheme(Scheme.EULER).add(quiet).add(hot)
                 .add(Input.current(hot, t -> t >= 3 ? -1e300 : 0)).build();
-        try (Simulation sim = Simulation.builder(net).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
             NumericalBlowUpException e = assertThrows(NumericalBlowUpException.class, () -> sim.run(10));
             assertTrue(e.getMessage().contains("'hot'"), e.getMessage());
             assertEquals(0, e.neuron());
@@ -157,7 +157,7 @@ class SimulationApiTest {
         SynapseGroup s = SynapseGroup.builder("huge", big, big).connect(Connectivity.fixedInDegree(20_000)).build();
         Network net = Network.builder().add(big).add(s).build();
         assertTrue(net.estimateBytes(2) > 250L * 1024 * 1024 * 1024, "40e9 synapses need > 250 GB");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Simulation.builder(net).threads(2).build());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Simulation.builder(net).threads(2).minNeuronsPerThread(1).build());
         assertTrue(e.getMessage().contains("-Xmx") || e.getMessage().contains("no -Xmx"), e.getMessage());
         assertTrue(e.getMessage().contains("'huge'"), e.getMessage());
         // a moderate network that cannot fit in this JVM names the -Xmx to use
@@ -165,7 +165,7 @@ class SimulationApiTest {
         int k = (int) Math.min(50_000, max / 8 / 60_000 * 2);
         NeuronGroup g = NeuronGroup.builder("g", 60_000).build();
         Network n2 = Network.builder().add(g).add(SynapseGroup.builder("s", g, g).connect(Connectivity.fixedInDegree(k)).build()).build();
-        IllegalStateException e2 = assertThrows(IllegalStateException.class, () -> Simulation.builder(n2).threads(2).build());
+        IllegalStateException e2 = assertThrows(IllegalStateException.class, () -> Simulation.builder(n2).threads(2).minNeuronsPerThread(1).build());
         assertTrue(e2.getMessage().matches("(?s).*run java with -Xmx\\d+[mg].*"), e2.getMessage());
     }
 
@@ -185,7 +185,7 @@ class SimulationApiTest {
         StateMonitor st = StateMonitor.of(g, sel, 1, StateMonitor.Variable.I);
         // 50 sources × 20 Hz × 1 ms = mean 1 event per step, weight 0.5, pulse 1 step
         Network net = Network.builder().scheme(Scheme.EULER).add(g).add(Input.poisson(g, 50, 20, 0.5)).add(rm).add(st).build();
-        try (Simulation sim = Simulation.builder(net).threads(2).build()) {
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
             sim.runSteps(50);
             StateRecording r = sim.recording(st);
             double sum = 0, sum2 = 0;

@@ -71,12 +71,12 @@ class StandardKernelsTest {
         for (Scheme s : new Scheme[] {Scheme.NETM, Scheme.EULER}) {
             Izhikevich2003Network.Built b = Izhikevich2003Network.builder().scheme(s).dt(0.5).seed(12).build();
             SpikeRecording fast, kernel;
-            try (Simulation sim = Simulation.builder(b.network()).threads(2).build()) {
+            try (Simulation sim = Simulation.builder(b.network()).threads(2).minNeuronsPerThread(1).build()) {
                 assertTrue(sim.vectorized());
                 sim.run(300);
                 fast = sim.recording(b.spikes());
             }
-            try (Simulation sim = Simulation.builder(b.network()).threads(2).vectorize(false).build()) {
+            try (Simulation sim = Simulation.builder(b.network()).threads(2).minNeuronsPerThread(1).vectorize(false).build()) {
                 assertFalse(sim.vectorized());
                 sim.run(300);
                 kernel = sim.recording(b.spikes());

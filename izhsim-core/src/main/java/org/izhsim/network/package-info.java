@@ -1,0 +1,51 @@
+/**
+ * Networks of Izhikevich neurons: a {@link org.izhsim.network.Network} describes (plain data,
+ * Arbor's recipe), a {@link org.izhsim.network.Simulation} runs.
+ *
+ * <h2>Describe</h2>
+ * {@link org.izhsim.network.NeuronGroup}s (per-neuron parameters as
+ * {@link org.izhsim.network.PerNeuron} constants, arrays or functions of one uniform r per
+ * neuron), {@link org.izhsim.network.SynapseGroup}s (a {@link org.izhsim.network.Connectivity}
+ * rule, {@link org.izhsim.network.Weights}, integer {@link org.izhsim.network.Delays} in steps,
+ * dense or CSR {@link org.izhsim.network.Storage}), {@link org.izhsim.network.Input}s (Gaussian
+ * noise, constant and time-dependent currents, Poisson sources) and
+ * {@link org.izhsim.network.Monitor}s (spikes, state traces, population rate), plus the scheme,
+ * dt, the synaptic pulse length and the seed. {@link org.izhsim.network.Izhikevich2003Network}
+ * builds net.m's network and Brian2's sparse variants.
+ *
+ * <h2>Run</h2>
+ * <pre>{@code
+ * Izhikevich2003Network.Built net2003 = Izhikevich2003Network.builder()
+ *         .ne(800).ni(200).scheme(Scheme.NETM).dt(1).seed(42).build();
+ * try (Simulation sim = Simulation.builder(net2003.network()).threads(2).build()) {
+ *     sim.setProgressListener((f, spikes) -> System.err.printf("%.0f%%%n", 100 * f));
+ *     sim.run(1000);
+ *     SpikeRecording s = sim.recording(net2003.spikes());
+ *     for (int i = 0; i < s.count(); i++) System.out.println(s.timeMs(i) + " " + s.neuron(i));
+ *     System.out.println(sim.timing()); // build_s, run_s, events, events/s, neuron-steps/s
+ * }
+ * }</pre>
+ * The order of one step is documented once, in {@link org.izhsim.network.Phase}.
+ *
+ * <h2>Random streams</h2>
+ * Every random number is {@code CounterRandom} of (seed, stream, counters), with these stream
+ * names (so results never depend on threads, ranks or build order, and adding a group does not
+ * change the others' numbers):
+ * <table>
+ *   <caption>streams</caption>
+ *   <tr><th>name</th><th>key counter</th><th>value counter</th><th>use</th></tr>
+ *   <tr><td>{@code params/<group>}</td><td>0</td><td>neuron</td><td>the neuron's r for {@link org.izhsim.network.PerNeuron#ofUniform}</td></tr>
+ *   <tr><td>{@code noise/<input>}</td><td>draw m = k / period</td><td>neuron</td><td>σ·N(0,1)</td></tr>
+ *   <tr><td>{@code poisson/<input>}</td><td>step k</td><td>neuron</td><td>uniform for the Poisson count</td></tr>
+ *   <tr><td>{@code connect/<synapses>} (or {@code connect/<draw>})</td><td>post</td><td>draw j</td><td>partners</td></tr>
+ *   <tr><td>{@code weights/<synapses>}</td><td>post</td><td>pre</td><td>weight r</td></tr>
+ *   <tr><td>{@code delays/<synapses>}</td><td>post</td><td>pre</td><td>random delays</td></tr>
+ * </table>
+ *
+ * <h2>Memory</h2>
+ * CSR costs 8 bytes per synapse (int post + float weight; +1–2 for per-synapse delays), dense
+ * 4 bytes per pair; the build writes straight into the final arrays (two passes over the post
+ * neurons, no temporary copy). {@link org.izhsim.network.Network#estimateBytes(int)} predicts the
+ * need and the simulation refuses, naming the -Xmx to use, what cannot fit.
+ */
+package org.izhsim.network;
