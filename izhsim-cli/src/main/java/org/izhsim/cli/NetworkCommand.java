@@ -68,6 +68,10 @@ abstract class NetworkCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "1000", description = "Inputs per neuron with --connectivity sparse (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--blocks", defaultValue = "1",
+            description = "Run in this many blocks and report each block's time, spikes and events (default: ${DEFAULT-VALUE}).")
+    int blocks;
+
     @Option(names = "--trace-neuron", defaultValue = "0", description = "Excitatory neuron whose v is drawn under the raster (default: ${DEFAULT-VALUE}).")
     int traceNeuron;
 
@@ -90,6 +94,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (traceNeuron < 0 || traceNeuron >= ne) {
             throw new IllegalArgumentException("--trace-neuron must be an excitatory neuron, 0.." + (ne - 1) + ", got " + traceNeuron);
         }
+        if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + nThreads);
         var formats = output.figureFormats();
@@ -103,6 +108,7 @@ abstract class NetworkCommand implements Callable<Integer> {
 
         SpikeRecording spikes;
         StateRecording trace;
+        List<org.izhsim.network.BlockTiming> blockTimes;
         TimingReport timing;
         Simulation built0;
         try {
@@ -114,7 +120,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
             sim.setProgressListener((f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n)));
-            sim.runSteps(steps);
+            blockTimes = sim.runBlocks(duration, blocks);
             spikes = sim.recording(built.spikes());
             trace = sim.recording(built.trace());
             timing = sim.timing();
@@ -146,6 +152,19 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("neuron_steps_per_s", timing.neuronStepsPerSecond());
         summary.put("peak_heap_mb", Memory.peakHeapMb());
         summary.put("peak_rss_mb", Memory.peakRssMb());
+        if (blocks > 1) {
+            List<Map<String, Object>> bl = new ArrayList<>();
+            for (org.izhsim.network.BlockTiming b : blockTimes) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("block", b.block());
+                m.put("steps", b.steps());
+                m.put("seconds", b.seconds());
+                m.put("spikes", b.spikes());
+                m.put("events", b.events());
+                bl.add(m);
+            }
+            summary.put("blocks", bl);
+        }
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("connectivity", sparse ? "sparse" : "dense");
@@ -200,6 +219,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "build %.3f s, run %.3f s, %.3g synaptic events/s, %.3g neuron-steps/s, peak heap %.0f MB%n",
                     timing.buildSeconds(), timing.runSeconds(), timing.eventsPerSecond(), timing.neuronStepsPerSecond(),
                     Memory.peakHeapMb());
+            if (blocks > 1) for (org.izhsim.network.BlockTiming b : blockTimes) System.out.println("  " + b);
         }
         output.reportWritten(written);
         return 0;

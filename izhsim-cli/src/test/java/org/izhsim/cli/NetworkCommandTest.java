@@ -100,11 +100,28 @@ class NetworkCommandTest {
     }
 
     @Test
+    void blocksReportTimingWithoutChangingTheSpikes() throws Exception {
+        Path out = dir.resolve("o");
+        JsonNode one = run("net2003", "--duration", "200", "--json", "--quiet", "--figures", "none", "--out", out.toString());
+        JsonNode four = run("net2003", "--duration", "200", "--blocks", "4", "--json", "--quiet", "--figures", "none", "--out",
+                out.toString());
+        assertEquals(one.get("spikes").asLong(), four.get("spikes").asLong());
+        assertEquals(4, four.get("blocks").size());
+        long sum = 0;
+        for (JsonNode b : four.get("blocks")) {
+            assertEquals(50, b.get("steps").asInt());
+            sum += b.get("spikes").asLong();
+        }
+        assertEquals(four.get("spikes").asLong(), sum);
+    }
+
+    @Test
     void badNetworkInputs() {
         Object[][] cases = {
                 {new String[] {"net2003", "--connectivity", "ring"}, "unknown connectivity 'ring'; known: dense, sparse"},
                 {new String[] {"net2003", "--connectivity", "sparse", "--k", "5000"}, "--k must be in 1..1000"},
                 {new String[] {"net2003", "--threads", "0"}, "--threads must be at least 1"},
+                {new String[] {"net2003", "--blocks", "0"}, "--blocks must be in 1..1000"},
                 {new String[] {"net2003", "--dt", "0.3"}, "not a whole number of steps"},
                 {new String[] {"net2003", "--scheme", "heun"}, "unknown scheme 'heun'"},
                 {new String[] {"net2003", "--ne", "0"}, "--ne and --ni must each be at least 1"},
