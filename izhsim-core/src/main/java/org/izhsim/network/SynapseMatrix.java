@@ -7,8 +7,8 @@ import org.izhsim.random.Streams;
 
 /**
  * The built synapses of one {@link SynapseGroup} for the post neurons [q0, q1) this rank owns.
- * Two forms: {@link Csr} (pre-major rows, post indices ascending within a row, int post + float
- * weight, byte/short delays only when not uniform) and {@link Dense} (float matrix, row = pre).
+ * Two forms: {@link Csr} (pre-major rows, post indices ascending within a row, (int post, float
+ * weight) pairs in one int array, byte/short delays only when not uniform) and {@link Dense} (float matrix, row = pre).
  * Rows hold group-local post indices.
  *
  * <p>Building never copies the synapse arrays: random rules run twice over the post neurons
