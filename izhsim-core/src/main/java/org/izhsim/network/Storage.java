@@ -10,7 +10,10 @@ public enum Storage {
     AUTO,
     /** A float matrix Npre × Npost (row = pre), absent pairs weigh 0; uniform delays only. */
     DENSE,
-    /** Compressed sparse rows by presynaptic neuron, post indices ascending within a row. */
+    /**
+     * Compressed sparse rows by presynaptic neuron, post indices ascending within a row; 8 bytes
+     * per synapse (post, weight), plus 1–2 for per-synapse delays.
+     */
     CSR;
 
     /** Density from which AUTO chooses DENSE. */

@@ -43,7 +43,8 @@
  * </table>
  *
  * <h2>Memory</h2>
- * CSR costs 8 bytes per synapse (int post + float weight; +1–2 for per-synapse delays), dense
+ * CSR costs 8 bytes per synapse (an int post and a float weight, stored as pairs in one int
+ * array; +1–2 bytes for per-synapse delays; at most 2^30 synapses per group), dense
  * 4 bytes per pair; the build writes straight into the final arrays (two passes over the post
  * neurons, no temporary copy). {@link org.izhsim.network.Network#estimateBytes(int)} predicts the
  * need and the simulation refuses, naming the -Xmx to use, what cannot fit.

@@ -17,7 +17,17 @@ import org.izhsim.integrate.Scheme;
  *      org.izhsim.network.NetworkBenchMain NE NI K|dense [threads] [scheme] [repeats] [seed]
  * </pre>
  * The first run of a JVM includes JIT warm-up; later repeats continue the same simulation
- * for another second (warm).
+ * for another second (warm). Add {@code -Dizhsim.profile=true} for the time per phase and worker.
+ *
+ * <p>Recorded on the shared 2-core VM (Xeon, 2.0 GHz, other builds running at times), euler,
+ * dt 1 ms, 1000 ms per run, threads 2, -Xmx1000m; run_s of the first (cold) and of warm runs:
+ * <pre>
+ * network            build_s   run_s cold  run_s warm   events/s   peak RSS   Brian2 same day
+ * 1,000 dense        0.04-0.1  0.10-0.25   0.012-0.025  ~4e8       66 MB      cython run 0.12 s
+ * 10,000 K=1000      0.4-0.5   0.40-0.47   0.17-0.23    ~4e8       150 MB     cython run 1.33 s
+ * 100,000 K=100      0.7-1.0   2.0-2.4     1.8-2.1      ~1.2e8     360 MB     cpp 2 thr run 6.13 s
+ * 100,000 K=1000     3.5-4.5   2.5-3.2     2.0-2.7      ~3.5e8     960 MB     (README: cpp 8.1 s)
+ * </pre>
  */
 public final class NetworkBenchMain {
     private NetworkBenchMain() {}
