@@ -187,7 +187,7 @@ abstract class NetworkCommand implements Callable<Integer> {
                 String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
                         ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
                 Series v = new Series("neuron " + traceNeuron, trace.timesMs(),
-                        peakPadded(trace.trace(StateMonitor.Variable.V, 0)));
+                        peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, traceNeuron, s));
                 Map<String, Object> prov = new LinkedHashMap<>(summary);
                 prov.putAll(RunInfo.base(commandName()));
                 FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
@@ -225,10 +225,19 @@ abstract class NetworkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The raster's trace draws each spike to +30 mV as in the 2003 paper's Fig. 3. */
-    private static double[] peakPadded(double[] v) {
+    /**
+     * The raster's trace draws each spike to +30 mV as in the 2003 paper's Fig. 3. Under netm
+     * the recorded v of a spiking neuron is still above 30 (the cut-off comes next step); under
+     * the other schemes it is already reset, so the spike's own step is set to the peak.
+     */
+    private static double[] peakPadded(double[] v, SpikeRecording spikes, int neuron, Scheme scheme) {
         double[] out = v.clone();
         for (int i = 0; i < out.length; i++) if (out[i] >= 30) out[i] = 30;
+        if (!scheme.cutoffBeforeUpdate()) {
+            for (int k = 0; k < spikes.count(); k++) {
+                if (spikes.neuron(k) == neuron && spikes.step(k) < out.length) out[spikes.step(k)] = 30;
+            }
+        }
         return out;
     }
 }
