@@ -52,6 +52,7 @@ public final class Simulation implements AutoCloseable {
     private final Map<NeuronGroup, G> byGroup = new IdentityHashMap<>();
     private final Map<SynapseGroup, SynapseMatrix> matrices = new IdentityHashMap<>();
     private final Out[][] outgoing; // per pre group
+    private final boolean[] distinctTargets; // per pre group: its matrices all target different post groups
     private final Worker[] workers;
     private final Map<String, Object> inputsByName = new java.util.HashMap<>();
     private final Map<Monitor<?>, Monitor.Session<?>> sessions = new IdentityHashMap<>();
@@ -319,6 +320,7 @@ public final class Simulation implements AutoCloseable {
         final double[] noise = new double[BLOCK], noise2 = new double[BLOCK];
         final long[] phaseNanos = new long[4];
         final int[] local = new int[BLOCK], nonFinite = {-1}, rejected = new int[BLOCK];
+        final int[] batchFrom = new int[SynapseMatrix.BATCH], batchTo = new int[SynapseMatrix.BATCH];
         int count;
         long events;
         @SuppressWarnings("unused")
@@ -462,6 +464,13 @@ public final class Simulation implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
+        }
+        distinctTargets = new boolean[groups.length];
+        for (int gi = 0; gi < groups.length; gi++) {
+            boolean distinct = true;
+            Out[] outs = outgoing[gi];
+            for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].target == outs[j].target) distinct = false;
+            distinctTargets[gi] = distinct;
         }
         this.synapseCount = syn;
         workers = new Worker[threads];
@@ -1096,15 +1105,30 @@ public final class Simulation implements AutoCloseable {
         final int w = wk.id;
         long events = 0;
         int gi = 0;
-        G g = groups[0];
-        for (int idx = from; idx < to; idx++) {
-            int n = neurons[idx];
-            while (n >= g.off + g.n) g = groups[++gi];
-            Out[] outs = outgoing[gi];
-            int pre = n - g.off;
-            for (Out o : outs) {
-                if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, slot0);
+        int idx = from;
+        while (idx < to) {
+            // the spikes [idx, end) of one pre group (spikes are in ascending global order)
+            while (neurons[idx] >= groups[gi].off + groups[gi].n) gi++;
+            final G g = groups[gi];
+            final int limit = g.off + g.n;
+            int end = idx + 1;
+            while (end < to && neurons[end] < limit) end++;
+            final Out[] outs = outgoing[gi];
+            if (distinctTargets[gi]) {
+                // every post group gets at most one matrix from this pre group: matrix by matrix
+                // adds the same values to each post in the same (ascending source) order
+                for (Out o : outs) {
+                    if (o.active[w]) events += o.m.deliverBatch(neurons, idx, end, g.off, w, o.target.ring, slot0, wk.batchFrom, wk.batchTo);
+                }
+            } else {
+                for (int i = idx; i < end; i++) {
+                    int pre = neurons[i] - g.off;
+                    for (Out o : outs) {
+                        if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, slot0);
+                    }
+                }
             }
+            idx = end;
         }
         wk.events += events;
     }
