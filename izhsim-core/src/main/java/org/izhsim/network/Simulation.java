@@ -989,59 +989,26 @@ public final class Simulation implements AutoCloseable {
                         noff = toff;
                     } else {
                         if (na != nb) {
-                            for (int i = b; i < e; i++) nb[i - b] = na[i - noff];
+                            copyNoise(na, noff, nb, b, e);
                             na = nb;
                             noff = b;
                         }
-                        for (int i = b; i < e; i++) nb[i - b] += target[i - toff];
+                        addNoise(target, toff, nb, b, e);
                     }
                 }
-                for (PoissonIn pi : g.poissons) {
-                    long key = CounterRandom.key(pi.streamKey, k);
-                    double p0 = pi.cdf[0];
-                    double w = pi.weight;
-                    for (int i = b; i < e; i++) {
-                        double uu = CounterRandom.uniform(key, i);
-                        if (uu >= p0) now[i] += pi.count(uu) * w;
-                    }
-                }
+                for (PoissonIn pi : g.poissons) poissonArrivals(pi, k, b, e, now);
                 // phase 3: deliver
                 if (now != null && old == null && na != null && extA == null && g.iMid == null) {
                     // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
-                    for (int i = b; i < e; i++) {
-                        double sy = now[i];
-                        now[i] = 0.0;
-                        cur[i] = (na[i - noff] + ext) + sy;
-                    }
+                    deliverPulse1(now, cur, na, noff, ext, b, e);
                 } else {
-                    for (int i = b; i < e; i++) {
-                        double sy = 0.0;
-                        if (now != null) {
-                            if (old == null) {
-                                sy = now[i];
-                                now[i] = 0.0;
-                            } else {
-                                sy = (syn[i] - old[i]) + now[i];
-                                old[i] = 0.0;
-                            }
-                            syn[i] = sy;
-                        }
-                        double base = (na == null ? 0.0 : na[i - noff]) + ext;
-                        if (extA != null) base += extA[i];
-                        cur[i] = now == null ? base : base + sy;
-                    }
+                    deliverGeneral(now, old, syn, cur, na, noff, ext, extA, b, e);
                 }
                 double[] iMid = cur, iEnd = cur;
                 if (g.iMid != null) {
                     iMid = g.iMid;
                     iEnd = g.iEnd;
-                    for (int i = b; i < e; i++) {
-                        double base = na == null ? 0.0 : na[i - noff];
-                        double arr = extA != null ? extA[i] : 0.0;
-                        double sy = now == null ? 0.0 : syn[i];
-                        iMid[i] = ((base + eMid) + arr) + sy;
-                        iEnd[i] = ((base + eEnd) + arr) + sy;
-                    }
+                    stageCurrents(iMid, iEnd, na, noff, extA, now == null ? null : syn, eMid, eEnd, b, e);
                 }
                 // phase 4: integrate (and, except for netm, cut-off and reset)
                 if (g.fast) {
@@ -1073,6 +1040,69 @@ public final class Simulation implements AutoCloseable {
                     if (from < to) s.observeState(k, g.off + from, g.off + to);
                 }
             }
+        }
+    }
+
+    // The loops of update() live in small methods of their own: the JIT then compiles each
+    // soon and quickly, instead of one long compilation of update() that would hold up the
+    // others during a short run.
+
+    private static void copyNoise(double[] na, int noff, double[] nb, int b, int e) {
+        for (int i = b; i < e; i++) nb[i - b] = na[i - noff];
+    }
+
+    private static void addNoise(double[] target, int toff, double[] nb, int b, int e) {
+        for (int i = b; i < e; i++) nb[i - b] += target[i - toff];
+    }
+
+    private static void poissonArrivals(PoissonIn pi, long k, int b, int e, double[] now) {
+        long key = CounterRandom.key(pi.streamKey, k);
+        double p0 = pi.cdf[0];
+        double w = pi.weight;
+        for (int i = b; i < e; i++) {
+            double uu = CounterRandom.uniform(key, i);
+            if (uu >= p0) now[i] += pi.count(uu) * w;
+        }
+    }
+
+    /** Deliver for P = 1 with noise, no array input, no stage currents: I = (noise + ext) + A[k]; A[k] ← 0. */
+    private static void deliverPulse1(double[] now, double[] cur, double[] na, int noff, double ext, int b, int e) {
+        for (int i = b; i < e; i++) {
+            double sy = now[i];
+            now[i] = 0.0;
+            cur[i] = (na[i - noff] + ext) + sy;
+        }
+    }
+
+    private static void deliverGeneral(double[] now, double[] old, double[] syn, double[] cur, double[] na, int noff,
+                                       double ext, double[] extA, int b, int e) {
+        for (int i = b; i < e; i++) {
+            double sy = 0.0;
+            if (now != null) {
+                if (old == null) {
+                    sy = now[i];
+                    now[i] = 0.0;
+                } else {
+                    sy = (syn[i] - old[i]) + now[i];
+                    old[i] = 0.0;
+                }
+                syn[i] = sy;
+            }
+            double base = (na == null ? 0.0 : na[i - noff]) + ext;
+            if (extA != null) base += extA[i];
+            cur[i] = now == null ? base : base + sy;
+        }
+    }
+
+    /** RK4's currents at t + dt/2 and t + dt; {@code syn} is null without synaptic input. */
+    private static void stageCurrents(double[] iMid, double[] iEnd, double[] na, int noff, double[] extA, double[] syn,
+                                      double eMid, double eEnd, int b, int e) {
+        for (int i = b; i < e; i++) {
+            double base = na == null ? 0.0 : na[i - noff];
+            double arr = extA != null ? extA[i] : 0.0;
+            double sy = syn == null ? 0.0 : syn[i];
+            iMid[i] = ((base + eMid) + arr) + sy;
+            iEnd[i] = ((base + eEnd) + arr) + sy;
         }
     }
 
