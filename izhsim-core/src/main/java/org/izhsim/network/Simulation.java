@@ -320,7 +320,7 @@ public final class Simulation implements AutoCloseable {
         final double[] noise = new double[BLOCK], noise2 = new double[BLOCK];
         final long[] phaseNanos = new long[4];
         final int[] local = new int[BLOCK], nonFinite = {-1}, rejected = new int[BLOCK];
-        final int[] batchFrom = new int[SynapseMatrix.BATCH], batchTo = new int[SynapseMatrix.BATCH];
+        final int[] batchFrom = new int[SynapseMatrix.BATCH + 1], batchTo = new int[SynapseMatrix.BATCH + 1];
         int count;
         long events;
         @SuppressWarnings("unused")
@@ -998,7 +998,11 @@ public final class Simulation implements AutoCloseable {
                 }
                 for (PoissonIn pi : g.poissons) poissonArrivals(pi, k, b, e, now);
                 // phase 3: deliver
-                if (now != null && old == null && na != null && extA == null && g.iMid == null) {
+                final boolean pulse1 = now != null && old == null && na != null && extA == null && g.iMid == null;
+                final boolean fused = pulse1 && g.fast && !netm;
+                if (fused) {
+                    // done by StandardKernels.eulerDeliver below
+                } else if (pulse1) {
                     // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
                     deliverPulse1(now, cur, na, noff, ext, b, e);
                 } else {
@@ -1015,6 +1019,10 @@ public final class Simulation implements AutoCloseable {
                     IzhikevichModel md = g.group.model();
                     if (netm) {
                         StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                    } else if (fused) {
+                        int n = StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
+                        collectLocal(wk, n, g.off);
                     } else {
                         int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
                                 g.c, g.d, cur, wk.local, 0, wk.nonFinite);

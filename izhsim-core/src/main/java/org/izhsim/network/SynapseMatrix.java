@@ -50,7 +50,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
     /**
      * {@link #deliver} for the spikes {@code neurons[from..to) − off} in that order (the same
      * additions in the same order); {@code fs} and {@code ts} are scratch arrays of length
-     * {@link #BATCH}. Returns the events delivered.
+     * {@link #BATCH} + 1. Returns the events delivered.
      */
     long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
         long ev = 0;
@@ -58,8 +58,10 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         return ev;
     }
 
-    /** Spikes per gather pass of {@link #deliverBatch}. */
+    /** Spikes per gather pass of {@link #deliverBatch} (its scratch arrays have BATCH + 1 entries). */
     static final int BATCH = 256;
+    /** Synapses at the start of each row that {@link #deliverBatch} touches ahead. */
+    static final int TOUCH = 32;
 
     /** Number of synapses of row {@code pre}. */
     abstract int rowLength(int pre);
@@ -401,6 +403,14 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                         ts[m] = ct[pre];
                     }
                 }
+                // touch the first cache lines of every row: independent loads whose misses
+                // overlap, so the rows are in cache when the additions below reach them
+                int touch = 0;
+                for (int q = 0; q < m; q++) {
+                    final int end = 2 * Math.min(ts[q], fs[q] + TOUCH);
+                    for (int j = 2 * fs[q]; j < end; j += 16) touch += e[j];
+                }
+                fs[BATCH] = touch; // keeps the loads
                 for (int q = 0; q < m; q++) {
                     final int f = fs[q], t = ts[q];
                     for (int j = 2 * f, end = 2 * t; j < end; j += 2) acc[e[j]] += Float.intBitsToFloat(e[j + 1]);
