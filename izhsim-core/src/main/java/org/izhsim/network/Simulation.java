@@ -52,6 +52,7 @@ public final class Simulation implements AutoCloseable {
     private final Map<NeuronGroup, G> byGroup = new IdentityHashMap<>();
     private final Map<SynapseGroup, SynapseMatrix> matrices = new IdentityHashMap<>();
     private final Out[][] outgoing; // per pre group
+    private final boolean[] distinctTargets; // per pre group: its matrices all target different post groups
     private final Worker[] workers;
     private final Map<String, Object> inputsByName = new java.util.HashMap<>();
     private final Map<Monitor<?>, Monitor.Session<?>> sessions = new IdentityHashMap<>();
@@ -319,6 +320,7 @@ public final class Simulation implements AutoCloseable {
         final double[] noise = new double[BLOCK], noise2 = new double[BLOCK];
         final long[] phaseNanos = new long[4];
         final int[] local = new int[BLOCK], nonFinite = {-1}, rejected = new int[BLOCK];
+        final int[] batchFrom = new int[SynapseMatrix.BATCH + 1], batchTo = new int[SynapseMatrix.BATCH + 1];
         int count;
         long events;
         @SuppressWarnings("unused")
@@ -462,6 +464,13 @@ public final class Simulation implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
+        }
+        distinctTargets = new boolean[groups.length];
+        for (int gi = 0; gi < groups.length; gi++) {
+            boolean distinct = true;
+            Out[] outs = outgoing[gi];
+            for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].target == outs[j].target) distinct = false;
+            distinctTargets[gi] = distinct;
         }
         this.synapseCount = syn;
         workers = new Worker[threads];
@@ -980,65 +989,40 @@ public final class Simulation implements AutoCloseable {
                         noff = toff;
                     } else {
                         if (na != nb) {
-                            for (int i = b; i < e; i++) nb[i - b] = na[i - noff];
+                            copyNoise(na, noff, nb, b, e);
                             na = nb;
                             noff = b;
                         }
-                        for (int i = b; i < e; i++) nb[i - b] += target[i - toff];
+                        addNoise(target, toff, nb, b, e);
                     }
                 }
-                for (PoissonIn pi : g.poissons) {
-                    long key = CounterRandom.key(pi.streamKey, k);
-                    double p0 = pi.cdf[0];
-                    double w = pi.weight;
-                    for (int i = b; i < e; i++) {
-                        double uu = CounterRandom.uniform(key, i);
-                        if (uu >= p0) now[i] += pi.count(uu) * w;
-                    }
-                }
+                for (PoissonIn pi : g.poissons) poissonArrivals(pi, k, b, e, now);
                 // phase 3: deliver
-                if (now != null && old == null && na != null && extA == null && g.iMid == null) {
+                final boolean pulse1 = now != null && old == null && na != null && extA == null && g.iMid == null;
+                final boolean fused = pulse1 && g.fast && !netm;
+                if (fused) {
+                    // done by StandardKernels.eulerDeliver below
+                } else if (pulse1) {
                     // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
-                    for (int i = b; i < e; i++) {
-                        double sy = now[i];
-                        now[i] = 0.0;
-                        cur[i] = (na[i - noff] + ext) + sy;
-                    }
+                    deliverPulse1(now, cur, na, noff, ext, b, e);
                 } else {
-                    for (int i = b; i < e; i++) {
-                        double sy = 0.0;
-                        if (now != null) {
-                            if (old == null) {
-                                sy = now[i];
-                                now[i] = 0.0;
-                            } else {
-                                sy = (syn[i] - old[i]) + now[i];
-                                old[i] = 0.0;
-                            }
-                            syn[i] = sy;
-                        }
-                        double base = (na == null ? 0.0 : na[i - noff]) + ext;
-                        if (extA != null) base += extA[i];
-                        cur[i] = now == null ? base : base + sy;
-                    }
+                    deliverGeneral(now, old, syn, cur, na, noff, ext, extA, b, e);
                 }
                 double[] iMid = cur, iEnd = cur;
                 if (g.iMid != null) {
                     iMid = g.iMid;
                     iEnd = g.iEnd;
-                    for (int i = b; i < e; i++) {
-                        double base = na == null ? 0.0 : na[i - noff];
-                        double arr = extA != null ? extA[i] : 0.0;
-                        double sy = now == null ? 0.0 : syn[i];
-                        iMid[i] = ((base + eMid) + arr) + sy;
-                        iEnd[i] = ((base + eEnd) + arr) + sy;
-                    }
+                    stageCurrents(iMid, iEnd, na, noff, extA, now == null ? null : syn, eMid, eEnd, b, e);
                 }
                 // phase 4: integrate (and, except for netm, cut-off and reset)
                 if (g.fast) {
                     IzhikevichModel md = g.group.model();
                     if (netm) {
                         StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                    } else if (fused) {
+                        int n = StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
+                        collectLocal(wk, n, g.off);
                     } else {
                         int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
                                 g.c, g.d, cur, wk.local, 0, wk.nonFinite);
@@ -1064,6 +1048,69 @@ public final class Simulation implements AutoCloseable {
                     if (from < to) s.observeState(k, g.off + from, g.off + to);
                 }
             }
+        }
+    }
+
+    // The loops of update() live in small methods of their own: the JIT then compiles each
+    // soon and quickly, instead of one long compilation of update() that would hold up the
+    // others during a short run.
+
+    private static void copyNoise(double[] na, int noff, double[] nb, int b, int e) {
+        for (int i = b; i < e; i++) nb[i - b] = na[i - noff];
+    }
+
+    private static void addNoise(double[] target, int toff, double[] nb, int b, int e) {
+        for (int i = b; i < e; i++) nb[i - b] += target[i - toff];
+    }
+
+    private static void poissonArrivals(PoissonIn pi, long k, int b, int e, double[] now) {
+        long key = CounterRandom.key(pi.streamKey, k);
+        double p0 = pi.cdf[0];
+        double w = pi.weight;
+        for (int i = b; i < e; i++) {
+            double uu = CounterRandom.uniform(key, i);
+            if (uu >= p0) now[i] += pi.count(uu) * w;
+        }
+    }
+
+    /** Deliver for P = 1 with noise, no array input, no stage currents: I = (noise + ext) + A[k]; A[k] ← 0. */
+    private static void deliverPulse1(double[] now, double[] cur, double[] na, int noff, double ext, int b, int e) {
+        for (int i = b; i < e; i++) {
+            double sy = now[i];
+            now[i] = 0.0;
+            cur[i] = (na[i - noff] + ext) + sy;
+        }
+    }
+
+    private static void deliverGeneral(double[] now, double[] old, double[] syn, double[] cur, double[] na, int noff,
+                                       double ext, double[] extA, int b, int e) {
+        for (int i = b; i < e; i++) {
+            double sy = 0.0;
+            if (now != null) {
+                if (old == null) {
+                    sy = now[i];
+                    now[i] = 0.0;
+                } else {
+                    sy = (syn[i] - old[i]) + now[i];
+                    old[i] = 0.0;
+                }
+                syn[i] = sy;
+            }
+            double base = (na == null ? 0.0 : na[i - noff]) + ext;
+            if (extA != null) base += extA[i];
+            cur[i] = now == null ? base : base + sy;
+        }
+    }
+
+    /** RK4's currents at t + dt/2 and t + dt; {@code syn} is null without synaptic input. */
+    private static void stageCurrents(double[] iMid, double[] iEnd, double[] na, int noff, double[] extA, double[] syn,
+                                      double eMid, double eEnd, int b, int e) {
+        for (int i = b; i < e; i++) {
+            double base = na == null ? 0.0 : na[i - noff];
+            double arr = extA != null ? extA[i] : 0.0;
+            double sy = syn == null ? 0.0 : syn[i];
+            iMid[i] = ((base + eMid) + arr) + sy;
+            iEnd[i] = ((base + eEnd) + arr) + sy;
         }
     }
 
@@ -1096,15 +1143,30 @@ public final class Simulation implements AutoCloseable {
         final int w = wk.id;
         long events = 0;
         int gi = 0;
-        G g = groups[0];
-        for (int idx = from; idx < to; idx++) {
-            int n = neurons[idx];
-            while (n >= g.off + g.n) g = groups[++gi];
-            Out[] outs = outgoing[gi];
-            int pre = n - g.off;
-            for (Out o : outs) {
-                if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, slot0);
+        int idx = from;
+        while (idx < to) {
+            // the spikes [idx, end) of one pre group (spikes are in ascending global order)
+            while (neurons[idx] >= groups[gi].off + groups[gi].n) gi++;
+            final G g = groups[gi];
+            final int limit = g.off + g.n;
+            int end = idx + 1;
+            while (end < to && neurons[end] < limit) end++;
+            final Out[] outs = outgoing[gi];
+            if (distinctTargets[gi]) {
+                // every post group gets at most one matrix from this pre group: matrix by matrix
+                // adds the same values to each post in the same (ascending source) order
+                for (Out o : outs) {
+                    if (o.active[w]) events += o.m.deliverBatch(neurons, idx, end, g.off, w, o.target.ring, slot0, wk.batchFrom, wk.batchTo);
+                }
+            } else {
+                for (int i = idx; i < end; i++) {
+                    int pre = neurons[i] - g.off;
+                    for (Out o : outs) {
+                        if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, slot0);
+                    }
+                }
             }
+            idx = end;
         }
         wk.events += events;
     }

@@ -40,6 +40,37 @@ final class StandardKernels {
         return n;
     }
 
+    /**
+     * {@link #euler} with the P = 1 deliver of the same neurons folded in (one pass instead of
+     * two): I = (noise + ext) + A[k], A[k] ← 0, I stored in {@code cur}, then the update with
+     * that I — the same operations as the two loops, so bit-identical.
+     */
+    static int eulerDeliver(int from, int to, double dt, double k2, double k1, double k0, double peak,
+                            double[] v, double[] u, double[] a, double[] b, double[] c, double[] d,
+                            double[] now, double[] noise, int noff, double ext, double[] cur,
+                            int[] spikes, int n, int[] nonFinite) {
+        for (int i = from; i < to; i++) {
+            double sy = now[i];
+            now[i] = 0.0;
+            double ci = (noise[i - noff] + ext) + sy;
+            cur[i] = ci;
+            double vi = v[i], ui = u[i];
+            double dv = k2 * (vi * vi) + k1 * vi + k0 - ui + ci;
+            double du = a[i] * (b[i] * vi - ui);
+            v[i] = vi + dt * dv;
+            u[i] = ui + dt * du;
+        }
+        checkFinite(from, to, v, u, nonFinite);
+        for (int i = from; i < to; i++) {
+            if (v[i] >= peak) {
+                spikes[n++] = i;
+                v[i] = c[i];
+                u[i] = u[i] + d[i];
+            }
+        }
+        return n;
+    }
+
     /** NETM for [from, to): two half-steps of v with the same u and I, then u from the new v (no cut-off). */
     static void netm(int from, int to, double dt, double k2, double k1, double k0,
                      double[] v, double[] u, double[] a, double[] b, double[] cur, int[] nonFinite) {

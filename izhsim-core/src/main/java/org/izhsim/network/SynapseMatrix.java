@@ -47,6 +47,22 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
      */
     abstract long deliver(int pre, int w, double[][] ring, int slot0);
 
+    /**
+     * {@link #deliver} for the spikes {@code neurons[from..to) − off} in that order (the same
+     * additions in the same order); {@code fs} and {@code ts} are scratch arrays of length
+     * {@link #BATCH} + 1. Returns the events delivered.
+     */
+    long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
+        long ev = 0;
+        for (int i = from; i < to; i++) ev += deliver(neurons[i] - off, w, ring, slot0);
+        return ev;
+    }
+
+    /** Spikes per gather pass of {@link #deliverBatch} (its scratch arrays have BATCH + 1 entries). */
+    static final int BATCH = 256;
+    /** Synapses at the start of each row that {@link #deliverBatch} touches ahead. */
+    static final int TOUCH = 32;
+
     /** Number of synapses of row {@code pre}. */
     abstract int rowLength(int pre);
 
@@ -360,6 +376,48 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                 }
             }
             return to - from;
+        }
+
+        @Override
+        long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
+            if (uniformDelay < 0) return super.deliverBatch(neurons, from, to, off, w, ring, slot0, fs, ts);
+            int slot = slot0 + uniformDelay;
+            if (slot >= ring.length) slot -= ring.length;
+            final double[] acc = ring[slot];
+            final int[] e = this.entries, cf = cut[w], ct = w + 1 == cut.length - 1 ? null : cut[w + 1], rs = rowStart;
+            long ev = 0;
+            for (int c0 = from; c0 < to; c0 += BATCH) {
+                final int c1 = Math.min(to, c0 + BATCH);
+                // gather the row bounds first: independent loads, so their cache misses overlap
+                int m = 0;
+                if (ct == null) {
+                    for (int i = c0; i < c1; i++, m++) {
+                        int pre = neurons[i] - off;
+                        fs[m] = cf[pre];
+                        ts[m] = rs[pre + 1];
+                    }
+                } else {
+                    for (int i = c0; i < c1; i++, m++) {
+                        int pre = neurons[i] - off;
+                        fs[m] = cf[pre];
+                        ts[m] = ct[pre];
+                    }
+                }
+                // touch the first cache lines of every row: independent loads whose misses
+                // overlap, so the rows are in cache when the additions below reach them
+                int touch = 0;
+                for (int q = 0; q < m; q++) {
+                    final int end = 2 * Math.min(ts[q], fs[q] + TOUCH);
+                    for (int j = 2 * fs[q]; j < end; j += 16) touch += e[j];
+                }
+                fs[BATCH] = touch; // keeps the loads
+                for (int q = 0; q < m; q++) {
+                    final int f = fs[q], t = ts[q];
+                    for (int j = 2 * f, end = 2 * t; j < end; j += 2) acc[e[j]] += Float.intBitsToFloat(e[j + 1]);
+                    if (t > f) ev += t - f;
+                }
+            }
+            return ev;
         }
 
         /** The first synapse index in [from, to) whose post (entries[2j]) is ≥ key. */

@@ -67,6 +67,37 @@ class StandardKernelsTest {
     }
 
     @Test
+    void eulerWithDeliverIsBitIdenticalToDeliverThenEuler() {
+        int n = 777, off = 100;
+        double[][] x = state(n, 9), y = state(n, 9);
+        SplittableRandom r = new SplittableRandom(3);
+        double[] nowX = new double[n], nowY = new double[n], noise = new double[n - off], curX = new double[n], curY = new double[n];
+        int total = 0;
+        for (int step = 0; step < 60; step++) {
+            for (int i = 0; i < n; i++) nowX[i] = nowY[i] = r.nextDouble(-20, 20);
+            for (int i = 0; i < n - off; i++) noise[i] = r.nextDouble(-10, 15);
+            double ext = step % 3 == 0 ? 0.0 : 1.25;
+            int[] sx = new int[n], sy = new int[n], nfx = {-1}, nfy = {-1};
+            for (int i = off; i < n; i++) {
+                double syn = nowX[i];
+                nowX[i] = 0.0;
+                curX[i] = (noise[i - off] + ext) + syn;
+            }
+            int cx = StandardKernels.euler(off, n, 1.0, 0.04, 5, 140, 30, x[0], x[1], x[2], x[3], x[4], x[5], curX, sx, 0, nfx);
+            int cy = StandardKernels.eulerDeliver(off, n, 1.0, 0.04, 5, 140, 30, y[0], y[1], y[2], y[3], y[4], y[5],
+                    nowY, noise, off, ext, curY, sy, 0, nfy);
+            total += cx;
+            assertArrayEquals(Arrays.copyOf(sx, cx), Arrays.copyOf(sy, cy), "spikes, step " + step);
+            assertArrayEquals(x[0], y[0], 0.0, "v");
+            assertArrayEquals(x[1], y[1], 0.0, "u");
+            assertArrayEquals(curX, curY, 0.0, "I");
+            assertArrayEquals(nowX, nowY, 0.0, "A[k] cleared");
+            assertEquals(nfx[0], nfy[0], "lowest non-finite neuron");
+        }
+        assertTrue(total > 100, "neurons spiked: " + total);
+    }
+
+    @Test
     void networksGiveTheSameSpikesWithBothPaths() {
         for (Scheme s : new Scheme[] {Scheme.NETM, Scheme.EULER}) {
             Izhikevich2003Network.Built b = Izhikevich2003Network.builder().scheme(s).dt(0.5).seed(12).build();
