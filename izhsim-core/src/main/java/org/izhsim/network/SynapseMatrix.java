@@ -180,48 +180,37 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         /**
+         * Draws k distinct indices in [0, range) from the counter stream {@code key} into
+         * {@code s.out} in draw order (a duplicate is skipped and the next counter drawn), using
+         * {@code s.bits} as a scratch bit set that is left cleared; returns k.
+         */
+        private static int distinct(long key, int k, int range, Scratch s) {
+            int[] out = s.out;
+            long[] bits = s.bits;
+            int n = 0;
+            long j = 0;
+            while (n < k) {
+                int p = CounterRandom.below(key, j++, range);
+                long m = 1L << p;
+                int wi = p >>> 6;
+                if ((bits[wi] & m) == 0) {
+                    bits[wi] |= m;
+                    out[n++] = p;
+                }
+            }
+            for (int i = 0; i < n; i++) bits[out[i] >>> 6] = 0;
+            return n;
+        }
+
+        /**
          * Fills {@code s.out[0..n)} with the partners of post q and returns n: pre indices, or for
          * a shared draw ({@link Connectivity.FixedInDegreeFrom}) population indices, which each
          * member keeps if they fall in its block (see {@link #keep}).
          */
         int of(int q, Scratch s) {
             long key = CounterRandom.key(cKey, q);
-            if (rule instanceof Connectivity.FixedInDegreeFrom f) {
-                int k = f.k();
-                int[] out = s.out;
-                long[] bits = s.bits;
-                int drawn = 0;
-                long j = 0;
-                while (drawn < k) {
-                    int p = CounterRandom.below(key, j++, popSize);
-                    long m = 1L << p;
-                    int wi = p >>> 6;
-                    if ((bits[wi] & m) == 0) {
-                        bits[wi] |= m;
-                        out[drawn++] = p;
-                    }
-                }
-                for (int i = 0; i < drawn; i++) bits[out[i] >>> 6] = 0;
-                return drawn;
-            }
-            if (rule instanceof Connectivity.FixedInDegree f) {
-                int k = f.k();
-                int[] out = s.out;
-                long[] bits = s.bits;
-                int n = 0;
-                long j = 0;
-                while (n < k) {
-                    int p = CounterRandom.below(key, j++, nPre);
-                    long m = 1L << p;
-                    int wi = p >>> 6;
-                    if ((bits[wi] & m) == 0) {
-                        bits[wi] |= m;
-                        out[n++] = p;
-                    }
-                }
-                for (int i = 0; i < n; i++) bits[out[i] >>> 6] = 0;
-                return n;
-            }
+            if (rule instanceof Connectivity.FixedInDegreeFrom f) return distinct(key, f.k(), popSize, s);
+            if (rule instanceof Connectivity.FixedInDegree f) return distinct(key, f.k(), nPre, s);
             double p = ((Connectivity.Probability) rule).p();
             if (p <= 0) return 0;
             int n = 0;
