@@ -181,6 +181,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         parameters.put("exc_weights", "U(0,0.5) x weight_factor");
         parameters.put("inh_weights", "-U(0,1) x weight_factor");
 
+        // one provenance stamp shared by every file of this run and the printed summary
+        Map<String, Object> stamped = new LinkedHashMap<>(summary);
+        stamped.putAll(RunInfo.base(commandName()));
         List<Path> written;
         try (OutputStage stage = new OutputStage(output.out)) {
             if (!formats.isEmpty()) {
@@ -188,29 +191,23 @@ abstract class NetworkCommand implements Callable<Integer> {
                         ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
                 Series v = new Series("neuron " + traceNeuron, trace.timesMs(),
                         peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, traceNeuron, s));
-                Map<String, Object> prov = new LinkedHashMap<>(summary);
-                prov.putAll(RunInfo.base(commandName()));
                 FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
-                        stage.dir(), "raster", formats, Plots.provenance(prov));
+                        stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
-            Map<String, Object> meta = new LinkedHashMap<>(summary);
-            meta.putAll(RunInfo.base(commandName()));
             new Npz().put("t_ms", times).put("i", neurons).putScalar("dt_ms", dt).putScalar("duration_ms", duration)
                     .putScalar("seed", seed).putString("scheme", s.id()).putScalar("ne", ne).putScalar("ni", ni)
                     .putString("izhsim_version", org.izhsim.Version.version()).putString("izhsim_commit", org.izhsim.Version.commit())
                     .write(stage.file("spikes.npz"));
-            Csv.write(stage.file("spikes.csv"), meta, List.of("t_ms", "i"), List.of(times, neurons));
-            Map<String, Object> run = new LinkedHashMap<>(summary);
+            Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+            Map<String, Object> run = new LinkedHashMap<>(stamped);
             run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
             run.put("parameters", parameters);
-            run.putAll(RunInfo.base(commandName()));
             AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
             written = stage.commit();
         }
-        summary.put("wall_s", (System.nanoTime() - wall0) / 1e9);
-        summary.putAll(RunInfo.base(commandName()));
+        stamped.put("wall_s", (System.nanoTime() - wall0) / 1e9);
         if (output.json) {
-            System.out.println(Json.write(summary));
+            System.out.println(Json.write(stamped));
         } else {
             System.out.printf(Locale.ROOT, "%d + %d neurons, %,d synapses, %s ms at dt %s ms, scheme %s, seed %d, %d threads%n",
                     ne, ni, timing.synapses(), NeuronCommand.fmt(duration), NeuronCommand.fmt(dt), s.id(), seed, nThreads);

@@ -30,14 +30,7 @@ final class StandardKernels {
             u[i] = ui + dt * du;
         }
         checkFinite(from, to, v, u, nonFinite);
-        for (int i = from; i < to; i++) {
-            if (v[i] >= peak) {
-                spikes[n++] = i;
-                v[i] = c[i];
-                u[i] = u[i] + d[i];
-            }
-        }
-        return n;
+        return detect(from, to, peak, v, u, c, d, spikes, n);
     }
 
     /**
@@ -61,14 +54,7 @@ final class StandardKernels {
             u[i] = ui + dt * du;
         }
         checkFinite(from, to, v, u, nonFinite);
-        for (int i = from; i < to; i++) {
-            if (v[i] >= peak) {
-                spikes[n++] = i;
-                v[i] = c[i];
-                u[i] = u[i] + d[i];
-            }
-        }
-        return n;
+        return detect(from, to, peak, v, u, c, d, spikes, n);
     }
 
     /** NETM for [from, to): two half-steps of v with the same u and I, then u from the new v (no cut-off). */
