@@ -85,6 +85,11 @@ public final class Network {
 
     /** A whole number of steps of dt in {@code ms} (at least 1), or a clear error. */
     int stepsOf(String what, double ms) {
+        return steps(what, ms, dt);
+    }
+
+    /** A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1), or a clear error naming {@code what}. */
+    public static int steps(String what, double ms, double dt) {
         double r = ms / dt;
         long k = Math.round(r);
         if (k < 1 || Math.abs(r - k) > 1e-9 * Math.max(1, r)) {

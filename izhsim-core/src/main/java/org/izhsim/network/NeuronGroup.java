@@ -2,6 +2,8 @@ package org.izhsim.network;
 
 import java.util.Objects;
 import org.izhsim.model.IzhikevichModel;
+import org.izhsim.random.CounterRandom;
+import org.izhsim.random.Streams;
 
 /**
  * N neurons of one {@link IzhikevichModel}: per-neuron parameters a, b, c, d and initial v, u
@@ -51,6 +53,38 @@ public final class NeuronGroup {
     public PerNeuron v0() { return v0; }
     /** The initial u, or null for u0 = b·v0. */
     public PerNeuron u0() { return u0; }
+
+    /**
+     * The parameters and initial state this group gets under {@code seed}: the values a
+     * {@link Simulation} starts from (r of neuron i from the stream {@code params/<name>}, see
+     * {@link PerNeuron}; u0 = b·v0 unless given). For engines that hold the state themselves.
+     */
+    public Resolved resolve(long seed) {
+        double[] r = needsUniform() ? uniforms(seed) : null;
+        String g = "group '" + name + "' ";
+        double[] ra = a.resolve(g + "a", size, r), rb = b.resolve(g + "b", size, r);
+        double[] rc = c.resolve(g + "c", size, r), rd = d.resolve(g + "d", size, r);
+        double[] rv = v0.resolve(g + "v0", size, r);
+        double[] ru;
+        if (u0 == null) {
+            ru = new double[size];
+            for (int i = 0; i < size; i++) ru[i] = rb[i] * rv[i];
+        } else {
+            ru = u0.resolve(g + "u0", size, r);
+        }
+        return new Resolved(ra, rb, rc, rd, rv, ru);
+    }
+
+    /** The uniform r ∈ [0, 1) of every neuron under {@code seed} (see {@link PerNeuron}). */
+    public double[] uniforms(long seed) {
+        long key = CounterRandom.key(Streams.key(seed, "params/" + name), 0);
+        double[] r = new double[size];
+        for (int i = 0; i < size; i++) r[i] = CounterRandom.uniform(key, i);
+        return r;
+    }
+
+    /** Fresh per-neuron arrays: parameters a, b, c, d and initial v [mV], u. */
+    public record Resolved(double[] a, double[] b, double[] c, double[] d, double[] v, double[] u) {}
 
     boolean needsUniform() {
         return a.needsUniform() || b.needsUniform() || c.needsUniform() || d.needsUniform() || v0.needsUniform()

@@ -19,6 +19,17 @@ public final class SpikeRecording implements Recording {
         this.neurons = neurons;
     }
 
+    /**
+     * A recording made outside a {@link Simulation} (e.g. by the behaviour engine's spike
+     * recorder); the arrays must be sorted by (step, neuron) and are copied.
+     */
+    public static SpikeRecording of(String name, double dt, int[] steps, int[] neurons) {
+        if (steps.length != neurons.length) {
+            throw new IllegalArgumentException(steps.length + " steps for " + neurons.length + " neurons");
+        }
+        return new SpikeRecording(name, dt, steps.clone(), neurons.clone());
+    }
+
     /** The spikes of several ranks' recordings of the same monitor merged and sorted by (step, neuron). */
     public static SpikeRecording merge(List<SpikeRecording> parts) {
         if (parts.isEmpty()) throw new IllegalArgumentException("nothing to merge");

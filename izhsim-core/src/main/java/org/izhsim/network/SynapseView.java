@@ -12,6 +12,25 @@ public final class SynapseView {
         this.m = m;
     }
 
+    /**
+     * Builds the synapses of {@code s} on the calling thread, outside any {@link Simulation}: the
+     * same matrix (partners, weights, delays, storage) that a simulation with this seed builds,
+     * since every value is a pure function of (seed, group name, pre, post). For engines other
+     * than {@link Simulation} (the behaviour engine of {@code org.izhsim.behaviour}), so that they
+     * share this storage instead of copying it.
+     */
+    public static SynapseView build(SynapseGroup s, long seed) {
+        try (WorkerPool pool = new WorkerPool(1, "izhsim-build")) {
+            int q1 = s.post().size();
+            return new SynapseView(SynapseMatrix.build(s, seed, 0, q1, pool, SynapseMatrix.split(0, q1, 1)));
+        }
+    }
+
+    /** Post neurons of the group this view ends at. */
+    public int postCount() {
+        return m.nPost;
+    }
+
     public Storage storage() {
         return m instanceof SynapseMatrix.Dense ? Storage.DENSE : Storage.CSR;
     }

@@ -1,0 +1,33 @@
+package org.izhsim.behaviour;
+
+/**
+ * What happens to a {@link Group} each iteration (PymoNNto's {@code Behavior}): {@link #init}
+ * once, when the network is initialised, then {@link #step} every iteration, in the order of
+ * the index the behaviour was registered under.
+ *
+ * <p>A behaviour keeps its state in the group's named vectors ({@code n.vector("v")}), so other
+ * behaviours, recorders and plots can see it. It reaches its inputs through the group's
+ * afferent synapse groups by tag ({@link Group#afferent(String)}).
+ */
+public interface Behaviour {
+
+    /**
+     * Called once by {@link BehaviourNetwork#initialize()}, in index order: create the vectors
+     * this behaviour owns, read parameters, check what it needs.
+     */
+    default void init(Group n) {}
+
+    /**
+     * One iteration for neurons [from, to) of {@code n}: [0, N) unless {@link #parallel()}, in
+     * which case workers call it on disjoint contiguous ranges at once. A parallel step must
+     * write only indices in its range (it may read anything written at lower indices of this
+     * iteration), and draw random numbers through {@link Group#uniform}/{@link Group#gaussian},
+     * so results do not depend on the thread count.
+     */
+    void step(Group n, int from, int to);
+
+    /** True if {@link #step} may run on index ranges concurrently (default false). */
+    default boolean parallel() {
+        return false;
+    }
+}
