@@ -154,15 +154,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("peak_rss_mb", Memory.peakRssMb());
         if (blocks > 1) {
             List<Map<String, Object>> bl = new ArrayList<>();
-            for (org.izhsim.network.BlockTiming b : blockTimes) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("block", b.block());
-                m.put("steps", b.steps());
-                m.put("seconds", b.seconds());
-                m.put("spikes", b.spikes());
-                m.put("events", b.events());
-                bl.add(m);
-            }
+            for (org.izhsim.network.BlockTiming b : blockTimes) bl.add(b.toMap());
             summary.put("blocks", bl);
         }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -81,13 +80,7 @@ final class Plots {
      * scheme, dt, seed, …) as text; arrays such as spike times stay in the JSON.
      */
     static Map<String, String> provenance(Map<String, Object> summary) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : summary.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof String || v instanceof Number || v instanceof Boolean) m.put(e.getKey(), String.valueOf(v));
-            else if (v instanceof Map<?, ?> map) m.put(e.getKey(), org.izhsim.io.Json.write(map));
-        }
-        return m;
+        return org.izhsim.io.RunInfo.asText(summary);
     }
 
     /** The current value held for the most steps: the phase plane's nullclines are drawn for it. */

@@ -23,4 +23,18 @@ public final class RunInfo {
         m.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return m;
     }
+
+    /**
+     * The entries of a run summary as text, for metadata that holds strings only (PNG tEXt,
+     * SVG metadata): strings, numbers and booleans as they print, maps as JSON; lists are left out.
+     */
+    public static Map<String, String> asText(Map<String, Object> summary) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : summary.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String || v instanceof Number || v instanceof Boolean) m.put(e.getKey(), String.valueOf(v));
+            else if (v instanceof Map<?, ?> map) m.put(e.getKey(), Json.write(map));
+        }
+        return m;
+    }
 }

@@ -90,6 +90,19 @@ public final class Figures {
   }
 
   /**
+   * Several traces overlaid in one panel on common axes, as matplotlib's {@code plt.plot} of a
+   * 2-D array draws one line per column (SORNSim's plots of v and u of a group). 1000×500.
+   *
+   * @param yLabel the quantity and its unit, e.g. {@code "v (mV)"}
+   * @param traces x = time [ms], y = the quantity; labels need not be unique
+   */
+  public static Figure overlaidTraces(String title, String yLabel, List<Series> traces) {
+    return TraceFigures.overlaid(
+        title, Objects.requireNonNull(yLabel, "yLabel"),
+        List.copyOf(Objects.requireNonNull(traces, "traces")));
+  }
+
+  /**
    * A network's spike raster (excitatory and inhibitory neurons in two colours, separated by a
    * line at Ne), the population rate (1 ms bins, Gaussian smoothing σ = 2 ms) and, if given,
    * one neuron's v trace, all on one time axis. A PNG shows every spike; an SVG of more than

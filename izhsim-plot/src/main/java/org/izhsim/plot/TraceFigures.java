@@ -66,13 +66,8 @@ final class TraceFigures {
     // the smallest panel whose y labels XChart does not crowd (see XCHART_SMALL_AXIS)
     int panelHeight = 180;
     int height = Style.TITLE_BAND + traces.size() * panelHeight + PanelStack.X_AXIS_BAND + SIDE;
-    Range time = null;
-    Range vRange = null;
-    for (Series trace : traces) {
-      time = union(time, Range.of(trace.x(), new Range(0, 1)));
-      vRange = union(vRange, Range.of(trace.y(), new Range(-80, 30)));
-    }
-    vRange = vRange.padded(0.06);
+    Range time = xRange(traces);
+    Range vRange = yRange(traces, new Range(-80, 30));
     PanelStack stack = new PanelStack().rowLabelMargin(90);
     for (Series trace : traces) {
       XYChart chart = Style.chart(width, panelHeight, TIME, VOLTAGE_SHORT, time, vRange);
@@ -81,6 +76,50 @@ final class TraceFigures {
       stack.add(new PanelStack.Panel(chart, time, vRange, 1).rowLabel(trace.label()));
     }
     return new StackFigure(title, width, height, stack);
+  }
+
+  /**
+   * Traces overlaid in one panel on common axes (matplotlib's {@code plt.plot} of a 2-D array),
+   * in matplotlib's default colour cycle so neighbouring lines stay apart.
+   */
+  static Figure overlaid(String title, String yLabel, List<Series> traces) {
+    if (traces.isEmpty()) {
+      throw new IllegalArgumentException("overlaid traces: need at least one trace");
+    }
+    int width = 1000;
+    int height = 500;
+    Range time = xRange(traces);
+    Range yRange = yRange(traces, new Range(-1, 1));
+    XYChart chart = Style.chart(width, height, TIME, yLabel, time, yRange);
+    int k = 0;
+    for (Series trace : traces) {
+      double[][] thin = Thin.minMax(trace.x(), trace.y(), width);
+      Style.line(chart, trace.label() + " #" + k, thin[0], thin[1], CYCLE[k++ % CYCLE.length]);
+    }
+    PanelStack stack = new PanelStack().add(new PanelStack.Panel(chart, time, yRange, 1));
+    return new StackFigure(title, width, height, stack);
+  }
+
+  /** matplotlib's "tab10" cycle. */
+  private static final java.awt.Color[] CYCLE = {
+    new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e), new java.awt.Color(0x2ca02c),
+    new java.awt.Color(0xd62728), new java.awt.Color(0x9467bd), new java.awt.Color(0x8c564b),
+    new java.awt.Color(0xe377c2), new java.awt.Color(0x7f7f7f), new java.awt.Color(0xbcbd22),
+    new java.awt.Color(0x17becf)
+  };
+
+  /** The time range of all traces. */
+  private static Range xRange(List<Series> traces) {
+    Range r = null;
+    for (Series trace : traces) r = union(r, Range.of(trace.x(), new Range(0, 1)));
+    return r;
+  }
+
+  /** The value range of all traces, padded by 6%. */
+  private static Range yRange(List<Series> traces, Range fallback) {
+    Range r = null;
+    for (Series trace : traces) r = union(r, Range.of(trace.y(), fallback));
+    return r.padded(0.06);
   }
 
   static Range union(Range a, Range b) {
