@@ -36,7 +36,7 @@ import org.izhsim.plot.SpikeRaster;
  * <p>What differs: the random numbers (izhsim's counter-based streams instead of NumPy's), so
  * runs agree with the original statistically: {@code examples/scripts/sornsim_izhikevich.py}, a
  * NumPy transliteration, gives mean rates of 27.1–27.9 Hz (exc) and 27.3–28.0 Hz (inh) over
- * seeds 0–4. matplotlib's {@code plt.plot} of all 800 v columns is drawn here as every 40th
+ * seeds 0–4. matplotlib's {@code plt.plot} of all 800 v columns is drawn here as every 100th
  * neuron, and {@code imshow} of fired as a raster of both groups.
  */
 public final class SornsimIzhikevich implements Example {
@@ -213,8 +213,8 @@ public final class SornsimIzhikevich implements Example {
         Outputs out = new Outputs(outDir, this, options, summary);
 
         String title = "SORNSim Izhikevich example, seed " + options.seed() + ", dt 0.5 ms";
-        out.figure(Figures.overlaidTraces(title + ": v of excitatory_neurons (every 40th)", "v (mV)", every40th(e, "v")), "v");
-        out.figure(Figures.overlaidTraces(title + ": u of excitatory_neurons (every 40th)", "u", every40th(e, "u")), "u");
+        out.figure(Figures.overlaidTraces(title + ": v of excitatory_neurons (every 100th)", "v (mV)", every100th(e, "v")), "v");
+        out.figure(Figures.overlaidTraces(title + ": u of excitatory_neurons (every 100th)", "u", every100th(e, "u")), "u");
         out.figure(Figures.networkRaster(title + ": fired", new SpikeRaster(t, idx, ne + ni, ne, durationMs), null), "fired");
         new Npz().put("t_ms", t).put("i", idx).putScalar("dt_ms", dt).putScalar("seed", options.seed())
                 .putScalar("ne", ne).putScalar("ni", ni)
@@ -231,11 +231,11 @@ public final class SornsimIzhikevich implements Example {
         return new Result(r.summary(), files);
     }
 
-    private static List<Series> every40th(VectorRecording rec, String name) {
+    private static List<Series> every100th(VectorRecording rec, String name) {
         double[] t = new double[rec.count()];
         for (int r = 0; r < t.length; r++) t[r] = rec.timeMs(r);
         List<Series> out = new ArrayList<>();
-        for (int k = 0; k < rec.size(); k += 40) out.add(new Series("neuron " + k, t, rec.trace(name, k)));
+        for (int k = 0; k < rec.size(); k += 100) out.add(new Series("neuron " + k, t, rec.trace(name, k)));
         return out;
     }
 }
