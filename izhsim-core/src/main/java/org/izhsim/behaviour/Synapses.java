@@ -72,6 +72,10 @@ public final class Synapses {
      */
     public long addFired(double[] fired, double[] out, int from, int to) {
         SynapseView m = view();
+        if (fired.length != m.preCount()) {
+            throw new IllegalArgumentException("synapses '" + name() + "': " + fired.length + " fired flags for "
+                    + m.preCount() + " source neurons");
+        }
         long ev = 0;
         for (int pre = 0, n = fired.length; pre < n; pre++) {
             if (fired[pre] == 0) continue;

@@ -91,6 +91,8 @@ class BehaviourApiTest {
             assertEquals(ev, ev2);
             assertEquals(2 * ev, s.events());
             assertTrue(ev > 0);
+            assertEquals("synapses 's': 4 fired flags for 5 source neurons",
+                    assertThrows(IllegalArgumentException.class, () -> s.addFired(new double[4], all, 0, 7)).getMessage());
         }
     }
 
