@@ -24,11 +24,6 @@ public final class NoiseInput implements Behaviour {
         this.spec = Objects.requireNonNull(spec, "noise");
     }
 
-    /** σ·N(0,1) redrawn every 1 ms, stream named "noise:&lt;name&gt;" as {@link Input#noise(org.izhsim.network.NeuronGroup, double)}. */
-    public static NoiseInput of(String name, int size, double sigma) {
-        return new NoiseInput(Input.noise(org.izhsim.network.NeuronGroup.builder(name, size).build(), sigma));
-    }
-
     @Override
     public void init(Group n) {
         periodSteps = Network.steps("noise '" + spec.name() + "' period", spec.periodMs(), n.dt());

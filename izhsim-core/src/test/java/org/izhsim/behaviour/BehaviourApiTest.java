@@ -188,6 +188,10 @@ class BehaviourApiTest {
             assertEquals("no group 'h'; known: g", assertThrows(IllegalArgumentException.class, () -> net.group("h")).getMessage());
             assertThrows(IllegalArgumentException.class, () -> net.group("g", 2, Map.of()));
             assertThrows(IllegalArgumentException.class, () -> g.setVector("v", new double[2]));
+            g.scalar("tau", 20);
+            assertEquals(20, g.scalar("tau"));
+            assertEquals("group 'g' has no scalar 'dt'; known: tau",
+                    assertThrows(IllegalArgumentException.class, () -> g.scalar("dt")).getMessage());
         }
         try (BehaviourNetwork net = new BehaviourNetwork(1, 1)) {
             net.group("g", 3, Map.of(1, new IzhikevichDynamics(NeuronGroup.builder("g", 4).build(), Scheme.EULER)));
