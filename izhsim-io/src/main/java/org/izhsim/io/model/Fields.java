@@ -1,0 +1,137 @@
+package org.izhsim.io.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.izhsim.io.model.YamlNode.Mapping;
+import org.izhsim.io.model.YamlNode.Scalar;
+import org.izhsim.io.model.YamlNode.Sequence;
+
+/**
+ * Typed, checked access to one mapping of a model file: unknown keys, missing required keys
+ * and wrong types are refused with the position, the key path and what is allowed.
+ */
+final class Fields {
+    private final Mapping map;
+
+    private Fields(Mapping map) {
+        this.map = map;
+    }
+
+    /** The node as a mapping whose keys are all in {@code allowed}. */
+    static Fields of(YamlNode node, List<String> allowed) {
+        Mapping m = mapping(node);
+        for (var e : m.keyPositions().entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw ModelFileException.at(e.getValue(), child(m, e.getKey()), "unknown key; allowed: " + String.join(", ", allowed));
+            }
+        }
+        return new Fields(m);
+    }
+
+    static Mapping mapping(YamlNode node) {
+        if (node instanceof Mapping m) return m;
+        throw ModelFileException.at(node, "expected a mapping (key: value lines), got " + node.kind());
+    }
+
+    static Sequence sequence(YamlNode node) {
+        if (node instanceof Sequence s) return s;
+        throw ModelFileException.at(node, "expected a list, got " + node.kind());
+    }
+
+    private static String child(Mapping m, String key) {
+        return m.path().equals("(top level)") ? key : m.path() + "." + key;
+    }
+
+    Mapping node() {
+        return map;
+    }
+
+    boolean has(String key) {
+        return map.entries().containsKey(key);
+    }
+
+    /** The value of a required key. */
+    YamlNode get(String key) {
+        YamlNode n = map.entries().get(key);
+        if (n == null) throw ModelFileException.at(map, "missing required key '" + key + "'");
+        return n;
+    }
+
+    /** The value, or null if absent. */
+    YamlNode opt(String key) {
+        return map.entries().get(key);
+    }
+
+    String string(String key) {
+        return string(get(key));
+    }
+
+    String string(String key, String dflt) {
+        return has(key) ? string(key) : dflt;
+    }
+
+    double number(String key) {
+        return number(get(key));
+    }
+
+    double number(String key, double dflt) {
+        return has(key) ? number(key) : dflt;
+    }
+
+    long integer(String key) {
+        return integer(get(key));
+    }
+
+    /** A string scalar (numbers are taken as written, so a tag or a name may look numeric). */
+    static String string(YamlNode n) {
+        if (n instanceof Scalar s && s.type() != Scalar.Type.NULL && s.type() != Scalar.Type.BOOLEAN) return s.text();
+        throw ModelFileException.at(n, "expected a text, got " + n.kind());
+    }
+
+    static double number(YamlNode n) {
+        if (n instanceof Scalar s && (s.type() == Scalar.Type.INTEGER || s.type() == Scalar.Type.FLOAT)) {
+            double x = Double.parseDouble(s.text());
+            if (!Double.isFinite(x)) throw ModelFileException.at(n, "expected a finite number, got " + s.text());
+            return x;
+        }
+        throw ModelFileException.at(n, "expected a number, got " + n.kind());
+    }
+
+    static long integer(YamlNode n) {
+        if (n instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
+            try {
+                return Long.parseLong(s.text().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw ModelFileException.at(n, "expected a whole number that fits 64 bits, got " + s.text());
+            }
+        }
+        throw ModelFileException.at(n, "expected a whole number, got " + n.kind());
+    }
+
+    /** A whole number in [lo, hi]. */
+    static int intIn(YamlNode n, long lo, long hi) {
+        long v = integer(n);
+        if (v < lo || v > hi) throw ModelFileException.at(n, "must be in " + lo + ".." + hi + ", got " + v);
+        return (int) v;
+    }
+
+    /** One of {@code allowed} (case-insensitive); returns the allowed spelling. */
+    static String choice(YamlNode n, List<String> allowed) {
+        String s = string(n);
+        for (String a : allowed) if (a.equalsIgnoreCase(s.trim())) return a;
+        throw ModelFileException.at(n, "unknown value '" + s + "'; allowed: " + String.join(", ", allowed));
+    }
+
+    /** A list of texts, or a single text taken as a list of one. */
+    static List<String> strings(YamlNode n) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof Sequence s) for (YamlNode i : s.items()) out.add(string(i));
+        else out.add(string(n));
+        return out;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
