@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.izhsim.expr.Expression;
 import org.izhsim.expr.ExpressionException;
@@ -121,45 +122,20 @@ final class ModelFileReader {
         }
         resolved.put("groups", groupsOut);
 
-        List<Map<String, Object>> synOut = new ArrayList<>();
-        if (top.has("synapses")) {
-            for (YamlNode item : Fields.sequence(top.get("synapses")).items()) {
-                Map<String, Object> so = new LinkedHashMap<>();
-                nb.add(synapse(item, so));
-                synOut.add(so);
-            }
-        }
-        resolved.put("synapses", synOut);
-
-        List<Map<String, Object>> inOut = new ArrayList<>();
-        if (top.has("inputs")) {
-            for (YamlNode item : Fields.sequence(top.get("inputs")).items()) {
-                Map<String, Object> io = new LinkedHashMap<>();
-                nb.add(input(item, io));
-                inOut.add(io);
-            }
-        }
-        resolved.put("inputs", inOut);
-
+        for (SynapseGroup sg : list(top, "synapses", this::synapse)) nb.add(sg);
+        for (Input in : list(top, "inputs", this::input)) nb.add(in);
         SpikeMonitor spikes = SpikeMonitor.all();
         nb.add(spikes);
-        List<Monitor<?>> recorded = new ArrayList<>();
-        List<Map<String, Object>> monOut = new ArrayList<>();
         Set<String> monitorNames = new LinkedHashSet<>(List.of(spikes.name(), "trace"));
-        if (top.has("monitors")) {
-            for (YamlNode item : Fields.sequence(top.get("monitors")).items()) {
-                Map<String, Object> mo = new LinkedHashMap<>();
-                Monitor<?> m = monitor(item, mo);
-                if (!monitorNames.add(m.name())) {
-                    throw ModelFileException.at(item, "a second monitor named '" + m.name() + "' (the run's own are 'spikes' and "
-                            + "'trace'); give it another name");
-                }
-                recorded.add(m);
-                nb.add(m);
-                monOut.add(mo);
+        List<Monitor<?>> recorded = list(top, "monitors", (item, out) -> {
+            Monitor<?> m = monitor(item, out);
+            if (!monitorNames.add(m.name())) {
+                throw ModelFileException.at(item, "a second monitor named '" + m.name() + "' (the run's own are 'spikes' and "
+                        + "'trace'); give it another name");
             }
-        }
-        resolved.put("monitors", monOut);
+            return m;
+        });
+        recorded.forEach(nb::add);
 
         // outputs
         Path dir = null;
@@ -191,6 +167,24 @@ final class ModelFileReader {
         return new ModelFile(file, sha256, name, description, network, duration, threads, spikes, trace, traceGroup,
                 traceNeuron, List.copyOf(recorded), new ModelFile.Outputs(dir, Set.copyOf(figures), Set.copyOf(data)),
                 resolved);
+    }
+
+    /**
+     * The items of the list under {@code key} (none if absent), each read by {@code read},
+     * which also fills the item's resolved configuration, kept under the same key.
+     */
+    private <T> List<T> list(Fields top, String key, BiFunction<YamlNode, Map<String, Object>, T> read) {
+        List<T> items = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (top.has(key)) {
+            for (YamlNode item : Fields.sequence(top.get(key)).items()) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                items.add(read.apply(item, o));
+                out.add(o);
+            }
+        }
+        resolved.put(key, out);
+        return items;
     }
 
     private NeuronGroup group(String name, YamlNode node, Map<String, Object> out) {
