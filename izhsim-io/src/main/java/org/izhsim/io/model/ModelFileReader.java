@@ -50,6 +50,7 @@ final class ModelFileReader {
 
     private final Map<String, NeuronGroup> groups = new LinkedHashMap<>();
     private final Map<String, Object> resolved = new LinkedHashMap<>();
+    private final Set<String> synapseNames = new LinkedHashSet<>(), inputNames = new LinkedHashSet<>();
     private double dt;
 
     private ModelFileReader() {}
@@ -129,10 +130,7 @@ final class ModelFileReader {
         Set<String> monitorNames = new LinkedHashSet<>(List.of(spikes.name(), "trace"));
         List<Monitor<?>> recorded = list(top, "monitors", (item, out) -> {
             Monitor<?> m = monitor(item, out);
-            if (!monitorNames.add(m.name())) {
-                throw ModelFileException.at(item, "a second monitor named '" + m.name() + "' (the run's own are 'spikes' and "
-                        + "'trace'); give it another name");
-            }
+            unique(monitorNames, item, "monitor", m.name());
             return m;
         });
         recorded.forEach(nb::add);
@@ -198,6 +196,7 @@ final class ModelFileReader {
             Preset p = checked(pn, () -> Presets.byId(Fields.string(pn)));
             model = p.model();
             b.a(p.params().a()).b(p.params().b()).c(p.params().c()).d(p.params().d()).v0(p.v0());
+            if (p.u0() != p.params().b() * p.v0()) b.u0(p.u0()); // panel R starts off the u = b·v line
             out.put("preset", p.id());
         }
         if (f.has("model")) model = resolveModel(f.get("model"));
@@ -247,6 +246,7 @@ final class ModelFileReader {
         Fields f = Fields.of(node, Schema.SYNAPSE);
         NeuronGroup pre = groupRef(f.get("from")), post = groupRef(f.get("to"));
         String name = f.has("name") ? Fields.string(f.get("name")) : pre.name() + "->" + post.name();
+        unique(synapseNames, node, "synapse group", name);
         SynapseGroup.Builder b = SynapseGroup.builder(name, pre, post);
         out.put("name", name);
         out.put("from", pre.name());
@@ -385,6 +385,7 @@ final class ModelFileReader {
                 case Input.Poisson x -> x.named(n);
             };
         }
+        unique(inputNames, node, "input", in.name());
         out.put("name", in.name());
         return in;
     }
@@ -444,6 +445,13 @@ final class ModelFileReader {
         }
         out.put("name", mon.name());
         return mon;
+    }
+
+    /** Refuses a second item of the same name (names key random streams and files). */
+    private static void unique(Set<String> seen, YamlNode item, String what, String name) {
+        if (!seen.add(name)) {
+            throw ModelFileException.at(item, "a second " + what + " named '" + name + "'; give one of them another 'name'");
+        }
     }
 
     private static int[] neurons(YamlNode node, NeuronGroup g) {
