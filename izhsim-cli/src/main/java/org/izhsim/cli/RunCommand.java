@@ -31,7 +31,7 @@ final class RunCommand extends NetworkCommand {
     private static final List<String> NET2003_ONLY = List.of("--ne", "--ni", "--dt", "--scheme", "--connectivity", "--k",
             "--trace-neuron");
 
-    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "A model file (YAML); without one, the 2003 network.")
+    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "A model file (YAML, or TOML if it ends in .toml); without one, the 2003 network.")
     Path model;
 
     @Spec

@@ -86,6 +86,17 @@ class RunModelFileTest {
     }
 
     @Test
+    void tomlFileRunsLikeItsYamlTwin() throws Exception {
+        JsonNode toml = json(CliRunner.run("run", EXAMPLES.resolve("net2003.toml").toString(), "--duration", "100", "--figures",
+                "none", "--json", "--quiet", "--out", dir.resolve("t").toString()));
+        JsonNode yaml = json(CliRunner.run("run", EXAMPLES.resolve("net2003.yaml").toString(), "--duration", "100", "--figures",
+                "none", "--json", "--quiet", "--out", dir.resolve("y").toString()));
+        assertEquals(yaml.get("spikes").asLong(), toml.get("spikes").asLong());
+        assertEquals(dataRows(dir.resolve("y/spikes.csv")), dataRows(dir.resolve("t/spikes.csv")));
+        assertFalse(yaml.get("model_sha256").asText().equals(toml.get("model_sha256").asText()));
+    }
+
+    @Test
     void outputsSectionChoosesDirectoryAndFiles() throws Exception {
         Path target = dir.resolve("from-file");
         Path model = dir.resolve("tiny.yaml");

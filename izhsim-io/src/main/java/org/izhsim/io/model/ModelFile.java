@@ -18,7 +18,7 @@ import org.izhsim.network.SpikeMonitor;
 import org.izhsim.network.StateMonitor;
 
 /**
- * A network described by a model file (YAML), mapped onto the core's public API and ready to
+ * A network described by a model file (YAML, or TOML for a {@code .toml} file), mapped onto the core's public API and ready to
  * simulate. The reference of every key is {@code docs/model-files.md}; {@link #load} refuses
  * anything it does not know with file, line, column and key path.
  *
@@ -76,14 +76,22 @@ public record ModelFile(String file, String sha256, String name, String descript
             throw new IllegalArgumentException("model file " + path + " does not exist");
         }
         String shown = path.toString();
-        return ModelFileReader.map(shown, baseName(path), sha256(bytes),
-                YamlReader.read(shown, new String(bytes, StandardCharsets.UTF_8)), overrides);
+        return map(shown, baseName(path), bytes, overrides);
     }
 
-    /** Parses model text (for tests and the UI); {@code file} names it in errors. */
+    /**
+     * Parses model text (for tests and the UI); {@code file} names it in errors, and its
+     * extension picks the language: {@code .toml} is TOML, anything else YAML.
+     */
     public static ModelFile parse(String file, String text, Overrides overrides) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return ModelFileReader.map(file, baseName(Path.of(file)), sha256(bytes), YamlReader.read(file, text), overrides);
+        return map(file, baseName(Path.of(file)), text.getBytes(StandardCharsets.UTF_8), overrides);
+    }
+
+    private static ModelFile map(String file, String baseName, byte[] bytes, Overrides overrides) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        YamlNode root = file.toLowerCase(java.util.Locale.ROOT).endsWith(".toml") ? TomlReader.read(file, text)
+                : YamlReader.read(file, text);
+        return ModelFileReader.map(file, baseName, sha256(bytes), root, overrides);
     }
 
     private static String baseName(Path p) {

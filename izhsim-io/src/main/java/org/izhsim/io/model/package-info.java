@@ -1,6 +1,7 @@
 /**
  * Model files: a network described in YAML ({@code izhsim run FILE}), read into a tree of nodes
- * that remember their line and column ({@code YamlReader}, on Jackson's streaming parser), then
+ * that remember their line and column ({@code YamlReader}, on Jackson's streaming parser; a
+ * {@code .toml} file goes through {@code TomlReader} into the same tree), then
  * mapped section by section onto the core's network API ({@code ModelFileReader}) into a
  * {@link org.izhsim.io.model.ModelFile}. {@link org.izhsim.io.model.Schema} lists every key the
  * reader accepts; the reference is {@code docs/model-files.md}. Every refusal is a
