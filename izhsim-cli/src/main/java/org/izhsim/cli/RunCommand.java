@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a simulation and write its figures and data into ./out (or --out).",
-                "MODEL: a model file (YAML, see docs/model-files.md); --seed, --threads, --duration, --blocks, --out,",
-                "--figures, --json and --quiet override the file. Without a model file: Izhikevich's 2003 network",
-                "(as 'izhsim net2003'), all options as there."},
+                "MODEL is a model file (YAML, or TOML if it ends in .toml; reference: docs/model-files.md); "
+                        + "--seed, --threads, --duration, --blocks, --out, --figures, --json and --quiet override the file.",
+                "Without a model file: Izhikevich's 2003 network (as 'izhsim net2003'), all options as there."},
         footer = {"", "Examples:", "  izhsim run", "  izhsim run --duration 2000 --seed 7",
                 "  izhsim run examples/models/sornsim.yaml", "  izhsim run examples/models/sparse100k.yaml --duration 100 --threads 2"})
 final class RunCommand extends NetworkCommand {

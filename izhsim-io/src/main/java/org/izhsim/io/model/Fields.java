@@ -90,18 +90,37 @@ final class Fields {
     }
 
     static double number(YamlNode n) {
-        if (n instanceof Scalar s && (s.type() == Scalar.Type.INTEGER || s.type() == Scalar.Type.FLOAT)) {
-            double x = Double.parseDouble(s.text());
+        if (n instanceof Scalar s && s.type() == Scalar.Type.INTEGER) return integer(n);
+        if (n instanceof Scalar s && s.type() == Scalar.Type.FLOAT) {
+            double x;
+            try {
+                x = Double.parseDouble(s.text().replace("_", ""));
+            } catch (NumberFormatException e) {
+                x = Double.NaN; // YAML's .inf and .nan
+            }
             if (!Double.isFinite(x)) throw ModelFileException.at(n, "expected a finite number, got " + s.text());
             return x;
         }
         throw ModelFileException.at(n, "expected a number, got " + n.kind());
     }
 
+    /** A YAML or TOML integer: decimal, or 0x, 0o, 0b with digits, '_' between digits allowed. */
     static long integer(YamlNode n) {
         if (n instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
+            String t = s.text().replace("_", "");
+            boolean negative = t.startsWith("-");
+            String digits = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+            int radix = 10;
+            if (digits.length() > 2 && digits.charAt(0) == '0' && "xXoObB".indexOf(digits.charAt(1)) >= 0) {
+                radix = switch (Character.toLowerCase(digits.charAt(1))) {
+                    case 'x' -> 16;
+                    case 'o' -> 8;
+                    default -> 2;
+                };
+                digits = digits.substring(2);
+            }
             try {
-                return Long.parseLong(s.text().replace("_", ""));
+                return Long.parseLong((negative ? "-" : "") + digits, radix);
             } catch (NumberFormatException e) {
                 throw ModelFileException.at(n, "expected a whole number that fits 64 bits, got " + s.text());
             }

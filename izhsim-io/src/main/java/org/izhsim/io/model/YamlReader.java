@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,9 @@ final class YamlReader {
     private YamlNode value(JsonToken t, String path) throws IOException {
         YamlNode.Position at = here();
         String shown = path.isEmpty() ? "(top level)" : path;
+        if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw ModelFileException.at(at, shown, "YAML aliases (*name) are not supported; write the value out");
+        }
         return switch (t) {
             case START_OBJECT -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();

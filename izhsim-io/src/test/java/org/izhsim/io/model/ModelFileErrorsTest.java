@@ -129,4 +129,24 @@ class ModelFileErrorsTest {
         String m = error(with(9, "    params: {a: 0.02"));
         assertTrue(m.startsWith("net.yaml:") && m.contains(": (file): not valid YAML: "), m);
     }
+
+    @Test
+    void numbersAsYamlWritesThemAndNothingElse() {
+        for (String d : List.of("1e3", "1_000", "+1000", "1000.", "0x3E8", "10.0e2")) {
+            assertEquals(1000.0, ModelFile.parse("n.yaml", with(3, "  duration_ms: " + d), ModelFile.Overrides.NONE).durationMs(), d);
+        }
+        assertEquals("net.yaml:3:16: simulation.duration_ms: expected a number, got the text '1000'",
+                error(with(3, "  duration_ms: '1000'")));
+        assertEquals("net.yaml:3:16: simulation.duration_ms: expected a finite number, got .inf", error(with(3, "  duration_ms: .inf")));
+        assertEquals("net.yaml:7:11: groups.exc.size: expected a whole number that fits 64 bits, got 99999999999999999999",
+                error(with(7, "    size: 99999999999999999999")));
+    }
+
+    @Test
+    void emptyFilesListsAtTheTopAndAliases() {
+        assertEquals("net.yaml:1:1: (file): the file is empty", error(""));
+        assertEquals("net.yaml:1:1: (top level): expected a mapping (key: value lines), got a list", error("- 1\n- 2\n"));
+        assertEquals("net.yaml:14:5: synapses[1]: YAML aliases (*name) are not supported; write the value out",
+                error(with(14, "  - *s").replace("  - {from: exc, to: inh", "  - &s {from: exc, to: inh")));
+    }
 }
