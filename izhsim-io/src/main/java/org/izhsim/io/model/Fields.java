@@ -1,8 +1,6 @@
 package org.izhsim.io.model;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.izhsim.io.model.YamlNode.Mapping;
 import org.izhsim.io.model.YamlNode.Scalar;
 import org.izhsim.io.model.YamlNode.Sequence;
@@ -58,25 +56,12 @@ final class Fields {
         return n;
     }
 
-    /** The value, or null if absent. */
-    YamlNode opt(String key) {
-        return map.entries().get(key);
-    }
-
     String string(String key) {
         return string(get(key));
     }
 
     String string(String key, String dflt) {
         return has(key) ? string(key) : dflt;
-    }
-
-    double number(String key) {
-        return number(get(key));
-    }
-
-    double number(String key, double dflt) {
-        return has(key) ? number(key) : dflt;
     }
 
     long integer(String key) {
@@ -140,17 +125,5 @@ final class Fields {
         String s = string(n);
         for (String a : allowed) if (a.equalsIgnoreCase(s.trim())) return a;
         throw ModelFileException.at(n, "unknown value '" + s + "'; allowed: " + String.join(", ", allowed));
-    }
-
-    /** A list of texts, or a single text taken as a list of one. */
-    static List<String> strings(YamlNode n) {
-        List<String> out = new ArrayList<>();
-        if (n instanceof Sequence s) for (YamlNode i : s.items()) out.add(string(i));
-        else out.add(string(n));
-        return out;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node of a parsed model file that remembers where it was written, so that every error can
+ * A node of a parsed model file (YAML, or TOML through the same tree) that remembers where it
+ * was written, so that every error can
  * name file, line, column and key path ({@code net.yaml:12:5: groups.exc.size: ...}). Jackson's
  * own tree ({@code JsonNode}) forgets positions, hence this small tree of our own.
  */
