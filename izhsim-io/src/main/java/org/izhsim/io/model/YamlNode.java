@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * A node of a parsed model file (YAML, or TOML through the same tree) that remembers where it
- * was written, so that every error can
- * name file, line, column and key path ({@code net.yaml:12:5: groups.exc.size: ...}). Jackson's
- * own tree ({@code JsonNode}) forgets positions, hence this small tree of our own.
+ * was written, so that every error can name file, line, column and key path
+ * ({@code net.yaml:12:5: groups.exc.size: ...}). Jackson's own tree ({@code JsonNode}) forgets
+ * positions, hence this small tree of our own.
  */
 sealed interface YamlNode {
     /** Where the node starts: the file as the user named it, 1-based line and column. */
