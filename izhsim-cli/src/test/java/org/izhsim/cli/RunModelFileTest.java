@@ -148,6 +148,9 @@ class RunModelFileTest {
         CliRunner missing = CliRunner.run("run", dir.resolve("nope.yaml").toString(), "--out", out.toString());
         assertEquals(2, missing.code());
         assertEquals("izhsim run: model file " + dir.resolve("nope.yaml") + " does not exist\n", missing.err());
+        CliRunner directory = CliRunner.run("run", dir.toString(), "--out", out.toString());
+        assertEquals(2, directory.code());
+        assertEquals("izhsim run: model file " + dir + " is a directory\n", directory.err());
         assertFalse(Files.exists(out));
     }
 }

@@ -65,10 +65,11 @@ public record ModelFile(String file, String sha256, String name, String descript
      * Reads and checks a model file.
      *
      * @throws ModelFileException if the file is not a valid model (the message names the place)
-     * @throws IllegalArgumentException if the file does not exist
+     * @throws IllegalArgumentException if the file does not exist or is a directory
      * @throws IOException if it cannot be read
      */
     public static ModelFile load(Path path, Overrides overrides) throws IOException {
+        if (Files.isDirectory(path)) throw new IllegalArgumentException("model file " + path + " is a directory");
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
