@@ -3,6 +3,7 @@ package org.izhsim.cli;
 import java.io.PrintWriter;
 import org.izhsim.expr.ExpressionException;
 import org.izhsim.integrate.NumericalBlowUpException;
+import org.izhsim.io.model.ModelFileException;
 import picocli.CommandLine;
 
 /**
@@ -47,6 +48,12 @@ public final class Main {
                     String[] diagram = e.caretDiagram().split("\n", 2);
                     err.println(what + diagram[0]);
                     err.println(" ".repeat(what.length()) + (diagram.length > 1 ? diagram[1] : e.getMessage()));
+                    code = EXIT_USAGE;
+                }
+                case ModelFileException e -> {
+                    // file:line:column: key path: problem; an expression's caret diagram below it
+                    err.println(prefix(cmd) + e.getMessage());
+                    if (!e.detail().isEmpty()) e.detail().lines().forEach(l -> err.println("    " + l));
                     code = EXIT_USAGE;
                 }
                 case ExpressionException e -> {

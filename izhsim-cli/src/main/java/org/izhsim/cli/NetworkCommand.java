@@ -1,13 +1,13 @@
 package org.izhsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.izhsim.analysis.PopulationSpectrum;
 import org.izhsim.analysis.Rates;
@@ -19,12 +19,19 @@ import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
 import org.izhsim.model.Checks;
 import org.izhsim.network.Izhikevich2003Network;
+import org.izhsim.network.Monitor;
+import org.izhsim.network.Network;
+import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.RateRecording;
+import org.izhsim.network.Recording;
+import org.izhsim.network.SpikeMonitor;
 import org.izhsim.network.Simulation;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateMonitor;
 import org.izhsim.network.StateRecording;
 import org.izhsim.network.TimingReport;
 import org.izhsim.plot.FigureWriter;
+import org.izhsim.plot.ImageFormat;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.Series;
 import org.izhsim.plot.SpikeRaster;
@@ -82,7 +89,6 @@ abstract class NetworkCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Scheme s = Scheme.byId(scheme);
         if (ne < 1 || ni < 1) throw new IllegalArgumentException("--ne and --ni must each be at least 1, got " + ne + " and " + ni);
-        long steps = Checks.steps(duration, dt);
         boolean sparse = switch (connectivity.toLowerCase(Locale.ROOT)) {
             case "dense" -> false;
             case "sparse" -> true;
@@ -94,25 +100,78 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (traceNeuron < 0 || traceNeuron >= ne) {
             throw new IllegalArgumentException("--trace-neuron must be an excitatory neuron, 0.." + (ne - 1) + ", got " + traceNeuron);
         }
-        if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + nThreads);
-        var formats = output.figureFormats();
-        long wall0 = System.nanoTime();
-
+        int nThreads = threadCount(threads);
         Izhikevich2003Network.Builder nb = Izhikevich2003Network.builder().ne(ne).ni(ni).scheme(s).dt(dt).seed(seed)
                 .traceNeuron(traceNeuron);
         if (sparse) nb.sparse(k);
         else nb.dense();
         Izhikevich2003Network.Built built = nb.build();
 
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("ne", ne);
+        head.put("ni", ni);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("connectivity", sparse ? "sparse" : "dense");
+        parameters.put("k", sparse ? k : ne + ni);
+        parameters.put("weight_factor", built.weightFactor());
+        parameters.put("noise_sigma_exc", 5.0);
+        parameters.put("noise_sigma_inh", 2.0);
+        parameters.put("noise_period_ms", 1.0);
+        parameters.put("pulse_ms", 1.0);
+        parameters.put("trace_neuron", traceNeuron);
+        parameters.put("model", "izh2003: v' = 0.04v^2 + 5v + 140 - u + I, u' = a(bv - u), v >= 30: v <- c, u <- u + d");
+        parameters.put("exc_params", "a=0.02, b=0.2, c=-65+15r^2, d=8-6r^2, r~U(0,1)");
+        parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
+        parameters.put("exc_weights", "U(0,0.5) x weight_factor");
+        parameters.put("inh_weights", "-U(0,1) x weight_factor");
+        String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
+                ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
+        return execute(new NetworkRun(title, built.network(), built.spikes(), built.trace(), traceNeuron, duration, nThreads,
+                blocks, head, parameters, List.of(), ALL_DATA), output.out, output.figureFormats());
+    }
+
+    /** Every data file a run can write. */
+    static final Set<String> ALL_DATA = Set.of("npz", "csv", "json");
+
+    /**
+     * One network run, whichever way it was described (net2003's options or a model file).
+     *
+     * @param title        the raster's title
+     * @param network      what to simulate
+     * @param spikes       the monitor of all spikes (global indices)
+     * @param trace        v, u and I of one neuron, drawn under the raster
+     * @param traceNeuron  the traced neuron's global index
+     * @param duration     simulated time [ms]
+     * @param threads      worker threads
+     * @param blocks       blocks to time separately
+     * @param head         run-specific summary keys, placed after duration_ms (net2003: ne, ni)
+     * @param parameters   the description recorded in run.json
+     * @param recorded     further monitors, each written to {@code NAME.npz}
+     * @param data         which of spikes.npz, spikes.csv and run.json to write ("npz", "csv", "json")
+     */
+    record NetworkRun(String title, Network network, SpikeMonitor spikes, StateMonitor trace, int traceNeuron,
+                      double duration, int threads, int blocks, Map<String, Object> head, Map<String, Object> parameters,
+                      List<Monitor<?>> recorded, Set<String> data) {}
+
+    /** Runs the network with a progress bar, writes its files through an output stage and prints the summary. */
+    final Integer execute(NetworkRun r, Path outDir, Set<ImageFormat> formats) throws IOException {
+        Network net = r.network();
+        Scheme s = net.scheme();
+        double dt = net.dt(), duration = r.duration();
+        long seed = net.seed();
+        int nThreads = r.threads(), blocks = r.blocks();
+        long steps = Checks.steps(duration, dt);
+        if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
+        long wall0 = System.nanoTime();
+
         SpikeRecording spikes;
         StateRecording trace;
+        List<Recording> recordings = new ArrayList<>();
         List<org.izhsim.network.BlockTiming> blockTimes;
         TimingReport timing;
         Simulation built0;
         try {
-            built0 = Simulation.builder(built.network()).threads(nThreads).build();
+            built0 = Simulation.builder(net).threads(nThreads).build();
         } catch (IllegalStateException tooBig) {
             // the memory estimate refused the network: a usage problem with a remedy, not a crash
             throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
@@ -121,28 +180,33 @@ abstract class NetworkCommand implements Callable<Integer> {
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
             sim.setProgressListener((f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n)));
             blockTimes = sim.runBlocks(duration, blocks);
-            spikes = sim.recording(built.spikes());
-            trace = sim.recording(built.trace());
+            spikes = sim.recording(r.spikes());
+            trace = sim.recording(r.trace());
+            for (Monitor<?> m : r.recorded()) recordings.add(sim.recording(m));
             timing = sim.timing();
         }
         double[] times = spikes.timesMs();
         int[] neurons = spikes.neurons();
-        Rates.Summary rates = Rates.of(spikes, ne, ni, duration);
+        int total = net.neuronCount();
         PopulationSpectrum.Spectrum spectrum = PopulationSpectrum.of(times, duration);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("scheme", s.id());
         summary.put("dt_ms", dt);
         summary.put("duration_ms", duration);
-        summary.put("ne", ne);
-        summary.put("ni", ni);
+        summary.putAll(r.head());
         summary.put("synapses", timing.synapses());
         summary.put("seed", seed);
         summary.put("threads", nThreads);
         summary.put("spikes", spikes.count());
-        summary.put("mean_rate_hz", rates.allHz());
-        summary.put("exc_rate_hz", rates.excHz());
-        summary.put("inh_rate_hz", rates.inhHz());
+        summary.put("mean_rate_hz", Rates.meanRateHz(spikes.count(), total, duration));
+        StringBuilder groupRates = new StringBuilder();
+        for (NeuronGroup g : net.groups()) {
+            int off = net.offset(g);
+            double hz = Rates.meanRateHz(spikes.countNeurons(off, off + g.size()), g.size(), duration);
+            summary.putIfAbsent(g.name() + "_rate_hz", hz);
+            groupRates.append(groupRates.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", g.name(), hz));
+        }
         summary.put("alpha_peak_hz", spectrum.bandPeak(4, 15));
         summary.put("gamma_peak_hz", spectrum.bandPeak(20, 60));
         summary.put("build_s", timing.buildSeconds());
@@ -158,53 +222,41 @@ abstract class NetworkCommand implements Callable<Integer> {
             summary.put("blocks", bl);
         }
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("connectivity", sparse ? "sparse" : "dense");
-        parameters.put("k", sparse ? k : ne + ni);
-        parameters.put("weight_factor", built.weightFactor());
-        parameters.put("noise_sigma_exc", 5.0);
-        parameters.put("noise_sigma_inh", 2.0);
-        parameters.put("noise_period_ms", 1.0);
-        parameters.put("pulse_ms", 1.0);
-        parameters.put("trace_neuron", traceNeuron);
-        parameters.put("model", "izh2003: v' = 0.04v^2 + 5v + 140 - u + I, u' = a(bv - u), v >= 30: v <- c, u <- u + d");
-        parameters.put("exc_params", "a=0.02, b=0.2, c=-65+15r^2, d=8-6r^2, r~U(0,1)");
-        parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
-        parameters.put("exc_weights", "U(0,0.5) x weight_factor");
-        parameters.put("inh_weights", "-U(0,1) x weight_factor");
-
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
         stamped.putAll(RunInfo.base(commandName()));
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
+        try (OutputStage stage = new OutputStage(outDir)) {
             if (!formats.isEmpty()) {
-                String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
-                        ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
-                Series v = new Series("neuron " + traceNeuron, trace.timesMs(),
-                        peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, traceNeuron, s));
-                FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
+                Series v = new Series("neuron " + r.traceNeuron(), trace.timesMs(),
+                        peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, r.traceNeuron(), s));
+                FigureWriter.write(Figures.networkRaster(r.title(), raster(net, times, neurons, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
-            new Npz().put("t_ms", times).put("i", neurons).putScalar("dt_ms", dt).putScalar("duration_ms", duration)
-                    .putScalar("seed", seed).putString("scheme", s.id()).putScalar("ne", ne).putScalar("ni", ni)
-                    .putString("izhsim_version", org.izhsim.Version.version()).putString("izhsim_commit", org.izhsim.Version.commit())
-                    .write(stage.file("spikes.npz"));
-            Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
-            Map<String, Object> run = new LinkedHashMap<>(stamped);
-            run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
-            run.put("parameters", parameters);
-            AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
+            if (r.data().contains("npz")) {
+                stampNpz(new Npz().put("t_ms", times).put("i", neurons), stamped).write(stage.file("spikes.npz"));
+                for (Recording rec : recordings) recordingNpz(rec, stamped).write(stage.file(fileName(rec.monitorName()) + ".npz"));
+            }
+            if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+            if (r.data().contains("json")) {
+                Map<String, Object> run = new LinkedHashMap<>(stamped);
+                run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
+                run.put("parameters", r.parameters());
+                AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
+            }
             written = stage.commit();
         }
         stamped.put("wall_s", (System.nanoTime() - wall0) / 1e9);
         if (output.json) {
             System.out.println(Json.write(stamped));
         } else {
-            System.out.printf(Locale.ROOT, "%d + %d neurons, %,d synapses, %s ms at dt %s ms, scheme %s, seed %d, %d threads%n",
-                    ne, ni, timing.synapses(), NeuronCommand.fmt(duration), NeuronCommand.fmt(dt), s.id(), seed, nThreads);
-            System.out.printf(Locale.ROOT, "%,d spikes: mean %.2f Hz (exc %.2f, inh %.2f); alpha peak %.1f Hz, gamma peak %.1f Hz%n",
-                    spikes.count(), rates.allHz(), rates.excHz(), rates.inhHz(), spectrum.bandPeak(4, 15), spectrum.bandPeak(20, 60));
+            StringBuilder sizes = new StringBuilder();
+            for (NeuronGroup g : net.groups()) sizes.append(sizes.isEmpty() ? "" : " + ").append(g.size());
+            System.out.printf(Locale.ROOT, "%s neurons, %,d synapses, %s ms at dt %s ms, scheme %s, seed %d, %d threads%n",
+                    sizes, timing.synapses(), NeuronCommand.fmt(duration), NeuronCommand.fmt(dt), s.id(), seed, nThreads);
+            System.out.printf(Locale.ROOT, "%,d spikes: mean %.2f Hz (%s); alpha peak %.1f Hz, gamma peak %.1f Hz%n",
+                    spikes.count(), Rates.meanRateHz(spikes.count(), total, duration), groupRates, spectrum.bandPeak(4, 15),
+                    spectrum.bandPeak(20, 60));
             System.out.printf(Locale.ROOT, "build %.3f s, run %.3f s, %.3g synaptic events/s, %.3g neuron-steps/s, peak heap %.0f MB%n",
                     timing.buildSeconds(), timing.runSeconds(), timing.eventsPerSecond(), timing.neuronStepsPerSecond(),
                     Memory.peakHeapMb());
@@ -213,6 +265,66 @@ abstract class NetworkCommand implements Callable<Integer> {
         output.reportWritten(written);
         return 0;
     }
+
+    /** --threads, or all cores. */
+    static int threadCount(Integer threads) {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + n);
+        return n;
+    }
+
+    /** The raster with one band per group, excitatory or inhibitory by the tags of the group's outgoing synapses. */
+    private static SpikeRaster raster(Network net, double[] times, int[] neurons, double duration) {
+        List<SpikeRaster.Band> bands = new ArrayList<>();
+        for (NeuronGroup g : net.groups()) {
+            boolean inhibitory = net.synapses().stream().anyMatch(sg -> sg.pre() == g && sg.tag().equalsIgnoreCase("GABA"));
+            bands.add(new SpikeRaster.Band(g.name(), g.size(), !inhibitory));
+        }
+        return SpikeRaster.ofGroups(times, neurons, bands, duration);
+    }
+
+    /** The run's provenance as scalars of an .npz: every array file carries it. */
+    private static Npz stampNpz(Npz npz, Map<String, Object> stamped) {
+        for (Map.Entry<String, Object> e : stamped.entrySet()) {
+            switch (e.getValue()) {
+                case String str -> npz.putString(e.getKey(), str);
+                case Number n -> npz.putScalar(e.getKey(), n.doubleValue());
+                default -> { }
+            }
+        }
+        return npz;
+    }
+
+    /** A further monitor's recording as arrays: spikes (t_ms, i), state (t_ms and v_N, u_N, I_N per neuron N), rate. */
+    private static Npz recordingNpz(Recording rec, Map<String, Object> stamped) {
+        Npz npz = new Npz();
+        switch (rec) {
+            case SpikeRecording sr -> npz.put("t_ms", sr.timesMs()).put("i", sr.neurons());
+            case StateRecording st -> {
+                npz.put("t_ms", st.timesMs()).put("neurons", st.neurons());
+                int[] ns = st.neurons();
+                for (StateMonitor.Variable var : StateMonitor.Variable.values()) {
+                    if (!st.has(var)) continue;
+                    String prefix = var == StateMonitor.Variable.I ? "I" : var.name().toLowerCase(Locale.ROOT);
+                    for (int j = 0; j < ns.length; j++) npz.put(prefix + "_" + ns[j], st.trace(var, j));
+                }
+            }
+            case RateRecording rr -> {
+                double[] start = new double[rr.counts().length];
+                for (int b = 0; b < start.length; b++) start[b] = b * rr.binMs();
+                npz.put("t_ms", start).put("count", rr.counts()).put("rate_hz", rr.ratesHz()).putScalar("bin_ms", rr.binMs());
+            }
+            default -> throw new IllegalStateException("no file format for " + rec.getClass().getSimpleName());
+        }
+        npz.putString("monitor", rec.monitorName());
+        return stampNpz(npz, stamped);
+    }
+
+    /** A monitor name as a file name: characters other than letters, digits, '.', '_' and '-' become '_'. */
+    static String fileName(String monitorName) {
+        return monitorName.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
 
     /**
      * The raster's trace draws each spike to +30 mV as in the 2003 paper's Fig. 3. Under netm

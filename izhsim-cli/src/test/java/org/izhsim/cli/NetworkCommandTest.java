@@ -125,7 +125,7 @@ class NetworkCommandTest {
                 {new String[] {"net2003", "--dt", "0.3"}, "not a whole number of steps"},
                 {new String[] {"net2003", "--scheme", "heun"}, "unknown scheme 'heun'"},
                 {new String[] {"net2003", "--ne", "0"}, "--ne and --ni must each be at least 1"},
-                {new String[] {"run", "model.yaml"}, "model files are not supported yet"},
+                {new String[] {"run", "model.yaml"}, "model file model.yaml does not exist"},
                 {new String[] {"net2003", "--ne", "200000", "--ni", "100000", "--connectivity", "sparse", "--k", "100000"},
                         "-Xmx"},
         };

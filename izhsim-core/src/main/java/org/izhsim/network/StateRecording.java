@@ -46,6 +46,15 @@ public final class StateRecording implements Recording {
         return t;
     }
 
+    /** Whether {@code var} was recorded. */
+    public boolean has(StateMonitor.Variable var) {
+        return switch (var) {
+            case V -> v != null;
+            case U -> u != null;
+            case I -> i != null;
+        };
+    }
+
     /** The trace of variable {@code var} of the j-th recorded neuron. */
     public double[] trace(StateMonitor.Variable var, int j) {
         double[] src = switch (var) {

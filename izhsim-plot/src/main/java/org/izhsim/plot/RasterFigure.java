@@ -10,7 +10,7 @@ import org.knowm.xchart.XYChart;
 
 /**
  * A network's spike raster (time against neuron index; excitatory and inhibitory neurons in two
- * colours, a line between them, as in Brian2's Izhikevich_2003 example), the population rate
+ * colours, a line between groups, as in Brian2's Izhikevich_2003 example), the population rate
  * below it and one neuron's membrane potential at the bottom, all on one time axis.
  *
  * <p>The dots are painted directly rather than handed to XChart, which builds objects per point
@@ -103,8 +103,6 @@ final class RasterFigure extends TitledFigure {
   }
 
   private void paintSpikes(Graphics2D g, PanelStack.PlotArea area, int stride, boolean vector) {
-    int n = raster.neuronCount();
-    int ne = raster.excitatoryCount();
     double dot = dotSize(area, stride);
     Object savedAntialias = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
     java.awt.Shape savedClip = g.getClip();
@@ -116,19 +114,26 @@ final class RasterFigure extends TitledFigure {
     paintDots(g, area, stride, dot, false, Style.INHIBITORY, vector);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, savedAntialias);
 
-    if (ne > 0 && ne < n) {
-      double y = area.py(ne - 0.5);
-      g.setColor(Style.MUTED);
-      g.setStroke(Style.THIN);
-      g.draw(new Line2D.Double(area.left(), y, area.right(), y));
+    // a line between neighbouring groups, then each group's name beside it
+    int start = 0;
+    for (SpikeRaster.Band b : raster.bands()) {
+      if (start > 0) {
+        double y = area.py(start - 0.5);
+        g.setColor(Style.MUTED);
+        g.setStroke(Style.THIN);
+        g.draw(new Line2D.Double(area.left(), y, area.right(), y));
+      }
+      start += b.size();
     }
     g.setClip(savedClip);
     double labelX = area.right() + 10;
-    if (ne > 0) {
-      groupLabel(g, "excitatory", Style.EXCITATORY, labelX, area.py((ne - 1) / 2.0));
-    }
-    if (ne < n) {
-      groupLabel(g, "inhibitory", Style.INHIBITORY, labelX, area.py((ne + n - 1) / 2.0));
+    start = 0;
+    for (SpikeRaster.Band b : raster.bands()) {
+      if (b.size() > 0) {
+        groupLabel(g, b.label(), b.excitatory() ? Style.EXCITATORY : Style.INHIBITORY, labelX,
+            area.py(start + (b.size() - 1) / 2.0));
+      }
+      start += b.size();
     }
   }
 
@@ -161,7 +166,12 @@ final class RasterFigure extends TitledFigure {
       Color color, boolean vector) {
     double[] times = raster.times();
     int[] neurons = raster.neurons();
-    int ne = raster.excitatoryCount();
+    boolean[] kind = new boolean[raster.neuronCount()];
+    for (int i = 0, start = 0; i < raster.bands().size(); i++) {
+      SpikeRaster.Band b = raster.bands().get(i);
+      java.util.Arrays.fill(kind, start, start + b.size(), b.excitatory());
+      start += b.size();
+    }
     g.setColor(color);
     double half = dot / 2;
     int size = (int) dot;
@@ -171,7 +181,7 @@ final class RasterFigure extends TitledFigure {
     }
     int inPath = 0;
     for (int k = 0; k < times.length; k += stride) {
-      if ((neurons[k] < ne) != excitatory) {
+      if (kind[neurons[k]] != excitatory) {
         continue;
       }
       double x = area.px(times[k]) - half;

@@ -1,0 +1,111 @@
+package org.izhsim.io.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.izhsim.network.Monitor;
+import org.izhsim.network.Network;
+import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.SpikeMonitor;
+import org.izhsim.network.StateMonitor;
+
+/**
+ * A network described by a model file (YAML, or TOML for a {@code .toml} file), mapped onto the core's public API and ready to
+ * simulate. The reference of every key is {@code docs/model-files.md}; {@link #load} refuses
+ * anything it does not know with file, line, column and key path.
+ *
+ * @param file         the file as the user named it
+ * @param sha256       SHA-256 of the file's bytes (lower-case hex), recorded in every output
+ * @param name         the model's name ({@code name:}, else the file name without extension)
+ * @param description  free text, or empty
+ * @param network      the network: groups, synapses, inputs, monitors, seed, scheme, dt
+ * @param durationMs   simulated time [ms]
+ * @param threads      worker threads, or null for all cores
+ * @param spikes       the monitor of all spikes (global indices, groups in file order)
+ * @param trace        v, u and I of one neuron every step, drawn under the raster
+ * @param traceGroup   the group of the traced neuron
+ * @param traceNeuron  its index within that group
+ * @param recorded     the file's own {@code monitors:}, each written to its own file
+ * @param outputs      what to write, and where
+ * @param resolved     the configuration with every default filled in, for run.json
+ */
+public record ModelFile(String file, String sha256, String name, String description, Network network, double durationMs,
+                        Integer threads, SpikeMonitor spikes, StateMonitor trace, NeuronGroup traceGroup, int traceNeuron,
+                        List<Monitor<?>> recorded, Outputs outputs, Map<String, Object> resolved) {
+
+    /**
+     * What the file asks to be written.
+     *
+     * @param dir     output directory, or null for the command's default
+     * @param figures figure formats among png, svg (empty: none)
+     * @param data    data files among npz, csv, json
+     */
+    public record Outputs(Path dir, Set<String> figures, Set<String> data) {}
+
+    /**
+     * Values given on the command line, which win over the file's; null leaves the file's value.
+     *
+     * @param seed       random seed
+     * @param durationMs simulated time [ms]
+     * @param threads    worker threads
+     */
+    public record Overrides(Long seed, Double durationMs, Integer threads) {
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    /**
+     * Reads and checks a model file.
+     *
+     * @throws ModelFileException if the file is not a valid model (the message names the place)
+     * @throws IllegalArgumentException if the file does not exist or is a directory
+     * @throws IOException if it cannot be read
+     */
+    public static ModelFile load(Path path, Overrides overrides) throws IOException {
+        if (Files.isDirectory(path)) throw new IllegalArgumentException("model file " + path + " is a directory");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("model file " + path + " does not exist");
+        }
+        String shown = path.toString();
+        return map(shown, baseName(path), bytes, overrides);
+    }
+
+    /**
+     * Parses model text (for tests and the UI); {@code file} names it in errors, and its
+     * extension picks the language: {@code .toml} is TOML, anything else YAML.
+     */
+    public static ModelFile parse(String file, String text, Overrides overrides) {
+        return map(file, baseName(Path.of(file)), text.getBytes(StandardCharsets.UTF_8), overrides);
+    }
+
+    private static ModelFile map(String file, String baseName, byte[] bytes, Overrides overrides) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        YamlNode root = file.toLowerCase(java.util.Locale.ROOT).endsWith(".toml") ? TomlReader.read(file, text)
+                : YamlReader.read(file, text);
+        return ModelFileReader.map(file, baseName, sha256(bytes), root, overrides);
+    }
+
+    private static String baseName(Path p) {
+        String n = p.getFileName() == null ? "model" : p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
