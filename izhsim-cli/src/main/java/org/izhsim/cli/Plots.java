@@ -17,6 +17,7 @@ import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.neuron.Neuron2007Setup;
 import org.izhsim.neuron.NeuronSetup;
 import org.izhsim.neuron.NeuronSpec;
+import org.izhsim.neuron.SpikeTimeAccuracy;
 import org.izhsim.neuron.NeuronTrace;
 import org.izhsim.plot.FigureWriter;
 import org.izhsim.plot.Figures;
@@ -89,6 +90,34 @@ final class Plots {
         }
         FigureWriter.write(Figures.stackedTraces("membrane potential, " + title, stacked), stage.dir(), base + "-traces",
                 formats, provenance);
+    }
+
+    /**
+     * Error against cost for the accuracy report: per scheme, log10 of the mean spike-time error
+     * against log10 FLOPs per ms; rows without matched spikes or with zero error (log undefined)
+     * are left out of the plot (they stay in the table and JSON).
+     */
+    static void accuracy(OutputStage stage, String base, String title, SpikeTimeAccuracy.Result res,
+                         Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
+        if (formats.isEmpty()) return;
+        Map<Scheme, List<double[]>> points = new LinkedHashMap<>();
+        for (SpikeTimeAccuracy.Row r : res.rows()) {
+            List<double[]> pts = points.computeIfAbsent(r.scheme(), s -> new ArrayList<>());
+            if (r.meanErrorMs() > 0) pts.add(new double[] {Math.log10(r.flopsPerMs()), Math.log10(r.meanErrorMs())});
+        }
+        List<Series> series = new ArrayList<>();
+        for (Map.Entry<Scheme, List<double[]>> e : points.entrySet()) {
+            List<double[]> pts = e.getValue();
+            if (pts.isEmpty()) continue;
+            double[] x = new double[pts.size()], y = new double[pts.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = pts.get(i)[0];
+                y[i] = pts.get(i)[1];
+            }
+            series.add(new Series(e.getKey().id(), x, y));
+        }
+        FigureWriter.write(Figures.errorVsCost(title, "log10 cost (FLOPs per ms, hand-counted)",
+                "log10 mean |spike-time error| (ms)", series), stage.dir(), base, formats, provenance);
     }
 
     /**
