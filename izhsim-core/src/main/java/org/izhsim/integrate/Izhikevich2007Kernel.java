@@ -69,9 +69,10 @@ public final class Izhikevich2007Kernel implements NeuronKernel {
 
     @Override
     public void step(int from, int to, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes) {
+        final double h = 0.5 * dt, sixth = dt / 6;
         for (int i = from; i < to; i++) {
             if (scheme == Scheme.EULER) euler(i, dt, iStart[i]);
-            else rk4(i, dt, iStart[i], iMid[i], iEnd[i]);
+            else rk4(i, dt, h, sixth, iStart[i], iMid[i], iEnd[i]);
             if (!IzhikevichKernel.finite(v[i], u[i])) nonFinite(i);
             if (m.crossed(v[i], u[i])) {
                 spikes.add(i);
@@ -97,8 +98,8 @@ public final class Izhikevich2007Kernel implements NeuronKernel {
         u[i] = un;
     }
 
-    private void rk4(int i, double dt, double i0, double iHalf, double i1) {
-        final double vi = v[i], ui = u[i], h = 0.5 * dt;
+    private void rk4(int i, double dt, double h, double sixth, double i0, double iHalf, double i1) {
+        final double vi = v[i], ui = u[i];
         double v1 = m.dv(vi, ui, i0), u1 = m.du(vi, ui);
         double va = vi + h * v1, ua = ui + h * u1;
         double v2 = m.dv(va, ua, iHalf), u2 = m.du(va, ua);
@@ -106,8 +107,8 @@ public final class Izhikevich2007Kernel implements NeuronKernel {
         double v3 = m.dv(vb, ub, iHalf), u3 = m.du(vb, ub);
         double vc = vi + dt * v3, uc = ui + dt * u3;
         double v4 = m.dv(vc, uc, i1), u4 = m.du(vc, uc);
-        v[i] = vi + dt / 6 * (v1 + 2 * v2 + 2 * v3 + v4);
-        u[i] = ui + dt / 6 * (u1 + 2 * u2 + 2 * u3 + u4);
+        v[i] = vi + sixth * (v1 + 2 * v2 + 2 * v3 + v4);
+        u[i] = ui + sixth * (u1 + 2 * u2 + 2 * u3 + u4);
     }
 
     @Override
