@@ -97,6 +97,8 @@ class Izh2007CommandsTest {
                 new Object[] {List.of("neuron", "--nml", NML, "--cell", "XX"),
                         "no cell 'XX' in " + NML + "; its cells: RS, RS_SI, WeaklyAdapting, StronglyAdapting"},
                 new Object[] {List.of("neuron", "--nml", NML), "--nml needs --cell ID"},
+                new Object[] {List.of("neuron", "--nml", NML, "--cell", "RS", "--preset", "RS"),
+                        "--preset and --nml exclude each other"},
                 new Object[] {List.of("neuron", "--nml", tmp.resolve("none.nml").toString(), "--cell", "X"), "does not exist"},
                 new Object[] {List.of("accuracy", "--dt", "0.1"), "--dt does not apply to accuracy"},
                 new Object[] {List.of("accuracy", "--dts", "0.7"), "not a whole number of steps"},
