@@ -13,7 +13,7 @@ import org.izhsim.io.Json;
 import org.izhsim.io.RunInfo;
 import org.izhsim.neuron.CurrentSource;
 import org.izhsim.neuron.FiCurve;
-import org.izhsim.neuron.NeuronSetup;
+import org.izhsim.neuron.NeuronSpec;
 import org.izhsim.neuron.NeuronSimulator;
 import org.izhsim.neuron.NeuronTrace;
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ final class FiCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--current does not apply to fi: the current is constant, from --from to --to");
         }
         if (neuron.duration == null) neuron.duration = 1000.0;
-        NeuronSetup base = neuron.resolve();
+        NeuronSpec base = neuron.resolveSpec();
         double[] currents = FiCurve.range(from, to, step);
         var formats = output.figureFormats();
         long t0 = System.nanoTime();
@@ -69,7 +69,7 @@ final class FiCommand implements Callable<Integer> {
         summary.put("dt_ms", base.dt());
         summary.put("duration_ms", base.duration());
         summary.put("params", Summaries.params(base));
-        summary.put("model", base.model().name());
+        summary.put("model", base.modelName());
         summary.put("run_s", runS);
         summary.putAll(RunInfo.base("fi"));
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.izhsim.io.Csv;
 import org.izhsim.io.Json;
-import org.izhsim.neuron.NeuronSetup;
+import org.izhsim.neuron.NeuronSpec;
 import org.izhsim.neuron.NeuronSimulator;
 import org.izhsim.neuron.NeuronTrace;
 import picocli.CommandLine.Command;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                 "Writes v(t) over I(t), u(t) and the v-u phase plane with both nullclines."},
         footer = {"", "Examples:", "  izhsim neuron --preset RS",
                 "  izhsim neuron --a 0.02 --b 0.2 --c -50 --d 2 --current 'int(t>100*ms)*10' --duration 1000 --dt 0.5",
-                "  izhsim neuron --preset G --scheme rk4 --dt 0.05 --json"})
+                "  izhsim neuron --preset G --scheme rk4 --dt 0.05 --json",
+                "  izhsim neuron --model izh2007 --preset RS --current 100 --dt 0.25 --duration 520",
+                "  izhsim neuron --nml examples/neuroml/izhikevich2007_cells.nml --cell RS --current 100"})
 final class NeuronCommand implements Callable<Integer> {
     @Mixin
     NeuronOptions neuron;
@@ -30,12 +32,13 @@ final class NeuronCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the trace (t_ms, v_mV, u, I) as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write the trace (t_ms, v_mV, u, I; izh2007: u_pA, I_pA) as CSV.")
     Path csv;
 
     @Override
     public Integer call() throws Exception {
-        NeuronSetup setup = neuron.resolve();
+        NeuronSpec setup = neuron.resolveSpec();
         var formats = output.figureFormats();
         long t0 = System.nanoTime();
         NeuronTrace trace = NeuronSimulator.run(setup);
@@ -53,18 +56,18 @@ final class NeuronCommand implements Callable<Integer> {
         if (csv != null) {
             Map<String, Object> meta = new LinkedHashMap<>(summary);
             meta.remove("spike_times_ms");
-            written.add(Csv.write(csv, meta, List.of("t_ms", "v_mV", "u", "I"),
+            written.add(Csv.write(csv, meta, dimensional(setup) ? List.of("t_ms", "v_mV", "u_pA", "I_pA") : List.of("t_ms", "v_mV", "u", "I"),
                     List.of(trace.t(), trace.v(), trace.u(), trace.current())));
         }
         report(summary, trace, label, setup, written);
         return 0;
     }
 
-    private void report(Map<String, Object> summary, NeuronTrace trace, String label, NeuronSetup s, List<Path> written) {
+    private void report(Map<String, Object> summary, NeuronTrace trace, String label, NeuronSpec s, List<Path> written) {
         if (output.json) {
             System.out.println(Json.write(summary));
         } else {
-            System.out.printf(Locale.ROOT, "%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
+            System.out.printf(Locale.ROOT, "%s%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label, modelTag(s),
                     trace.spikeCount(), fmt(s.duration()), trace.rateHz(), s.scheme().id(), fmt(s.dt()));
             StringBuilder sb = new StringBuilder("spike times (ms):");
             for (double t : trace.spikeTimes()) sb.append(' ').append(fmt(t));
@@ -73,8 +76,18 @@ final class NeuronCommand implements Callable<Integer> {
         output.reportWritten(written);
     }
 
-    static String title(String label, NeuronSetup s) {
-        return label + ", scheme " + s.scheme().id() + ", dt " + fmt(s.dt()) + " ms";
+    static String title(String label, NeuronSpec s) {
+        return label + modelTag(s) + ", scheme " + s.scheme().id() + ", dt " + fmt(s.dt()) + " ms";
+    }
+
+    /** The 2007 model carries units (pA); the 2003 model's u and I are dimensionless. */
+    static boolean dimensional(NeuronSpec s) {
+        return !s.currentUnit().isEmpty();
+    }
+
+    /** " (izh2007)" after the label of a 2007-model run; nothing for the 2003 model, the default. */
+    static String modelTag(NeuronSpec s) {
+        return dimensional(s) ? " (" + s.modelName() + ")" : "";
     }
 
     static String fmt(double x) {

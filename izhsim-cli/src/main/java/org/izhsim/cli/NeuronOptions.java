@@ -3,11 +3,16 @@ package org.izhsim.cli;
 import org.izhsim.expr.Expression;
 import org.izhsim.expr.ExpressionException;
 import org.izhsim.integrate.Scheme;
+import org.izhsim.io.NeuroMl;
+import org.izhsim.model.Izhikevich2007Model;
+import org.izhsim.model.Izhikevich2007Presets;
 import org.izhsim.model.NeuronParams;
 import org.izhsim.model.Preset;
 import org.izhsim.model.Presets;
 import org.izhsim.neuron.CurrentSource;
+import org.izhsim.neuron.Neuron2007Setup;
 import org.izhsim.neuron.NeuronSetup;
+import org.izhsim.neuron.NeuronSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,29 +59,107 @@ final class NeuronOptions {
     @Option(names = "--duration", description = "Simulated time [ms]. Default: the preset's.")
     Double duration;
 
-    @Option(names = "--scheme", defaultValue = "figure1",
-            description = "Numerical scheme: figure1, netm, euler, rk4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scheme",
+            description = "Numerical scheme: figure1, netm, euler, rk4 (default: figure1 for izh2003, euler for izh2007).")
     String scheme;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "izh2003 (default; I dimensionless) or izh2007, the book's dimensional model (I in pA; presets "
+                    + "RS, IB, CH, LTS, FS, TC, TC-burst, RTN, RTN-burst, RS-book).")
+    String model;
+
+    @Option(names = "--nml", paramLabel = "FILE",
+            description = "Read the neuron from a NeuroML2 file: an izhikevichCell (izh2003) or izhikevich2007Cell "
+                    + "(izh2007), chosen by --cell. Default protocol: dt 0.25 ms, 500 ms, I = 0.")
+    java.nio.file.Path nml;
+
+    @Option(names = "--cell", paramLabel = "ID", description = "The id of the cell to take from --nml.")
+    String cell;
 
     /** The preset this run starts from. */
     Preset basePreset() {
         return Presets.byId(preset == null ? "RS" : preset);
     }
 
-    /** A short name for file names and titles: the preset id, or "custom" if parameters were changed. */
+    /** A short name for file names and titles: the preset or cell id, or "custom" if parameters were changed. */
     String label() {
         boolean custom = a != null || b != null || c != null || d != null;
+        if (nml != null) return custom ? "custom" : cellId();
+        if (is2007()) return custom ? "custom" : preset2007().id();
         return custom ? "custom" : basePreset().id();
     }
 
     /** The expression text of the current in use. */
     String currentText() {
-        return current != null ? current : basePreset().current();
+        if (current != null) return current;
+        if (nml != null) return "0";
+        return is2007() ? preset2007().current() : basePreset().current();
+    }
+
+    /** True for the 2007 model (--model izh2007; an imported cell decides for itself). */
+    boolean is2007() {
+        if (model == null || model.equalsIgnoreCase("izh2003")) return false;
+        if (model.equalsIgnoreCase("izh2007")) return true;
+        throw new IllegalArgumentException("unknown model '" + model + "' in --model; known: izh2003, izh2007");
+    }
+
+    private Izhikevich2007Presets.Preset2007 preset2007() {
+        return Izhikevich2007Presets.byId(preset == null ? "RS" : preset);
+    }
+
+    private String cellId() {
+        if (cell == null) throw new IllegalArgumentException("--nml needs --cell ID to choose a cell of " + nml);
+        return cell;
+    }
+
+    /**
+     * The run these options describe, for any model: --nml imports a cell (the other options
+     * override its protocol; --a..--d its parameters), --model izh2007 takes a 2007 preset,
+     * and otherwise {@link #resolve()}.
+     */
+    NeuronSpec resolveSpec() throws java.io.IOException {
+        if (nml != null) {
+            if (preset != null) throw new IllegalArgumentException("--preset and --nml exclude each other; give one");
+            NeuroMl.Cell imported = NeuroMl.read(nml, cellId());
+            CurrentSource cur = current();
+            double runDt = or(dt, 0.25), runDuration = or(duration, 500);
+            if (imported instanceof NeuroMl.Cell2003 c3) {
+                NeuronParams p = override(c3.params());
+                double v = or(v0, c3.v0());
+                return new NeuronSetup(c3.model(), p, v, u0 != null ? u0 : v * p.b(), Scheme.byId(or(scheme, "figure1")),
+                        runDt, runDuration, cur);
+            }
+            NeuroMl.Cell2007 c7 = (NeuroMl.Cell2007) imported;
+            return new Neuron2007Setup(override2007(c7.model()), or(v0, c7.v0()), or(u0, 0), Scheme.byId(or(scheme, "euler")),
+                    runDt, runDuration, cur);
+        }
+        if (!is2007()) return resolve();
+        Izhikevich2007Presets.Preset2007 p = preset2007();
+        return new Neuron2007Setup(override2007(p.model()), or(v0, p.v0()), or(u0, 0), Scheme.byId(or(scheme, "euler")),
+                or(dt, p.dt()), or(duration, p.duration()), current());
+    }
+
+    private CurrentSource current() {
+        CurrentSource cur = parseCurrent("--current", currentText());
+        return currentEvery != null ? cur.sampledEvery(currentEvery) : cur;
+    }
+
+    private NeuronParams override(NeuronParams base) {
+        return new NeuronParams(or(a, base.a()), or(b, base.b()), or(c, base.c()), or(d, base.d()));
+    }
+
+    private Izhikevich2007Model override2007(Izhikevich2007Model m) {
+        return new Izhikevich2007Model(m.name(), m.C(), m.k(), m.vr(), m.vt(), m.vpeak(), or(a, m.a()), or(b, m.b()),
+                or(c, m.c()), or(d, m.d()), m.rule(), m.strictCutoff());
+    }
+
+    private static String or(String value, String fallback) {
+        return value != null ? value : fallback;
     }
 
     NeuronSetup resolve() {
         Preset p = basePreset();
-        Scheme s = Scheme.byId(scheme);
+        Scheme s = Scheme.byId(scheme == null ? "figure1" : scheme);
         NeuronParams base = p.params();
         NeuronParams params = new NeuronParams(or(a, base.a()), or(b, base.b()), or(c, base.c()), or(d, base.d()));
         double v = or(v0, p.v0());

@@ -12,7 +12,11 @@ import org.izhsim.model.IzhikevichModel;
 import org.izhsim.model.Preset;
 import org.izhsim.model.Recovery;
 import org.izhsim.neuron.FiCurve;
+import org.izhsim.model.Izhikevich2007Model;
+import org.izhsim.neuron.Neuron2007Setup;
 import org.izhsim.neuron.NeuronSetup;
+import org.izhsim.neuron.NeuronSpec;
+import org.izhsim.neuron.SpikeTimeAccuracy;
 import org.izhsim.neuron.NeuronTrace;
 import org.izhsim.plot.FigureWriter;
 import org.izhsim.plot.Figures;
@@ -24,15 +28,42 @@ import org.izhsim.plot.Series;
 final class Plots {
     private Plots() {}
 
-    static void neuron(OutputStage stage, String base, String title, NeuronSetup s, NeuronTrace tr,
+    static void neuron(OutputStage stage, String base, String title, NeuronSpec spec, NeuronTrace tr,
                        Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;
-        FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current()), stage.dir(), base + "-v", formats, provenance);
-        FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats, provenance);
+        String unit = spec.currentUnit();
+        FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current(), unit), stage.dir(), base + "-v",
+                formats, provenance);
+        FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u(), unit), stage.dir(), base + "-u", formats, provenance);
         double current = prevailing(tr.current());
-        FigureWriter.write(Figures.phasePlane(title + ", nullclines at I = " + NeuronCommand.fmt(current),
-                new Series("trajectory", tr.v(), uBeforeReset(s, tr)), vNullcline(s.model(), current),
-                uNullcline(s, tr.u())), stage.dir(), base + "-phase", formats, provenance);
+        String at = title + ", nullclines at I = " + NeuronCommand.fmt(current) + (unit.isEmpty() ? "" : " " + unit);
+        Series vNull, uNull;
+        double[] uTrajectory;
+        if (spec instanceof Neuron2007Setup s7) {
+            // the book's recording already shows the peak (old u) and then the reset (new u)
+            uTrajectory = tr.u();
+            vNull = curve("v-nullcline (dv/dt = 0)", v -> s7.model().vNullcline(v, current));
+            uNull = curve(s7.model().rule() == Izhikevich2007Model.CellRule.FS ? "u-nullcline (du/dt = 0): u = U(v)"
+                    : "u-nullcline (du/dt = 0): u = b(v - vr)", s7.model()::uNullcline);
+        } else {
+            NeuronSetup s = (NeuronSetup) spec;
+            uTrajectory = uBeforeReset(s, tr);
+            vNull = vNullcline(s.model(), current);
+            uNull = uNullcline(s, tr.u());
+        }
+        FigureWriter.write(Figures.phasePlane(at, new Series("trajectory", tr.v(), uTrajectory), vNull, uNull, unit),
+                stage.dir(), base + "-phase", formats, provenance);
+    }
+
+    /** u = f(v) sampled every 0.5 mV from −90 to 40 mV. */
+    private static Series curve(String label, java.util.function.DoubleUnaryOperator f) {
+        int n = 261;
+        double[] v = new double[n], u = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = -90 + i * 0.5;
+            u[i] = f.applyAsDouble(v[i]);
+        }
+        return new Series(label, v, u);
     }
 
     static void gallery(OutputStage stage, String base, List<Preset> panels, List<NeuronTrace> traces, Scheme scheme,
@@ -58,6 +89,34 @@ final class Plots {
         }
         FigureWriter.write(Figures.stackedTraces("membrane potential, " + title, stacked), stage.dir(), base + "-traces",
                 formats, provenance);
+    }
+
+    /**
+     * Error against cost for the accuracy report: per scheme, log10 of the mean spike-time error
+     * against log10 FLOPs per ms; rows without matched spikes or with zero error (log undefined)
+     * are left out of the plot (they stay in the table and JSON).
+     */
+    static void accuracy(OutputStage stage, String base, String title, SpikeTimeAccuracy.Result res,
+                         Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
+        if (formats.isEmpty()) return;
+        Map<Scheme, List<double[]>> points = new LinkedHashMap<>();
+        for (SpikeTimeAccuracy.Row r : res.rows()) {
+            List<double[]> pts = points.computeIfAbsent(r.scheme(), s -> new ArrayList<>());
+            if (r.meanErrorMs() > 0) pts.add(new double[] {Math.log10(r.flopsPerMs()), Math.log10(r.meanErrorMs())});
+        }
+        List<Series> series = new ArrayList<>();
+        for (Map.Entry<Scheme, List<double[]>> e : points.entrySet()) {
+            List<double[]> pts = e.getValue();
+            if (pts.isEmpty()) continue;
+            double[] x = new double[pts.size()], y = new double[pts.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = pts.get(i)[0];
+                y[i] = pts.get(i)[1];
+            }
+            series.add(new Series(e.getKey().id(), x, y));
+        }
+        FigureWriter.write(Figures.errorVsCost(title, "log10 cost (FLOPs per ms, hand-counted)",
+                "log10 mean |spike-time error| (ms)", series), stage.dir(), base, formats, provenance);
     }
 
     /**
@@ -100,13 +159,7 @@ final class Plots {
     }
 
     private static Series vNullcline(IzhikevichModel model, double current) {
-        int n = 261;
-        double[] v = new double[n], u = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = -90 + i * 0.5;
-            u[i] = model.vNullcline(v[i], current);
-        }
-        return new Series("v-nullcline (dv/dt = 0)", v, u);
+        return curve("v-nullcline (dv/dt = 0)", v -> model.vNullcline(v, current));
     }
 
     private static Series uNullcline(NeuronSetup s, double[] uTrace) {

@@ -3,14 +3,17 @@ package org.izhsim.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.izhsim.io.RunInfo;
+import org.izhsim.model.Izhikevich2007Model;
+import org.izhsim.neuron.Neuron2007Setup;
 import org.izhsim.neuron.NeuronSetup;
+import org.izhsim.neuron.NeuronSpec;
 import org.izhsim.neuron.NeuronTrace;
 
 /** The JSON results of the commands, with the provenance every output carries. */
 final class Summaries {
     private Summaries() {}
 
-    static Map<String, Object> neuron(String command, String label, String currentText, NeuronSetup s, NeuronTrace tr,
+    static Map<String, Object> neuron(String command, String label, String currentText, NeuronSpec s, NeuronTrace tr,
                                       double runSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scheme", s.scheme().id());
@@ -21,16 +24,35 @@ final class Summaries {
         m.put("spike_times_ms", tr.spikeTimes());
         m.put("rate_hz", tr.rateHz());
         m.put("neuron", label);
-        m.put("model", s.model().name());
-        m.put("equations", s.model().equations());
+        m.put("model", s.modelName());
+        m.put("equations", s.equations());
         m.put("current", currentText);
+        if (!s.currentUnit().isEmpty()) m.put("current_unit", s.currentUnit());
         m.put("run_s", runSeconds);
         m.putAll(RunInfo.base(command));
         return m;
     }
 
-    static Map<String, Object> params(NeuronSetup s) {
+    static Map<String, Object> params(NeuronSpec spec) {
         Map<String, Object> p = new LinkedHashMap<>();
+        if (spec instanceof Neuron2007Setup s7) {
+            Izhikevich2007Model m = s7.model();
+            p.put("C_pF", m.C());
+            p.put("k_nS_per_mV", m.k());
+            p.put("vr_mV", m.vr());
+            p.put("vt_mV", m.vt());
+            p.put("vpeak_mV", m.vpeak());
+            p.put("a_per_ms", m.a());
+            p.put("b_nS", m.b());
+            p.put("c_mV", m.c());
+            p.put("d_pA", m.d());
+            p.put("rule", m.rule().name());
+            p.put("cutoff", m.strictCutoff() ? "v > vpeak" : "v >= vpeak");
+            p.put("v0_mV", s7.v0());
+            p.put("u0_pA", s7.u0());
+            return p;
+        }
+        NeuronSetup s = (NeuronSetup) spec;
         p.put("a", s.params().a());
         p.put("b", s.params().b());
         p.put("c", s.params().c());

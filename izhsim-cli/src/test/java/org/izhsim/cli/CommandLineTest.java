@@ -22,6 +22,11 @@ class CommandLineTest {
     Path dir;
 
     JsonNode json(CliRunner r) throws Exception {
+        return ok(r);
+    }
+
+    /** The JSON on stdout of a run that must succeed. */
+    static JsonNode ok(CliRunner r) throws Exception {
         assertEquals(0, r.code(), r.err());
         return JSON.readTree(r.out());
     }
@@ -102,7 +107,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "neuron", "features", "fi"})
+    @ValueSource(strings = {"", "neuron", "features", "fi", "accuracy"})
     void everyCommandHasHelp(String cmd) {
         CliRunner r = cmd.isEmpty() ? CliRunner.run("--help") : CliRunner.run(cmd, "--help");
         assertEquals(0, r.code());
@@ -140,13 +145,18 @@ class CommandLineTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("badInputs")
     void badInputIsOneClearLineWithExitCode2(List<String> args, String expected) throws Exception {
+        checkBadInput(dir, args, expected, 2);
+    }
+
+    /** Exit 2, {@code expected} on stderr in at most {@code maxLines} lines, no stack trace, nothing in --out. */
+    static void checkBadInput(Path dir, List<String> args, String expected, int maxLines) throws Exception {
         Path out = dir.resolve("out");
         String[] full = Stream.concat(args.stream(), Stream.of("--out", out.toString())).toArray(String[]::new);
         CliRunner r = CliRunner.run(full);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(expected), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
-        assertTrue(r.err().strip().lines().count() <= 2, r.err());
+        assertTrue(r.err().strip().lines().count() <= maxLines, r.err());
         assertTrue(r.out().isEmpty(), r.out());
         assertFalse(Files.exists(out) && Files.list(out).findAny().isPresent(), "nothing written to --out");
     }

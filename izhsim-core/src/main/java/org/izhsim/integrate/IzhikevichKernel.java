@@ -23,7 +23,7 @@ import org.izhsim.model.Recovery;
  * {@code v + dt*(0.04*v*v + 5*v + 140 - u + I)}, then {@code u + dt*a*(b*v - u)}), so golden
  * spike times match to the step.
  */
-public final class IzhikevichKernel {
+public final class IzhikevichKernel implements NeuronKernel {
     private final Scheme scheme;
     private final double k2, k1, k0, vPeak;
     private final boolean accommodation;
@@ -57,8 +57,15 @@ public final class IzhikevichKernel {
         this.d = d;
     }
 
+    @Override
     public Scheme scheme() {
         return scheme;
+    }
+
+    /** Every spike is drawn at the cut-off vPeak, as the papers' figures do. */
+    @Override
+    public double drawnPeak(int i) {
+        return vPeak;
     }
 
     public int size() {
@@ -70,6 +77,7 @@ public final class IzhikevichKernel {
      * (v ← c, u ← u + d) and appended to {@code spikes}. Only for schemes that test before the
      * update; the others test inside {@link #step}.
      */
+    @Override
     public void detectAndReset(int from, int to, SpikeList spikes) {
         final double peak = vPeak;
         final double[] v = this.v, u = this.u, c = this.c, d = this.d;
@@ -90,6 +98,7 @@ public final class IzhikevichKernel {
      * reset them. A neuron whose v or u stops being finite is remembered
      * ({@link #firstNonFinite()}); the caller decides how to report it.
      */
+    @Override
     public void step(int from, int to, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes) {
         switch (scheme) {
             case FIGURE1 -> figure1(from, to, dt, iStart, spikes);
@@ -100,6 +109,7 @@ public final class IzhikevichKernel {
     }
 
     /** The lowest-index neuron seen with a non-finite v or u since the last {@link #clearNonFinite()}, or −1. */
+    @Override
     public int firstNonFinite() {
         return nonFiniteNeuron;
     }
@@ -193,7 +203,7 @@ public final class IzhikevichKernel {
         }
     }
 
-    private static boolean finite(double x, double y) {
+    static boolean finite(double x, double y) {
         return Math.abs(x) <= Double.MAX_VALUE && Math.abs(y) <= Double.MAX_VALUE;
     }
 

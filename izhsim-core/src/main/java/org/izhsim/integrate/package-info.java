@@ -3,5 +3,8 @@
  * applies them ({@link org.izhsim.integrate.IzhikevichKernel}). Izhikevich's own update orders
  * (figure1.m, net.m) are schemes to reproduce exactly, beside plain Euler and RK4; every
  * output records which one ran. One kernel serves single neurons and networks alike.
+ * {@link org.izhsim.integrate.Izhikevich2007Kernel} does the same for the 2007 dimensional
+ * model (euler as in the book, rk4); both implement {@link org.izhsim.integrate.NeuronKernel}.
+ * {@link org.izhsim.integrate.KernelCost} counts their FLOPs per step.
  */
 package org.izhsim.integrate;

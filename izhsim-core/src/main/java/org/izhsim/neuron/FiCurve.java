@@ -30,12 +30,12 @@ public record FiCurve(double[] currents, double[] rates, int[] spikes) {
     }
 
     /** Simulates {@code base} (its current is replaced) at each current. */
-    public static FiCurve compute(NeuronSetup base, double[] currents) {
+    public static FiCurve compute(NeuronSpec base, double[] currents) {
         return compute(base, currents, fraction -> { });
     }
 
-    /** As {@link #compute(NeuronSetup, double[])}, telling {@code progress} the fraction of currents done. */
-    public static FiCurve compute(NeuronSetup base, double[] currents, DoubleConsumer progress) {
+    /** As {@link #compute(NeuronSpec, double[])}, telling {@code progress} the fraction of currents done. */
+    public static FiCurve compute(NeuronSpec base, double[] currents, DoubleConsumer progress) {
         NeuronTrace[] traces = new NeuronTrace[currents.length];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, currents.length).parallel().forEach(i -> {

@@ -1,5 +1,7 @@
 package org.izhsim.neuron;
 
+import org.izhsim.integrate.IzhikevichKernel;
+import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
 import org.izhsim.model.IzhikevichModel;
@@ -20,7 +22,7 @@ import org.izhsim.model.Preset;
  * @param current  input current I(t)
  */
 public record NeuronSetup(IzhikevichModel model, NeuronParams params, double v0, double u0, Scheme scheme,
-                          double dt, double duration, CurrentSource current) {
+                          double dt, double duration, CurrentSource current) implements NeuronSpec {
     public NeuronSetup {
         if (model == null || params == null || scheme == null || current == null) {
             throw new IllegalArgumentException("model, params, scheme and current are required");
@@ -35,24 +37,57 @@ public record NeuronSetup(IzhikevichModel model, NeuronParams params, double v0,
         return new NeuronSetup(p.model(), p.params(), p.v0(), p.u0(), scheme, p.dt(), p.duration(), current);
     }
 
+    @Override
     public NeuronSetup withScheme(Scheme s) {
         return new NeuronSetup(model, params, v0, u0, s, dt, duration, current);
     }
 
+    @Override
     public NeuronSetup withDt(double newDt) {
         return new NeuronSetup(model, params, v0, u0, scheme, newDt, duration, current);
     }
 
+    @Override
     public NeuronSetup withDuration(double newDuration) {
         return new NeuronSetup(model, params, v0, u0, scheme, dt, newDuration, current);
     }
 
+    @Override
     public NeuronSetup withCurrent(CurrentSource newCurrent) {
         return new NeuronSetup(model, params, v0, u0, scheme, dt, duration, newCurrent);
     }
 
     /** Number of steps K = duration/dt; the run records K + 1 samples. */
+    @Override
     public long steps() {
         return Checks.steps(duration, dt);
+    }
+
+    @Override
+    public String modelName() {
+        return model.name();
+    }
+
+    @Override
+    public String equations() {
+        return model.equations();
+    }
+
+    /** u and I of the 2003 model are dimensionless (mV/ms). */
+    @Override
+    public String currentUnit() {
+        return "";
+    }
+
+    /** figure1.m's recording: step k's result is sample k. */
+    @Override
+    public boolean samplesFromInitialState() {
+        return false;
+    }
+
+    @Override
+    public NeuronKernel kernel(double[] v, double[] u) {
+        return new IzhikevichKernel(model, scheme, v, u, new double[] {params.a()}, new double[] {params.b()},
+                new double[] {params.c()}, new double[] {params.d()});
     }
 }

@@ -1,12 +1,14 @@
 package org.izhsim.neuron;
 
 import org.izhsim.integrate.IzhikevichKernel;
+import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.NumericalBlowUpException;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.integrate.SpikeList;
 
 /**
- * Runs one neuron through the shared {@link IzhikevichKernel}, recording every step as
+ * Runs one neuron through its model's shared array kernel ({@link IzhikevichKernel} for the
+ * 2003 model, the 2007 one likewise, see {@link NeuronSpec#kernel}), recording every step as
  * figure1.m does (see {@link NeuronTrace} for what a sample holds).
  */
 public final class NeuronSimulator {
@@ -15,7 +17,7 @@ public final class NeuronSimulator {
 
     private NeuronSimulator() {}
 
-    public static NeuronTrace run(NeuronSetup s) {
+    public static NeuronTrace run(NeuronSpec s) {
         final long steps = s.steps();
         if (steps + 1 > MAX_SAMPLES) {
             throw new IllegalArgumentException("duration/dt = " + steps + " steps is more than a single-neuron trace holds ("
@@ -23,19 +25,23 @@ public final class NeuronSimulator {
         }
         final int samples = (int) steps + 1;
         final double dt = s.dt();
-        final double peak = s.model().vPeak();
         final Scheme scheme = s.scheme();
         double[] v = {s.v0()}, u = {s.u0()};
         double[] iStart = new double[1], iMid = new double[1], iEnd = new double[1];
-        IzhikevichKernel kernel = new IzhikevichKernel(s.model(), scheme, v, u,
-                new double[] {s.params().a()}, new double[] {s.params().b()},
-                new double[] {s.params().c()}, new double[] {s.params().d()});
+        NeuronKernel kernel = s.kernel(v, u);
         double[] tt = new double[samples], vv = new double[samples], uu = new double[samples], ii = new double[samples];
         SpikeList spikes = new SpikeList();
         double[] spikeTimes = new double[16];
         int spikeCount = 0;
         CurrentSource current = s.current();
-        for (int k = 0; k < samples; k++) {
+        // book recording (2007 model): sample 0 is the initial state, step k fills sample k + 1
+        final boolean book = s.samplesFromInitialState();
+        final int shift = book ? 1 : 0;
+        if (book) {
+            vv[0] = s.v0();
+            uu[0] = s.u0();
+        }
+        for (int k = 0; k + shift < samples; k++) {
             double t = k * dt;
             iStart[0] = current.at(t);
             if (scheme.usesStageCurrents()) {
@@ -50,17 +56,22 @@ public final class NeuronSimulator {
             kernel.step(0, 1, dt, iStart, iMid, iEnd, spikes);
             if (kernel.firstNonFinite() >= 0) throw new NumericalBlowUpException("single", k, t, 0);
             boolean spiked = spikes.size() > 0;
+            int r = k + shift;
             if (spiked) {
                 if (spikeCount == spikeTimes.length) spikeTimes = java.util.Arrays.copyOf(spikeTimes, spikeCount * 2);
-                spikeTimes[spikeCount++] = t;
+                spikeTimes[spikeCount++] = r * dt;
             }
-            tt[k] = t;
-            // the cut-off sample is drawn at the peak, as the papers' figures do
-            boolean atPeak = scheme.cutoffBeforeUpdate() ? v[0] >= peak : spiked;
-            vv[k] = atPeak ? peak : v[0];
-            uu[k] = u[0];
+            tt[r] = r * dt;
+            // the cut-off sample is drawn at the peak, as the papers' figures do; the book pads
+            // the sample before the reset instead
+            double peak = kernel.drawnPeak(0);
+            boolean atPeak = !book && (scheme.cutoffBeforeUpdate() ? v[0] >= peak : spiked);
+            vv[r] = atPeak ? peak : v[0];
+            if (book && spiked) vv[k] = peak;
+            uu[r] = u[0];
             ii[k] = iStart[0];
         }
+        if (book) ii[samples - 1] = current.at((samples - 1) * dt);
         return new NeuronTrace(scheme, dt, s.duration(), tt, vv, uu, ii, java.util.Arrays.copyOf(spikeTimes, spikeCount));
     }
 }

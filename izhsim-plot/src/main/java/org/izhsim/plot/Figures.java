@@ -29,15 +29,25 @@ public final class Figures {
    * @param current input current I at the same times
    */
   public static Figure voltageTrace(String title, double[] t, double[] v, double[] current) {
+    return voltageTrace(title, t, v, current, "");
+  }
+
+  /** As {@link #voltageTrace(String, double[], double[], double[])} with I in {@code unit} ("pA"; "" for none). */
+  public static Figure voltageTrace(String title, double[] t, double[] v, double[] current, String unit) {
     return TraceFigures.voltageAndCurrent(
         title, Objects.requireNonNull(t, "t"), Objects.requireNonNull(v, "v"),
-        Objects.requireNonNull(current, "current"));
+        Objects.requireNonNull(current, "current"), unit);
   }
 
   /** The recovery variable u(t) on its own. 1000×450. */
   public static Figure recoveryTrace(String title, double[] t, double[] u) {
+    return recoveryTrace(title, t, u, "");
+  }
+
+  /** As {@link #recoveryTrace(String, double[], double[])} with u in {@code unit} ("pA"; "" for none). */
+  public static Figure recoveryTrace(String title, double[] t, double[] u, String unit) {
     return TraceFigures.recovery(
-        title, Objects.requireNonNull(t, "t"), Objects.requireNonNull(u, "u"));
+        title, Objects.requireNonNull(t, "t"), Objects.requireNonNull(u, "u"), unit);
   }
 
   /**
@@ -52,10 +62,26 @@ public final class Figures {
    */
   public static Figure phasePlane(
       String title, Series trajectory, Series vNullcline, Series uNullcline) {
+    return phasePlane(title, trajectory, vNullcline, uNullcline, "");
+  }
+
+  /** As {@link #phasePlane(String, Series, Series, Series)} with u in {@code unit} ("pA"; "" for none). */
+  public static Figure phasePlane(
+      String title, Series trajectory, Series vNullcline, Series uNullcline, String unit) {
     return PlaneFigures.phasePlane(
         title, Objects.requireNonNull(trajectory, "trajectory"),
         Objects.requireNonNull(vNullcline, "vNullcline"),
-        Objects.requireNonNull(uNullcline, "uNullcline"));
+        Objects.requireNonNull(uNullcline, "uNullcline"), unit);
+  }
+
+  /**
+   * Accuracy against cost: one line with markers per scheme, both axes log10 (the caller takes
+   * the logarithms and names them in the axis titles, e.g. {@code "log10 FLOPs per ms"}). 1000×700.
+   *
+   * @param series x = log10 cost, y = log10 error, one per scheme, labelled by it
+   */
+  public static Figure errorVsCost(String title, String xTitle, String yTitle, List<Series> series) {
+    return PlaneFigures.logLog(title, xTitle, yTitle, List.copyOf(Objects.requireNonNull(series, "series")));
   }
 
   /**

@@ -59,14 +59,14 @@ final class PlaneFigures {
   static final double RESET_DROP = 40;
 
   static Figure phasePlane(
-      String title, Series trajectory, Series vNullcline, Series uNullcline) {
+      String title, Series trajectory, Series vNullcline, Series uNullcline, String unit) {
     int width = 1000;
     int height = 800;
     Range vData = Range.of(trajectory.x(), new Range(V_MIN, V_MAX));
     // the parabola would blow the u axis up; the view follows the trajectory instead
     Range v = new Range(Math.min(vData.min(), V_MIN), V_MAX);
     Range u = Range.of(trajectory.y(), new Range(-20, 20)).padded(0.10);
-    XYChart chart = Style.chart(width, height, POTENTIAL, RECOVERY, v, u);
+    XYChart chart = Style.chart(width, height, POTENTIAL, TraceFigures.withUnit(RECOVERY, unit), v, u);
     addClipped(chart, vNullcline, v, u, Style.V_NULLCLINE, Style.LINE);
     addClipped(chart, uNullcline, v, u, Style.U_NULLCLINE, Style.LINE);
     Trajectory split = Trajectory.split(trajectory.x(), trajectory.y());
@@ -89,6 +89,34 @@ final class PlaneFigures {
     legend.add(new Legend.Entry(vNullcline.label(), Style.V_NULLCLINE, Style.LINE));
     legend.add(new Legend.Entry(uNullcline.label(), Style.U_NULLCLINE, Style.LINE));
     PanelStack stack = new PanelStack().add(new PanelStack.Panel(chart, v, u, 1));
+    return new TraceFigures.StackFigure(title, width, height, stack, legend);
+  }
+
+  /**
+   * One line with markers per series on log10 axes (the caller passes log10 values, so each
+   * axis title says "log10"); a legend names the series.
+   */
+  static Figure logLog(String title, String xTitle, String yTitle, List<Series> series) {
+    int width = 1000;
+    int height = 700;
+    double[] xs = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
+    double[] ys = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y())).toArray();
+    Range x = Range.of(xs, new Range(0, 1)).padded(0.05);
+    Range y = Range.of(ys, new Range(0, 1)).padded(0.08);
+    XYChart chart = Style.chart(width, height, xTitle, yTitle, x, y);
+    Color[] colors = {Style.INK, Style.V_NULLCLINE, Style.U_NULLCLINE, Style.RECOVERY, Style.MUTED};
+    List<Legend.Entry> legend = new ArrayList<>();
+    for (int i = 0; i < series.size(); i++) {
+      Series s = series.get(i);
+      Color c = colors[i % colors.length];
+      XYSeries line = Style.line(chart, s.label(), s.x(), s.y(), c);
+      if (line != null) {
+        line.setMarker(SeriesMarkers.CIRCLE);
+        line.setMarkerColor(c);
+      }
+      legend.add(new Legend.Entry(s.label(), c, Style.LINE));
+    }
+    PanelStack stack = new PanelStack().add(new PanelStack.Panel(chart, x, y, 1));
     return new TraceFigures.StackFigure(title, width, height, stack, legend);
   }
 

@@ -18,8 +18,13 @@ final class TraceFigures {
   /** Margin of the stack inside the figure: left, right, bottom [px]. */
   static final int SIDE = 12;
 
+  /** "recovery u (pA)", or the bare label for the 2003 model's dimensionless units (unit ""). */
+  static String withUnit(String label, String unit) {
+    return unit == null || unit.isEmpty() ? label : label + " (" + unit + ")";
+  }
+
   /** v(t) in a large panel over I(t) in a small one, as in Izhikevich 2004. */
-  static Figure voltageAndCurrent(String title, double[] t, double[] v, double[] current) {
+  static Figure voltageAndCurrent(String title, double[] t, double[] v, double[] current, String unit) {
     checkLengths("t", t, "v", v);
     checkLengths("t", t, "current", current);
     int width = 1000;
@@ -33,7 +38,7 @@ final class TraceFigures {
     double[][] vThin = Thin.minMax(t, v, columns);
     Style.line(vChart, "v", vThin[0], vThin[1], Style.INK);
     stack.add(new PanelStack.Panel(vChart, time, vRange, 2.6));
-    XYChart iChart = Style.chart(width, height, TIME, CURRENT, time, iRange);
+    XYChart iChart = Style.chart(width, height, TIME, withUnit(CURRENT, unit), time, iRange);
     double[][] iThin = Thin.minMax(t, current, columns);
     Style.line(iChart, "I", iThin[0], iThin[1], Style.CURRENT);
     stack.add(new PanelStack.Panel(iChart, time, iRange, 1));
@@ -41,13 +46,13 @@ final class TraceFigures {
   }
 
   /** u(t) alone. */
-  static Figure recovery(String title, double[] t, double[] u) {
+  static Figure recovery(String title, double[] t, double[] u, String unit) {
     checkLengths("t", t, "u", u);
     int width = 1000;
     int height = 450;
     Range time = Range.of(t, new Range(0, 1));
     Range uRange = Range.of(u, new Range(-1, 1)).padded(0.06);
-    XYChart chart = Style.chart(width, height, TIME, RECOVERY, time, uRange);
+    XYChart chart = Style.chart(width, height, TIME, withUnit(RECOVERY, unit), time, uRange);
     double[][] thin = Thin.minMax(t, u, width);
     Style.line(chart, "u", thin[0], thin[1], Style.RECOVERY);
     PanelStack stack = new PanelStack().add(new PanelStack.Panel(chart, time, uRange, 1));
