@@ -18,7 +18,9 @@ import org.izhsim.io.Json;
 import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
 import org.izhsim.model.Checks;
+import org.izhsim.network.AppliedChange;
 import org.izhsim.network.Izhikevich2003Network;
+import org.izhsim.network.PeakTraces;
 import org.izhsim.network.Simulation;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateMonitor;
@@ -104,12 +106,14 @@ abstract class NetworkCommand implements Callable<Integer> {
                 .traceNeuron(traceNeuron);
         if (sparse) nb.sparse(k);
         else nb.dense();
+        configure(nb);
         Izhikevich2003Network.Built built = nb.build();
 
         SpikeRecording spikes;
         StateRecording trace;
         List<org.izhsim.network.BlockTiming> blockTimes;
         TimingReport timing;
+        List<AppliedChange> changes;
         Simulation built0;
         try {
             built0 = Simulation.builder(built.network()).threads(nThreads).build();
@@ -120,7 +124,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
             sim.setProgressListener((f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n)));
+            beforeRun(sim);
             blockTimes = sim.runBlocks(duration, blocks);
+            changes = sim.changeLog();
             spikes = sim.recording(built.spikes());
             trace = sim.recording(built.trace());
             timing = sim.timing();
@@ -180,6 +186,17 @@ abstract class NetworkCommand implements Callable<Integer> {
         parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
         parameters.put("exc_weights", "U(0,0.5) x weight_factor");
         parameters.put("inh_weights", "-U(0,1) x weight_factor");
+        if (!changes.isEmpty()) {
+            List<Map<String, Object>> log = new ArrayList<>();
+            for (AppliedChange c : changes) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("step", c.step());
+                m.put("t_ms", c.timeMs());
+                m.put("change", c.description());
+                log.add(m);
+            }
+            parameters.put("changes", log);
+        }
 
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
@@ -190,7 +207,7 @@ abstract class NetworkCommand implements Callable<Integer> {
                 String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
                         ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
                 Series v = new Series("neuron " + traceNeuron, trace.timesMs(),
-                        peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, traceNeuron, s));
+                        PeakTraces.peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, traceNeuron, s, 30));
                 FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
@@ -222,19 +239,11 @@ abstract class NetworkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The raster's trace draws each spike to +30 mV as in the 2003 paper's Fig. 3. Under netm
-     * the recorded v of a spiking neuron is still above 30 (the cut-off comes next step); under
-     * the other schemes it is already reset, so the spike's own step is set to the peak.
-     */
-    private static double[] peakPadded(double[] v, SpikeRecording spikes, int neuron, Scheme scheme) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) if (out[i] >= 30) out[i] = 30;
-        if (!scheme.cutoffBeforeUpdate()) {
-            for (int k = 0; k < spikes.count(); k++) {
-                if (spikes.neuron(k) == neuron && spikes.step(k) < out.length) out[spikes.step(k)] = 30;
-            }
-        }
-        return out;
+    /** Adds to the network before it is built (the replay of a browser session adds its inputs); by default nothing. */
+    void configure(Izhikevich2003Network.Builder builder) {
+    }
+
+    /** Called with the built simulation before it runs (the replay queues its changes); by default nothing. */
+    void beforeRun(Simulation sim) {
     }
 }

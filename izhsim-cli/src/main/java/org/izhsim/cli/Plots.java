@@ -3,18 +3,16 @@ package org.izhsim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.izhsim.integrate.Scheme;
-import org.izhsim.model.IzhikevichModel;
 import org.izhsim.model.Preset;
-import org.izhsim.model.Recovery;
 import org.izhsim.neuron.FiCurve;
 import org.izhsim.neuron.NeuronSetup;
 import org.izhsim.neuron.NeuronTrace;
+import org.izhsim.neuron.PhasePlane;
 import org.izhsim.plot.FigureWriter;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.GalleryPanel;
@@ -30,10 +28,12 @@ final class Plots {
         if (formats.isEmpty()) return;
         FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current()), stage.dir(), base + "-v", formats, provenance);
         FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats, provenance);
-        double current = prevailing(tr.current());
-        FigureWriter.write(Figures.phasePlane(title + ", nullclines at I = " + NeuronCommand.fmt(current),
-                new Series("trajectory", tr.v(), uBeforeReset(s, tr)), vNullcline(s.model(), current),
-                uNullcline(s, tr.u())), stage.dir(), base + "-phase", formats, provenance);
+        PhasePlane pp = PhasePlane.of(s, tr);
+        FigureWriter.write(Figures.phasePlane(title + ", nullclines at I = " + NeuronCommand.fmt(pp.current()),
+                new Series("trajectory", pp.trajectoryV(), pp.trajectoryU()),
+                new Series("v-nullcline (dv/dt = 0)", pp.vNullV(), pp.vNullU()),
+                new Series("u-nullcline (du/dt = 0): " + pp.uNullLabel(), pp.uNullV(), pp.uNullU())),
+                stage.dir(), base + "-phase", formats, provenance);
     }
 
     static void gallery(OutputStage stage, String base, List<Preset> panels, List<NeuronTrace> traces, Scheme scheme,
@@ -62,68 +62,10 @@ final class Plots {
     }
 
     /**
-     * u as the trajectory passes through each spike: figure1.m records the peak v with the u
-     * already incremented by d, which would draw the upstroke as a jump in u; the phase plane
-     * shows u before the increment, so the reset appears as its own segment.
-     */
-    static double[] uBeforeReset(NeuronSetup s, NeuronTrace tr) {
-        double[] u = tr.u().clone();
-        if (s.scheme().cutoffBeforeUpdate()) return u;
-        for (double t : tr.spikeTimes()) {
-            int k = (int) Math.round(t / tr.dt());
-            u[k] -= s.params().d();
-        }
-        return u;
-    }
-
-    /**
      * Provenance for the figures of a run: the scalar entries of its summary (version, commit,
      * scheme, dt, seed, …) as text; arrays such as spike times stay in the JSON.
      */
     static Map<String, String> provenance(Map<String, Object> summary) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : summary.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof String || v instanceof Number || v instanceof Boolean) m.put(e.getKey(), String.valueOf(v));
-            else if (v instanceof Map<?, ?> map) m.put(e.getKey(), org.izhsim.io.Json.write(map));
-        }
-        return m;
-    }
-
-    /** The current value held for the most steps: the phase plane's nullclines are drawn for it. */
-    static double prevailing(double[] current) {
-        double[] sorted = current.clone();
-        Arrays.sort(sorted);
-        double best = sorted[0];
-        int bestRun = 0;
-        for (int i = 0, run = 0; i < sorted.length; i++) {
-            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
-            if (run > bestRun) {
-                bestRun = run;
-                best = sorted[i];
-            }
-        }
-        return best;
-    }
-
-    private static Series vNullcline(IzhikevichModel model, double current) {
-        int n = 261;
-        double[] v = new double[n], u = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = -90 + i * 0.5;
-            u[i] = model.vNullcline(v[i], current);
-        }
-        return new Series("v-nullcline (dv/dt = 0)", v, u);
-    }
-
-    private static Series uNullcline(NeuronSetup s, double[] uTrace) {
-        if (s.model().recovery() == Recovery.ACCOMMODATION) {
-            double lo = Arrays.stream(uTrace).min().orElse(-20) - 10, hi = Arrays.stream(uTrace).max().orElse(20) + 10;
-            double vn = IzhikevichModel.accommodationNullclineV();
-            return new Series("u-nullcline (du/dt = 0): v = -65", new double[] {vn, vn}, new double[] {lo, hi});
-        }
-        double[] v = {-90, 40};
-        return new Series("u-nullcline (du/dt = 0): u = bv", v,
-                new double[] {s.model().uNullcline(-90, s.params()), s.model().uNullcline(40, s.params())});
+        return org.izhsim.io.RunInfo.asText(summary);
     }
 }

@@ -23,4 +23,19 @@ public final class RunInfo {
         m.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return m;
     }
+
+    /**
+     * Provenance as text, for figure metadata: the scalar entries of a summary (version, commit,
+     * scheme, dt, seed, …) as strings and nested maps as JSON; arrays such as spike times stay
+     * in the JSON files.
+     */
+    public static Map<String, String> asText(Map<String, Object> summary) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : summary.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String || v instanceof Number || v instanceof Boolean) m.put(e.getKey(), String.valueOf(v));
+            else if (v instanceof Map<?, ?> map) m.put(e.getKey(), Json.write(map));
+        }
+        return m;
+    }
 }
