@@ -127,6 +127,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             beforeRun(sim);
             blockTimes = sim.runBlocks(duration, blocks);
             changes = sim.changeLog();
+            afterRun(sim, built);
             spikes = sim.recording(built.spikes());
             trace = sim.recording(built.trace());
             timing = sim.timing();
@@ -245,5 +246,9 @@ abstract class NetworkCommand implements Callable<Integer> {
 
     /** Called with the built simulation before it runs (the replay queues its changes); by default nothing. */
     void beforeRun(Simulation sim) {
+    }
+
+    /** Called after the run, before the outputs are written (the replay checks its spikes); by default nothing. */
+    void afterRun(Simulation sim, Izhikevich2003Network.Built built) {
     }
 }
