@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A request's JSON object with typed, checked access: a missing field falls back to its
@@ -88,7 +87,7 @@ final class Body {
     }
 
     /** One of {@code choices} (case-insensitive), returned as written there. */
-    String choice(String field, String fallback, Set<String> choices) {
+    String choice(String field, String fallback, java.util.List<String> choices) {
         String s = text(field, fallback, 100);
         for (String c : choices) if (c.equalsIgnoreCase(s.trim())) return c;
         throw ApiException.badRequest("unknown " + field + " '" + s + "'; known: " + String.join(", ", choices));

@@ -3,7 +3,6 @@ package org.izhsim.ui;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
 import org.izhsim.network.Izhikevich2003Network;
@@ -51,8 +50,8 @@ public record NetworkSettings(int ne, int ni, double dt, double durationMs, long
             throw ApiException.badRequest("duration = " + duration + " ms; at most " + Limits.MAX_NETWORK_MS + " ms");
         }
         long seed = body.integer("seed", 1, 0, Long.MAX_VALUE);
-        String scheme = body.choice("scheme", "netm", Set.of("netm", "euler", "figure1", "rk4"));
-        String conn = body.choice("connectivity", ne + ni <= Limits.MAX_DENSE_NEURONS ? "dense" : "sparse", Set.of("dense", "sparse"));
+        String scheme = body.choice("scheme", "netm", List.of("netm", "euler", "figure1", "rk4"));
+        String conn = body.choice("connectivity", ne + ni <= Limits.MAX_DENSE_NEURONS ? "dense" : "sparse", List.of("dense", "sparse"));
         int k = 0;
         if (conn.equals("sparse")) {
             k = (int) body.integer("k", Math.min(1000, ne + ni), 1, Math.min(1000, ne + ni));

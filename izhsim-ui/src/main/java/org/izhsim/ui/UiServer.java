@@ -96,6 +96,11 @@ public final class UiServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
+    /** The session with this id (for tests in this package). */
+    NetworkSession session(String id) {
+        return networks.get(id);
+    }
+
     @Override
     public void close() {
         networks.stopAll();

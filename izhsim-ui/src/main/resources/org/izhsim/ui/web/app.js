@@ -3,6 +3,11 @@
 // as a string and the server parses it into a tree.
 'use strict';
 
+// uncaught errors are collected so that the end-to-end test can fail on them
+window.__errors = [];
+window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+
 const $ = (id) => document.getElementById(id);
 const fmt = (x, digits = 3) => (Number.isInteger(x) ? String(x) : Number(x).toPrecision(digits).replace(/\.?0+$/, ''));
 
@@ -70,10 +75,10 @@ function showError(el, message) {
 }
 
 /** A uPlot time-series chart sized to its container. */
-function chart(el, title, yLabel, series, height, xLabel = 't (ms)') {
+function chart(el, title, yLabel, series, height, xLabel = 't (ms)', xRange = null) {
   const opts = {
     title, width: Math.max(300, el.clientWidth), height,
-    scales: { x: { time: false } },
+    scales: { x: xRange ? { time: false, range: xRange } : { time: false } },
     legend: { show: series.length > 1 },
     cursor: { drag: { x: true, y: false } },
     axes: [{ label: xLabel, size: 40, labelSize: 18 }, { label: yLabel, size: 56, labelSize: 18 }],
@@ -95,7 +100,7 @@ function axes(canvas, x0, x1, y0, y1, xLabel, yLabel, title) {
   const g = canvas.getContext('2d');
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, w, h);
-  const L = 62, R = 12, T = title ? 26 : 10, B = 42;
+  const L = 62, R = 22, T = title ? 26 : 10, B = 42;
   const px = (x) => L + (x - x0) / (x1 - x0) * (w - L - R);
   const py = (y) => h - B - (y - y0) / (y1 - y0) * (h - T - B);
   g.strokeStyle = '#888';
@@ -262,6 +267,7 @@ function renderPhase() {
   g.moveTo(ax.px(p.u_null_v[0]), ax.py(p.u_null_u[0]));
   g.lineTo(ax.px(p.u_null_v[1]), ax.py(p.u_null_u[1]));
   g.stroke(); g.setLineDash([]);
+  $('u-null-label').textContent = p.u_null_label;
   // trajectory up to the chosen time; resets (a drop of v by more than 20 mV) are not drawn as flow
   g.strokeStyle = '#111'; g.lineWidth = 1; g.beginPath();
   for (let j = 0; j <= k; j++) {
@@ -272,12 +278,6 @@ function renderPhase() {
   g.fillStyle = '#c0392b';
   g.beginPath(); g.arc(ax.px(d.v[k]), ax.py(d.u_plane[k]), 4, 0, 2 * Math.PI); g.fill();
   ax.done();
-  // legend
-  g.font = '12px system-ui, sans-serif'; g.textAlign = 'left';
-  const lx = 72, ly = 40;
-  g.fillStyle = '#1f5fbf'; g.fillText('— v-nullcline (dv/dt = 0)', lx, ly);
-  g.fillStyle = '#2e8b57'; g.fillText('- - u-nullcline (du/dt = 0): ' + p.u_null_label, lx, ly + 15);
-  g.fillStyle = '#111'; g.fillText('— trajectory to t, ● state at t', lx, ly + 30);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ const NET_SLIDERS = [
 ];
 const INPUT_OF = { sigma_exc: 'noise:exc', sigma_inh: 'noise:inh', current_exc: 'constant:exc', current_inh: 'constant:inh' };
 
-const net = { id: null, es: null, state: 'idle', spikes: 0, ne: 800, n: 1000, duration: 1000,
+const net = { id: null, es: null, state: 'idle', spikes: 0, t: 0, ne: 800, n: 1000, duration: 1000,
   rateT: [], rateHz: [], vT: [], v: [], pending: false, dots: [] };
 
 function netSettings() {
@@ -350,7 +350,7 @@ function setNetState(state) {
 }
 
 function netStatus() {
-  const t = net.vT.length ? net.vT[net.vT.length - 1] : 0;
+  const t = net.t;
   const rate = t > 0 ? net.spikes / net.n / (t / 1000) : 0;
   const el = $('net-status');
   el.textContent = `${net.state} · t = ${fmt(t, 5)} of ${fmt(net.duration)} ms · ${net.spikes.toLocaleString('en')} spikes · mean ${rate.toFixed(2)} Hz per neuron`;
@@ -368,7 +368,7 @@ async function startNetwork() {
     return;
   }
   const s = created.settings;
-  Object.assign(net, { id: created.session, spikes: 0, ne: s.ne, n: s.ne + s.ni, duration: s.duration,
+  Object.assign(net, { id: created.session, spikes: 0, t: 0, ne: s.ne, n: s.ne + s.ni, duration: s.duration,
     rateT: [], rateHz: [], vT: [], v: [], dots: [] });
   $('net-log').innerHTML = '';
   plots.rate.setData([[], []]);
@@ -385,6 +385,7 @@ async function startNetwork() {
 }
 
 function onBatch(b) {
+  net.t = b.t_ms;
   net.spikes += b.spike_t.length;
   for (let k = 0; k < b.spike_t.length; k++) net.dots.push(b.spike_t[k], b.spike_i[k]);
   drawDots(b.spike_t, b.spike_i);
@@ -514,8 +515,10 @@ async function init() {
   plots.i = chart($('plot-i'), 'input current', 'I', [{ label: 'I', stroke: '#777' }], 150);
   plots.u = chart($('plot-u'), 'recovery variable', 'u', [{ label: 'u', stroke: '#2e8b57' }], 330);
   plots.fi = chart($('plot-fi'), 'F–I curve', 'rate (Hz)', [{ label: 'rate', stroke: '#1f5fbf', points: { show: true, size: 5 } }], 420, 'input current I');
-  plots.rate = chart($('plot-rate'), 'population rate (1 ms bins)', 'rate (Hz)', [{ label: 'rate', stroke: '#333' }], 170);
-  plots.netv = chart($('plot-netv'), 'membrane potential of excitatory neuron 0', 'v (mV)', [{ label: 'v', stroke: '#111' }], 170);
+  // the network's time axes span the whole run, as the raster's does, so the traces grow into them
+  const runRange = () => [0, net.duration];
+  plots.rate = chart($('plot-rate'), 'population rate (1 ms bins)', 'rate (Hz)', [{ label: 'rate', stroke: '#333' }], 170, 't (ms)', runRange);
+  plots.netv = chart($('plot-netv'), 'membrane potential of excitatory neuron 0', 'v (mV)', [{ label: 'v', stroke: '#111' }], 170, 't (ms)', runRange);
   window.addEventListener('resize', resizePlots);
 
   sel.value = 'RS';
