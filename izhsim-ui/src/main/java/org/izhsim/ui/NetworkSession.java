@@ -95,7 +95,7 @@ final class NetworkSession {
 
     /** Starts the simulation thread (once). */
     synchronized void start() {
-        if (thread != null) return;
+        if (thread != null || finishedNanos != 0) return; // running already, or stopped before it started
         thread = Thread.ofPlatform().daemon().name("izhsim-ui-" + id.substring(0, 8)).start(this::runSafely);
     }
 
@@ -119,7 +119,9 @@ final class NetworkSession {
             stopRequested = true;
             lock.notifyAll();
         }
-        if (state == State.READY) finish(State.STOPPED);
+        synchronized (this) {
+            if (thread == null) finish(State.STOPPED); // never started: no thread will finish it
+        }
     }
 
     /** Queues a change for the next step the session thread reaches. */
