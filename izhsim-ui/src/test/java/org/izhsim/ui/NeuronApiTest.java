@@ -85,6 +85,20 @@ class NeuronApiTest {
     }
 
     @Test
+    void everyPresetOfTheMenuSimulatesAsTheEngineRunsItsProtocol() {
+        for (Preset p : Presets.all()) {
+            Client.Reply r = client.post("/api/neuron", "{\"preset\":\"" + p.id() + "\"}");
+            assertEquals(200, r.status(), p.id() + ": " + r.body());
+            Expression e = Expression.parse(p.current());
+            NeuronTrace expected = NeuronSimulator.run(NeuronSetup.of(p, Scheme.FIGURE1, e::at));
+            assertArrayEquals(expected.spikeTimes(), doubles(r.json().get("spikes")), 0.0, p.id());
+            // the whole thinned trace too: the engine's samples at the kept times (panel R starts from its own u0 = -16)
+            double[] t = doubles(r.json().get("t")), u = doubles(r.json().get("u"));
+            for (int k = 0; k < t.length; k++) assertEquals(expected.u()[(int) Math.round(t[k] / p.dt())], u[k], 0.0, p.id() + " t = " + t[k]);
+        }
+    }
+
+    @Test
     void phasePlaneNullclinesAreTheModelsForThePrevailingCurrent() {
         JsonNode r = client.post("/api/neuron", "{\"preset\":\"RS\"}").json();
         JsonNode p = r.get("plane");
