@@ -33,7 +33,7 @@ final class NeuronApi {
     private NeuronApi() {}
 
     static final List<String> FIELDS = List.of("preset", "a", "b", "c", "d", "v0", "u0", "dt", "duration", "current",
-            "scheme", "from", "to", "step");
+            "scheme", "from", "to", "step", "phase_t");
 
     /** A parsed request: the setup plus what the page and downloads name it by. */
     record Request(NeuronSetup setup, Preset preset, String current, Body body) {
@@ -259,7 +259,12 @@ final class NeuronApi {
         if (Download.isFigure(format)) {
             Figure f;
             if (view.equals("phase")) {
-                PhasePlane pp = PhasePlane.of(r.setup(), tr);
+                // the nullclines for I at the time the page shows them at (phase_t [ms]), else the prevailing I
+                PhasePlane pp = body.has("phase_t")
+                        ? PhasePlane.of(r.setup(), tr, tr.current()[(int) Math.max(0, Math.min(tr.samples() - 1,
+                                Math.round(body.number("phase_t", 0) / r.setup().dt())))])
+                        : PhasePlane.of(r.setup(), tr);
+                prov.put("nullcline_current", pp.current());
                 f = Figures.phasePlane(title + ", nullclines at I = " + fmt(pp.current()),
                         new Series("trajectory", pp.trajectoryV(), pp.trajectoryU()),
                         new Series("v-nullcline (dv/dt = 0)", pp.vNullV(), pp.vNullU()),

@@ -194,6 +194,10 @@ class NeuronApiTest {
         assertTrue(png.raw().headers().firstValue("Content-Disposition").orElseThrow().contains("C-trace.png"));
         Client.Reply svg = client.post("/api/neuron/download?view=phase&format=svg", body);
         assertTrue(svg.body().contains("<svg") && svg.body().contains("scheme"), "svg with metadata");
+        assertTrue(svg.body().contains("nullcline_current: 15.0"), "the prevailing current of panel C");
+        // the page sends the time its nullclines are drawn at: before the step (t < 22 ms) I is 0
+        Client.Reply early = client.post("/api/neuron/download?view=phase&format=svg", "{\"preset\":\"C\",\"phase_t\":10}");
+        assertTrue(early.body().contains("nullcline_current: 0.0"), "nullclines at t = 10 ms");
         Client.Reply csv = client.post("/api/neuron/download?view=trace&format=csv", body);
         assertTrue(csv.body().contains("# scheme: figure1"), csv.body().substring(0, 300));
         assertTrue(csv.body().contains("t_ms,v_mV,u,I"));

@@ -304,6 +304,7 @@ function wireDownloads() {
       const [view, format] = b.dataset.dl.split(':');
       const body = neuronSettings();
       if (view === 'fi') Object.assign(body, fiRange());
+      if (view === 'phase' && neuronData) body.phase_t = neuronData.t[Number($('phase-t').value)];
       download(`/api/neuron/download?view=${view}&format=${format}`, body, `${view}.${format}`)
         .catch((e) => showError($('current-error'), e.message));
     });
