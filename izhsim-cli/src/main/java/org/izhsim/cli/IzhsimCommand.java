@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 FiCommand.class,
                 AccuracyCommand.class,
                 ExampleCommand.class,
+                UiCommand.class,
+                ReplayCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 numerical blow-up, 1 other failure."})
 public final class IzhsimCommand implements Runnable {

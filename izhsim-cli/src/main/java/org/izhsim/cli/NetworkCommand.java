@@ -18,6 +18,8 @@ import org.izhsim.io.Json;
 import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
 import org.izhsim.model.Checks;
+import org.izhsim.network.AppliedChange;
+import org.izhsim.network.PeakTraces;
 import org.izhsim.network.Izhikevich2003Network;
 import org.izhsim.network.Monitor;
 import org.izhsim.network.Network;
@@ -105,6 +107,7 @@ abstract class NetworkCommand implements Callable<Integer> {
                 .traceNeuron(traceNeuron);
         if (sparse) nb.sparse(k);
         else nb.dense();
+        configure(nb);
         Izhikevich2003Network.Built built = nb.build();
 
         Map<String, Object> head = new LinkedHashMap<>();
@@ -169,6 +172,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         List<Recording> recordings = new ArrayList<>();
         List<org.izhsim.network.BlockTiming> blockTimes;
         TimingReport timing;
+        List<AppliedChange> changes;
         Simulation built0;
         try {
             built0 = Simulation.builder(net).threads(nThreads).build();
@@ -179,7 +183,10 @@ abstract class NetworkCommand implements Callable<Integer> {
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
             sim.setProgressListener((f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n)));
+            beforeRun(sim);
             blockTimes = sim.runBlocks(duration, blocks);
+            changes = sim.changeLog();
+            afterRun(sim, r);
             spikes = sim.recording(r.spikes());
             trace = sim.recording(r.trace());
             for (Monitor<?> m : r.recorded()) recordings.add(sim.recording(m));
@@ -229,7 +236,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         try (OutputStage stage = new OutputStage(outDir)) {
             if (!formats.isEmpty()) {
                 Series v = new Series("neuron " + r.traceNeuron(), trace.timesMs(),
-                        peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, r.traceNeuron(), s));
+                        PeakTraces.peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, r.traceNeuron(), s, 30));
                 FigureWriter.write(Figures.networkRaster(r.title(), raster(net, times, neurons, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
@@ -241,7 +248,19 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (r.data().contains("json")) {
                 Map<String, Object> run = new LinkedHashMap<>(stamped);
                 run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
-                run.put("parameters", r.parameters());
+                Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
+                if (!changes.isEmpty()) {
+                    List<Map<String, Object>> log = new ArrayList<>();
+                    for (AppliedChange c : changes) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("step", c.step());
+                        m.put("t_ms", c.timeMs());
+                        m.put("change", c.description());
+                        log.add(m);
+                    }
+                    parameters.put("changes", log);
+                }
+                run.put("parameters", parameters);
                 AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
             }
             written = stage.commit();
@@ -325,20 +344,15 @@ abstract class NetworkCommand implements Callable<Integer> {
         return monitorName.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /** A hook for subclasses: adjusts the 2003 network before it is built (replay: the session's inputs). */
+    void configure(Izhikevich2003Network.Builder builder) {
+    }
 
-    /**
-     * The raster's trace draws each spike to +30 mV as in the 2003 paper's Fig. 3. Under netm
-     * the recorded v of a spiking neuron is still above 30 (the cut-off comes next step); under
-     * the other schemes it is already reset, so the spike's own step is set to the peak.
-     */
-    private static double[] peakPadded(double[] v, SpikeRecording spikes, int neuron, Scheme scheme) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) if (out[i] >= 30) out[i] = 30;
-        if (!scheme.cutoffBeforeUpdate()) {
-            for (int k = 0; k < spikes.count(); k++) {
-                if (spikes.neuron(k) == neuron && spikes.step(k) < out.length) out[spikes.step(k)] = 30;
-            }
-        }
-        return out;
+    /** A hook for subclasses: the simulation is built and about to run (replay: schedules its changes). */
+    void beforeRun(Simulation sim) {
+    }
+
+    /** A hook for subclasses: the run is over and its recordings can be read. */
+    void afterRun(Simulation sim, NetworkRun run) {
     }
 }

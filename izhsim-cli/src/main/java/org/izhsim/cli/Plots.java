@@ -3,15 +3,12 @@ package org.izhsim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.izhsim.integrate.Scheme;
-import org.izhsim.model.IzhikevichModel;
 import org.izhsim.model.Preset;
-import org.izhsim.model.Recovery;
 import org.izhsim.neuron.FiCurve;
 import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.neuron.Neuron2007Setup;
@@ -19,6 +16,7 @@ import org.izhsim.neuron.NeuronSetup;
 import org.izhsim.neuron.NeuronSpec;
 import org.izhsim.neuron.SpikeTimeAccuracy;
 import org.izhsim.neuron.NeuronTrace;
+import org.izhsim.neuron.PhasePlane;
 import org.izhsim.plot.FigureWriter;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.GalleryPanel;
@@ -36,35 +34,13 @@ final class Plots {
         FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current(), unit), stage.dir(), base + "-v",
                 formats, provenance);
         FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u(), unit), stage.dir(), base + "-u", formats, provenance);
-        double current = prevailing(tr.current());
-        String at = title + ", nullclines at I = " + NeuronCommand.fmt(current) + (unit.isEmpty() ? "" : " " + unit);
-        Series vNull, uNull;
-        double[] uTrajectory;
-        if (spec instanceof Neuron2007Setup s7) {
-            // the book's recording already shows the peak (old u) and then the reset (new u)
-            uTrajectory = tr.u();
-            vNull = curve("v-nullcline (dv/dt = 0)", v -> s7.model().vNullcline(v, current));
-            uNull = curve(s7.model().rule() == Izhikevich2007Model.CellRule.FS ? "u-nullcline (du/dt = 0): u = U(v)"
-                    : "u-nullcline (du/dt = 0): u = b(v - vr)", s7.model()::uNullcline);
-        } else {
-            NeuronSetup s = (NeuronSetup) spec;
-            uTrajectory = uBeforeReset(s, tr);
-            vNull = vNullcline(s.model(), current);
-            uNull = uNullcline(s, tr.u());
-        }
-        FigureWriter.write(Figures.phasePlane(at, new Series("trajectory", tr.v(), uTrajectory), vNull, uNull, unit),
+        PhasePlane pp = PhasePlane.of(spec, tr);
+        String at = title + ", nullclines at I = " + NeuronCommand.fmt(pp.current()) + (unit.isEmpty() ? "" : " " + unit);
+        FigureWriter.write(Figures.phasePlane(at,
+                new Series("trajectory", pp.trajectoryV(), pp.trajectoryU()),
+                new Series("v-nullcline (dv/dt = 0)", pp.vNullV(), pp.vNullU()),
+                new Series("u-nullcline (du/dt = 0): " + pp.uNullLabel(), pp.uNullV(), pp.uNullU()), unit),
                 stage.dir(), base + "-phase", formats, provenance);
-    }
-
-    /** u = f(v) sampled every 0.5 mV from −90 to 40 mV. */
-    private static Series curve(String label, java.util.function.DoubleUnaryOperator f) {
-        int n = 261;
-        double[] v = new double[n], u = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = -90 + i * 0.5;
-            u[i] = f.applyAsDouble(v[i]);
-        }
-        return new Series(label, v, u);
     }
 
     static void gallery(OutputStage stage, String base, List<Preset> panels, List<NeuronTrace> traces, Scheme scheme,
@@ -121,56 +97,10 @@ final class Plots {
     }
 
     /**
-     * u as the trajectory passes through each spike: figure1.m records the peak v with the u
-     * already incremented by d, which would draw the upstroke as a jump in u; the phase plane
-     * shows u before the increment, so the reset appears as its own segment.
-     */
-    static double[] uBeforeReset(NeuronSetup s, NeuronTrace tr) {
-        double[] u = tr.u().clone();
-        if (s.scheme().cutoffBeforeUpdate()) return u;
-        for (double t : tr.spikeTimes()) {
-            int k = (int) Math.round(t / tr.dt());
-            u[k] -= s.params().d();
-        }
-        return u;
-    }
-
-    /**
      * Provenance for the figures of a run: the scalar entries of its summary (version, commit,
      * scheme, dt, seed, …) as text; arrays such as spike times stay in the JSON.
      */
     static Map<String, String> provenance(Map<String, Object> summary) {
         return org.izhsim.io.RunInfo.asText(summary);
-    }
-
-    /** The current value held for the most steps: the phase plane's nullclines are drawn for it. */
-    static double prevailing(double[] current) {
-        double[] sorted = current.clone();
-        Arrays.sort(sorted);
-        double best = sorted[0];
-        int bestRun = 0;
-        for (int i = 0, run = 0; i < sorted.length; i++) {
-            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
-            if (run > bestRun) {
-                bestRun = run;
-                best = sorted[i];
-            }
-        }
-        return best;
-    }
-
-    private static Series vNullcline(IzhikevichModel model, double current) {
-        return curve("v-nullcline (dv/dt = 0)", v -> model.vNullcline(v, current));
-    }
-
-    private static Series uNullcline(NeuronSetup s, double[] uTrace) {
-        if (s.model().recovery() == Recovery.ACCOMMODATION) {
-            double lo = Arrays.stream(uTrace).min().orElse(-20) - 10, hi = Arrays.stream(uTrace).max().orElse(20) + 10;
-            double vn = IzhikevichModel.accommodationNullclineV();
-            return new Series("u-nullcline (du/dt = 0): v = -65", new double[] {vn, vn}, new double[] {lo, hi});
-        }
-        double[] v = {-90, 40};
-        return new Series("u-nullcline (du/dt = 0): u = bv", v,
-                new double[] {s.model().uNullcline(-90, s.params()), s.model().uNullcline(40, s.params())});
     }
 }

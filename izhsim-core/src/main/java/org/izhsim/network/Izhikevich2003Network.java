@@ -23,6 +23,7 @@ import org.izhsim.model.Checks;
  *   <li>Weight factor s: REF (default) 1000/K_in (the canonical network's expected input,
  *       1 for the 1000-neuron dense net), or N = (Ne + Ni)/K_in.</li>
  *   <li>Noise "noise:exc" σ = 5 and "noise:inh" σ = 2, redrawn every 1 ms.</li>
+ *   <li>Optionally constant currents "constant:exc" and "constant:inh" ({@link Builder#constantCurrent}).</li>
  *   <li>A {@link SpikeMonitor#all()} named "spikes" (global indices: exc first).</li>
  * </ul>
  * With scheme netm and dt = 1 ms one step is exactly one iteration of net.m's loop.
@@ -58,6 +59,7 @@ public final class Izhikevich2003Network {
         private Storage storage = Storage.AUTO;
         private boolean monitor = true;
         private int traceNeuron = -1;
+        private double[] constant; // null: no constant inputs
 
         private Builder() {}
 
@@ -91,6 +93,15 @@ public final class Izhikevich2003Network {
         public Builder noise(double excSigma, double inhSigma) {
             this.sigmaExc = excSigma;
             this.sigmaInh = inhSigma;
+            return this;
+        }
+        /**
+         * Also add constant-current inputs "constant:exc" and "constant:inh" with these amplitudes,
+         * so that a run can change them between steps ({@link ParameterChange#constantCurrent});
+         * with 0 and 0 the spikes equal a network without them (x + 0 is x).
+         */
+        public Builder constantCurrent(double exc, double inh) {
+            this.constant = new double[] {Checks.finite("exc current", exc), Checks.finite("inh current", inh)};
             return this;
         }
         public Builder noisePeriodMs(double ms) { this.noisePeriodMs = Checks.positive("noise period", ms); return this; }
@@ -141,6 +152,10 @@ public final class Izhikevich2003Network {
             }
             nb.add(Input.noise(exc, PerNeuron.constant(sigmaExc), noisePeriodMs));
             nb.add(Input.noise(inh, PerNeuron.constant(sigmaInh), noisePeriodMs));
+            if (constant != null) {
+                nb.add(Input.constant(exc, constant[0]));
+                nb.add(Input.constant(inh, constant[1]));
+            }
             SpikeMonitor spikes = monitor ? SpikeMonitor.all() : null;
             if (spikes != null) nb.add(spikes);
             StateMonitor trace = null;

@@ -1,0 +1,24 @@
+/**
+ * The browser explorer behind {@code izhsim ui}: a local HTTP server on the JDK's
+ * {@code com.sun.net.httpserver} (virtual threads, no framework) that serves one page from the
+ * classpath and a small JSON API; the page draws what the server computes.
+ *
+ * <ul>
+ *   <li>{@link org.izhsim.ui.UiServer}: routes, static assets, Host check, body-size limit.</li>
+ *   <li>{@link org.izhsim.ui.NeuronApi}: one neuron per request (a slider move POSTs the
+ *       settings and gets the traces back, min/max-downsampled, spikes exact), the phase plane,
+ *       the F–I curve, figure and data downloads. Everything runs in the core engine; the
+ *       current expression is parsed into a tree and evaluated, never executed as code.</li>
+ *   <li>{@link org.izhsim.ui.NetworkSession}: one running 2003 network per browser tab, on a
+ *       thread of its own, streamed over server-sent events in small batches; pause, resume,
+ *       stop, and noise/current changes applied between steps through
+ *       {@link org.izhsim.network.Simulation#change} and logged.</li>
+ *   <li>{@link org.izhsim.ui.Replay}: a session's settings, seed and timed changes as JSON, which
+ *       {@code izhsim replay} re-runs with identical spikes (checked by a digest).</li>
+ *   <li>{@link org.izhsim.ui.Limits}: what a request may ask for; more is refused with a reason.</li>
+ * </ul>
+ *
+ * <p>Why SSE + POST and not WebSocket: the JDK server has no WebSocket, and the traffic is
+ * one-way streams plus small commands, which SSE and POST cover with no dependency.
+ */
+package org.izhsim.ui;

@@ -1,0 +1,531 @@
+// izhsim explorer. The server simulates (the core engine); this page only draws what it gets
+// back. Nothing typed here is evaluated as code in the page: the current expression travels
+// as a string and the server parses it into a tree.
+'use strict';
+
+// uncaught errors are collected so that the end-to-end test can fail on them
+window.__errors = [];
+window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+
+const $ = (id) => document.getElementById(id);
+const fmt = (x, digits = 3) => (Number.isInteger(x) ? String(x) : Number(x).toPrecision(digits).replace(/\.?0+$/, ''));
+
+// ---------------------------------------------------------------------------------------------
+// tabs (arrow keys move between them, as the ARIA tabs pattern does)
+
+const tabs = ['neuron', 'fi', 'network'];
+function selectTab(name) {
+  for (const t of tabs) {
+    const on = t === name;
+    $('tab-' + t).setAttribute('aria-selected', on);
+    $('tab-' + t).tabIndex = on ? 0 : -1;
+    $('panel-' + t).hidden = !on;
+  }
+  document.querySelector('main').classList.toggle('wide', name === 'network');
+  resizePlots();
+}
+for (const t of tabs) {
+  $('tab-' + t).addEventListener('click', () => selectTab(t));
+  $('tab-' + t).addEventListener('keydown', (e) => {
+    const i = tabs.indexOf(t);
+    const j = e.key === 'ArrowRight' ? (i + 1) % 3 : e.key === 'ArrowLeft' ? (i + 2) % 3 : -1;
+    if (j >= 0) { selectTab(tabs[j]); $('tab-' + tabs[j]).focus(); }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// small helpers
+
+async function api(path, body) {
+  const res = await fetch(path, body === undefined ? {} : {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data;
+  try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
+  if (!res.ok) throw new Error(data.error || res.statusText);
+  return data;
+}
+
+async function download(path, body, fallbackName) {
+  const res = await fetch(path, body === undefined ? {} : {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!res.ok) {
+    let msg = res.statusText;
+    try { msg = (await res.json()).error; } catch (e) { /* not JSON */ }
+    throw new Error(msg);
+  }
+  const cd = res.headers.get('Content-Disposition') || '';
+  const m = /filename="([^"]+)"/.exec(cd);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = m ? m[1] : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function showError(el, message) {
+  el.textContent = message || '';
+  el.hidden = !message;
+}
+
+/** A uPlot time-series chart sized to its container. */
+function chart(el, title, yLabel, series, height, xLabel = 't (ms)', xRange = null) {
+  const opts = {
+    title, width: Math.max(300, el.clientWidth), height,
+    scales: { x: xRange ? { time: false, range: xRange } : { time: false } },
+    legend: { show: series.length > 1 },
+    cursor: { drag: { x: true, y: false } },
+    axes: [{ label: xLabel, size: 40, labelSize: 18 }, { label: yLabel, size: 56, labelSize: 18 }],
+    series: [{ label: xLabel }].concat(series.map((s) => Object.assign({ width: 1, points: { show: false } }, s))),
+  };
+  const empty = [[]].concat(series.map(() => []));
+  const u = new uPlot(opts, empty, el);
+  u._el = el;
+  u._h = height;
+  return u;
+}
+
+/** A canvas with x/y axes, ticks and labels; returns the mapping from data to pixels. */
+function axes(canvas, x0, x1, y0, y1, xLabel, yLabel, title) {
+  const dpr = window.devicePixelRatio || 1;
+  const w = canvas.clientWidth, h = canvas.clientHeight;
+  canvas.width = Math.round(w * dpr);
+  canvas.height = Math.round(h * dpr);
+  const g = canvas.getContext('2d');
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, w, h);
+  const L = 62, R = 22, T = title ? 26 : 10, B = 42;
+  const px = (x) => L + (x - x0) / (x1 - x0) * (w - L - R);
+  const py = (y) => h - B - (y - y0) / (y1 - y0) * (h - T - B);
+  g.strokeStyle = '#888';
+  g.lineWidth = 1;
+  g.strokeRect(L, T, w - L - R, h - T - B);
+  g.fillStyle = '#333';
+  g.font = '12px system-ui, sans-serif';
+  g.textAlign = 'center';
+  for (const x of ticks(x0, x1, Math.max(3, Math.floor((w - L - R) / 80)))) {
+    g.beginPath(); g.moveTo(px(x), h - B); g.lineTo(px(x), h - B + 4); g.stroke();
+    g.fillText(fmt(x, 4), px(x), h - B + 16);
+  }
+  g.fillText(xLabel, L + (w - L - R) / 2, h - 6);
+  g.textAlign = 'right';
+  for (const y of ticks(y0, y1, Math.max(3, Math.floor((h - T - B) / 40)))) {
+    g.beginPath(); g.moveTo(L - 4, py(y)); g.lineTo(L, py(y)); g.stroke();
+    g.fillText(fmt(y, 4), L - 6, py(y) + 4);
+  }
+  g.save();
+  g.translate(14, T + (h - T - B) / 2);
+  g.rotate(-Math.PI / 2);
+  g.textAlign = 'center';
+  g.fillText(yLabel, 0, 0);
+  g.restore();
+  if (title) {
+    g.textAlign = 'center';
+    g.font = '600 13px system-ui, sans-serif';
+    g.fillText(title, L + (w - L - R) / 2, 16);
+  }
+  g.save();
+  g.beginPath();
+  g.rect(L, T, w - L - R, h - T - B);
+  g.clip();
+  return { g, px, py, done: () => g.restore() };
+}
+
+function ticks(a, b, n) {
+  const span = b - a;
+  if (!(span > 0)) return [a];
+  const raw = span / n, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+  const out = [];
+  for (let x = Math.ceil(a / step) * step; x <= b + 1e-9 * span; x += step) out.push(Math.abs(x) < 1e-12 * span ? 0 : x);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// neuron tab
+
+// slider ranges of the Brian2 notebook; a preset outside them widens its slider
+const SLIDERS = [
+  { f: 'a', label: 'a', unit: '1/ms', min: -0.03, max: 1, step: 0.001 },
+  { f: 'b', label: 'b', unit: '', min: -1, max: 1, step: 0.005 },
+  { f: 'c', label: 'c', unit: 'mV', min: -65, max: -45, step: 0.5 },
+  { f: 'd', label: 'd', unit: '', min: -2, max: 8, step: 0.05 },
+  { f: 'v0', label: 'V0', unit: 'mV', min: -87, max: -50, step: 0.5 },
+  { f: 'dt', label: 'dt', unit: 'ms', min: 0.1, max: 1, step: 0.05 },
+  { f: 'duration', label: 'duration', unit: 'ms', min: 100, max: 2000, step: 10 },
+];
+let catalogue = null;
+let neuronData = null;
+let plots = {};
+
+function sliderRow(container, s, onChange) {
+  const row = document.createElement('div');
+  row.className = 'slider';
+  const id = 's-' + s.f;
+  row.innerHTML = `<label for="${id}">${s.label} <span class="unit">${s.unit ? '[' + s.unit + ']' : ''}</span></label>`
+    + `<input type="range" id="${id}"><input type="number" id="n-${s.f}" step="any" aria-label="${s.label} value">`;
+  container.appendChild(row);
+  const range = row.querySelector('input[type=range]'), num = row.querySelector('input[type=number]');
+  range.min = s.min; range.max = s.max; range.step = s.step;
+  range.addEventListener('input', () => { num.value = range.value; onChange(); });
+  num.addEventListener('change', () => { setSlider(s.f, Number(num.value)); onChange(); });
+  return row;
+}
+
+function setSlider(f, value) {
+  const s = SLIDERS.concat(NET_SLIDERS).find((x) => x.f === f);
+  const range = $('s-' + f), num = $('n-' + f);
+  range.min = Math.min(s.min, value);
+  range.max = Math.max(s.max, value);
+  range.value = value;
+  num.value = value;
+}
+
+function neuronSettings() {
+  const body = { preset: $('preset').value, scheme: $('scheme').value, current: $('current').value };
+  for (const s of SLIDERS) body[s.f] = Number($('n-' + s.f).value);
+  return body;
+}
+
+function applyPreset(id) {
+  const p = catalogue.presets.find((x) => x.id === id);
+  for (const s of SLIDERS) setSlider(s.f, p[s.f]);
+  $('current').value = p.current;
+  $('preset-note').textContent = p.equations;
+}
+
+// one request in flight; a slider moved meanwhile sends the newest settings when it returns
+let inFlight = false, dirty = false;
+function requestNeuron() {
+  if (inFlight) { dirty = true; return; }
+  inFlight = true;
+  dirty = false;
+  const t0 = performance.now();
+  api('/api/neuron', neuronSettings()).then((d) => {
+    showError($('current-error'), '');
+    d.rtt_ms = performance.now() - t0;
+    neuronData = d;
+    renderNeuron();
+  }).catch((e) => {
+    showError($('current-error'), e.message);
+  }).finally(() => {
+    inFlight = false;
+    if (dirty) requestNeuron();
+  });
+}
+
+function renderNeuron() {
+  const d = neuronData;
+  plots.v.setData([d.t, d.v]);
+  plots.i.setData([d.t, d.i]);
+  plots.u.setData([d.t, d.u]);
+  const last = d.t.length - 1;
+  const slider = $('phase-t');
+  slider.max = last;
+  // the nullclines start at the last sample of the prevailing current (as the CLI's figure draws them)
+  let k = last;
+  while (k > 0 && d.i[k] !== d.plane.current) k--;
+  slider.value = k;
+  renderPhase();
+  const stats = $('neuron-stats');
+  stats.textContent = `${d.spike_count} spikes · ${fmt(d.rate_hz, 4)} Hz · ${d.samples} samples (${d.points} drawn) · `
+    + `simulated in ${d.compute_ms.toFixed(1)} ms · round trip ${d.rtt_ms.toFixed(0)} ms`;
+  stats.dataset.renders = String(Number(stats.dataset.renders) + 1);
+  stats.dataset.spikes = d.spike_count;
+  stats.dataset.rttMs = d.rtt_ms.toFixed(1);
+  stats.dataset.vSum = d.v.reduce((a, b) => a + b, 0).toFixed(6);
+}
+
+function renderPhase() {
+  const d = neuronData;
+  if (!d) return;
+  const k = Number($('phase-t').value);
+  const I = d.i[k], m = d.model, p = d.plane;
+  $('phase-t-out').textContent = `${fmt(d.t[k], 5)} ms (I = ${fmt(I, 4)})`;
+  let uMin = Math.min(...d.u_plane), uMax = Math.max(...d.u_plane);
+  const pad = Math.max(1, 0.1 * (uMax - uMin));
+  uMin -= pad; uMax += pad;
+  const vMin = Math.min(-90, ...d.v), vMax = 40;
+  const ax = axes($('phase'), vMin, vMax, uMin, uMax, 'membrane potential v (mV)', 'recovery u',
+    'v–u phase plane, nullclines at I = ' + fmt(I, 4));
+  const g = ax.g;
+  // v-nullcline u = k2 v² + k1 v + k0 + I (where dv/dt = 0)
+  g.strokeStyle = '#1f5fbf'; g.lineWidth = 1.5; g.beginPath();
+  for (let v = vMin; v <= vMax; v += 0.5) {
+    const u = m.k2 * v * v + m.k1 * v + m.k0 + I;
+    v === vMin ? g.moveTo(ax.px(v), ax.py(u)) : g.lineTo(ax.px(v), ax.py(u));
+  }
+  g.stroke();
+  // u-nullcline (where du/dt = 0)
+  g.strokeStyle = '#2e8b57'; g.setLineDash([6, 4]); g.beginPath();
+  g.moveTo(ax.px(p.u_null_v[0]), ax.py(p.u_null_u[0]));
+  g.lineTo(ax.px(p.u_null_v[1]), ax.py(p.u_null_u[1]));
+  g.stroke(); g.setLineDash([]);
+  $('u-null-label').textContent = p.u_null_label;
+  // trajectory up to the chosen time; resets (a drop of v by more than 20 mV) are not drawn as flow
+  g.strokeStyle = '#111'; g.lineWidth = 1; g.beginPath();
+  for (let j = 0; j <= k; j++) {
+    const x = ax.px(d.v[j]), y = ax.py(d.u_plane[j]);
+    if (j === 0 || d.v[j - 1] - d.v[j] > 20) g.moveTo(x, y); else g.lineTo(x, y);
+  }
+  g.stroke();
+  g.fillStyle = '#c0392b';
+  g.beginPath(); g.arc(ax.px(d.v[k]), ax.py(d.u_plane[k]), 4, 0, 2 * Math.PI); g.fill();
+  ax.done();
+}
+
+// ---------------------------------------------------------------------------------------------
+// F–I tab
+
+function requestFi() {
+  const body = Object.assign(neuronSettings(), fiRange());
+  $('fi-stats').textContent = 'computing…';
+  api('/api/fi', body).then((d) => {
+    plots.fi.setData([d.currents, d.rates_hz]);
+    const maxRate = Math.max(...d.rates_hz);
+    $('fi-stats').textContent = `${d.currents.length} currents, ${fmt(d.duration)} ms each · max ${fmt(maxRate, 4)} Hz · ${d.compute_ms.toFixed(0)} ms`;
+  }).catch((e) => { $('fi-stats').textContent = e.message; });
+}
+
+function fiRange() {
+  return { from: Number($('fi-from').value), to: Number($('fi-to').value), step: Number($('fi-step').value) };
+}
+
+function wireDownloads() {
+  for (const b of document.querySelectorAll('[data-dl]')) {
+    b.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const [view, format] = b.dataset.dl.split(':');
+      const body = neuronSettings();
+      if (view === 'fi') Object.assign(body, fiRange());
+      if (view === 'phase' && neuronData) body.phase_t = neuronData.t[Number($('phase-t').value)];
+      download(`/api/neuron/download?view=${view}&format=${format}`, body, `${view}.${format}`)
+        .catch((e) => showError($('current-error'), e.message));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// network tab
+
+const NET_SLIDERS = [
+  { f: 'sigma_exc', label: 'σ exc', unit: '', min: 0, max: 15, step: 0.5, value: 5 },
+  { f: 'sigma_inh', label: 'σ inh', unit: '', min: 0, max: 10, step: 0.5, value: 2 },
+  { f: 'current_exc', label: 'I exc', unit: '', min: -10, max: 10, step: 0.5, value: 0 },
+  { f: 'current_inh', label: 'I inh', unit: '', min: -10, max: 10, step: 0.5, value: 0 },
+];
+const INPUT_OF = { sigma_exc: 'noise:exc', sigma_inh: 'noise:inh', current_exc: 'constant:exc', current_inh: 'constant:inh' };
+
+const net = { id: null, es: null, state: 'idle', spikes: 0, t: 0, ne: 800, n: 1000, duration: 1000,
+  rateT: [], rateHz: [], vT: [], v: [], pending: false, dots: [] };
+
+function netSettings() {
+  const body = {
+    ne: Number($('net-ne').value), ni: Number($('net-ni').value), dt: Number($('net-dt').value),
+    duration: Number($('net-duration').value), seed: Number($('net-seed').value), scheme: $('net-scheme').value,
+    speed: Number($('net-speed').value),
+  };
+  if ($('net-conn').value !== 'auto') body.connectivity = $('net-conn').value;
+  for (const s of NET_SLIDERS) body[s.f] = Number($('n-' + s.f).value);
+  return body;
+}
+
+function setNetState(state) {
+  net.state = state;
+  const live = state === 'running' || state === 'paused' || state === 'starting';
+  $('net-start').disabled = live;
+  $('net-pause').disabled = state !== 'running';
+  $('net-resume').disabled = state !== 'paused';
+  $('net-stop').disabled = !live;
+  for (const b of document.querySelectorAll('[data-net]')) {
+    b.disabled = !net.id || state === 'running' || state === 'starting' || (b.dataset.net !== 'replay' && net.spikes === 0 && state !== 'paused' && state !== 'done' && state !== 'stopped');
+  }
+  $('net-status').dataset.state = state;
+  netStatus();
+}
+
+function netStatus() {
+  const t = net.t;
+  const rate = t > 0 ? net.spikes / net.n / (t / 1000) : 0;
+  const el = $('net-status');
+  el.textContent = `${net.state} · t = ${fmt(t, 5)} of ${fmt(net.duration)} ms · ${net.spikes.toLocaleString('en')} spikes · mean ${rate.toFixed(2)} Hz per neuron`;
+  el.dataset.spikes = net.spikes;
+}
+
+async function startNetwork() {
+  showError($('net-error'), '');
+  if (net.es) { net.es.close(); net.es = null; }
+  let created;
+  try {
+    created = await api('/api/net', netSettings());
+  } catch (e) {
+    showError($('net-error'), e.message);
+    return;
+  }
+  const s = created.settings;
+  Object.assign(net, { id: created.session, spikes: 0, t: 0, ne: s.ne, n: s.ne + s.ni, duration: s.duration,
+    rateT: [], rateHz: [], vT: [], v: [], dots: [] });
+  $('net-log').innerHTML = '';
+  plots.rate.setData([[], []]);
+  plots.netv.setData([[], []]);
+  drawRasterAxes();
+  setNetState('starting');
+  const es = new EventSource(`/api/net/${net.id}/events`);
+  net.es = es;
+  es.addEventListener('batch', (ev) => onBatch(JSON.parse(ev.data)));
+  es.addEventListener('state', (ev) => setNetState(JSON.parse(ev.data).state));
+  es.addEventListener('failure', (ev) => showError($('net-error'), JSON.parse(ev.data).message));
+  es.addEventListener('end', () => { es.close(); if (net.es === es) net.es = null; });
+  es.onerror = () => { if (es.readyState === EventSource.CLOSED && net.es === es) setNetState('disconnected'); };
+}
+
+function onBatch(b) {
+  net.t = b.t_ms;
+  net.spikes += b.spike_t.length;
+  for (let k = 0; k < b.spike_t.length; k++) net.dots.push(b.spike_t[k], b.spike_i[k]);
+  drawDots(b.spike_t, b.spike_i);
+  if (b.rate_t.length && net.rateT.length && net.rateT[net.rateT.length - 1] === b.rate_t[0]) {
+    net.rateT.pop(); net.rateHz.pop(); // the partial last bin, now complete
+  }
+  for (let k = 0; k < b.rate_t.length; k++) { net.rateT.push(b.rate_t[k]); net.rateHz.push(b.rate_hz[k]); }
+  for (let k = 0; k < b.v_t.length; k++) { net.vT.push(b.v_t[k]); net.v.push(b.v[k]); }
+  for (const c of b.changes) {
+    const li = document.createElement('li');
+    li.textContent = `t = ${fmt(c.t_ms, 6)} ms (step ${c.step}): ${c.change}`;
+    $('net-log').appendChild(li);
+  }
+  if (!net.pending) {
+    net.pending = true;
+    requestAnimationFrame(() => {
+      net.pending = false;
+      plots.rate.setData([net.rateT, net.rateHz]);
+      plots.netv.setData([net.vT, net.v]);
+      netStatus();
+    });
+  }
+}
+
+let raster = null;
+function drawRasterAxes() {
+  const c = $('raster');
+  raster = axes(c, 0, net.duration, 0, net.n, 't (ms)', 'neuron', 'spike raster (blue: excitatory, red: inhibitory)');
+  raster.done();
+  drawDots(net.dots.filter((_, k) => k % 2 === 0), net.dots.filter((_, k) => k % 2 === 1));
+}
+
+function drawDots(ts, is) {
+  if (!raster) return;
+  const g = raster.g;
+  const dot = net.n > 3000 ? 1 : 1.5;
+  for (let k = 0; k < ts.length; k++) {
+    g.fillStyle = is[k] < net.ne ? '#1f5fbf' : '#c0392b';
+    g.fillRect(raster.px(ts[k]) - dot / 2, raster.py(is[k] + 0.5) - dot / 2, dot, dot);
+  }
+}
+
+function netCommand(verb) {
+  if (!net.id) return;
+  api(`/api/net/${net.id}/${verb}`, {}).catch((e) => showError($('net-error'), e.message));
+}
+
+function netChange(field) {
+  if (!net.id || !(net.state === 'running' || net.state === 'paused')) return; // otherwise it is a start setting
+  api(`/api/net/${net.id}/change`, { input: INPUT_OF[field], value: Number($('n-' + field).value) })
+    .catch((e) => showError($('net-error'), e.message));
+}
+
+function wireNetwork() {
+  const box = $('net-sliders');
+  for (const s of NET_SLIDERS) {
+    sliderRow(box, s, () => {});
+    setSlider(s.f, s.value);
+    // a change is sent when the slider is released (or a value typed), not on every pixel
+    $('s-' + s.f).addEventListener('change', () => netChange(s.f));
+    $('n-' + s.f).addEventListener('change', () => netChange(s.f));
+  }
+  $('net-start').addEventListener('click', startNetwork);
+  $('net-pause').addEventListener('click', () => netCommand('pause'));
+  $('net-resume').addEventListener('click', () => netCommand('resume'));
+  $('net-stop').addEventListener('click', () => netCommand('stop'));
+  for (const b of document.querySelectorAll('[data-net]')) {
+    b.addEventListener('click', () => {
+      const what = b.dataset.net;
+      const path = what === 'replay' ? `/api/net/${net.id}/replay` : `/api/net/${net.id}/download?format=${what}`;
+      download(path, undefined, what).catch((e) => showError($('net-error'), e.message));
+    });
+  }
+  // closing the tab stops its simulation (the server also notices the stream closing)
+  window.addEventListener('pagehide', () => { if (net.id) navigator.sendBeacon(`/api/net/${net.id}/close`); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// start-up
+
+function resizePlots() {
+  for (const u of Object.values(plots)) {
+    if (u._el && u._el.clientWidth > 0) u.setSize({ width: u._el.clientWidth, height: u._h });
+  }
+  if (neuronData && !$('panel-neuron').hidden) renderPhase();
+  if (!$('panel-network').hidden) {
+    if (!net.id) net.duration = Number($('net-duration').value);
+    drawRasterAxes();
+  }
+}
+
+async function init() {
+  catalogue = await api('/api/catalogue');
+  $('version').textContent = catalogue.version;
+  const sel = $('preset');
+  const groups = {};
+  for (const p of catalogue.presets) {
+    if (!groups[p.family]) {
+      groups[p.family] = document.createElement('optgroup');
+      groups[p.family].label = p.family;
+      sel.appendChild(groups[p.family]);
+    }
+    const o = document.createElement('option');
+    o.value = p.id;
+    o.textContent = p.title;
+    groups[p.family].appendChild(o);
+  }
+  for (const s of catalogue.schemes) {
+    const o = document.createElement('option');
+    o.value = s.id;
+    o.textContent = s.id;
+    o.title = s.description;
+    $('scheme').appendChild(o);
+  }
+  const box = $('sliders');
+  for (const s of SLIDERS) sliderRow(box, s, requestNeuron);
+  sel.addEventListener('change', () => { applyPreset(sel.value); requestNeuron(); });
+  $('scheme').addEventListener('change', requestNeuron);
+  let typing = null;
+  $('current').addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(requestNeuron, 250); });
+  $('phase-t').addEventListener('input', renderPhase);
+  $('fi-run').addEventListener('click', requestFi);
+  wireDownloads();
+  wireNetwork();
+
+  plots.v = chart($('plot-v'), 'membrane potential', 'v (mV)', [{ label: 'v', stroke: '#111' }], 260);
+  plots.i = chart($('plot-i'), 'input current', 'I', [{ label: 'I', stroke: '#777' }], 150);
+  plots.u = chart($('plot-u'), 'recovery variable', 'u', [{ label: 'u', stroke: '#2e8b57' }], 330);
+  plots.fi = chart($('plot-fi'), 'F–I curve', 'rate (Hz)', [{ label: 'rate', stroke: '#1f5fbf', points: { show: true, size: 5 } }], 420, 'input current I');
+  // the network's time axes span the whole run, as the raster's does, so the traces grow into them
+  const runRange = () => [0, net.duration];
+  plots.rate = chart($('plot-rate'), 'population rate (1 ms bins)', 'rate (Hz)', [{ label: 'rate', stroke: '#333' }], 170, 't (ms)', runRange);
+  plots.netv = chart($('plot-netv'), 'membrane potential of excitatory neuron 0', 'v (mV)', [{ label: 'v', stroke: '#111' }], 170, 't (ms)', runRange);
+  window.addEventListener('resize', resizePlots);
+
+  sel.value = 'RS';
+  applyPreset('RS');
+  $('scheme').value = 'figure1';
+  requestNeuron();
+}
+
+init().catch((e) => { document.body.insertAdjacentHTML('afterbegin', '<pre class="error"></pre>'); document.querySelector('pre.error').textContent = 'could not start: ' + e.message; });
