@@ -130,6 +130,35 @@ public final class EquationModel {
     }
 
     /**
+     * The value of {@code name=expression} (a {@code --set} argument) for a state variable's
+     * initial value or a parameter, in model units: {@code v=-65*mV}, {@code a=0.02},
+     * {@code k=0.7*nS/mV}. The expression may use numbers and units only, and its unit must be
+     * the declared one.
+     *
+     * @return the index (into {@link #symbols()}) and the value
+     * @throws EquationException naming the column within the argument
+     */
+    public Setting setting(String assignment) {
+        int eq = assignment.indexOf('=');
+        String name = eq < 0 ? assignment.strip() : assignment.substring(0, eq).strip();
+        if (eq < 0) {
+            throw new EquationException("--set", 1, assignment.length() + 1, "expected NAME=VALUE, e.g. a=0.02 or v=-65");
+        }
+        int index = indexOf(name);
+        if (index < 0) {
+            throw new EquationException("--set", 1, 1, "unknown name '" + name + "' in " + source + "; settable: "
+                    + String.join(", ", symbols().subList(0, inputIndex())));
+        }
+        Dimension dim = index < states.size() ? states.get(index).dimension()
+                : parameters.get(index - states.size()).dimension();
+        double value = ModelParser.constant(assignment.substring(eq + 1), dim, "'" + name + "'", "--set " + assignment, eq + 1);
+        return new Setting(index, value);
+    }
+
+    /** A value for the state variable or parameter at {@code index} of {@link #symbols()}. */
+    public record Setting(int index, double value) {}
+
+    /**
      * The model as canonical text: the folded trees, printed fully parenthesised, with the
      * names, units and flags. Two files that differ only in comments, spacing, redundant
      * parentheses or unit spelling ({@code mV} vs {@code mvolt}) give the same text.

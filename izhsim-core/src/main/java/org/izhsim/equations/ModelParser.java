@@ -96,7 +96,7 @@ final class ModelParser {
             Typed rhs = expression(d.line(), d.rhsColumn(), d.rhs());
             Dimension expected = d.dimension().over(Dimension.TIME);
             if (!rhs.dimension().equals(expected)) {
-                throw error(d.line(), d.rhsColumn(), "the right-hand side of d" + name + "/dt is " + rhs.dimension()
+                throw error(d.line(), firstNonBlank(lines[d.line()], d.rhsColumn()), "the right-hand side of d" + name + "/dt is " + rhs.dimension()
                         + " but must be " + expected + " (" + name + " is " + d.dimension() + ", per time: divide by ms)");
             }
             states.add(new EquationModel.StateVariable(name, d.dimension(), Expression.fold(rhs.node()),
@@ -240,8 +240,21 @@ final class ModelParser {
         try {
             return Expression.parseTree(text, symbols);
         } catch (ExpressionException e) {
-            throw error(n, offset + e.column(), e.reason());
+            throw error(n, offset + e.column(), unknownNameHint(e.reason()));
         }
+    }
+
+    /** The expression language lists its own constants for an unknown name; here the model's names and units count. */
+    private String unknownNameHint(String reason) {
+        Matcher m = Pattern.compile("^unknown name '([A-Za-z_0-9]+)'").matcher(reason);
+        if (!m.find()) return reason;
+        String word = m.group(1);
+        List<String> candidates = new ArrayList<>(declarations.keySet());
+        candidates.addAll(Units.all().keySet());
+        String suggestion = candidates.stream().filter(c -> c.equalsIgnoreCase(word)).findFirst()
+                .map(c -> "did you mean '" + c + "'? ").orElse("");
+        String names = declarations.isEmpty() ? "" : String.join(", ", declarations.keySet()) + ", ";
+        return "unknown name '" + word + "'; " + suggestion + "known: " + names + "t and units such as mV, ms, pA, nS, pF, Hz";
     }
 
     private Typed subexpression(String name) {
@@ -439,6 +452,23 @@ final class ModelParser {
         }
         if (!(ms >= 0) || Double.isInfinite(ms)) throw error(n, column, "the refractory period must be finite and >= 0");
         return ms;
+    }
+
+    /**
+     * The value of a constant expression such as {@code -65*mV} in model units, checked against
+     * the dimension it is for; errors name {@code source} with column {@code offset + k}.
+     */
+    static double constant(String text, Dimension expected, String what, String source, int offset) {
+        ModelParser p = new ModelParser(" ".repeat(offset) + text, source);
+        Typed typed = p.expression(0, offset, text);
+        int column = firstNonBlank(p.lines[0], offset);
+        Node folded = Expression.fold(typed.node());
+        if (!(folded instanceof Literal(double value))) throw p.error(0, column, what + " must be a number");
+        if (!typed.dimension().equals(expected)) {
+            throw p.error(0, column, what + " is " + expected + " but the value '" + text.strip() + "' is "
+                    + typed.dimension());
+        }
+        return value;
     }
 
     // ---- helpers ----
