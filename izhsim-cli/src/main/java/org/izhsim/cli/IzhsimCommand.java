@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code izhsim} command: only subcommands and --help/--version. */
 @Command(name = "izhsim", mixinStandardHelpOptions = true, versionProvider = IzhsimCommand.VersionInfo.class,
         description = "Simulator for Izhikevich spiking neurons and networks.",
-        subcommands = {RunCommand.class, Net2003Command.class, NeuronCommand.class, FeaturesCommand.class, FiCommand.class},
+        subcommands = {RunCommand.class, Net2003Command.class, NeuronCommand.class, FeaturesCommand.class, FiCommand.class,
+                CostCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 bad usage or input, 3 numerical blow-up, 1 other failure."})
 public final class IzhsimCommand implements Runnable {
     @picocli.CommandLine.Spec

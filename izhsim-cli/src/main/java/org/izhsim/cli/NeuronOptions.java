@@ -95,13 +95,32 @@ final class NeuronOptions {
             throw new IllegalArgumentException("--a, --b, --c, --d, --v0 and --u0 are for the built-in model; with"
                     + " --equations use --set NAME=VALUE");
         }
+        EquationModel model = readEquations(equations);
+        double[][] values = values(model, settings, true);
+        double[] initial = values[0], params = values[1];
+        Preset p = basePreset();
+        CurrentSource cur = parseCurrent("--current", currentText());
+        if (currentEvery != null) cur = cur.sampledEvery(currentEvery);
+        return new EquationRun(new EquationNeuron(model, initial, params, Scheme.byId(scheme), or(dt, p.dt()),
+                or(duration, p.duration()), cur), settings);
+    }
+
+    /** Reads and checks a model file; errors name the file, line and column. */
+    static EquationModel readEquations(java.nio.file.Path file) {
         String text;
         try {
-            text = java.nio.file.Files.readString(equations);
+            text = java.nio.file.Files.readString(file);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read --equations " + equations + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read --equations " + file + ": " + e.getMessage());
         }
-        EquationModel model = EquationModel.parse(text, equations.toString());
+        return EquationModel.parse(text, file.toString());
+    }
+
+    /**
+     * The --set values: {initial states, parameters}. Unset states are 0; unset parameters are
+     * refused if {@code requireAll}, else 0.
+     */
+    static double[][] values(EquationModel model, java.util.List<String> settings, boolean requireAll) {
         int n = model.states().size();
         double[] initial = new double[n];
         double[] params = new double[model.parameters().size()];
@@ -115,18 +134,14 @@ final class NeuronOptions {
                 given[value.index() - n] = true;
             }
         }
-        for (int j = 0; j < params.length; j++) {
+        for (int j = 0; j < params.length && requireAll; j++) {
             if (!given[j]) {
                 String name = model.parameters().get(j).name();
-                throw new IllegalArgumentException("parameter '" + name + "' of " + equations + " has no value; give --set "
-                        + name + "=VALUE");
+                throw new IllegalArgumentException("parameter '" + name + "' of " + model.source() + " has no value; give"
+                        + " --set " + name + "=VALUE");
             }
         }
-        Preset p = basePreset();
-        CurrentSource cur = parseCurrent("--current", currentText());
-        if (currentEvery != null) cur = cur.sampledEvery(currentEvery);
-        return new EquationRun(new EquationNeuron(model, initial, params, Scheme.byId(scheme), or(dt, p.dt()),
-                or(duration, p.duration()), cur), settings);
+        return new double[][] {initial, params};
     }
 
     /** An equation-model neuron and the --set arguments that made it. */
