@@ -77,9 +77,13 @@ final class KernelSource {
     }
 
     private void loopStart(StringBuilder s) {
+        loopStart(s, usedParameters());
+    }
+
+    /** The loop header, loading the state and the parameters in {@code used}. */
+    private void loopStart(StringBuilder s, BitSet used) {
         s.append("        for (int i = from; i < to; i++) {\n");
         for (int j = 0; j < n; j++) s.append("            double x").append(j).append(" = s").append(j).append("[i];\n");
-        BitSet used = usedParameters();
         for (int j = 0; j < p; j++) {
             if (used.get(j)) s.append("            final double p").append(j).append(" = q").append(j).append("[i];\n");
         }
@@ -110,7 +114,11 @@ final class KernelSource {
         header(s);
         s.append("        final double t0 = step * dt, half = 0.5 * dt, sixth = dt / 6, tHalf = t0 + half,"
                 + " t1 = (step + 1) * dt;\n");
-        loopStart(s);
+        List<Node> dynamics = new ArrayList<>(), spiking = new ArrayList<>();
+        model.states().forEach(v -> dynamics.add(v.derivative()));
+        spiking.add(model.threshold());
+        model.reset().forEach(a -> spiking.add(a.value()));
+        loopStart(s, refractory ? usedParameters() : used(dynamics));
         s.append("            final double in0 = iStart[i];\n");
         if (scheme == Scheme.RK4) s.append("            final double inM = iMid[i], in1 = iEnd[i];\n");
         String in = "            ";
@@ -120,10 +128,40 @@ final class KernelSource {
             case NETM -> sequential(s, in, true);
             case RK4 -> rk4(s, in);
         }
-        finiteCheck(s, in);
-        if (!scheme.cutoffBeforeUpdate()) spikeTest(s, names("x", "in0", "t0"), in);
-        loopEnd(s);
+        if (refractory) {
+            // one loop: the refractory flag gates both the update and the test
+            finiteCheck(s, in);
+            if (!scheme.cutoffBeforeUpdate()) spikeTest(s, names("x", "in0", "t0"), in);
+            loopEnd(s);
+        } else {
+            // as StandardKernels: a branch-free update loop the JIT can vectorise, then the
+            // finiteness check as a max-reduction, then the threshold over the fresh block;
+            // the same operations on the same values, so the same bits as one loop
+            loopEnd(s);
+            finiteReduction(s);
+            if (!scheme.cutoffBeforeUpdate()) {
+                loopStart(s, used(spiking));
+                spikeTest(s, names("x", "iStart[i]", "t0"), in);
+                s.append("        }\n");
+            }
+        }
         s.append("    }\n");
+    }
+
+    private void finiteReduction(StringBuilder s) {
+        s.append("        double m = 0.0;\n");
+        s.append("        for (int i = from; i < to; i++) m = ");
+        String acc = "m";
+        for (int j = 0; j < n; j++) acc = "Math.max(" + acc + ", Math.abs(s" + j + "[i]))";
+        s.append(acc).append(";\n");
+        s.append("        if (!(m <= Double.MAX_VALUE)) {\n");
+        s.append("            for (int i = from; i < to; i++) {\n");
+        s.append("                if (!(");
+        for (int j = 0; j < n; j++) {
+            if (j > 0) s.append(" && ");
+            s.append("Math.abs(s").append(j).append("[i]) <= Double.MAX_VALUE");
+        }
+        s.append(")) {\n                    nonFinite(i);\n                    break;\n                }\n            }\n        }\n");
     }
 
     private void euler(StringBuilder s, String in) {
@@ -202,6 +240,10 @@ final class KernelSource {
         for (EquationModel.Assignment a : model.reset()) {
             s.append(in).append("    x").append(a.target()).append(" = ").append(expr(a.value(), at)).append(";\n");
         }
+        if (!refractory && !scheme.cutoffBeforeUpdate()) {
+            // the split loops store here: only reset neurons change
+            for (int j = 0; j < n; j++) s.append(in).append("    s").append(j).append("[i] = x").append(j).append(";\n");
+        }
         s.append(in).append("}\n");
     }
 
@@ -229,11 +271,16 @@ final class KernelSource {
     }
 
     private BitSet usedParameters() {
-        BitSet used = new BitSet();
         List<Node> roots = new ArrayList<>();
         model.states().forEach(v -> roots.add(v.derivative()));
         roots.add(model.threshold());
         model.reset().forEach(a -> roots.add(a.value()));
+        return used(roots);
+    }
+
+    /** The parameters these trees read. */
+    private BitSet used(List<Node> roots) {
+        BitSet used = new BitSet();
         for (Node root : roots) mark(root, used);
         return used;
     }
