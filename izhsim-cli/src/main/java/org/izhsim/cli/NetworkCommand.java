@@ -75,6 +75,11 @@ abstract class NetworkCommand implements Callable<Integer> {
     @Option(names = "--trace-neuron", defaultValue = "0", description = "Excitatory neuron whose v is drawn under the raster (default: ${DEFAULT-VALUE}).")
     int traceNeuron;
 
+    @Option(names = "--equations", paramLabel = "FILE",
+            description = "Both groups run this equation model instead of the built-in one; its parameters a, b, c, d and "
+                    + "variables v, u take the network's values (see examples/equations/izhikevich2003.eqs).")
+    java.nio.file.Path equations;
+
     /** The command name recorded in outputs. */
     abstract String commandName();
 
@@ -104,6 +109,11 @@ abstract class NetworkCommand implements Callable<Integer> {
                 .traceNeuron(traceNeuron);
         if (sparse) nb.sparse(k);
         else nb.dense();
+        org.izhsim.equations.EquationModel model = null;
+        if (equations != null) {
+            model = NeuronOptions.readEquations(equations);
+            nb.equations(model, org.izhsim.codegen.KernelCompiler.INSTANCE);
+        }
         Izhikevich2003Network.Built built = nb.build();
 
         SpikeRecording spikes;
@@ -138,6 +148,10 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("ni", ni);
         summary.put("synapses", timing.synapses());
         summary.put("seed", seed);
+        if (model != null) {
+            summary.put("model", model.source());
+            summary.put("model_hash", model.hash());
+        }
         summary.put("threads", nThreads);
         summary.put("spikes", spikes.count());
         summary.put("mean_rate_hz", rates.allHz());

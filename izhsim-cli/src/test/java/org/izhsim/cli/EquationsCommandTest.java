@@ -60,6 +60,27 @@ class EquationsCommandTest {
         assertTrue(n >= 4 && n <= 8, "RS 2007 under 70 pA spikes a few times: " + n);
     }
 
+    /** net2003 --equations: the same spikes as the built-in network (NetworkEquivalenceTest checks every pair). */
+    @Test
+    void net2003WithEquations() throws Exception {
+        String[] common = {"net2003", "--ne", "80", "--ni", "20", "--duration", "200", "--scheme", "euler"};
+        JsonNode builtin = json(common);
+        List<String> withEqs = new ArrayList<>(List.of(common));
+        withEqs.addAll(List.of("--equations", example("izhikevich2003.eqs").toString()));
+        JsonNode eq = json(withEqs.toArray(String[]::new));
+        assertTrue(builtin.get("spikes").asInt() > 50, builtin.toString());
+        assertEquals(builtin.get("spikes"), eq.get("spikes"));
+        assertEquals(builtin.get("mean_rate_hz"), eq.get("mean_rate_hz"));
+        assertTrue(eq.get("model").asText().endsWith("izhikevich2003.eqs"));
+        Path other = dir.resolve("adex.eqs");
+        Files.copy(example("adex.eqs"), other);
+        List<String> bad = new ArrayList<>(List.of(common));
+        bad.addAll(List.of("--equations", other.toString(), "--out", dir.resolve("o").toString()));
+        CliRunner r = CliRunner.run(bad.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("parameter 'C' of " + other + " has no value"), r.err());
+    }
+
     static Stream<Object[]> badInputs() {
         String eqs = example("izhikevich2003.eqs").toString();
         return Stream.of(
