@@ -13,14 +13,26 @@ public final class EquationException extends IllegalArgumentException {
     private final String problem;
 
     public EquationException(String source, int line, int column, String problem) {
-        super(source + ":" + line + ":" + column + ": " + problem);
+        this(source + ":" + line + ":" + column + ": " + problem, source, line, column, problem);
+    }
+
+    private EquationException(String message, String source, int line, int column, String problem) {
+        super(message);
         this.source = source;
         this.line = line;
         this.column = column;
         this.problem = problem;
     }
 
-    /** The file name (or "--set", "<text>") the text came from. */
+    /**
+     * A problem in a one-line command-line argument such as {@code --set v=-65*mX}:
+     * {@code --set v=-65*mX (column 9): unknown name 'mX'; ...}.
+     */
+    public static EquationException inArgument(String argument, int column, String problem) {
+        return new EquationException(argument + " (column " + column + "): " + problem, argument, 1, column, problem);
+    }
+
+    /** The file name (or the command-line argument) the text came from. */
     public String source() {
         return source;
     }

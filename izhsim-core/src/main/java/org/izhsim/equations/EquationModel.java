@@ -142,11 +142,12 @@ public final class EquationModel {
         int eq = assignment.indexOf('=');
         String name = eq < 0 ? assignment.strip() : assignment.substring(0, eq).strip();
         if (eq < 0) {
-            throw new EquationException("--set", 1, assignment.length() + 1, "expected NAME=VALUE, e.g. a=0.02 or v=-65");
+            throw EquationException.inArgument("--set " + assignment, assignment.length() + 1,
+                    "expected NAME=VALUE, e.g. a=0.02 or v=-65");
         }
         int index = indexOf(name);
         if (index < 0) {
-            throw new EquationException("--set", 1, 1, "unknown name '" + name + "' in " + source + "; settable: "
+            throw EquationException.inArgument("--set " + assignment, 1, "unknown name '" + name + "' in " + source + "; settable: "
                     + String.join(", ", symbols().subList(0, inputIndex())));
         }
         Dimension dim = index < states.size() ? states.get(index).dimension()

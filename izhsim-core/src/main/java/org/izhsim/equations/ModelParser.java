@@ -53,6 +53,8 @@ final class ModelParser {
     private final Map<String, Typed> subexpressions = new LinkedHashMap<>();
     private final Set<String> resolving = new HashSet<>();
     private Dimension inputDimension;
+    /** Whether the text is one command-line argument rather than a file (messages name a column only). */
+    private boolean argument;
     // the place of the expression being resolved, for messages
     private int currentLine, currentColumn;
 
@@ -420,7 +422,7 @@ final class ModelParser {
             throw error(n, nameColumn, "the reset assigns " + what + "; variables: " + String.join(", ", stateNames));
         }
         Typed value = expression(n, offset + m.end(), text.substring(m.end()));
-        Dimension dim = stateNames.isEmpty() ? null : declarations.get(name).dimension();
+        Dimension dim = declarations.get(name).dimension();
         String op = m.group(2);
         Node target0 = new Variable(name, target);
         Node node = switch (op) {
@@ -460,6 +462,7 @@ final class ModelParser {
      */
     static double constant(String text, Dimension expected, String what, String source, int offset) {
         ModelParser p = new ModelParser(" ".repeat(offset) + text, source);
+        p.argument = true;
         Typed typed = p.expression(0, offset, text);
         int column = firstNonBlank(p.lines[0], offset);
         Node folded = Expression.fold(typed.node());
@@ -486,6 +489,7 @@ final class ModelParser {
 
     /** n and column are 0-based here; messages count from 1. */
     private EquationException error(int n, int column, String problem) {
+        if (argument) return EquationException.inArgument(source, column + 1, problem);
         return new EquationException(source, n + 1, column + 1, problem);
     }
 }

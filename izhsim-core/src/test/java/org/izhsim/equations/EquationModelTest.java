@@ -98,6 +98,7 @@ class EquationModelTest {
         assertTrue(e.getMessage().contains("unknown name 'w'") && e.getMessage().contains("settable: v, u, C, k"), e.getMessage());
         e = assertThrows(EquationException.class, () -> m.setting("v=-60*mX"));
         assertEquals(7, e.column(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--set v=-60*mX (column 7): unknown name 'mX'"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown name 'mX'; known: t and units such as mV"), e.getMessage());
     }
 
