@@ -11,6 +11,7 @@ JAVA_HOME="$jdk" mvn -B -q -Dmaven.test.skip=true package -pl izhsim-bench,izhsi
 jmh() { "$jdk/bin/java" -jar izhsim-bench/target/benchmarks.jar "$@" -wi 3 -w 1 -i 5 -r 1 -f 1; }
 jmh KernelBenchmark -rf json -rff "$out/kernel.json" | tee "$out/kernel.txt"
 jmh SingleNeuronBenchmark -rf json -rff "$out/single.json" | tee "$out/single.txt"
+jmh EquationNetworkBenchmark -rf json -rff "$out/eqnet.json" | tee "$out/eqnet.txt"
 hyperfine -w 2 -r 10 --export-json "$out/features.json" \
   "./izhsim features --json --out $out/features-out" \
   "./izhsim features --json --figures none --out $out/features-out" | tee "$out/features.txt"

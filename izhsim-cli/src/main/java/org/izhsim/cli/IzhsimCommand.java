@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 FeaturesCommand.class,
                 FiCommand.class,
                 AccuracyCommand.class,
+                CostCommand.class,
                 ExampleCommand.class,
                 UiCommand.class,
                 ReplayCommand.class,

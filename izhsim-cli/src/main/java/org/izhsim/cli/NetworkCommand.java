@@ -84,6 +84,11 @@ abstract class NetworkCommand implements Callable<Integer> {
     @Option(names = "--trace-neuron", defaultValue = "0", description = "Excitatory neuron whose v is drawn under the raster (default: ${DEFAULT-VALUE}).")
     int traceNeuron;
 
+    @Option(names = "--equations", paramLabel = "FILE",
+            description = "Both groups run this equation model instead of the built-in one; its parameters a, b, c, d and "
+                    + "variables v, u take the network's values (see examples/equations/izhikevich2003.eqs).")
+    java.nio.file.Path equations;
+
     /** The command name recorded in outputs. */
     abstract String commandName();
 
@@ -107,12 +112,21 @@ abstract class NetworkCommand implements Callable<Integer> {
                 .traceNeuron(traceNeuron);
         if (sparse) nb.sparse(k);
         else nb.dense();
+        org.izhsim.equations.EquationModel model = null;
+        if (equations != null) {
+            model = NeuronOptions.readEquations(equations);
+            nb.equations(model, org.izhsim.codegen.KernelCompiler.INSTANCE);
+        }
         configure(nb);
         Izhikevich2003Network.Built built = nb.build();
 
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("ne", ne);
         head.put("ni", ni);
+        if (model != null) {
+            head.put("model", model.source());
+            head.put("model_hash", model.hash());
+        }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("connectivity", sparse ? "sparse" : "dense");
         parameters.put("k", sparse ? k : ne + ni);

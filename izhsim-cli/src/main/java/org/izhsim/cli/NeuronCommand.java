@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.izhsim.codegen.KernelCompiler;
+import org.izhsim.equations.EquationNeuron;
 import org.izhsim.io.Csv;
 import org.izhsim.io.Json;
 import org.izhsim.neuron.NeuronSpec;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
                 "  izhsim neuron --a 0.02 --b 0.2 --c -50 --d 2 --current 'int(t>100*ms)*10' --duration 1000 --dt 0.5",
                 "  izhsim neuron --preset G --scheme rk4 --dt 0.05 --json",
                 "  izhsim neuron --model izh2007 --preset RS --current 100 --dt 0.25 --duration 520",
-                "  izhsim neuron --nml examples/neuroml/izhikevich2007_cells.nml --cell RS --current 100"})
+                "  izhsim neuron --nml examples/neuroml/izhikevich2007_cells.nml --cell RS --current 100",
+                "  izhsim neuron --equations examples/equations/izhikevich2003.eqs --set a=0.02 --set b=0.2 --set c=-65 \\",
+                "      --set d=8 --set v=-70 --set u=-14 --current 'int(t>10*ms)*14' --duration 100"})
 final class NeuronCommand implements Callable<Integer> {
     @Mixin
     NeuronOptions neuron;
@@ -38,6 +42,8 @@ final class NeuronCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (neuron.equations != null) return callEquations();
+        if (!neuron.settings.isEmpty()) throw new IllegalArgumentException("--set needs --equations FILE");
         NeuronSpec setup = neuron.resolveSpec();
         var formats = output.figureFormats();
         long t0 = System.nanoTime();
@@ -63,12 +69,53 @@ final class NeuronCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** --equations: the model compiled at run time, then the same outputs (v and u traces; no nullclines). */
+    private Integer callEquations() throws Exception {
+        NeuronOptions.EquationRun run = neuron.resolveEquations();
+        EquationNeuron n = run.neuron();
+        var formats = output.figureFormats();
+        long t0 = System.nanoTime();
+        NeuronTrace trace = n.run(KernelCompiler.INSTANCE);
+        double runS = (System.nanoTime() - t0) / 1e9;
+        String label = "equations-" + baseName(neuron.equations);
+        Map<String, Object> summary = Summaries.equationNeuron("neuron", run, neuron.currentText(), trace, runS);
+        List<Path> written = new ArrayList<>();
+        try (OutputStage stage = new OutputStage(output.out)) {
+            String base = "neuron-" + label;
+            String title = label + ", scheme " + n.scheme().id() + ", dt " + fmt(n.dt()) + " ms";
+            Plots.equationNeuron(stage, base, title, n, trace, formats, Plots.provenance(summary));
+            org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
+            written.addAll(stage.commit());
+        }
+        if (csv != null) {
+            Map<String, Object> meta = new LinkedHashMap<>(summary);
+            meta.remove("spike_times_ms");
+            String v = n.model().states().get(n.vIndex()).name();
+            String u = n.uIndex() >= 0 ? n.model().states().get(n.uIndex()).name() : "none";
+            written.add(Csv.write(csv, meta, List.of("t_ms", v, u, "I"),
+                    List.of(trace.t(), trace.v(), trace.u(), trace.current())));
+        }
+        report(summary, trace, label, n.duration(), n.scheme().id(), n.dt(), written);
+        return 0;
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
     private void report(Map<String, Object> summary, NeuronTrace trace, String label, NeuronSpec s, List<Path> written) {
+        report(summary, trace, label + modelTag(s), s.duration(), s.scheme().id(), s.dt(), written);
+    }
+
+    private void report(Map<String, Object> summary, NeuronTrace trace, String label, double duration, String scheme,
+                        double dt, List<Path> written) {
         if (output.json) {
             System.out.println(Json.write(summary));
         } else {
-            System.out.printf(Locale.ROOT, "%s%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label, modelTag(s),
-                    trace.spikeCount(), fmt(s.duration()), trace.rateHz(), s.scheme().id(), fmt(s.dt()));
+            System.out.printf(Locale.ROOT, "%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
+                    trace.spikeCount(), fmt(duration), trace.rateHz(), scheme, fmt(dt));
             StringBuilder sb = new StringBuilder("spike times (ms):");
             for (double t : trace.spikeTimes()) sb.append(' ').append(fmt(t));
             System.out.println(sb);

@@ -1,5 +1,7 @@
 package org.izhsim.cli;
 
+import org.izhsim.equations.EquationModel;
+import org.izhsim.equations.EquationNeuron;
 import org.izhsim.expr.Expression;
 import org.izhsim.expr.ExpressionException;
 import org.izhsim.integrate.Scheme;
@@ -75,6 +77,15 @@ final class NeuronOptions {
 
     @Option(names = "--cell", paramLabel = "ID", description = "The id of the cell to take from --nml.")
     String cell;
+    @Option(names = "--equations", paramLabel = "FILE",
+            description = "Simulate a model written as Brian2-style equations instead of the built-in one "
+                    + "(see examples/equations). Give its parameters and initial values with --set; --current drives I.")
+    java.nio.file.Path equations;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "With --equations: a parameter or an initial value, with units where the model has them, "
+                    + "e.g. --set a=0.02 --set v=-65*mV. Repeatable. Unset initial values start at 0.")
+    java.util.List<String> settings = new java.util.ArrayList<>();
 
     /** The preset this run starts from. */
     Preset basePreset() {
@@ -156,6 +167,70 @@ final class NeuronOptions {
     private static String or(String value, String fallback) {
         return value != null ? value : fallback;
     }
+
+    /**
+     * The equation model of --equations with its --set values, and dt, duration, scheme and
+     * current resolved as for a built-in neuron (from the preset unless given).
+     */
+    EquationRun resolveEquations() {
+        if (a != null || b != null || c != null || d != null || v0 != null || u0 != null) {
+            throw new IllegalArgumentException("--a, --b, --c, --d, --v0 and --u0 are for the built-in model; with"
+                    + " --equations use --set NAME=VALUE");
+        }
+        if (model != null || nml != null) {
+            throw new IllegalArgumentException("--equations excludes --model and --nml: the equation file is the model");
+        }
+        EquationModel model = readEquations(equations);
+        double[][] values = values(model, settings, true);
+        double[] initial = values[0], params = values[1];
+        Preset p = basePreset();
+        CurrentSource cur = parseCurrent("--current", currentText());
+        if (currentEvery != null) cur = cur.sampledEvery(currentEvery);
+        return new EquationRun(new EquationNeuron(model, initial, params, Scheme.byId(scheme == null ? "figure1" : scheme), or(dt, p.dt()),
+                or(duration, p.duration()), cur), settings);
+    }
+
+    /** Reads and checks a model file; errors name the file, line and column. */
+    static EquationModel readEquations(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read --equations " + file + ": " + e.getMessage());
+        }
+        return EquationModel.parse(text, file.toString());
+    }
+
+    /**
+     * The --set values: {initial states, parameters}. Unset states are 0; unset parameters are
+     * refused if {@code requireAll}, else 0.
+     */
+    static double[][] values(EquationModel model, java.util.List<String> settings, boolean requireAll) {
+        int n = model.states().size();
+        double[] initial = new double[n];
+        double[] params = new double[model.parameters().size()];
+        boolean[] given = new boolean[params.length];
+        for (String setting : settings) {
+            EquationModel.Setting value = model.setting(setting);
+            if (value.index() < n) {
+                initial[value.index()] = value.value();
+            } else {
+                params[value.index() - n] = value.value();
+                given[value.index() - n] = true;
+            }
+        }
+        for (int j = 0; j < params.length && requireAll; j++) {
+            if (!given[j]) {
+                String name = model.parameters().get(j).name();
+                throw new IllegalArgumentException("parameter '" + name + "' of " + model.source() + " has no value; give"
+                        + " --set " + name + "=VALUE");
+            }
+        }
+        return new double[][] {initial, params};
+    }
+
+    /** An equation-model neuron and the --set arguments that made it. */
+    record EquationRun(EquationNeuron neuron, java.util.List<String> settings) {}
 
     NeuronSetup resolve() {
         Preset p = basePreset();

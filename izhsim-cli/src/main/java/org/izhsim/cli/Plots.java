@@ -43,6 +43,16 @@ final class Plots {
                 stage.dir(), base + "-phase", formats, provenance);
     }
 
+    /** An equation model's v and u traces (no phase plane: its nullclines are not known in closed form). */
+    static void equationNeuron(OutputStage stage, String base, String title, org.izhsim.equations.EquationNeuron n,
+                               NeuronTrace tr, Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
+        if (formats.isEmpty()) return;
+        FigureWriter.write(Figures.voltageTrace(title, tr.t(), tr.v(), tr.current()), stage.dir(), base + "-v", formats, provenance);
+        if (n.uIndex() >= 0) {
+            FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats, provenance);
+        }
+    }
+
     static void gallery(OutputStage stage, String base, List<Preset> panels, List<NeuronTrace> traces, Scheme scheme,
                         Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;

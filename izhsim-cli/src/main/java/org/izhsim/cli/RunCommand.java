@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand extends NetworkCommand {
     /** Options of the built-in network that a model file sets itself. */
     private static final List<String> NET2003_ONLY = List.of("--ne", "--ni", "--dt", "--scheme", "--connectivity", "--k",
-            "--trace-neuron");
+            "--trace-neuron", "--equations");
 
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "A model file (YAML, or TOML if it ends in .toml); without one, the 2003 network.")
     Path model;

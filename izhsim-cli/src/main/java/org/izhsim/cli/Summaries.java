@@ -2,6 +2,8 @@ package org.izhsim.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.izhsim.equations.EquationModel;
+import org.izhsim.equations.EquationNeuron;
 import org.izhsim.io.RunInfo;
 import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.neuron.Neuron2007Setup;
@@ -28,6 +30,33 @@ final class Summaries {
         m.put("equations", s.equations());
         m.put("current", currentText);
         if (!s.currentUnit().isEmpty()) m.put("current_unit", s.currentUnit());
+        m.put("run_s", runSeconds);
+        m.putAll(RunInfo.base(command));
+        return m;
+    }
+
+    /** As {@link #neuron} for an equation model: the file, its normalized equations and the --set values. */
+    static Map<String, Object> equationNeuron(String command, NeuronOptions.EquationRun run, String currentText,
+                                              NeuronTrace tr, double runSeconds) {
+        EquationNeuron n = run.neuron();
+        EquationModel model = n.model();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", n.scheme().id());
+        m.put("dt_ms", n.dt());
+        m.put("duration_ms", n.duration());
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int j = 0; j < model.parameters().size(); j++) p.put(model.parameters().get(j).name(), n.parameters()[j]);
+        for (int j = 0; j < model.states().size(); j++) p.put(model.states().get(j).name() + "0", n.initial()[j]);
+        m.put("params", p);
+        m.put("spike_count", tr.spikeCount());
+        m.put("spike_times_ms", tr.spikeTimes());
+        m.put("rate_hz", tr.rateHz());
+        m.put("neuron", "equations");
+        m.put("model", model.source());
+        m.put("model_hash", model.hash());
+        m.put("equations", model.normalized());
+        m.put("set", run.settings());
+        m.put("current", currentText);
         m.put("run_s", runSeconds);
         m.putAll(RunInfo.base(command));
         return m;

@@ -69,6 +69,32 @@ public final class Expression {
     }
 
     /**
+     * Parses text into its tree as written (not folded), for a caller that gives names a
+     * meaning of its own — the equation models, whose unit names such as {@code ms} and
+     * {@code mV} carry a dimension that must be checked before they become numbers. Every
+     * name in {@code symbols} becomes a {@link Node.Variable} indexed into that list, even one
+     * that is otherwise a constant ({@code ms}); other names resolve as usual. Fold the tree
+     * with {@link #fold(Node)} once the caller has replaced what it means by the symbols.
+     *
+     * @throws IllegalArgumentException if a symbol is not an identifier, is listed twice, or is
+     *                                  a keyword or function name
+     * @throws ExpressionException      if the text is not a well-formed expression
+     */
+    public static Node parseTree(String text, List<String> symbols) {
+        Objects.requireNonNull(text, "text");
+        return new Parser(text, Names.checkSymbols(symbols)).parse();
+    }
+
+    /**
+     * The tree simplified exactly as {@link #parse} simplifies it: literal subtrees become their
+     * values and operations that change no value ({@code x/1}, {@code x*1}) disappear, nothing
+     * re-associated, so evaluating or compiling the result gives the same bits as the original.
+     */
+    public static Node fold(Node tree) {
+        return Folding.fold(Objects.requireNonNull(tree, "tree"));
+    }
+
+    /**
      * The value for the given variable values, in the order of {@link #variables()}.
      *
      * @throws IllegalArgumentException if the number of values differs from the number of variables

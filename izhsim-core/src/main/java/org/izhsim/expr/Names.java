@@ -67,6 +67,23 @@ final class Names {
         return names;
     }
 
+    /**
+     * Like {@link #checkVariables} but a symbol may shadow a constant (a unit name such as
+     * {@code ms}): the caller resolves it itself.
+     */
+    static List<String> checkSymbols(List<String> symbols) {
+        List<String> names = List.copyOf(symbols);
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!isIdentifier(name) || KEYWORDS.contains(name) || BuiltinFunction.named(name).isPresent()) {
+                throw new IllegalArgumentException("'" + name + "' cannot be a name: it is not an identifier, or it is"
+                        + " a keyword or function");
+            }
+            if (!seen.add(name)) throw new IllegalArgumentException("symbol '" + name + "' is listed twice in " + names);
+        }
+        return names;
+    }
+
     /** The names sorted as a reader looks them up, ignoring case, and joined with commas. */
     static String listing(Collection<String> names) {
         return String.join(", ", names.stream().sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(n -> n)).toList());

@@ -2,6 +2,8 @@ package org.izhsim.network;
 
 import java.util.List;
 import java.util.Objects;
+import org.izhsim.equations.EquationKernel;
+import org.izhsim.equations.EquationModel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
 
@@ -60,6 +62,8 @@ public final class Izhikevich2003Network {
         private boolean monitor = true;
         private int traceNeuron = -1;
         private double[] constant; // null: no constant inputs
+        private EquationModel equations;
+        private EquationKernel.Compiler compiler;
 
         private Builder() {}
 
@@ -117,17 +121,32 @@ public final class Izhikevich2003Network {
             return this;
         }
 
+        /**
+         * Both groups run this equation model (compiled by {@code compiler}) instead of the
+         * built-in one, with the network's per-neuron a, b, c, d and v0, u0 = b·v0 (see
+         * {@link NeuronGroup.Builder#equations}).
+         */
+        public Builder equations(EquationModel model, EquationKernel.Compiler compiler) {
+            this.equations = Objects.requireNonNull(model);
+            this.compiler = Objects.requireNonNull(compiler);
+            return this;
+        }
+
+        private NeuronGroup.Builder withEquations(NeuronGroup.Builder g) {
+            return equations == null ? g : g.equations(equations, compiler);
+        }
+
         public Built build() {
             int n = ne + ni;
             if (k > n) throw new IllegalArgumentException("K = " + k + " exceeds the " + n + " neurons");
             int kIn = k < 0 ? n : k;
             double s = weightScale == WeightScale.REF ? 1000.0 / kIn : (double) n / kIn;
-            NeuronGroup exc = NeuronGroup.builder("exc", ne)
+            NeuronGroup exc = withEquations(NeuronGroup.builder("exc", ne))
                     .a(0.02).b(0.2)
                     .c(PerNeuron.ofUniform(r -> -65 + 15 * (r * r)))
                     .d(PerNeuron.ofUniform(r -> 8 - 6 * (r * r)))
                     .v0(-65).build();
-            NeuronGroup inh = NeuronGroup.builder("inh", ni)
+            NeuronGroup inh = withEquations(NeuronGroup.builder("inh", ni))
                     .a(PerNeuron.ofUniform(r -> 0.02 + 0.08 * r))
                     .b(PerNeuron.ofUniform(r -> 0.25 - 0.05 * r))
                     .c(-65).d(2)

@@ -1,6 +1,10 @@
 package org.izhsim.network;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.izhsim.equations.EquationKernel;
+import org.izhsim.equations.EquationModel;
 import org.izhsim.model.IzhikevichModel;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
@@ -20,8 +24,15 @@ public final class NeuronGroup {
     private final int size;
     private final IzhikevichModel model;
     private final PerNeuron a, b, c, d, v0, u0;
+    private final EquationModel equations;
+    private final EquationKernel.Compiler compiler;
+    private final Map<String, PerNeuron> values;
 
     private NeuronGroup(Builder bd) {
+        this.equations = bd.equations;
+        this.compiler = bd.compiler;
+        this.values = Map.copyOf(bd.values);
+        for (Map.Entry<String, PerNeuron> e : values.entrySet()) e.getValue().checkSize("group '" + bd.name + "' " + e.getKey(), bd.size);
         this.name = bd.name;
         this.size = bd.size;
         this.model = bd.model;
@@ -53,6 +64,12 @@ public final class NeuronGroup {
     public PerNeuron v0() { return v0; }
     /** The initial u, or null for u0 = b·v0. */
     public PerNeuron u0() { return u0; }
+    /** The equation model these neurons run instead of {@link #model()}, or null. */
+    public EquationModel equations() { return equations; }
+    /** The compiler of {@link #equations()}, or null. */
+    public EquationKernel.Compiler compiler() { return compiler; }
+    /** Values of the equation model's parameters and initial states by name (others: see {@link Builder#equations}). */
+    public Map<String, PerNeuron> values() { return values; }
 
     /**
      * The parameters and initial state this group gets under {@code seed}: the values a
@@ -88,7 +105,7 @@ public final class NeuronGroup {
 
     boolean needsUniform() {
         return a.needsUniform() || b.needsUniform() || c.needsUniform() || d.needsUniform() || v0.needsUniform()
-                || (u0 != null && u0.needsUniform());
+                || (u0 != null && u0.needsUniform()) || values.values().stream().anyMatch(PerNeuron::needsUniform);
     }
 
     @Override
@@ -103,6 +120,9 @@ public final class NeuronGroup {
         private IzhikevichModel model = IzhikevichModel.STANDARD;
         private PerNeuron a = PerNeuron.constant(0.02), b = PerNeuron.constant(0.2), c = PerNeuron.constant(-65),
                 d = PerNeuron.constant(8), v0 = PerNeuron.constant(-65), u0 = null;
+        private EquationModel equations;
+        private EquationKernel.Compiler compiler;
+        private final Map<String, PerNeuron> values = new LinkedHashMap<>();
 
         private Builder(String name, int size) {
             Objects.requireNonNull(name, "name");
@@ -128,7 +148,42 @@ public final class NeuronGroup {
         public Builder u0(PerNeuron x) { this.u0 = x; return this; }
         public Builder u0(double x) { return u0(PerNeuron.constant(x)); }
 
+        /**
+         * Runs an equation model, compiled by {@code compiler}, instead of the built-in one. Its
+         * input {@code I} receives the synaptic input, noise and currents. Per neuron, a state
+         * variable named v starts at {@link #v0}, one named u at {@link #u0} (default b·v0),
+         * parameters named a, b, c, d take those values; any of them, and all other names, may be
+         * given with {@link #set} (unset states start at 0; unset other parameters are refused).
+         */
+        public Builder equations(EquationModel model, EquationKernel.Compiler compiler) {
+            this.equations = Objects.requireNonNull(model);
+            this.compiler = Objects.requireNonNull(compiler);
+            return this;
+        }
+
+        /** A parameter or initial state of the equation model, by name. */
+        public Builder set(String name, PerNeuron value) {
+            values.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
         public NeuronGroup build() {
+            if (!values.isEmpty() && equations == null) {
+                throw new IllegalArgumentException("group '" + name + "': set(" + values.keySet() + ") needs equations(...)");
+            }
+            if (equations != null) {
+                for (String key : values.keySet()) {
+                    if (equations.indexOf(key) < 0) {
+                        throw new IllegalArgumentException("group '" + name + "': '" + key + "' is not a parameter or variable of "
+                                + equations.source() + "; known: " + String.join(", ",
+                                equations.symbols().subList(0, equations.inputIndex())));
+                    }
+                }
+                if (!equations.hasInput()) {
+                    throw new IllegalArgumentException("group '" + name + "': " + equations.source() + " declares no input"
+                            + " 'I : unit' for synapses and noise to drive");
+                }
+            }
             return new NeuronGroup(this);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
+import org.izhsim.equations.EquationKernel;
 import org.izhsim.integrate.IzhikevichKernel;
 import org.izhsim.integrate.NumericalBlowUpException;
 import org.izhsim.integrate.Scheme;
@@ -160,6 +161,8 @@ public final class Simulation implements AutoCloseable {
         double[] iMid, iEnd;
         double[][] ring;
         final IzhikevichKernel kernel;
+        /** The compiled kernel of an equation-model group (then used instead of {@link #kernel}), or null. */
+        final EquationKernel eq;
         /** Whether {@link StandardKernels} update this group (standard recovery, euler or netm). */
         boolean fast;
         /** Lowest non-finite neuron seen by {@link StandardKernels}, or −1. */
@@ -194,6 +197,7 @@ public final class Simulation implements AutoCloseable {
             current = new double[n];
             syn = new double[n];
             kernel = new IzhikevichKernel(g.model(), scheme, v, u, a, b, c, d);
+            eq = g.equations() == null ? null : EquationGroups.kernel(g, scheme, v, u, a, b, c, d, r);
         }
 
         synchronized void nonFinite(int neuron) {
@@ -201,7 +205,7 @@ public final class Simulation implements AutoCloseable {
         }
 
         synchronized int firstNonFinite() {
-            int k = kernel.firstNonFinite();
+            int k = eq != null ? eq.firstNonFinite() : kernel.firstNonFinite();
             if (nonFiniteFast >= 0 && (k < 0 || nonFiniteFast < k)) k = nonFiniteFast;
             return k;
         }
@@ -419,7 +423,7 @@ public final class Simulation implements AutoCloseable {
             }
         }
         for (G g : groups) {
-            g.fast = vectorize && g.group.model().recovery() == Recovery.STANDARD && (scheme == Scheme.EULER || scheme == Scheme.NETM);
+            g.fast = vectorize && g.eq == null && g.group.model().recovery() == Recovery.STANDARD && (scheme == Scheme.EULER || scheme == Scheme.NETM);
             g.recomputeExt();
             if (scheme.usesStageCurrents() && g.currents.length > 0) {
                 g.iMid = new double[g.n];
@@ -827,7 +831,7 @@ public final class Simulation implements AutoCloseable {
         for (long k = chunkFrom; k < chunkTo; k++) {
             try {
                 wk.count = 0;
-                if (netm) detect(wk);
+                if (netm) detect(wk, k);
                 else update(wk, k);
             } catch (Throwable t) {
                 fail(t);
@@ -852,7 +856,7 @@ public final class Simulation implements AutoCloseable {
             long t0 = System.nanoTime();
             try {
                 wk.count = 0;
-                if (netm) detect(wk);
+                if (netm) detect(wk, k);
                 else update(wk, k);
             } catch (Throwable t) {
                 fail(t);
@@ -894,7 +898,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** Phase 1 (netm): the start-of-step cut-off. */
-    private void detect(Worker wk) {
+    private void detect(Worker wk, long k) {
         SpikeList tmp = wk.tmp;
         for (G g : groups) {
             int from = g.wFrom[wk.id], to = g.wTo[wk.id];
@@ -909,7 +913,8 @@ public final class Simulation implements AutoCloseable {
                 }
             } else {
                 tmp.clear();
-                g.kernel.detectAndReset(from, to, tmp);
+                if (g.eq != null) g.eq.detectAndReset(from, to, k, tmp);
+                else g.kernel.detectAndReset(from, to, tmp);
                 collect(wk, tmp, g.off);
             }
             wk.groupEnd[g.index] = wk.count;
@@ -1034,7 +1039,8 @@ public final class Simulation implements AutoCloseable {
                     }
                 } else {
                     tmp.clear();
-                    g.kernel.step(b, e, dt, cur, iMid, iEnd, tmp);
+                    if (g.eq != null) g.eq.step(b, e, k, dt, cur, iMid, iEnd, tmp);
+                    else g.kernel.step(b, e, dt, cur, iMid, iEnd, tmp);
                     if (!netm) collect(wk, tmp, g.off);
                 }
             }

@@ -1,0 +1,200 @@
+package org.izhsim.equations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import org.izhsim.expr.Node;
+
+/**
+ * A neuron model written as equation strings, parsed, name- and unit-checked, ready to compile.
+ * See the {@linkplain org.izhsim.equations package documentation} for the file format.
+ *
+ * <p>Every tree here is folded and free of names: units are numbers in model units,
+ * sub-expressions are substituted where they are used, and each remaining
+ * {@link Node.Variable} has an index into {@link #symbols()}: first the state variables (in
+ * the order their equations are written), then the parameters, then the input {@code I}, then
+ * the time {@code t} [ms]. Derivatives are per ms.
+ */
+public final class EquationModel {
+    /**
+     * A variable with a differential equation.
+     *
+     * @param derivative       dX/dt per ms, over {@link #symbols()}
+     * @param unlessRefractory frozen while the neuron is refractory (Brian2's flag)
+     */
+    public record StateVariable(String name, Dimension dimension, Node derivative, boolean unlessRefractory) {}
+
+    /** A per-neuron constant, given a value per neuron before the run. */
+    public record Parameter(String name, Dimension dimension) {}
+
+    /** One reset statement: state variable {@code target} (an index into {@link #states()}) ← value. */
+    public record Assignment(int target, Node value) {}
+
+    private final String source;
+    private final List<StateVariable> states;
+    private final List<Parameter> parameters;
+    private final Dimension inputDimension;
+    private final Node threshold;
+    private final List<Assignment> reset;
+    private final double refractoryMs;
+    private final String normalized;
+
+    EquationModel(String source, List<StateVariable> states, List<Parameter> parameters, Dimension inputDimension,
+                  Node threshold, List<Assignment> reset, double refractoryMs) {
+        this.source = source;
+        this.states = List.copyOf(states);
+        this.parameters = List.copyOf(parameters);
+        this.inputDimension = inputDimension;
+        this.threshold = Objects.requireNonNull(threshold);
+        this.reset = List.copyOf(reset);
+        this.refractoryMs = refractoryMs;
+        this.normalized = normalize();
+    }
+
+    /**
+     * Parses and checks a model file.
+     *
+     * @param text   the file's content
+     * @param source the file name, for messages
+     * @throws EquationException naming line, column and problem
+     */
+    public static EquationModel parse(String text, String source) {
+        return new ModelParser(text, source).parse();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<StateVariable> states() {
+        return states;
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Whether the model declares the input {@code I} that currents and synapses drive. */
+    public boolean hasInput() {
+        return inputDimension != null;
+    }
+
+    /** The dimension of {@code I}, or null if the model has no input. */
+    public Dimension inputDimension() {
+        return inputDimension;
+    }
+
+    /** The spike condition, a truth value over {@link #symbols()}. */
+    public Node threshold() {
+        return threshold;
+    }
+
+    public List<Assignment> reset() {
+        return reset;
+    }
+
+    /** The refractory period [ms], or 0 if there is none. */
+    public double refractoryMs() {
+        return refractoryMs;
+    }
+
+    /** Index of {@code I} in {@link #symbols()}. */
+    public int inputIndex() {
+        return states.size() + parameters.size();
+    }
+
+    /** Index of {@code t} in {@link #symbols()}. */
+    public int timeIndex() {
+        return inputIndex() + 1;
+    }
+
+    /** The names behind the variable indices: states, parameters, I, t. */
+    public List<String> symbols() {
+        List<String> names = new ArrayList<>();
+        states.forEach(s -> names.add(s.name()));
+        parameters.forEach(p -> names.add(p.name()));
+        names.add("I");
+        names.add("t");
+        return names;
+    }
+
+    /** The index of a state variable or parameter by name, or −1. */
+    public int indexOf(String name) {
+        int i = symbols().indexOf(name);
+        return i < inputIndex() ? i : -1;
+    }
+
+    /**
+     * The value of {@code name=expression} (a {@code --set} argument) for a state variable's
+     * initial value or a parameter, in model units: {@code v=-65*mV}, {@code a=0.02},
+     * {@code k=0.7*nS/mV}. The expression may use numbers and units only, and its unit must be
+     * the declared one.
+     *
+     * @return the index (into {@link #symbols()}) and the value
+     * @throws EquationException naming the column within the argument
+     */
+    public Setting setting(String assignment) {
+        int eq = assignment.indexOf('=');
+        String name = eq < 0 ? assignment.strip() : assignment.substring(0, eq).strip();
+        if (eq < 0) {
+            throw EquationException.inArgument("--set " + assignment, assignment.length() + 1,
+                    "expected NAME=VALUE, e.g. a=0.02 or v=-65");
+        }
+        int index = indexOf(name);
+        if (index < 0) {
+            throw EquationException.inArgument("--set " + assignment, 1, "unknown name '" + name + "' in " + source + "; settable: "
+                    + String.join(", ", symbols().subList(0, inputIndex())));
+        }
+        Dimension dim = index < states.size() ? states.get(index).dimension()
+                : parameters.get(index - states.size()).dimension();
+        double value = ModelParser.constant(assignment.substring(eq + 1), dim, "'" + name + "'", "--set " + assignment, eq + 1);
+        return new Setting(index, value);
+    }
+
+    /** A value for the state variable or parameter at {@code index} of {@link #symbols()}. */
+    public record Setting(int index, double value) {}
+
+    /**
+     * The model as canonical text: the folded trees, printed fully parenthesised, with the
+     * names, units and flags. Two files that differ only in comments, spacing, redundant
+     * parentheses or unit spelling ({@code mV} vs {@code mvolt}) give the same text.
+     */
+    public String normalized() {
+        return normalized;
+    }
+
+    /** SHA-256 of {@link #normalized()} in hex: the key under which compiled kernels are cached. */
+    public String hash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private String normalize() {
+        StringBuilder sb = new StringBuilder();
+        for (StateVariable s : states) {
+            sb.append('d').append(s.name()).append("/dt = ").append(s.derivative()).append(" : ").append(s.dimension())
+                    .append(s.unlessRefractory() ? " (unless refractory)" : "").append('\n');
+        }
+        for (Parameter p : parameters) sb.append(p.name()).append(" : ").append(p.dimension()).append('\n');
+        if (hasInput()) sb.append("I : ").append(inputDimension).append('\n');
+        sb.append("threshold: ").append(threshold).append('\n');
+        for (Assignment a : reset) sb.append("reset: ").append(states.get(a.target()).name()).append(" = ")
+                .append(a.value()).append('\n');
+        if (refractoryMs > 0) sb.append("refractory: ").append(Double.toString(refractoryMs)).append('\n');
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return normalized;
+    }
+}

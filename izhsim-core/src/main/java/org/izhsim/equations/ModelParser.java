@@ -1,0 +1,495 @@
+package org.izhsim.equations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.izhsim.expr.BuiltinFunction;
+import org.izhsim.expr.Expression;
+import org.izhsim.expr.ExpressionException;
+import org.izhsim.expr.Node;
+import org.izhsim.expr.Node.Binary;
+import org.izhsim.expr.Node.Call;
+import org.izhsim.expr.Node.Literal;
+import org.izhsim.expr.Node.Unary;
+import org.izhsim.expr.Node.Variable;
+
+/**
+ * Reads a model file in two passes: first every declaration (so a line may use a name declared
+ * further down, as in Brian2), then every expression, which is parsed by the expression
+ * language, its names resolved and its units checked in one walk over the tree.
+ */
+final class ModelParser {
+    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*(threshold|reset|refractory)\\s*:");
+    private static final Pattern DERIVATIVE = Pattern.compile("^\\s*d([A-Za-z_][A-Za-z0-9_]*)\\s*/\\s*dt\\s*=");
+    private static final Pattern SUBEXPRESSION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
+    private static final Pattern NAME_ONLY = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+    private static final Pattern FLAGS = Pattern.compile("\\(([^()]*)\\)\\s*$");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern STATEMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\+=|-=|\\*=|/=|=(?!=))");
+    /** Names with a meaning of their own that a declaration may not take. */
+    private static final Set<String> RESERVED = Set.of("t", "dt", "threshold", "reset", "refractory", "lastspike",
+            "not_refractory", "xi", "pi", "e", "inf", "and", "or", "not", "True", "False");
+
+    private enum Kind { STATE, PARAMETER, SUBEXPRESSION, INPUT }
+
+    /** A declaration before its expression is read; columns are 0-based offsets into the line. */
+    private record Declaration(Kind kind, String name, int line, int nameColumn, String rhs, int rhsColumn,
+                               Dimension dimension, boolean unlessRefractory) {}
+
+    /** A resolved expression: the tree over the model's symbols and its dimension. */
+    private record Typed(Node node, Dimension dimension) {}
+
+    private final String source;
+    private final String[] lines;
+    private final Map<String, Declaration> declarations = new LinkedHashMap<>();
+    private final List<String> stateNames = new ArrayList<>();
+    private final List<String> parameterNames = new ArrayList<>();
+    private final Map<String, Typed> subexpressions = new LinkedHashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+    private Dimension inputDimension;
+    /** Whether the text is one command-line argument rather than a file (messages name a column only). */
+    private boolean argument;
+    // the place of the expression being resolved, for messages
+    private int currentLine, currentColumn;
+
+    ModelParser(String text, String source) {
+        this.source = source;
+        this.lines = text.split("\r?\n", -1);
+    }
+
+    EquationModel parse() {
+        int[] thresholdAt = null, refractoryAt = null;
+        List<int[]> resetAt = new ArrayList<>();
+        for (int n = 0; n < lines.length; n++) {
+            String line = stripComment(lines[n]);
+            if (line.isBlank()) continue;
+            Matcher directive = DIRECTIVE.matcher(line);
+            if (directive.find()) {
+                int[] at = {n, directive.end()};
+                switch (directive.group(1)) {
+                    case "threshold" -> {
+                        if (thresholdAt != null) throw error(n, 0, "a second 'threshold:' line; a model has one");
+                        thresholdAt = at;
+                    }
+                    case "refractory" -> {
+                        if (refractoryAt != null) throw error(n, 0, "a second 'refractory:' line; a model has one");
+                        refractoryAt = at;
+                    }
+                    default -> resetAt.add(at);
+                }
+                continue;
+            }
+            declare(n, line);
+        }
+        if (stateNames.isEmpty()) {
+            throw error(lines.length - 1, 0, "no differential equation; write one such as 'dv/dt = (0.04*v**2 + 5*v + 140 - u + I)/ms : 1'");
+        }
+        if (thresholdAt == null) throw error(lines.length - 1, 0, "missing 'threshold: ...' line, e.g. 'threshold: v > 30'");
+
+        List<EquationModel.StateVariable> states = new ArrayList<>();
+        for (String name : stateNames) {
+            Declaration d = declarations.get(name);
+            Typed rhs = expression(d.line(), d.rhsColumn(), d.rhs());
+            Dimension expected = d.dimension().over(Dimension.TIME);
+            if (!rhs.dimension().equals(expected)) {
+                throw error(d.line(), firstNonBlank(lines[d.line()], d.rhsColumn()), "the right-hand side of d" + name + "/dt is " + rhs.dimension()
+                        + " but must be " + expected + " (" + name + " is " + d.dimension() + ", per time: divide by ms)");
+            }
+            states.add(new EquationModel.StateVariable(name, d.dimension(), Expression.fold(rhs.node()),
+                    d.unlessRefractory()));
+        }
+        for (String name : subexpressionNames()) subexpression(name);
+
+        String thresholdText = stripComment(lines[thresholdAt[0]]).substring(thresholdAt[1]);
+        Typed threshold = expression(thresholdAt[0], thresholdAt[1], thresholdText);
+        if (!isCondition(threshold.node())) {
+            throw error(thresholdAt[0], firstNonBlank(lines[thresholdAt[0]], thresholdAt[1]),
+                    "the threshold must be a condition such as 'v > 30', not '" + thresholdText.strip() + "'");
+        }
+
+        List<EquationModel.Assignment> reset = new ArrayList<>();
+        for (int[] at : resetAt) reset.addAll(statements(at[0], at[1]));
+
+        double refractory = 0;
+        if (refractoryAt != null) refractory = refractory(refractoryAt[0], refractoryAt[1]);
+
+        List<EquationModel.Parameter> parameters = new ArrayList<>();
+        for (String name : parameterNames) parameters.add(new EquationModel.Parameter(name, declarations.get(name).dimension()));
+        return new EquationModel(source, states, parameters, inputDimension, Expression.fold(threshold.node()), reset,
+                refractory);
+    }
+
+    private List<String> subexpressionNames() {
+        return declarations.values().stream().filter(d -> d.kind() == Kind.SUBEXPRESSION).map(Declaration::name).toList();
+    }
+
+    // ---- pass 1: declarations ----
+
+    private void declare(int n, String line) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            throw error(n, line.stripTrailing().length(), "missing ': unit' at the end of the line (write ': 1' for a"
+                    + " dimensionless quantity, ': volt' or ': mV' for a voltage)");
+        }
+        String left = line.substring(0, colon);
+        String unitPart = line.substring(colon + 1);
+        boolean unlessRefractory = false;
+        Matcher flags = FLAGS.matcher(unitPart);
+        int flagsColumn = -1;
+        if (flags.find()) {
+            flagsColumn = colon + 1 + flags.start(1);
+            for (String flag : flags.group(1).split(",")) {
+                String f = flag.strip().replaceAll("\\s+", " ");
+                if (f.equals("unless refractory")) unlessRefractory = true;
+                else if (!f.equals("constant")) {
+                    throw error(n, flagsColumn, "unknown flag '" + f + "'; known: unless refractory, constant");
+                }
+            }
+            unitPart = unitPart.substring(0, flags.start());
+        }
+        Dimension dimension = unit(n, colon + 1, unitPart);
+
+        Matcher m;
+        if ((m = DERIVATIVE.matcher(left)).find()) {
+            add(new Declaration(Kind.STATE, m.group(1), n, m.start(1) - 1, left.substring(m.end()), m.end(), dimension,
+                    unlessRefractory));
+        } else if ((m = SUBEXPRESSION.matcher(left)).find()) {
+            if (unlessRefractory) throw error(n, flagsColumn, "'(unless refractory)' belongs on a differential equation");
+            add(new Declaration(Kind.SUBEXPRESSION, m.group(1), n, m.start(1), left.substring(m.end()), m.end(),
+                    dimension, false));
+        } else if ((m = NAME_ONLY.matcher(left)).find()) {
+            if (unlessRefractory) throw error(n, flagsColumn, "'(unless refractory)' belongs on a differential equation");
+            Kind kind = m.group(1).equals("I") ? Kind.INPUT : Kind.PARAMETER;
+            add(new Declaration(kind, m.group(1), n, m.start(1), "", 0, dimension, false));
+        } else {
+            throw error(n, firstNonBlank(line, 0), "expected 'dX/dt = expression : unit', 'name = expression : unit',"
+                    + " 'name : unit', 'threshold: ...', 'reset: ...' or 'refractory: ...'");
+        }
+    }
+
+    private void add(Declaration d) {
+        String name = d.name();
+        if (name.equals("I") && d.kind() != Kind.INPUT) {
+            throw error(d.line(), d.nameColumn(), "'I' is the input current (driven by --current and synapses);"
+                    + " declare it as 'I : 1' (or another unit)");
+        }
+        if (RESERVED.contains(name) || Units.isUnit(name) || BuiltinFunction.named(name).isPresent()) {
+            String why = Units.isUnit(name) ? "a unit" : BuiltinFunction.named(name).isPresent() ? "a function"
+                    : "reserved";
+            throw error(d.line(), d.nameColumn(), "'" + name + "' is " + why + " and cannot be declared; choose another name");
+        }
+        if (declarations.containsKey(name)) {
+            throw error(d.line(), d.nameColumn(), "'" + name + "' is declared twice (first on line "
+                    + (declarations.get(name).line() + 1) + ")");
+        }
+        declarations.put(name, d);
+        switch (d.kind()) {
+            case STATE -> stateNames.add(name);
+            case PARAMETER -> parameterNames.add(name);
+            case INPUT -> inputDimension = d.dimension();
+            case SUBEXPRESSION -> {}
+        }
+    }
+
+    /** The dimension of the unit after ':' — a product of unit names and powers, or 1. */
+    private Dimension unit(int n, int offset, String text) {
+        int column = firstNonBlank(lines[n], offset);
+        if (text.isBlank()) throw error(n, column, "missing unit after ':' (write ': 1' for a dimensionless quantity)");
+        Node tree = parseTree(n, offset, text);
+        Typed typed = resolve(tree, n, column);
+        if (!isPureUnit(tree)) {
+            throw error(n, column, "'" + text.strip() + "' is not a unit: write a unit name such as volt, mV, amp, pA,"
+                    + " siemens, nS, farad, pF, second, ms, Hz, or 1");
+        }
+        return typed.dimension();
+    }
+
+    private static boolean isPureUnit(Node node) {
+        return switch (node) {
+            case Literal l -> l.value() == 1;
+            case Variable v -> Units.isUnit(v.name());
+            case Binary b -> switch (b.operator()) {
+                case MULTIPLY, DIVIDE -> isPureUnit(b.left()) && isPureUnit(b.right());
+                case POWER -> isPureUnit(b.left()) && b.right() instanceof Literal
+                        || isPureUnit(b.left()) && b.right() instanceof Unary u && u.operand() instanceof Literal;
+                default -> false;
+            };
+            default -> false;
+        };
+    }
+
+    // ---- pass 2: expressions ----
+
+    private Typed expression(int n, int offset, String text) {
+        if (text.isBlank()) throw error(n, offset, "missing expression");
+        return resolve(parseTree(n, offset, text), n, firstNonBlank(lines[n], offset));
+    }
+
+    private Node parseTree(int n, int offset, String text) {
+        List<String> symbols = new ArrayList<>(declarations.keySet());
+        symbols.add("t");
+        Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            String word = m.group();
+            if (Units.isUnit(word) && !symbols.contains(word)) symbols.add(word);
+        }
+        try {
+            return Expression.parseTree(text, symbols);
+        } catch (ExpressionException e) {
+            throw error(n, offset + e.column(), unknownNameHint(e.reason()));
+        }
+    }
+
+    /** The expression language lists its own constants for an unknown name; here the model's names and units count. */
+    private String unknownNameHint(String reason) {
+        Matcher m = Pattern.compile("^unknown name '([A-Za-z_0-9]+)'").matcher(reason);
+        if (!m.find()) return reason;
+        String word = m.group(1);
+        List<String> candidates = new ArrayList<>(declarations.keySet());
+        candidates.addAll(Units.all().keySet());
+        String suggestion = candidates.stream().filter(c -> c.equalsIgnoreCase(word)).findFirst()
+                .map(c -> "did you mean '" + c + "'? ").orElse("");
+        String names = declarations.isEmpty() ? "" : String.join(", ", declarations.keySet()) + ", ";
+        return "unknown name '" + word + "'; " + suggestion + "known: " + names + "t and units such as mV, ms, pA, nS, pF, Hz";
+    }
+
+    private Typed subexpression(String name) {
+        Typed done = subexpressions.get(name);
+        if (done != null) return done;
+        Declaration d = declarations.get(name);
+        if (!resolving.add(name)) {
+            throw error(d.line(), d.nameColumn(), "sub-expression '" + name + "' is defined in terms of itself");
+        }
+        int line = currentLine, column = currentColumn;
+        Typed rhs = expression(d.line(), d.rhsColumn(), d.rhs());
+        currentLine = line;
+        currentColumn = column;
+        if (!rhs.dimension().equals(d.dimension())) {
+            throw error(d.line(), firstNonBlank(lines[d.line()], d.rhsColumn()), "'" + name + "' is declared "
+                    + d.dimension() + " but its expression is " + rhs.dimension());
+        }
+        resolving.remove(name);
+        subexpressions.put(name, rhs);
+        return rhs;
+    }
+
+    private Typed resolve(Node tree, int n, int column) {
+        currentLine = n;
+        currentColumn = column;
+        return walk(tree);
+    }
+
+    /** Names become model variables, numbers (units) or substituted sub-expressions; units are checked on the way. */
+    private Typed walk(Node node) {
+        return switch (node) {
+            case Literal l -> new Typed(l, Dimension.NONE);
+            case Variable v -> variable(v.name());
+            case Unary u -> {
+                Typed x = walk(u.operand());
+                yield new Typed(new Unary(u.operator(), x.node()),
+                        u.operator() == Unary.Operator.NOT ? Dimension.NONE : x.dimension());
+            }
+            case Binary b -> binary(b);
+            case Call c -> call(c);
+        };
+    }
+
+    private Typed variable(String name) {
+        Units.Unit unit = Units.named(name);
+        if (unit != null && !declarations.containsKey(name)) return new Typed(new Literal(unit.value()), unit.dimension());
+        if (name.equals("t")) return new Typed(new Variable("t", stateNames.size() + parameterNames.size() + 1), Dimension.TIME);
+        Declaration d = declarations.get(name);
+        return switch (d.kind()) {
+            case STATE -> new Typed(new Variable(name, stateNames.indexOf(name)), d.dimension());
+            case PARAMETER -> new Typed(new Variable(name, stateNames.size() + parameterNames.indexOf(name)), d.dimension());
+            case INPUT -> new Typed(new Variable(name, stateNames.size() + parameterNames.size()), d.dimension());
+            case SUBEXPRESSION -> subexpression(name);
+        };
+    }
+
+    private Typed binary(Binary b) {
+        Typed l = walk(b.left()), r = walk(b.right());
+        Node node = new Binary(b.operator(), l.node(), r.node());
+        Dimension dim = switch (b.operator()) {
+            case OR, AND -> Dimension.NONE;
+            case LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, EQUAL, NOT_EQUAL -> {
+                same(b, l, r);
+                yield Dimension.NONE;
+            }
+            case ADD, SUBTRACT, MODULO -> same(b, l, r);
+            case MULTIPLY -> l.dimension().times(r.dimension());
+            case DIVIDE -> l.dimension().over(r.dimension());
+            case POWER -> power(b, l, r);
+        };
+        return new Typed(node, dim);
+    }
+
+    private Dimension same(Binary b, Typed l, Typed r) {
+        if (!l.dimension().equals(r.dimension())) {
+            throw error(currentLine, currentColumn, "units do not match in " + b + ": " + l.dimension() + " "
+                    + b.operator().symbol() + " " + r.dimension());
+        }
+        return l.dimension();
+    }
+
+    private Dimension power(Binary b, Typed base, Typed exponent) {
+        if (!exponent.dimension().isNone()) {
+            throw error(currentLine, currentColumn, "the exponent in " + b + " must be dimensionless, not " + exponent.dimension());
+        }
+        if (base.dimension().isNone()) return Dimension.NONE;
+        Node folded = Expression.fold(exponent.node());
+        if (folded instanceof Literal(double x) && x == Math.rint(x) && Math.abs(x) <= 16) {
+            return base.dimension().power((int) x);
+        }
+        throw error(currentLine, currentColumn, "in " + b + " a quantity with units (" + base.dimension()
+                + ") needs a whole-number exponent");
+    }
+
+    private Typed call(Call c) {
+        List<Typed> args = c.arguments().stream().map(this::walk).toList();
+        Node node = new Call(c.function(), args.stream().map(Typed::node).toList());
+        Dimension first = args.getFirst().dimension();
+        Dimension dim = switch (c.function()) {
+            case ABS, CEIL, FLOOR -> first;
+            case SIGN, INT -> Dimension.NONE;
+            case CLIP, MAX, MIN -> {
+                for (Typed a : args) {
+                    if (!a.dimension().equals(first)) {
+                        throw error(currentLine, currentColumn, "the arguments of " + c + " have different units: "
+                                + first + " and " + a.dimension());
+                    }
+                }
+                yield first;
+            }
+            case SQRT -> {
+                Dimension root = first.sqrt();
+                if (root == null) throw error(currentLine, currentColumn, "sqrt of " + first + " has no unit: " + c);
+                yield root;
+            }
+            default -> {
+                if (!first.isNone()) {
+                    throw error(currentLine, currentColumn, c.function().symbol() + " needs a dimensionless argument, not "
+                            + first + ", in " + c);
+                }
+                yield Dimension.NONE;
+            }
+        };
+        return new Typed(node, dim);
+    }
+
+    private static boolean isCondition(Node node) {
+        return node instanceof Binary b && b.operator().yieldsTruthValue()
+                || node instanceof Unary u && u.operator() == Unary.Operator.NOT;
+    }
+
+    // ---- reset and refractory ----
+
+    private List<EquationModel.Assignment> statements(int n, int offset) {
+        String line = stripComment(lines[n]);
+        List<EquationModel.Assignment> out = new ArrayList<>();
+        int start = offset;
+        while (start <= line.length()) {
+            int end = line.indexOf(';', start);
+            if (end < 0) end = line.length();
+            String text = line.substring(start, end);
+            if (!text.isBlank()) out.add(statement(n, start, text));
+            start = end + 1;
+        }
+        if (out.isEmpty()) throw error(n, offset, "empty reset; write statements such as 'v = c; u += d'");
+        return out;
+    }
+
+    private EquationModel.Assignment statement(int n, int offset, String text) {
+        Matcher m = STATEMENT.matcher(text);
+        if (!m.find()) {
+            throw error(n, firstNonBlank(lines[n], offset), "expected a statement 'name = expression' (or +=, -=, *=, /=)"
+                    + " but found '" + text.strip() + "'");
+        }
+        String name = m.group(1);
+        int nameColumn = offset + m.start(1);
+        int target = stateNames.indexOf(name);
+        if (target < 0) {
+            Declaration d = declarations.get(name);
+            String what = d == null ? "unknown variable '" + name + "'"
+                    : "'" + name + "' is " + (d.kind() == Kind.PARAMETER ? "a parameter"
+                    : d.kind() == Kind.INPUT ? "the input" : "a sub-expression") + ", not a variable";
+            throw error(n, nameColumn, "the reset assigns " + what + "; variables: " + String.join(", ", stateNames));
+        }
+        Typed value = expression(n, offset + m.end(), text.substring(m.end()));
+        Dimension dim = declarations.get(name).dimension();
+        String op = m.group(2);
+        Node target0 = new Variable(name, target);
+        Node node = switch (op) {
+            case "=" -> value.node();
+            case "+=" -> new Binary(Binary.Operator.ADD, target0, value.node());
+            case "-=" -> new Binary(Binary.Operator.SUBTRACT, target0, value.node());
+            case "*=" -> new Binary(Binary.Operator.MULTIPLY, target0, value.node());
+            default -> new Binary(Binary.Operator.DIVIDE, target0, value.node());
+        };
+        boolean scaling = op.equals("*=") || op.equals("/=");
+        Dimension expected = scaling ? Dimension.NONE : dim;
+        if (!value.dimension().equals(expected)) {
+            throw error(n, firstNonBlank(lines[n], offset + m.end()), "units do not match in the reset of '" + name + "': "
+                    + (scaling ? "a factor must be dimensionless" : name + " is " + dim) + " but the value is "
+                    + value.dimension());
+        }
+        return new EquationModel.Assignment(target, Expression.fold(node));
+    }
+
+    private double refractory(int n, int offset) {
+        Typed typed = expression(n, offset, stripComment(lines[n]).substring(offset));
+        int column = firstNonBlank(lines[n], offset);
+        Node folded = Expression.fold(typed.node());
+        if (!(folded instanceof Literal(double ms))) {
+            throw error(n, column, "the refractory period must be a constant time such as 2*ms");
+        }
+        if (!typed.dimension().equals(Dimension.TIME)) {
+            throw error(n, column, "the refractory period must be a time (e.g. 2*ms), not " + typed.dimension());
+        }
+        if (!(ms >= 0) || Double.isInfinite(ms)) throw error(n, column, "the refractory period must be finite and >= 0");
+        return ms;
+    }
+
+    /**
+     * The value of a constant expression such as {@code -65*mV} in model units, checked against
+     * the dimension it is for; errors name {@code source} with column {@code offset + k}.
+     */
+    static double constant(String text, Dimension expected, String what, String source, int offset) {
+        ModelParser p = new ModelParser(" ".repeat(offset) + text, source);
+        p.argument = true;
+        Typed typed = p.expression(0, offset, text);
+        int column = firstNonBlank(p.lines[0], offset);
+        Node folded = Expression.fold(typed.node());
+        if (!(folded instanceof Literal(double value))) throw p.error(0, column, what + " must be a number");
+        if (!typed.dimension().equals(expected)) {
+            throw p.error(0, column, what + " is " + expected + " but the value '" + text.strip() + "' is "
+                    + typed.dimension());
+        }
+        return value;
+    }
+
+    // ---- helpers ----
+
+    private static String stripComment(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+
+    private static int firstNonBlank(String line, int from) {
+        int i = from;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
+        return i;
+    }
+
+    /** n and column are 0-based here; messages count from 1. */
+    private EquationException error(int n, int column, String problem) {
+        if (argument) return EquationException.inArgument(source, column + 1, problem);
+        return new EquationException(source, n + 1, column + 1, problem);
+    }
+}

@@ -1,0 +1,57 @@
+/**
+ * Neuron models written as equation strings, in Brian2's syntax:
+ *
+ * <pre>
+ * # the Izhikevich (2003) model
+ * dv/dt = (0.04*v**2 + 5*v + 140 - u + I)/ms : 1
+ * du/dt = a*(b*v - u)/ms : 1
+ * a : 1                        # parameters: a value per neuron (--set a=0.02)
+ * b : 1
+ * c : 1
+ * d : 1
+ * I : 1                        # the input, driven by --current, noise and synapses
+ * threshold: v >= 30
+ * reset: v = c; u += d
+ * refractory: 2*ms             # optional; equations flagged (unless refractory) then stop
+ * </pre>
+ *
+ * <h2>Lines</h2>
+ * <ul>
+ * <li>{@code dX/dt = expression : unit [(unless refractory)]} — a state variable X;</li>
+ * <li>{@code name = expression : unit} — a sub-expression, substituted where it is used;</li>
+ * <li>{@code name : unit [(constant)]} — a per-neuron parameter; {@code I : unit} is the input;</li>
+ * <li>{@code threshold: condition}, {@code reset: statement; statement …} (=, +=, -=, *=, /=;
+ *     several reset lines run in order), {@code refractory: time}.</li>
+ * </ul>
+ * {@code #} starts a comment; names may be used before the line that declares them.
+ * Expressions are the {@linkplain org.izhsim.expr current-expression language}, plus
+ * {@code t} [ms] and unit names.
+ *
+ * <h2>Units</h2>
+ * Every quantity has a unit after ':' ({@code 1} for none), and every expression is checked:
+ * sums and comparisons need equal units, a derivative has its variable's unit per time,
+ * functions such as exp need dimensionless arguments. {@link org.izhsim.equations.Units} lists
+ * the names. Numbers are held in model units (ms, mV, pA, nS, pF), which are consistent, so
+ * {@code : volt} and {@code : mV} declare the same thing and {@code /ms} in a derivative means
+ * "per millisecond", i.e. divides by 1. The 2003 model is dimensionless, as Izhikevich wrote it.
+ *
+ * <h2>Refractoriness (Brian2's semantics)</h2>
+ * A spike at step k_s makes the neuron refractory for the steps k with
+ * k − k_s &lt; round(refractory/dt): the threshold is not tested, and variables flagged
+ * {@code (unless refractory)} keep their value. The reset still happens at the spike.
+ *
+ * <h2>Schemes</h2>
+ * The same equations run under every scheme: {@code euler} and {@code rk4} over all state
+ * variables at once; {@code figure1} and {@code netm} update the variables one after another
+ * in the order their equations are written — the first ("v") from the old state, each later
+ * one ("u") from the values already updated — and netm gives the first two half steps of
+ * dt/2, as Izhikevich's programs do. The threshold is tested as written (write
+ * {@code v > 30} for figure1's strict cut-off).
+ *
+ * <h2>Errors</h2>
+ * {@link org.izhsim.equations.EquationException}: {@code file:line:column: problem} in one line.
+ *
+ * <p>Compiled kernels implement {@link org.izhsim.equations.EquationKernel}; the compiler lives
+ * in the {@code izhsim-codegen} module so that the core stays JDK-only.
+ */
+package org.izhsim.equations;
