@@ -8,18 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.izhsim.analysis.PopulationSpectrum;
 import org.izhsim.analysis.Rates;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.io.AtomicFiles;
 import org.izhsim.io.Csv;
+import org.izhsim.io.DataFormat;
 import org.izhsim.io.Json;
 import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
+import org.izhsim.io.nwb.NwbWriter;
 import org.izhsim.model.Checks;
 import org.izhsim.network.Izhikevich2003Network;
+import org.izhsim.network.Network;
+import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.Simulation;
+import org.izhsim.network.SpikeMonitor;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateMonitor;
 import org.izhsim.network.StateRecording;
@@ -38,6 +44,9 @@ import picocli.CommandLine.Option;
 abstract class NetworkCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--ne", defaultValue = "800", description = "Excitatory neurons (default: ${DEFAULT-VALUE}).")
     int ne;
@@ -78,8 +87,27 @@ abstract class NetworkCommand implements Callable<Integer> {
     /** The command name recorded in outputs. */
     abstract String commandName();
 
+    /** The run's NWB file while it is open (closed, and left marked incomplete, if the run fails). */
+    private NwbWriter nwb;
+    private Thread nwbHook;
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return runNetwork();
+        } finally {
+            if (nwb != null) {
+                nwb.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(nwbHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway and finds the file closed
+                }
+            }
+        }
+    }
+
+    private Integer runNetwork() throws IOException {
         Scheme s = Scheme.byId(scheme);
         if (ne < 1 || ni < 1) throw new IllegalArgumentException("--ne and --ni must each be at least 1, got " + ne + " and " + ni);
         long steps = Checks.steps(duration, dt);
@@ -98,6 +126,13 @@ abstract class NetworkCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + nThreads);
         var formats = output.figureFormats();
+        dataOptions.check();
+        Set<DataFormat> data = dataOptions.formats();
+        StateMonitor.Variable[] recordVars = dataOptions.variables();
+        if (recordVars.length > 0 && !data.contains(DataFormat.NWB)) {
+            throw new IllegalArgumentException("--record writes states into run.nwb; add nwb to --data (e.g. --data npz,csv,nwb)");
+        }
+        int[] recordNeurons = dataOptions.neurons(ne + ni);
         long wall0 = System.nanoTime();
 
         Izhikevich2003Network.Builder nb = Izhikevich2003Network.builder().ne(ne).ni(ni).scheme(s).dt(dt).seed(seed)
@@ -105,6 +140,44 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (sparse) nb.sparse(k);
         else nb.dense();
         Izhikevich2003Network.Built built = nb.build();
+        Map<String, Object> parameters = parameters(sparse, built);
+        String modelSha = RunInfo.sha256(Json.write(parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Network network = built.network();
+        if (data.contains(DataFormat.NWB)) {
+            Map<String, Object> meta = RunInfo.base(commandName());
+            meta.put("seed", seed);
+            meta.put("scheme", s.id());
+            meta.put("dt_ms", dt);
+            meta.put("duration_ms", duration);
+            meta.put("model_file", MODEL_FILE);
+            meta.put("model_sha256", modelSha);
+            nwb = NwbWriter.create(OutputStage.prepare(output.out).resolve("run.nwb"), ne + ni, dt, String.format(Locale.ROOT,
+                    "izhsim %s: Izhikevich 2003 network, %d + %d neurons, scheme %s, dt %s ms, seed %d",
+                    commandName(), ne, ni, s.id(), NeuronCommand.fmt(dt), seed), meta);
+            List<org.izhsim.network.Monitor<?>> extra = new ArrayList<>();
+            extra.add(SpikeMonitor.all().named("nwb:spikes").streaming(nwb.spikeSink(), dataOptions.chunkSteps));
+            long samples = (steps - 1) / dataOptions.recordEvery + 1;
+            if (recordVars.length > 0) {
+                for (NeuronGroup g : List.of(built.exc(), built.inh())) {
+                    int off = network.offset(g);
+                    int[] local = java.util.Arrays.stream(recordNeurons).filter(i -> i >= off && i < off + g.size()).map(i -> i - off).toArray();
+                    if (local.length == 0) continue;
+                    StateMonitor m = StateMonitor.of(g, local, dataOptions.recordEvery, recordVars).named("nwb:" + g.name());
+                    extra.add(m.streaming(nwb.stateSink(m, g.name() + "_", samples), dataOptions.chunkSteps));
+                }
+            }
+            network = network.withMonitors(extra);
+            // Ctrl-C or kill: keep the completed chunks in run.nwb.partial, marked incomplete
+            NwbWriter w = nwb;
+            nwbHook = new Thread(() -> {
+                try {
+                    w.abort();
+                } catch (IOException ignored) {
+                    // the JVM is going down; the last flushed chunk is already on disk
+                }
+            }, "izhsim-nwb-close");
+            Runtime.getRuntime().addShutdownHook(nwbHook);
+        }
 
         SpikeRecording spikes;
         StateRecording trace;
@@ -112,7 +185,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         TimingReport timing;
         Simulation built0;
         try {
-            built0 = Simulation.builder(built.network()).threads(nThreads).build();
+            built0 = Simulation.builder(network).threads(nThreads).build();
         } catch (IllegalStateException tooBig) {
             // the memory estimate refused the network: a usage problem with a remedy, not a crash
             throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
@@ -123,7 +196,9 @@ abstract class NetworkCommand implements Callable<Integer> {
             blockTimes = sim.runBlocks(duration, blocks);
             spikes = sim.recording(built.spikes());
             trace = sim.recording(built.trace());
+            for (org.izhsim.network.Monitor<?> m : network.monitors()) sim.recording(m); // streaming ones hand over their last chunk
             timing = sim.timing();
+            if (nwb != null) nwb.flush();
         }
         double[] times = spikes.timesMs();
         int[] neurons = spikes.neurons();
@@ -138,6 +213,8 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("ni", ni);
         summary.put("synapses", timing.synapses());
         summary.put("seed", seed);
+        summary.put("model_file", MODEL_FILE);
+        summary.put("model_sha256", modelSha);
         summary.put("threads", nThreads);
         summary.put("spikes", spikes.count());
         summary.put("mean_rate_hz", rates.allHz());
@@ -166,21 +243,6 @@ abstract class NetworkCommand implements Callable<Integer> {
             summary.put("blocks", bl);
         }
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("connectivity", sparse ? "sparse" : "dense");
-        parameters.put("k", sparse ? k : ne + ni);
-        parameters.put("weight_factor", built.weightFactor());
-        parameters.put("noise_sigma_exc", 5.0);
-        parameters.put("noise_sigma_inh", 2.0);
-        parameters.put("noise_period_ms", 1.0);
-        parameters.put("pulse_ms", 1.0);
-        parameters.put("trace_neuron", traceNeuron);
-        parameters.put("model", "izh2003: v' = 0.04v^2 + 5v + 140 - u + I, u' = a(bv - u), v >= 30: v <- c, u <- u + d");
-        parameters.put("exc_params", "a=0.02, b=0.2, c=-65+15r^2, d=8-6r^2, r~U(0,1)");
-        parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
-        parameters.put("exc_weights", "U(0,0.5) x weight_factor");
-        parameters.put("inh_weights", "-U(0,1) x weight_factor");
-
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
         stamped.putAll(RunInfo.base(commandName()));
@@ -194,16 +256,22 @@ abstract class NetworkCommand implements Callable<Integer> {
                 FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
-            new Npz().put("t_ms", times).put("i", neurons).putScalar("dt_ms", dt).putScalar("duration_ms", duration)
-                    .putScalar("seed", seed).putString("scheme", s.id()).putScalar("ne", ne).putScalar("ni", ni)
-                    .putString("izhsim_version", org.izhsim.Version.version()).putString("izhsim_commit", org.izhsim.Version.commit())
-                    .write(stage.file("spikes.npz"));
-            Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
             Map<String, Object> run = new LinkedHashMap<>(stamped);
             run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
             run.put("parameters", parameters);
+            if (data.contains(DataFormat.NPZ)) new Npz().put("t_ms", times).put("i", neurons).putScalar("dt_ms", dt).putScalar("duration_ms", duration)
+                    .putScalar("seed", seed).putString("scheme", s.id()).putScalar("ne", ne).putScalar("ni", ni)
+                    .putString("izhsim_version", org.izhsim.Version.version()).putString("izhsim_commit", org.izhsim.Version.commit())
+                    .putString("metadata", Json.write(run))
+                    .write(stage.file("spikes.npz"));
+            if (data.contains(DataFormat.CSV)) Csv.write(stage.file("spikes.csv"), run, List.of("t_ms", "i"), List.of(times, neurons));
             AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
-            written = stage.commit();
+            written = new ArrayList<>(stage.commit());
+            if (nwb != null) {
+                Map<String, Object> last = new LinkedHashMap<>(run);
+                last.put("parameters", Json.write(parameters));
+                written.add(nwb.finish(last));
+            }
         }
         stamped.put("wall_s", (System.nanoTime() - wall0) / 1e9);
         if (output.json) {
@@ -220,6 +288,30 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         output.reportWritten(written);
         return 0;
+    }
+
+    /** What model_file records for the built-in network (a model file records its path). */
+    static final String MODEL_FILE = "builtin:net2003";
+
+    /** The model's description, recorded in run.json; its SHA-256 is the model hash of every output. */
+    private Map<String, Object> parameters(boolean sparse, Izhikevich2003Network.Built built) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("ne", ne);
+        parameters.put("ni", ni);
+        parameters.put("connectivity", sparse ? "sparse" : "dense");
+        parameters.put("k", sparse ? k : ne + ni);
+        parameters.put("weight_factor", built.weightFactor());
+        parameters.put("noise_sigma_exc", 5.0);
+        parameters.put("noise_sigma_inh", 2.0);
+        parameters.put("noise_period_ms", 1.0);
+        parameters.put("pulse_ms", 1.0);
+        parameters.put("trace_neuron", traceNeuron);
+        parameters.put("model", "izh2003: v' = 0.04v^2 + 5v + 140 - u + I, u' = a(bv - u), v >= 30: v <- c, u <- u + d");
+        parameters.put("exc_params", "a=0.02, b=0.2, c=-65+15r^2, d=8-6r^2, r~U(0,1)");
+        parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
+        parameters.put("exc_weights", "U(0,0.5) x weight_factor");
+        parameters.put("inh_weights", "-U(0,1) x weight_factor");
+        return parameters;
     }
 
     /**

@@ -23,4 +23,13 @@ public final class RunInfo {
         m.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return m;
     }
+
+    /** The SHA-256 of {@code bytes} as lower-case hex: the "model_sha256" every output records. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
 }

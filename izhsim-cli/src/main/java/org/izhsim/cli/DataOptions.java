@@ -1,0 +1,75 @@
+package org.izhsim.cli;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.izhsim.io.DataFormat;
+import org.izhsim.network.StateMonitor;
+import picocli.CommandLine.Option;
+
+/** Which data files a network run writes and which states it records into run.nwb. */
+final class DataOptions {
+    @Option(names = "--data", paramLabel = "FORMATS", defaultValue = "npz,csv",
+            description = "Data files: npz (spikes.npz), csv (spikes.csv), nwb (run.nwb: NWB 2.7/HDF5 units table and "
+                    + "recorded states, streamed in chunks), all or none; run.json is always written (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--record", paramLabel = "VARS", defaultValue = "none",
+            description = "States to record into run.nwb every --record-every steps: v, u, I (comma-separated) or none (default: ${DEFAULT-VALUE}).")
+    String record;
+
+    @Option(names = "--record-neurons", paramLabel = "LIST", defaultValue = "0",
+            description = "Neurons to record, global indices, excitatory first (default: ${DEFAULT-VALUE}).")
+    String recordNeurons;
+
+    @Option(names = "--record-every", paramLabel = "STEPS", defaultValue = "1",
+            description = "Steps between recorded samples (default: ${DEFAULT-VALUE}).")
+    int recordEvery;
+
+    @Option(names = "--chunk-steps", paramLabel = "STEPS", defaultValue = "1000",
+            description = "Steps per chunk written to run.nwb; an interrupted run keeps every completed chunk (default: ${DEFAULT-VALUE}).")
+    int chunkSteps;
+
+    Set<DataFormat> formats() {
+        return DataFormat.parse(data, "--data");
+    }
+
+    /** The variables to record; empty for none. */
+    StateMonitor.Variable[] variables() {
+        EnumSet<StateMonitor.Variable> out = EnumSet.noneOf(StateMonitor.Variable.class);
+        for (String raw : record.split(",")) {
+            String r = raw.trim();
+            switch (r.toLowerCase(Locale.ROOT)) {
+                case "none" -> { }
+                case "v" -> out.add(StateMonitor.Variable.V);
+                case "u" -> out.add(StateMonitor.Variable.U);
+                case "i" -> out.add(StateMonitor.Variable.I);
+                default -> throw new IllegalArgumentException("unknown state '" + r + "' in --record; known: v, u, I, none");
+            }
+        }
+        return out.toArray(new StateMonitor.Variable[0]);
+    }
+
+    /** The neurons to record, each checked against the network's {@code n} neurons. */
+    int[] neurons(int n) {
+        String[] parts = recordNeurons.split(",");
+        int[] out = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            try {
+                out[k] = Integer.parseInt(parts[k].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--record-neurons: '" + parts[k].trim() + "' is not a neuron index; give e.g. 0,1,2");
+            }
+            if (out[k] < 0 || out[k] >= n) {
+                throw new IllegalArgumentException("--record-neurons: neuron " + out[k] + " is not in 0.." + (n - 1));
+            }
+        }
+        return out;
+    }
+
+    /** Checks the numbers; called before anything runs. */
+    void check() {
+        if (recordEvery < 1) throw new IllegalArgumentException("--record-every must be at least 1, got " + recordEvery);
+        if (chunkSteps < 1) throw new IllegalArgumentException("--chunk-steps must be at least 1, got " + chunkSteps);
+    }
+}
