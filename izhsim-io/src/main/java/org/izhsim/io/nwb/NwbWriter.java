@@ -43,7 +43,8 @@ import org.izhsim.network.StateMonitor;
  *       writer keeps one spike count per neuron and reorders the on-disk stream in passes,
  *       each pass filling the spike times of a range of neurons that fits a fixed buffer
  *       ({@value #REORDER_BUFFER} spikes), read back from the file sequentially.</li>
- *   <li>Times are in seconds (NWB's unit); a spike of step k has t = k·dt.</li>
+ *   <li>Times are in seconds (NWB's unit); a spike of step k has t = (k·dt [ms]) / 1000, the
+ *       spikes.npz time divided by 1000 exactly.</li>
  * </ul>
  *
  * <p>Strings are fixed-length UTF-8 (h5py reads them as {@code bytes}); NWB tools written for
@@ -64,6 +65,7 @@ public final class NwbWriter implements Closeable {
     private final long[] counts;
     private long spikes;
     private boolean finished;
+    private int reorderBuffer = REORDER_BUFFER;
 
     private NwbWriter(Path target, int units, double dtMs, String description, Map<String, ?> metadata) throws IOException {
         if (units < 0) throw new IllegalArgumentException("units must be >= 0");
@@ -256,12 +258,11 @@ public final class NwbWriter implements Closeable {
      */
     private void reorder(Dataset times, long[] start) throws IOException {
         int n = counts.length;
-        double dtS = dtMs / 1000.0;
         ByteBuffer in = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         int lo = 0;
         while (lo < n) {
             int hi = lo + 1;
-            while (hi < n && start[hi + 1] - start[lo] <= REORDER_BUFFER) hi++;
+            while (hi < n && start[hi + 1] - start[lo] <= reorderBuffer) hi++;
             long total = start[hi] - start[lo];
             double[] buf = new double[(int) total];
             long[] cursor = new long[hi - lo];
@@ -272,13 +273,18 @@ public final class NwbWriter implements Closeable {
                 in.flip();
                 for (int j = 0; j < take; j++) {
                     int step = in.getInt(), neuron = in.getInt();
-                    if (neuron >= lo && neuron < hi) buf[(int) (start[neuron] - start[lo] + cursor[neuron - lo]++)] = step * dtS;
+                    if (neuron >= lo && neuron < hi) buf[(int) (start[neuron] - start[lo] + cursor[neuron - lo]++)] = step * dtMs / 1000.0;
                 }
                 row += take;
             }
             times.append(buf, 0, buf.length);
             lo = hi;
         }
+    }
+
+    /** For tests: a small reorder buffer forces many passes. */
+    void reorderBuffer(int spikes) {
+        this.reorderBuffer = spikes;
     }
 
     /** Flushes and closes, leaving the file under its partial name, marked incomplete. */
