@@ -118,6 +118,8 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
             @Override
             public void observeSpikes(long step, int[] ns, int count) {
                 if (step > Integer.MAX_VALUE) throw new IllegalStateException("spike monitors hold steps up to 2^31 - 1");
+                // chunk c holds steps [c·chunkSteps, (c+1)·chunkSteps), as a streaming StateMonitor's
+                if (sink != null && step > 0 && step % chunkSteps == 0) drain();
                 for (int j = 0; j < count; j++) {
                     int g = ns[j];
                     if (g < lo || g >= hi) continue;
@@ -126,7 +128,6 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
                     steps.add((int) step);
                     neurons.add(local);
                 }
-                if (sink != null && (step + 1) % chunkSteps == 0) drain();
             }
 
             private void drain() {
