@@ -145,12 +145,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         Network network = built.network();
         if (data.contains(DataFormat.NWB)) {
             Map<String, Object> meta = RunInfo.base(commandName());
-            meta.put("seed", seed);
-            meta.put("scheme", s.id());
-            meta.put("dt_ms", dt);
-            meta.put("duration_ms", duration);
-            meta.put("model_file", MODEL_FILE);
-            meta.put("model_sha256", modelSha);
+            meta.putAll(provenance(s, modelSha));
             nwb = NwbWriter.create(OutputStage.prepare(output.out).resolve("run.nwb"), ne + ni, dt, String.format(Locale.ROOT,
                     "izhsim %s: Izhikevich 2003 network, %d + %d neurons, scheme %s, dt %s ms, seed %d",
                     commandName(), ne, ni, s.id(), NeuronCommand.fmt(dt), seed), meta);
@@ -205,16 +200,10 @@ abstract class NetworkCommand implements Callable<Integer> {
         Rates.Summary rates = Rates.of(spikes, ne, ni, duration);
         PopulationSpectrum.Spectrum spectrum = PopulationSpectrum.of(times, duration);
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("scheme", s.id());
-        summary.put("dt_ms", dt);
-        summary.put("duration_ms", duration);
+        Map<String, Object> summary = provenance(s, modelSha);
         summary.put("ne", ne);
         summary.put("ni", ni);
         summary.put("synapses", timing.synapses());
-        summary.put("seed", seed);
-        summary.put("model_file", MODEL_FILE);
-        summary.put("model_sha256", modelSha);
         summary.put("threads", nThreads);
         summary.put("spikes", spikes.count());
         summary.put("mean_rate_hz", rates.allHz());
@@ -288,6 +277,18 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         output.reportWritten(written);
         return 0;
+    }
+
+    /** The keys every output of the run carries, known before it starts (the NWB file gets them first). */
+    private Map<String, Object> provenance(Scheme s, String modelSha) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", s.id());
+        m.put("dt_ms", dt);
+        m.put("duration_ms", duration);
+        m.put("seed", seed);
+        m.put("model_file", MODEL_FILE);
+        m.put("model_sha256", modelSha);
+        return m;
     }
 
     /** What model_file records for the built-in network (a model file records its path). */

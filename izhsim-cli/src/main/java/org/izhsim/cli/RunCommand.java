@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a simulation and write its figures and data into ./out (or --out).",
                 "Without a model file: Izhikevich's 2003 network (as 'izhsim net2003'), all options as there."},
-        footer = {"", "Examples:", "  izhsim run", "  izhsim run --duration 2000 --seed 7"})
+        footer = {"", "Examples:", "  izhsim run", "  izhsim run --duration 2000 --seed 7",
+                "  izhsim run --data nwb,npz,csv --record v,u --record-neurons 0,1,800"})
 final class RunCommand extends NetworkCommand {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "A model file (YAML); not supported yet.")
     Path model;

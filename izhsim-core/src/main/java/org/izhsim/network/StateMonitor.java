@@ -105,20 +105,10 @@ public final class StateMonitor implements Monitor<StateRecording> {
     @Override
     public Session<StateRecording> start(MonitorContext ctx) {
         final int m = neurons.length;
-        final int off = ctx.offset(group);
-        final double[] v = ctx.v(group), u = ctx.u(group), cur = ctx.current(group);
         final double dt = ctx.dt();
-        // columns sorted by global index so a worker finds its own quickly
-        final Integer[] order = new Integer[m];
-        for (int j = 0; j < m; j++) order[j] = j;
-        Arrays.sort(order, (x, y) -> Integer.compare(neurons[x], neurons[y]));
-        final int[] sortedGlobal = new int[m], sortedCol = new int[m];
-        for (int j = 0; j < m; j++) {
-            sortedGlobal[j] = off + neurons[order[j]];
-            sortedCol[j] = order[j];
-        }
+        final Columns cols = new Columns(ctx, group, neurons);
         final boolean rv = vars.contains(Variable.V), ru = vars.contains(Variable.U), ri = vars.contains(Variable.I);
-        if (sink != null) return streamingSession(ctx, off, sortedGlobal, sortedCol, rv, ru, ri);
+        if (sink != null) return streamingSession(ctx, cols, rv, ru, ri);
         return new Session<>() {
             double[] dv = new double[0], du = new double[0], di = new double[0];
             long samples; // samples reserved so far
@@ -152,15 +142,7 @@ public final class StateMonitor implements Monitor<StateRecording> {
 
             @Override
             public void observeState(long step, int from, int to) {
-                int s = (int) (step / every);
-                int j = lowerBound(sortedGlobal, from);
-                for (; j < m && sortedGlobal[j] < to; j++) {
-                    int local = sortedGlobal[j] - off;
-                    int cell = s * m + sortedCol[j];
-                    if (rv) dv[cell] = v[local];
-                    if (ru) du[cell] = u[local];
-                    if (ri) di[cell] = cur[local];
-                }
+                cols.copy((int) (step / every), from, to, rv ? dv : null, ru ? du : null, ri ? di : null);
             }
 
             @Override
@@ -186,15 +168,13 @@ public final class StateMonitor implements Monitor<StateRecording> {
      * spikes, the others before), those rows are complete by then; the row of step k itself, if
      * any, moves to the front.
      */
-    private Session<StateRecording> streamingSession(MonitorContext ctx, int off, int[] sortedGlobal, int[] sortedCol,
-                                                     boolean rv, boolean ru, boolean ri) {
+    private Session<StateRecording> streamingSession(MonitorContext ctx, Columns cols, boolean rv, boolean ru, boolean ri) {
         final int m = neurons.length;
         final double dt = ctx.dt();
         final long rowsCap = (long) chunkSteps / every + 3;
         if (rowsCap * m > Integer.MAX_VALUE - 16) throw new IllegalStateException("state monitor '" + name
                 + "': one chunk would exceed 2^31 values; use a shorter chunk");
         final int cells = (int) (rowsCap * m);
-        final double[] v = ctx.v(group), u = ctx.u(group), cur = ctx.current(group);
         return new Session<>() {
             final double[] dv = rv ? nanFilled(cells) : null, du = ru ? nanFilled(cells) : null, di = ri ? nanFilled(cells) : null;
             long first; // the sample held in row 0
@@ -206,15 +186,7 @@ public final class StateMonitor implements Monitor<StateRecording> {
 
             @Override
             public void observeState(long step, int from, int to) {
-                int row = (int) (step / every - first);
-                int j = lowerBound(sortedGlobal, from);
-                for (; j < m && sortedGlobal[j] < to; j++) {
-                    int local = sortedGlobal[j] - off;
-                    int cell = row * m + sortedCol[j];
-                    if (rv) dv[cell] = v[local];
-                    if (ru) du[cell] = u[local];
-                    if (ri) di[cell] = cur[local];
-                }
+                cols.copy((int) (step / every - first), from, to, dv, du, di);
             }
 
             @Override
@@ -243,6 +215,42 @@ public final class StateMonitor implements Monitor<StateRecording> {
                         ru ? new double[0] : null, ri ? new double[0] : null);
             }
         };
+    }
+
+    /** The recorded neurons' columns, sorted by global index so that a worker finds its own quickly. */
+    private static final class Columns {
+        final int m, off;
+        final int[] sortedGlobal, sortedCol;
+        final double[] v, u, cur;
+
+        Columns(MonitorContext ctx, NeuronGroup group, int[] neurons) {
+            m = neurons.length;
+            off = ctx.offset(group);
+            v = ctx.v(group);
+            u = ctx.u(group);
+            cur = ctx.current(group);
+            Integer[] order = new Integer[m];
+            for (int j = 0; j < m; j++) order[j] = j;
+            Arrays.sort(order, (x, y) -> Integer.compare(neurons[x], neurons[y]));
+            sortedGlobal = new int[m];
+            sortedCol = new int[m];
+            for (int j = 0; j < m; j++) {
+                sortedGlobal[j] = off + neurons[order[j]];
+                sortedCol[j] = order[j];
+            }
+        }
+
+        /** Copies the worker range [from, to) of the recorded neurons into row {@code row}; null targets are skipped. */
+        void copy(int row, int from, int to, double[] dv, double[] du, double[] di) {
+            int j = lowerBound(sortedGlobal, from);
+            for (; j < m && sortedGlobal[j] < to; j++) {
+                int local = sortedGlobal[j] - off;
+                int cell = row * m + sortedCol[j];
+                if (dv != null) dv[cell] = v[local];
+                if (du != null) du[cell] = u[local];
+                if (di != null) di[cell] = cur[local];
+            }
+        }
     }
 
     private static double[] nanFilled(int n) {
