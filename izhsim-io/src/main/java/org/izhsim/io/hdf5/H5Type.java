@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 
 /**
  * The HDF5 datatypes this writer knows, encoded as a datatype message (HDF5 file format spec,
- * IV.A.2.d): little-endian IEEE floats, little-endian integers, fixed-length UTF-8 strings
- * (null-padded; h5py reads them as {@code bytes}) and object references.
+ * IV.A.2.d): little-endian IEEE floats, little-endian integers, variable-length UTF-8 strings
+ * (kept in a global heap, as h5py and pynwb write them) and object references.
  */
 public final class H5Type {
     public static final H5Type F64 = floating(8);
@@ -25,10 +25,11 @@ public final class H5Type {
         this.message = message;
     }
 
-    /** A fixed-length UTF-8 string of {@code bytes} bytes, null-padded. */
-    public static H5Type string(int bytes) {
-        return new H5Type(Math.max(1, bytes), encode(3, 1 | 1 << 4, 0, Math.max(1, bytes), new byte[0]));
-    }
+    /**
+     * A variable-length UTF-8 string: each element is its length (4 bytes) and a global heap
+     * id (collection address, 8 bytes; object index, 4 bytes). The base type is an unsigned byte.
+     */
+    static final H5Type VLEN_STRING = new H5Type(16, encode(9, 0x01, 0x01, 16, fixed(1, false).message));
 
     /** Size of one element [bytes]. */
     public int size() {

@@ -29,7 +29,9 @@ import java.util.Map;
  * <p>Space: headers and preallocated datasets are placed one after the other; one
  * {@link Group#growable growable} dataset may own the end of the file and grows without a
  * bound until anything else is allocated, which seals it. The writer is not a general HDF5
- * library: no chunking, compression, deletion of space or variable-length types.
+ * library: no chunking, compression or reuse of freed space; the only variable-length type is
+ * the UTF-8 string, whose bytes live in global heap collections (the first, 64 KiB, is placed
+ * at creation so that strings never need space while a growable dataset owns the file's end).
  *
  * <p>Thread safety: every public method locks the writer, so a shutdown hook may
  * {@link #flush()} or {@link #close()} while the simulation thread writes.
@@ -41,6 +43,7 @@ public final class Hdf5Writer implements Closeable {
     private final FileChannel ch;
     private final List<Node> nodes = new ArrayList<>();
     private final Group root;
+    private final List<GlobalHeap> heaps = new ArrayList<>();
     private long eof = SUPERBLOCK;
     private Dataset tail;
     private boolean closed;
@@ -49,6 +52,7 @@ public final class Hdf5Writer implements Closeable {
         ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         root = new Group(8192);
+        heaps.add(new GlobalHeap(1 << 16)); // room for every string of a run, so none is allocated mid-stream
     }
 
     /** Creates (or truncates) {@code file} holding an empty root group, already flushed. */
@@ -66,6 +70,7 @@ public final class Hdf5Writer implements Closeable {
     public synchronized void flush() throws IOException {
         open();
         ch.force(false);
+        for (GlobalHeap hp : heaps) hp.write();
         for (Node n : nodes) n.writeHeader();
         ByteBuffer sb = le(SUPERBLOCK);
         sb.put(new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'});
@@ -136,15 +141,16 @@ public final class Hdf5Writer implements Closeable {
 
         /** Sets (or replaces) a scalar string attribute. */
         public Node attribute(String name, String value) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            return attribute(name, H5Type.string(bytes.length), null, bytes);
+            synchronized (Hdf5Writer.this) {
+                return attribute(name, H5Type.VLEN_STRING, null, vlen(new String[] {value}));
+            }
         }
 
         /** Sets (or replaces) a 1-d string array attribute. */
         public Node attribute(String name, String[] values) {
-            int len = 1;
-            for (String v : values) len = Math.max(len, v.getBytes(StandardCharsets.UTF_8).length);
-            return attribute(name, H5Type.string(len), new long[] {values.length}, strings(values, len));
+            synchronized (Hdf5Writer.this) {
+                return attribute(name, H5Type.VLEN_STRING, new long[] {values.length}, vlen(values));
+            }
         }
 
         public Node attribute(String name, double value) {
@@ -222,18 +228,15 @@ public final class Hdf5Writer implements Closeable {
 
         /** A scalar string dataset, stored in its header. */
         public Dataset string(String name, String value) {
-            byte[] b = value.getBytes(StandardCharsets.UTF_8);
             synchronized (Hdf5Writer.this) {
-                return link(name, new Dataset(H5Type.string(b.length), null, b));
+                return link(name, new Dataset(H5Type.VLEN_STRING, null, vlen(new String[] {value})));
             }
         }
 
         /** A 1-d string dataset, stored in its header. */
         public Dataset strings(String name, String[] values) {
-            int len = 1;
-            for (String v : values) len = Math.max(len, v.getBytes(StandardCharsets.UTF_8).length);
             synchronized (Hdf5Writer.this) {
-                return link(name, new Dataset(H5Type.string(len), new long[] {values.length}, Hdf5Writer.strings(values, len)));
+                return link(name, new Dataset(H5Type.VLEN_STRING, new long[] {values.length}, vlen(values)));
             }
         }
 
@@ -420,12 +423,55 @@ public final class Hdf5Writer implements Closeable {
         return b.array();
     }
 
-    static byte[] strings(String[] values, int len) {
-        byte[] out = new byte[values.length * len];
-        for (int i = 0; i < values.length; i++) {
-            byte[] b = values[i].getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(b, 0, out, i * len, b.length);
+    /** Puts each string into a global heap and returns the elements that point at them. */
+    private byte[] vlen(String[] values) {
+        ByteBuffer out = le(16 * values.length);
+        for (String v : values) {
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            GlobalHeap hp = heaps.getLast();
+            if (!hp.fits(b.length)) {
+                hp = new GlobalHeap(Math.max(4096, 16 + 16 + (b.length + 7) / 8 * 8 + 16));
+                heaps.add(hp);
+            }
+            out.putInt(b.length).putLong(hp.address).putInt(hp.add(b));
         }
-        return out;
+        return out.array();
+    }
+
+    /**
+     * A global heap collection (spec III.E): "GCOL", version 1, its size, then objects (index,
+     * reference count, size, data padded to 8 bytes) and object 0, the free space, whose size
+     * counts its own header. Kept in memory and rewritten whole at every flush.
+     */
+    private final class GlobalHeap {
+        final long address;
+        final byte[] buf;
+        int used = 16;
+        int next = 1;
+
+        GlobalHeap(int size) {
+            buf = new byte[size];
+            address = allocate(size);
+        }
+
+        boolean fits(int bytes) {
+            return used + 16 + (bytes + 7) / 8 * 8 + 16 <= buf.length && next < 0xffff;
+        }
+
+        int add(byte[] data) {
+            ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+            b.position(used);
+            b.putShort((short) next).putShort((short) 1).putInt(0).putLong(data.length).put(data);
+            used += 16 + (data.length + 7) / 8 * 8;
+            return next++;
+        }
+
+        void write() throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+            b.put(new byte[] {'G', 'C', 'O', 'L', 1, 0, 0, 0}).putLong(buf.length);
+            b.position(used);
+            b.putShort((short) 0).putShort((short) 0).putInt(0).putLong(buf.length - used);
+            writeAt(address, ByteBuffer.wrap(buf));
+        }
     }
 }

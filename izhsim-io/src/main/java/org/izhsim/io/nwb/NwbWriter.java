@@ -47,8 +47,8 @@ import org.izhsim.network.StateMonitor;
  *       spikes.npz time divided by 1000 exactly.</li>
  * </ul>
  *
- * <p>Strings are fixed-length UTF-8 (h5py reads them as {@code bytes}); NWB tools written for
- * pynwb accept both. The cached specification ({@code /specifications}) is not written:
+ * <p>Strings are variable-length UTF-8, as pynwb writes them (h5py reads attributes as
+ * {@code str}, string datasets as {@code bytes}). The cached specification ({@code /specifications}) is not written:
  * pynwb reads such files with its own copy of the core namespace.
  */
 public final class NwbWriter implements Closeable {
