@@ -19,13 +19,10 @@ import org.izhsim.io.DataFormat;
 import org.izhsim.io.Json;
 import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
-import org.izhsim.io.nwb.NwbWriter;
 import org.izhsim.model.Checks;
 import org.izhsim.network.Izhikevich2003Network;
 import org.izhsim.network.Network;
-import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.Simulation;
-import org.izhsim.network.SpikeMonitor;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateMonitor;
 import org.izhsim.network.StateRecording;
@@ -88,22 +85,14 @@ abstract class NetworkCommand implements Callable<Integer> {
     abstract String commandName();
 
     /** The run's NWB file while it is open (closed, and left marked incomplete, if the run fails). */
-    private NwbWriter nwb;
-    private Thread nwbHook;
+    private NwbRun nwb;
 
     @Override
     public Integer call() throws IOException {
         try {
             return runNetwork();
         } finally {
-            if (nwb != null) {
-                nwb.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(nwbHook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway and finds the file closed
-                }
-            }
+            if (nwb != null) nwb.close();
         }
     }
 
@@ -146,32 +135,11 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (data.contains(DataFormat.NWB)) {
             Map<String, Object> meta = RunInfo.base(commandName());
             meta.putAll(provenance(s, modelSha));
-            nwb = NwbWriter.create(OutputStage.prepare(output.out).resolve("run.nwb"), ne + ni, dt, String.format(Locale.ROOT,
+            nwb = NwbRun.start(OutputStage.prepare(output.out), network, String.format(Locale.ROOT,
                     "izhsim %s: Izhikevich 2003 network, %d + %d neurons, scheme %s, dt %s ms, seed %d",
-                    commandName(), ne, ni, s.id(), NeuronCommand.fmt(dt), seed), meta);
-            List<org.izhsim.network.Monitor<?>> extra = new ArrayList<>();
-            extra.add(SpikeMonitor.all().named("nwb:spikes").streaming(nwb.spikeSink(), dataOptions.chunkSteps));
-            long samples = (steps - 1) / dataOptions.recordEvery + 1;
-            if (recordVars.length > 0) {
-                for (NeuronGroup g : List.of(built.exc(), built.inh())) {
-                    int off = network.offset(g);
-                    int[] local = java.util.Arrays.stream(recordNeurons).filter(i -> i >= off && i < off + g.size()).map(i -> i - off).toArray();
-                    if (local.length == 0) continue;
-                    StateMonitor m = StateMonitor.of(g, local, dataOptions.recordEvery, recordVars).named("nwb:" + g.name());
-                    extra.add(m.streaming(nwb.stateSink(m, g.name() + "_", samples), dataOptions.chunkSteps));
-                }
-            }
-            network = network.withMonitors(extra);
-            // Ctrl-C or kill: keep the completed chunks in run.nwb.partial, marked incomplete
-            NwbWriter w = nwb;
-            nwbHook = new Thread(() -> {
-                try {
-                    w.abort();
-                } catch (IOException ignored) {
-                    // the JVM is going down; the last flushed chunk is already on disk
-                }
-            }, "izhsim-nwb-close");
-            Runtime.getRuntime().addShutdownHook(nwbHook);
+                    commandName(), ne, ni, s.id(), NeuronCommand.fmt(dt), seed), meta, steps, recordNeurons, recordVars,
+                    dataOptions.recordEvery, dataOptions.chunkSteps, output.quiet);
+            network = nwb.network;
         }
 
         SpikeRecording spikes;
@@ -193,7 +161,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             trace = sim.recording(built.trace());
             for (org.izhsim.network.Monitor<?> m : network.monitors()) sim.recording(m); // streaming ones hand over their last chunk
             timing = sim.timing();
-            if (nwb != null) nwb.flush();
+            if (nwb != null) nwb.writer.flush();
         }
         double[] times = spikes.timesMs();
         int[] neurons = spikes.neurons();

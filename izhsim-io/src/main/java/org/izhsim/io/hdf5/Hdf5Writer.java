@@ -25,6 +25,8 @@ import java.util.Map;
  * syncs, then rewrites every object header and the superblock (whose end-of-file address
  * covers all data) and syncs again; a process killed at any moment leaves at worst the state
  * of the previous flush, since headers never point at data that was not written before them.
+ * (A reader that opens the file while a flush is under way may see a mix and fail; opening it
+ * again succeeds.)
  *
  * <p>Space: headers and preallocated datasets are placed one after the other; one
  * {@link Group#growable growable} dataset may own the end of the file and grows without a
@@ -69,6 +71,8 @@ public final class Hdf5Writer implements Closeable {
     /** Makes everything written so far durable and visible to readers (see the class notes). */
     public synchronized void flush() throws IOException {
         open();
+        // the file must reach the end-of-file address before the superblock claims it
+        if (ch.size() < end()) writeAt(end() - 1, ByteBuffer.wrap(new byte[1]));
         ch.force(false);
         for (GlobalHeap hp : heaps) hp.write();
         for (Node n : nodes) n.writeHeader();
@@ -78,7 +82,6 @@ public final class Hdf5Writer implements Closeable {
         sb.putLong(0).putLong(UNDEF).putLong(end()).putLong(root.address);
         sb.putInt(Lookup3.hash(sb.array(), 0, SUPERBLOCK - 4));
         writeAt(0, sb.flip());
-        if (ch.size() < end()) writeAt(end() - 1, ByteBuffer.wrap(new byte[1]));
         ch.force(true);
     }
 

@@ -214,6 +214,19 @@ public final class NwbWriter implements Closeable {
     public synchronized Path finish(Map<String, ?> finalMetadata) throws IOException {
         if (finished) throw new IllegalStateException("already finished");
         finished = true;
+        try {
+            return complete(finalMetadata);
+        } catch (IOException | RuntimeException e) {
+            try {
+                h5.close(); // what was written stays readable, marked incomplete
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private Path complete(Map<String, ?> finalMetadata) throws IOException {
         int n = counts.length;
         Group units = root.group("units");
         typed(units, "Units");
@@ -287,10 +300,15 @@ public final class NwbWriter implements Closeable {
         this.reorderBuffer = spikes;
     }
 
-    /** Flushes and closes, leaving the file under its partial name, marked incomplete. */
-    public synchronized void abort() throws IOException {
+    /**
+     * Flushes and closes, leaving the file under its partial name, marked incomplete; returns
+     * false if there was nothing to do (already finished or aborted).
+     */
+    public synchronized boolean abort() throws IOException {
+        if (finished) return false;
         finished = true;
         h5.close();
+        return true;
     }
 
     /** Aborts unless finished. */
