@@ -159,9 +159,8 @@ abstract class NetworkCommand implements Callable<Integer> {
             blockTimes = sim.runBlocks(duration, blocks);
             spikes = sim.recording(built.spikes());
             trace = sim.recording(built.trace());
-            for (org.izhsim.network.Monitor<?> m : network.monitors()) sim.recording(m); // streaming ones hand over their last chunk
+            if (nwb != null) nwb.drain(sim);
             timing = sim.timing();
-            if (nwb != null) nwb.writer.flush();
         }
         double[] times = spikes.timesMs();
         int[] neurons = spikes.neurons();

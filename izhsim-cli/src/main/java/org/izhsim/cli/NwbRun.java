@@ -10,6 +10,7 @@ import org.izhsim.io.nwb.NwbWriter;
 import org.izhsim.network.Monitor;
 import org.izhsim.network.Network;
 import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.Simulation;
 import org.izhsim.network.SpikeMonitor;
 import org.izhsim.network.StateMonitor;
 
@@ -23,11 +24,13 @@ final class NwbRun implements AutoCloseable {
     final NwbWriter writer;
     /** The network with the NWB monitors added: run this one. */
     final Network network;
+    private final List<Monitor<?>> monitors;
     private final Thread hook;
 
-    private NwbRun(NwbWriter writer, Network network, boolean quiet) {
+    private NwbRun(NwbWriter writer, Network network, List<Monitor<?>> monitors, boolean quiet) {
         this.writer = writer;
         this.network = network;
+        this.monitors = List.copyOf(monitors);
         this.hook = new Thread(() -> {
             try {
                 if (writer.abort() && !quiet) System.err.println("interrupted: " + writer.partialPath() + " keeps the completed chunks (marked incomplete)");
@@ -59,11 +62,17 @@ final class NwbRun implements AutoCloseable {
                     extra.add(m.streaming(w.stateSink(m, g.name() + "_", samples), chunkSteps));
                 }
             }
-            return new NwbRun(w, net.withMonitors(extra), quiet);
+            return new NwbRun(w, net.withMonitors(extra), extra, quiet);
         } catch (RuntimeException | IOException e) {
             w.close();
             throw e;
         }
+    }
+
+    /** After the run: the streaming monitors hand over their last, partial chunk, and the file is synced. */
+    void drain(Simulation sim) throws IOException {
+        for (Monitor<?> m : monitors) sim.recording(m);
+        writer.flush();
     }
 
     /** Writes the units table and the final metadata, marks the file complete and renames it. */
