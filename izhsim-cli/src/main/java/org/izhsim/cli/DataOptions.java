@@ -19,7 +19,7 @@ final class DataOptions {
     String record;
 
     @Option(names = "--record-neurons", paramLabel = "LIST", defaultValue = "0",
-            description = "Neurons to record, global indices, excitatory first (default: ${DEFAULT-VALUE}).")
+            description = "Neurons to record: global indices and ranges, excitatory first, e.g. 0,1,800 or 0-99,800 or all (default: ${DEFAULT-VALUE}).")
     String recordNeurons;
 
     @Option(names = "--record-every", paramLabel = "STEPS", defaultValue = "1",
@@ -50,21 +50,30 @@ final class DataOptions {
         return out.toArray(new StateMonitor.Variable[0]);
     }
 
-    /** The neurons to record, each checked against the network's {@code n} neurons. */
+    /** The neurons to record (indices, ranges A-B, or all), each checked against the network's {@code n} neurons. */
     int[] neurons(int n) {
-        String[] parts = recordNeurons.split(",");
-        int[] out = new int[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                out[k] = Integer.parseInt(parts[k].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--record-neurons: '" + parts[k].trim() + "' is not a neuron index; give e.g. 0,1,2");
-            }
-            if (out[k] < 0 || out[k] >= n) {
-                throw new IllegalArgumentException("--record-neurons: neuron " + out[k] + " is not in 0.." + (n - 1));
-            }
+        if (recordNeurons.trim().equalsIgnoreCase("all")) return java.util.stream.IntStream.range(0, n).toArray();
+        java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
+        for (String raw : recordNeurons.split(",")) {
+            String part = raw.trim();
+            int dash = part.indexOf('-', 1);
+            int from = index(dash < 0 ? part : part.substring(0, dash), n);
+            int to = dash < 0 ? from : index(part.substring(dash + 1), n);
+            if (to < from) throw new IllegalArgumentException("--record-neurons: range '" + part + "' runs backwards");
+            for (int i = from; i <= to; i++) out.add(i);
         }
-        return out;
+        return out.build().toArray();
+    }
+
+    private static int index(String text, int n) {
+        int i;
+        try {
+            i = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--record-neurons: '" + text.trim() + "' is not a neuron index; give e.g. 0,1,800 or 0-99 or all");
+        }
+        if (i < 0 || i >= n) throw new IllegalArgumentException("--record-neurons: neuron " + i + " is not in 0.." + (n - 1));
+        return i;
     }
 
     /** Checks the numbers; called before anything runs. */

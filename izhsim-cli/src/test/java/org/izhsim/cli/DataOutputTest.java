@@ -41,7 +41,7 @@ class DataOutputTest {
     void everyFormatHoldsTheSameSpikesAndTheMetadata() throws Exception {
         Path out = dir.resolve("o");
         CliRunner r = CliRunner.run("run", "--duration", "300", "--seed", "7", "--data", "all", "--record", "v,u,I",
-                "--record-neurons", "0,799,800", "--record-every", "2", "--chunk-steps", "64", "--figures", "none", "--quiet",
+                "--record-neurons", "0,798-799,800", "--record-every", "2", "--chunk-steps", "64", "--figures", "none", "--quiet",
                 "--json", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = CommandLineTest.JSON.readTree(r.out());
@@ -101,8 +101,8 @@ class DataOutputTest {
                 assertArrayEquals(perUnit.get(u).stream().mapToDouble(Double::doubleValue).toArray(), got, 0.0, "unit " + u);
                 from = idx[u];
             }
-            // neurons 0 and 799 are excitatory, 800 the first inhibitory one; 150 samples each
-            assertArrayEquals(new int[] {150, 2}, h.getDatasetByPath("/acquisition/exc_v/data").getDimensions());
+            // neurons 0, 798 and 799 are excitatory, 800 the first inhibitory one; 150 samples each
+            assertArrayEquals(new int[] {150, 3}, h.getDatasetByPath("/acquisition/exc_v/data").getDimensions());
             assertArrayEquals(new int[] {150, 1}, h.getDatasetByPath("/acquisition/inh_I/data").getDimensions());
             assertEquals(500.0, h.getDatasetByPath("/acquisition/exc_v/starting_time").getAttribute("rate").getData());
         }
@@ -128,6 +128,8 @@ class DataOutputTest {
             {"--data", "nwb", "--record", "w", "unknown state 'w' in --record; known: v, u, I, none"},
             {"--data", "nwb", "--record", "v", "--record-neurons", "1000", "--record-neurons: neuron 1000 is not in 0..999"},
             {"--data", "nwb", "--chunk-steps", "0", "--chunk-steps must be at least 1"},
+            {"--data", "nwb", "--record", "v", "--record-neurons", "5-2", "--record-neurons: range '5-2' runs backwards"},
+            {"--data", "nwb", "--record", "v", "--record-neurons", "x", "--record-neurons: 'x' is not a neuron index"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("run", "--duration", "10", "--quiet", "--out", out.toString()));
