@@ -149,9 +149,12 @@ abstract class NetworkCommand implements Callable<Integer> {
         Simulation built0;
         try {
             built0 = Simulation.builder(network).threads(nThreads).build();
-        } catch (IllegalStateException tooBig) {
+        } catch (RuntimeException refused) {
+            if (nwb != null) nwb.discard(); // nothing ran: leave no file behind
+            nwb = null;
             // the memory estimate refused the network: a usage problem with a remedy, not a crash
-            throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
+            if (refused instanceof IllegalStateException tooBig) throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
+            throw refused;
         }
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {

@@ -80,6 +80,12 @@ final class NwbRun implements AutoCloseable {
         return writer.finish(finalMetadata);
     }
 
+    /** Closes and deletes the file: for a run refused before its first step. */
+    void discard() throws IOException {
+        close();
+        java.nio.file.Files.deleteIfExists(writer.partialPath());
+    }
+
     /** Closes the file (left as run.nwb.partial, incomplete, unless finished) and drops the hook. */
     @Override
     public void close() throws IOException {

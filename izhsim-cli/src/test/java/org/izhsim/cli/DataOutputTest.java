@@ -142,6 +142,18 @@ class DataOutputTest {
         }
     }
 
+    /** A network refused by the memory estimate is a usage error and leaves no NWB file. */
+    @Test
+    void aRefusedRunLeavesNoNwbFile() {
+        Path out = dir.resolve("o");
+        CliRunner r = CliRunner.run("run", "--ne", "200000", "--ni", "100000", "--connectivity", "sparse", "--k", "100000",
+                "--data", "nwb", "--record", "v", "--quiet", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("-Xmx"), r.err());
+        assertFalse(Files.exists(out.resolve("run.nwb.partial")));
+        assertFalse(Files.exists(out.resolve("run.nwb")));
+    }
+
     /** SIGTERM (as Ctrl-C) and SIGKILL mid-run: run.nwb.partial opens, marked incomplete, with whole chunks. */
     @Test
     void anInterruptedRunLeavesItsCompletedChunksMarkedIncomplete() throws Exception {
