@@ -14,6 +14,7 @@ import org.izhsim.analysis.Rates;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.io.AtomicFiles;
 import org.izhsim.io.Csv;
+import org.izhsim.io.DataFormat;
 import org.izhsim.io.Json;
 import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
@@ -45,6 +46,12 @@ import picocli.CommandLine.Option;
  * shared by {@code izhsim net2003} and {@code izhsim run} without a model file.
  */
 abstract class NetworkCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions dataOptions;
+
+    /** The run's NWB file while it is open (closed, and left marked incomplete, if the run fails). */
+    private NwbRun nwb;
+
     @Mixin
     OutputOptions output;
 
@@ -120,14 +127,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         configure(nb);
         Izhikevich2003Network.Built built = nb.build();
 
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("ne", ne);
-        head.put("ni", ni);
-        if (model != null) {
-            head.put("model", model.source());
-            head.put("model_hash", model.hash());
-        }
         Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("ne", ne);
+        parameters.put("ni", ni);
         parameters.put("connectivity", sparse ? "sparse" : "dense");
         parameters.put("k", sparse ? k : ne + ni);
         parameters.put("weight_factor", built.weightFactor());
@@ -141,14 +143,37 @@ abstract class NetworkCommand implements Callable<Integer> {
         parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
         parameters.put("exc_weights", "U(0,0.5) x weight_factor");
         parameters.put("inh_weights", "-U(0,1) x weight_factor");
+
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("ne", ne);
+        head.put("ni", ni);
+        if (model != null) {
+            head.put("model", model.source());
+            head.put("model_hash", model.hash());
+        }
+        // the built-in network's model hash: the SHA-256 of its description (a model file hashes its bytes)
+        head.put("model_file", model != null ? model.source() : MODEL_FILE);
+        head.put("model_sha256", RunInfo.sha256(Json.write(parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
                 ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
         return execute(new NetworkRun(title, built.network(), built.spikes(), built.trace(), traceNeuron, duration, nThreads,
-                blocks, head, parameters, List.of(), ALL_DATA), output.out, output.figureFormats());
+                blocks, head, parameters, List.of(), dataFiles(null)), output.out, output.figureFormats());
     }
 
-    /** Every data file a run can write. */
-    static final Set<String> ALL_DATA = Set.of("npz", "csv", "json");
+    /** What model_file records for the built-in network (a model file records its path). */
+    static final String MODEL_FILE = "builtin:net2003";
+
+    /**
+     * The data files to write: --data when given (or when there is no model file's choice),
+     * else the model file's; run.json always unless the file leaves it out.
+     */
+    final Set<String> dataFiles(Set<String> fromFile) {
+        if (fromFile != null && !dataOptions.given()) return fromFile;
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (DataFormat f : dataOptions.formats()) out.add(f.name().toLowerCase(Locale.ROOT));
+        out.add("json");
+        return out;
+    }
 
     /**
      * One network run, whichever way it was described (net2003's options or a model file).
@@ -164,14 +189,26 @@ abstract class NetworkCommand implements Callable<Integer> {
      * @param head         run-specific summary keys, placed after duration_ms (net2003: ne, ni)
      * @param parameters   the description recorded in run.json
      * @param recorded     further monitors, each written to {@code NAME.npz}
-     * @param data         which of spikes.npz, spikes.csv and run.json to write ("npz", "csv", "json")
+     * @param data         which of spikes.npz, spikes.csv, run.nwb and run.json to write ("npz", "csv", "nwb", "json")
      */
     record NetworkRun(String title, Network network, SpikeMonitor spikes, StateMonitor trace, int traceNeuron,
                       double duration, int threads, int blocks, Map<String, Object> head, Map<String, Object> parameters,
                       List<Monitor<?>> recorded, Set<String> data) {}
 
-    /** Runs the network with a progress bar, writes its files through an output stage and prints the summary. */
+    /**
+     * Runs the network with a progress bar, writes its files through an output stage and prints
+     * the summary. With "nwb" in the data, run.nwb streams to disk during the run (states of
+     * --record) and is closed, marked incomplete, if the run fails or is interrupted.
+     */
     final Integer execute(NetworkRun r, Path outDir, Set<ImageFormat> formats) throws IOException {
+        try {
+            return executeRun(r, outDir, formats);
+        } finally {
+            if (nwb != null) nwb.close();
+        }
+    }
+
+    private Integer executeRun(NetworkRun r, Path outDir, Set<ImageFormat> formats) throws IOException {
         Network net = r.network();
         Scheme s = net.scheme();
         double dt = net.dt(), duration = r.duration();
@@ -180,6 +217,25 @@ abstract class NetworkCommand implements Callable<Integer> {
         long steps = Checks.steps(duration, dt);
         if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
         long wall0 = System.nanoTime();
+        dataOptions.check();
+        StateMonitor.Variable[] recordVars = dataOptions.variables();
+        if (recordVars.length > 0 && !r.data().contains("nwb")) {
+            throw new IllegalArgumentException("--record writes states into run.nwb; add nwb to --data (e.g. --data npz,csv,nwb)");
+        }
+        int[] recordNeurons = dataOptions.neurons(net.neuronCount());
+        Map<String, Object> known = new LinkedHashMap<>();
+        known.put("scheme", s.id());
+        known.put("dt_ms", dt);
+        known.put("duration_ms", duration);
+        known.put("seed", seed);
+        for (String key : List.of("model_file", "model_sha256")) if (r.head().containsKey(key)) known.put(key, r.head().get(key));
+        if (r.data().contains("nwb")) {
+            Map<String, Object> meta = RunInfo.base(commandName());
+            meta.putAll(known);
+            nwb = NwbRun.start(OutputStage.prepare(outDir), net, "izhsim " + commandName() + ": " + r.title(), meta, steps,
+                    recordNeurons, recordVars, dataOptions.recordEvery, dataOptions.chunkSteps, output.quiet);
+            net = nwb.network;
+        }
 
         SpikeRecording spikes;
         StateRecording trace;
@@ -190,15 +246,19 @@ abstract class NetworkCommand implements Callable<Integer> {
         Simulation built0;
         try {
             built0 = Simulation.builder(net).threads(nThreads).build();
-        } catch (IllegalStateException tooBig) {
+        } catch (RuntimeException refused) {
+            if (nwb != null) nwb.discard(); // nothing ran: leave no file behind
+            nwb = null;
             // the memory estimate refused the network: a usage problem with a remedy, not a crash
-            throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
+            if (refused instanceof IllegalStateException tooBig) throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
+            throw refused;
         }
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
             sim.setProgressListener((f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n)));
             beforeRun(sim);
             blockTimes = sim.runBlocks(duration, blocks);
+            if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
             afterRun(sim, r);
             spikes = sim.recording(r.spikes());
@@ -255,29 +315,35 @@ abstract class NetworkCommand implements Callable<Integer> {
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
             if (r.data().contains("npz")) {
-                stampNpz(new Npz().put("t_ms", times).put("i", neurons), stamped).write(stage.file("spikes.npz"));
+                stampNpz(new Npz().put("t_ms", times).put("i", neurons), stamped).putString("metadata", Json.write(stamped))
+                        .write(stage.file("spikes.npz"));
                 for (Recording rec : recordings) recordingNpz(rec, stamped).write(stage.file(fileName(rec.monitorName()) + ".npz"));
             }
             if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+            Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
+            if (!changes.isEmpty()) {
+                List<Map<String, Object>> log = new ArrayList<>();
+                for (AppliedChange c : changes) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("step", c.step());
+                    m.put("t_ms", c.timeMs());
+                    m.put("change", c.description());
+                    log.add(m);
+                }
+                parameters.put("changes", log);
+            }
             if (r.data().contains("json")) {
                 Map<String, Object> run = new LinkedHashMap<>(stamped);
                 run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
-                Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
-                if (!changes.isEmpty()) {
-                    List<Map<String, Object>> log = new ArrayList<>();
-                    for (AppliedChange c : changes) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("step", c.step());
-                        m.put("t_ms", c.timeMs());
-                        m.put("change", c.description());
-                        log.add(m);
-                    }
-                    parameters.put("changes", log);
-                }
                 run.put("parameters", parameters);
                 AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
             }
-            written = stage.commit();
+            written = new ArrayList<>(stage.commit());
+            if (nwb != null) {
+                Map<String, Object> last = new LinkedHashMap<>(stamped);
+                last.put("parameters", Json.write(parameters));
+                written.add(nwb.finish(last));
+            }
         }
         stamped.put("wall_s", (System.nanoTime() - wall0) / 1e9);
         if (output.json) {

@@ -21,12 +21,18 @@ final class OutputStage implements AutoCloseable {
     private boolean done;
 
     OutputStage(Path target) throws IOException {
-        this.target = target.toAbsolutePath().normalize();
-        if (Files.exists(this.target) && !Files.isDirectory(this.target)) {
+        this.target = prepare(target);
+        this.staging = Files.createTempDirectory(this.target, ".izhsim-staging-");
+    }
+
+    /** Creates the output directory if missing; refuses a path that is not a directory. */
+    static Path prepare(Path target) throws IOException {
+        Path t = target.toAbsolutePath().normalize();
+        if (Files.exists(t) && !Files.isDirectory(t)) {
             throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
         }
-        Files.createDirectories(this.target);
-        this.staging = Files.createTempDirectory(this.target, ".izhsim-staging-");
+        Files.createDirectories(t);
+        return t;
     }
 
     /** Where to write the file named {@code name} now; it becomes visible on {@link #commit()}. */

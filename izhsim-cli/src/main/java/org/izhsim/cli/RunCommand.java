@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                         + "--seed, --threads, --duration, --blocks, --out, --figures, --json and --quiet override the file.",
                 "Without a model file: Izhikevich's 2003 network (as 'izhsim net2003'), all options as there."},
         footer = {"", "Examples:", "  izhsim run", "  izhsim run --duration 2000 --seed 7",
-                "  izhsim run examples/models/sornsim.yaml", "  izhsim run examples/models/sparse100k.yaml --duration 100 --threads 2"})
+                "  izhsim run examples/models/sornsim.yaml", "  izhsim run examples/models/sparse100k.yaml --duration 100 --threads 2",
+                "  izhsim run --data nwb,npz,csv --record v,u --record-neurons 0,1,800"})
 final class RunCommand extends NetworkCommand {
     /** Options of the built-in network that a model file sets itself. */
     private static final List<String> NET2003_ONLY = List.of("--ne", "--ni", "--dt", "--scheme", "--connectivity", "--k",
@@ -50,7 +51,7 @@ final class RunCommand extends NetworkCommand {
             if (given.hasMatchedOption(o)) {
                 throw new IllegalArgumentException(o + " does not apply to a model file (" + model
                         + "); set it in the file. Options that override the file: --seed, --threads, --duration, --blocks, "
-                        + "--out, --figures, --json, --quiet");
+                        + "--out, --figures, --data, --record*, --json, --quiet");
             }
         }
         ModelFile mf = ModelFile.load(model, new ModelFile.Overrides(
@@ -74,6 +75,6 @@ final class RunCommand extends NetworkCommand {
         String title = String.format(Locale.ROOT, "%s, %d neurons, scheme %s, dt %s ms, seed %d", mf.name(),
                 mf.network().neuronCount(), mf.network().scheme().id(), NeuronCommand.fmt(mf.network().dt()), mf.network().seed());
         return execute(new NetworkRun(title, mf.network(), mf.spikes(), mf.trace(), traceGlobal, mf.durationMs(),
-                threadCount(mf.threads()), blocks, head, mf.resolved(), mf.recorded(), mf.outputs().data()), outDir, formats);
+                threadCount(mf.threads()), blocks, head, mf.resolved(), mf.recorded(), dataFiles(mf.outputs().data())), outDir, formats);
     }
 }

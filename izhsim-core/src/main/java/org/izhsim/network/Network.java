@@ -104,6 +104,21 @@ public final class Network {
                 + "', which is not in this network");
     }
 
+    /**
+     * This network with {@code more} monitors appended (groups, synapses and inputs are shared,
+     * not copied): how a client adds its own recorders, e.g. streaming ones, to a network built
+     * elsewhere.
+     */
+    public Network withMonitors(List<? extends Monitor<?>> more) {
+        Builder b = builder().seed(seed).dt(dt).scheme(scheme).pulseSteps(pulseSteps);
+        groups.forEach(b::add);
+        synapses.forEach(b::add);
+        inputs.forEach(b::add);
+        monitors.forEach(b::add);
+        more.forEach(b::add);
+        return b.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

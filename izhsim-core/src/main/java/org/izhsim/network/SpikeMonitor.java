@@ -7,16 +7,53 @@ import java.util.Objects;
  * Records spikes as (step, neuron) pairs sorted by (step, neuron). For a group the neuron is
  * the index within the group; for {@link #all()} it is the global index (groups concatenated
  * in declaration order, so net.m's numbering for an exc + inh network).
+ *
+ * <p>By default the spikes are kept in memory. A {@link #streaming streaming} monitor instead
+ * hands them to a {@link Sink} in chunks and keeps none, so a run can record more spikes than
+ * the heap holds; the sink sees exactly the pairs the in-memory monitor would have kept.
  */
 public final class SpikeMonitor implements Monitor<SpikeRecording> {
     private final String name;
     private final NeuronGroup group;
     private final int[] subset;
+    private final Sink sink;
+    private final int chunkSteps;
 
     private SpikeMonitor(String name, NeuronGroup group, int[] subset) {
+        this(name, group, subset, null, 0);
+    }
+
+    private SpikeMonitor(String name, NeuronGroup group, int[] subset, Sink sink, int chunkSteps) {
         this.name = Objects.requireNonNull(name);
         this.group = group;
         this.subset = subset;
+        this.sink = sink;
+        this.chunkSteps = chunkSteps;
+    }
+
+    /**
+     * Receives a streaming monitor's spikes, serially on the simulation's thread, in (step,
+     * neuron) order. The arrays are reused after the call returns: copy or write them out.
+     */
+    @FunctionalInterface
+    public interface Sink {
+        /** Spikes {@code steps[j], neurons[j]} for j in [0, count). */
+        void accept(int[] steps, int[] neurons, int count);
+    }
+
+    /**
+     * This monitor, handing its spikes to {@code sink} after every {@code chunkSteps} steps (and
+     * what is left when the recording is asked for) instead of keeping them; its
+     * {@link Simulation#recording recording} is then empty.
+     */
+    public SpikeMonitor streaming(Sink sink, int chunkSteps) {
+        if (chunkSteps < 1) throw new IllegalArgumentException("chunkSteps must be >= 1, got " + chunkSteps);
+        return new SpikeMonitor(name, group, subset, Objects.requireNonNull(sink), chunkSteps);
+    }
+
+    /** True if this monitor streams to a sink instead of keeping its spikes. */
+    public boolean isStreaming() {
+        return sink != null;
     }
 
     /** All neurons of all groups, global indices. */
@@ -41,7 +78,7 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
     }
 
     public SpikeMonitor named(String n) {
-        return new SpikeMonitor(n, group, subset);
+        return new SpikeMonitor(n, group, subset, sink, chunkSteps);
     }
 
     @Override
@@ -81,6 +118,8 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
             @Override
             public void observeSpikes(long step, int[] ns, int count) {
                 if (step > Integer.MAX_VALUE) throw new IllegalStateException("spike monitors hold steps up to 2^31 - 1");
+                // chunk c holds steps [c·chunkSteps, (c+1)·chunkSteps), as a streaming StateMonitor's
+                if (sink != null && step > 0 && step % chunkSteps == 0) drain();
                 for (int j = 0; j < count; j++) {
                     int g = ns[j];
                     if (g < lo || g >= hi) continue;
@@ -91,8 +130,18 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
                 }
             }
 
+            private void drain() {
+                if (steps.size > 0) sink.accept(steps.a, neurons.a, steps.size);
+                steps.size = 0;
+                neurons.size = 0;
+            }
+
             @Override
             public SpikeRecording finish() {
+                if (sink != null) {
+                    drain();
+                    return new SpikeRecording(name, dt, new int[0], new int[0]);
+                }
                 return new SpikeRecording(name, dt, steps.toArray(), neurons.toArray());
             }
         };

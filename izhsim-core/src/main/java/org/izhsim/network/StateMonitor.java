@@ -9,6 +9,11 @@ import java.util.Objects;
  * k = 0, every, 2·every, …). A sample of step k holds the state after the update of step k and
  * the input I used in that step (figure1.m's convention: the sample labelled t_k follows the
  * update made in step k). Neurons not simulated by this rank stay NaN.
+ *
+ * <p>By default the samples are kept in memory. A {@link #streaming streaming} monitor holds
+ * only one chunk of samples and hands it to a {@link Sink} after every {@code chunkSteps}
+ * steps, so a run can record more than the heap holds; the sink sees exactly the values the
+ * in-memory monitor would have kept.
  */
 public final class StateMonitor implements Monitor<StateRecording> {
     /** A recordable variable. */
@@ -19,13 +24,60 @@ public final class StateMonitor implements Monitor<StateRecording> {
     private final int[] neurons;
     private final int every;
     private final EnumSet<Variable> vars;
+    private final Sink sink;
+    private final int chunkSteps;
 
-    private StateMonitor(String name, NeuronGroup group, int[] neurons, int every, EnumSet<Variable> vars) {
+    private StateMonitor(String name, NeuronGroup group, int[] neurons, int every, EnumSet<Variable> vars, Sink sink,
+                         int chunkSteps) {
         this.name = name;
         this.group = group;
         this.neurons = neurons;
         this.every = every;
         this.vars = vars;
+        this.sink = sink;
+        this.chunkSteps = chunkSteps;
+    }
+
+    /**
+     * Receives a streaming monitor's samples, serially on the simulation's thread, in sample
+     * order. Each array holds {@code samples} rows of one value per recorded neuron (row-major,
+     * columns in the order given to the monitor), or is null for a variable not recorded. The
+     * arrays are reused after the call returns.
+     */
+    @FunctionalInterface
+    public interface Sink {
+        /** Samples [firstSample, firstSample + samples); sample s is step s·every. */
+        void accept(long firstSample, int samples, double[] v, double[] u, double[] i);
+    }
+
+    /**
+     * This monitor, handing its samples to {@code sink} after every {@code chunkSteps} steps
+     * (and what is left when the recording is asked for) instead of keeping them; its
+     * {@link Simulation#recording recording} then has no samples.
+     */
+    public StateMonitor streaming(Sink sink, int chunkSteps) {
+        if (chunkSteps < 1) throw new IllegalArgumentException("chunkSteps must be >= 1, got " + chunkSteps);
+        return new StateMonitor(name, group, neurons, every, vars, Objects.requireNonNull(sink), chunkSteps);
+    }
+
+    /** The group recorded. */
+    public NeuronGroup group() {
+        return group;
+    }
+
+    /** The recorded neurons (indices within the group), in the order given. */
+    public int[] neurons() {
+        return neurons.clone();
+    }
+
+    /** Steps between samples. */
+    public int everySteps() {
+        return every;
+    }
+
+    /** True if {@code var} is recorded. */
+    public boolean records(Variable var) {
+        return vars.contains(var);
     }
 
     /** Records {@code vars} (all three if none given) of {@code neurons} every {@code everySteps} steps. */
@@ -38,11 +90,11 @@ public final class StateMonitor implements Monitor<StateRecording> {
         }
         if (everySteps < 1) throw new IllegalArgumentException("everySteps must be >= 1, got " + everySteps);
         EnumSet<Variable> vs = vars.length == 0 ? EnumSet.allOf(Variable.class) : EnumSet.copyOf(Arrays.asList(vars));
-        return new StateMonitor("state:" + group.name(), group, ns, everySteps, vs);
+        return new StateMonitor("state:" + group.name(), group, ns, everySteps, vs, null, 0);
     }
 
     public StateMonitor named(String n) {
-        return new StateMonitor(n, group, neurons, every, vars);
+        return new StateMonitor(n, group, neurons, every, vars, sink, chunkSteps);
     }
 
     @Override
@@ -53,19 +105,10 @@ public final class StateMonitor implements Monitor<StateRecording> {
     @Override
     public Session<StateRecording> start(MonitorContext ctx) {
         final int m = neurons.length;
-        final int off = ctx.offset(group);
-        final double[] v = ctx.v(group), u = ctx.u(group), cur = ctx.current(group);
         final double dt = ctx.dt();
-        // columns sorted by global index so a worker finds its own quickly
-        final Integer[] order = new Integer[m];
-        for (int j = 0; j < m; j++) order[j] = j;
-        Arrays.sort(order, (x, y) -> Integer.compare(neurons[x], neurons[y]));
-        final int[] sortedGlobal = new int[m], sortedCol = new int[m];
-        for (int j = 0; j < m; j++) {
-            sortedGlobal[j] = off + neurons[order[j]];
-            sortedCol[j] = order[j];
-        }
+        final Columns cols = new Columns(ctx, group, neurons);
         final boolean rv = vars.contains(Variable.V), ru = vars.contains(Variable.U), ri = vars.contains(Variable.I);
+        if (sink != null) return streamingSession(ctx, cols, rv, ru, ri);
         return new Session<>() {
             double[] dv = new double[0], du = new double[0], di = new double[0];
             long samples; // samples reserved so far
@@ -99,15 +142,7 @@ public final class StateMonitor implements Monitor<StateRecording> {
 
             @Override
             public void observeState(long step, int from, int to) {
-                int s = (int) (step / every);
-                int j = lowerBound(sortedGlobal, from);
-                for (; j < m && sortedGlobal[j] < to; j++) {
-                    int local = sortedGlobal[j] - off;
-                    int cell = s * m + sortedCol[j];
-                    if (rv) dv[cell] = v[local];
-                    if (ru) du[cell] = u[local];
-                    if (ri) di[cell] = cur[local];
-                }
+                cols.copy((int) (step / every), from, to, rv ? dv : null, ru ? du : null, ri ? di : null);
             }
 
             @Override
@@ -124,6 +159,104 @@ public final class StateMonitor implements Monitor<StateRecording> {
                 return k == 0 ? 0 : (k - 1) / every + 1;
             }
         };
+    }
+
+    /**
+     * Holds the samples of at most one chunk (chunkSteps / every + 3 rows), NaN-filled. The
+     * serial observeSpikes of every chunkSteps-th step k hands over the samples of the steps
+     * before k: whichever phase order the scheme has (netm observes a step's state after its
+     * spikes, the others before), those rows are complete by then; the row of step k itself, if
+     * any, moves to the front.
+     */
+    private Session<StateRecording> streamingSession(MonitorContext ctx, Columns cols, boolean rv, boolean ru, boolean ri) {
+        final int m = neurons.length;
+        final double dt = ctx.dt();
+        final long rowsCap = (long) chunkSteps / every + 3;
+        if (rowsCap * m > Integer.MAX_VALUE - 16) throw new IllegalStateException("state monitor '" + name
+                + "': one chunk would exceed 2^31 values; use a shorter chunk");
+        final int cells = (int) (rowsCap * m);
+        return new Session<>() {
+            final double[] dv = rv ? nanFilled(cells) : null, du = ru ? nanFilled(cells) : null, di = ri ? nanFilled(cells) : null;
+            long first; // the sample held in row 0
+
+            @Override
+            public boolean wantsState(long step) {
+                return step % every == 0;
+            }
+
+            @Override
+            public void observeState(long step, int from, int to) {
+                cols.copy((int) (step / every - first), from, to, dv, du, di);
+            }
+
+            @Override
+            public void observeSpikes(long step, int[] ns, int count) {
+                if (step > 0 && step % chunkSteps == 0) drain((step + every - 1) / every);
+            }
+
+            /** Hands over samples [first, upTo) and moves the row of sample upTo to the front. */
+            private void drain(long upTo) {
+                int rows = (int) (upTo - first);
+                if (rows <= 0) return;
+                sink.accept(first, rows, dv, du, di);
+                for (double[] a : new double[][] {dv, du, di}) {
+                    if (a == null) continue;
+                    System.arraycopy(a, rows * m, a, 0, m);
+                    Arrays.fill(a, m, (rows + 1) * m, Double.NaN);
+                }
+                first = upTo;
+            }
+
+            @Override
+            public StateRecording finish() {
+                long k = ctx.stepsDone();
+                drain(k == 0 ? 0 : (k - 1) / every + 1);
+                return new StateRecording(name, dt, every, neurons.clone(), 0, rv ? new double[0] : null,
+                        ru ? new double[0] : null, ri ? new double[0] : null);
+            }
+        };
+    }
+
+    /** The recorded neurons' columns, sorted by global index so that a worker finds its own quickly. */
+    private static final class Columns {
+        final int m, off;
+        final int[] sortedGlobal, sortedCol;
+        final double[] v, u, cur;
+
+        Columns(MonitorContext ctx, NeuronGroup group, int[] neurons) {
+            m = neurons.length;
+            off = ctx.offset(group);
+            v = ctx.v(group);
+            u = ctx.u(group);
+            cur = ctx.current(group);
+            Integer[] order = new Integer[m];
+            for (int j = 0; j < m; j++) order[j] = j;
+            Arrays.sort(order, (x, y) -> Integer.compare(neurons[x], neurons[y]));
+            sortedGlobal = new int[m];
+            sortedCol = new int[m];
+            for (int j = 0; j < m; j++) {
+                sortedGlobal[j] = off + neurons[order[j]];
+                sortedCol[j] = order[j];
+            }
+        }
+
+        /** Copies the worker range [from, to) of the recorded neurons into row {@code row}; null targets are skipped. */
+        void copy(int row, int from, int to, double[] dv, double[] du, double[] di) {
+            int j = lowerBound(sortedGlobal, from);
+            for (; j < m && sortedGlobal[j] < to; j++) {
+                int local = sortedGlobal[j] - off;
+                int cell = row * m + sortedCol[j];
+                if (dv != null) dv[cell] = v[local];
+                if (du != null) du[cell] = u[local];
+                if (di != null) di[cell] = cur[local];
+            }
+        }
+    }
+
+    private static double[] nanFilled(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     static int lowerBound(int[] a, int key) {

@@ -9,8 +9,11 @@
  * rule, {@link org.izhsim.network.Weights}, integer {@link org.izhsim.network.Delays} in steps,
  * dense or CSR {@link org.izhsim.network.Storage}), {@link org.izhsim.network.Input}s (Gaussian
  * noise, constant and time-dependent currents, Poisson sources) and
- * {@link org.izhsim.network.Monitor}s (spikes, state traces, population rate), plus the scheme,
- * dt, the synaptic pulse length and the seed. {@link org.izhsim.network.Izhikevich2003Network}
+ * {@link org.izhsim.network.Monitor}s (spikes, state traces, population rate; spike and state
+ * monitors can instead {@code streaming(sink, chunkSteps)} hand their data to a sink chunk by
+ * chunk, e.g. a file writer, and keep nothing), plus the scheme, dt, the synaptic pulse length
+ * and the seed. {@link org.izhsim.network.Network#withMonitors} adds monitors to a network
+ * built elsewhere. {@link org.izhsim.network.Izhikevich2003Network}
  * builds net.m's network and Brian2's sparse variants.
  *
  * <h2>Run</h2>

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Writes columns of numbers as CSV: optional {@code # key: value} metadata lines (as NEST's
- * ASCII recorders do; read with {@code numpy.genfromtxt(f, delimiter=',', names=True)} or
- * {@code pandas.read_csv(f, comment='#')}), one header row, then one row per sample. Numbers
+ * ASCII recorders do; read with {@code pandas.read_csv(f, comment='#')} or
+ * {@code numpy.genfromtxt(f, delimiter=',', names=True, skip_header=n)}, n the number of
+ * comment lines), one header row, then one row per sample. Numbers
  * use Java's shortest round-trip representation, so values read back bit for bit.
  */
 public final class Csv {

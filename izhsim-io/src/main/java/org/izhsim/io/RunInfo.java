@@ -37,4 +37,13 @@ public final class RunInfo {
         }
         return m;
     }
+
+    /** The SHA-256 of {@code bytes} as lower-case hex: the "model_sha256" every output records. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
 }

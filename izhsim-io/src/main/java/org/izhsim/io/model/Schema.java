@@ -50,7 +50,7 @@ public final class Schema {
 
     static final List<String> STORAGE = List.of("auto", "dense", "csr");
     static final List<String> FIGURES = List.of("png", "svg");
-    static final List<String> DATA = List.of("npz", "csv", "json");
+    static final List<String> DATA = List.of("npz", "csv", "nwb", "json");
     static final List<String> VARIABLES = List.of("v", "u", "I");
 
     /**
