@@ -112,7 +112,10 @@ abstract class NetworkCommand implements Callable<Integer> {
         TimingReport timing;
         Simulation built0;
         try {
-            built0 = Simulation.builder(built.network()).threads(nThreads).build();
+            // the warm-up lets the JIT compile the step loops on a small network of the same kind
+            // first; it is counted in build_s (see Simulation.Builder#warmUp)
+            built0 = Simulation.builder(built.network()).threads(nThreads)
+                    .warmUp(nb.warmUpSample(), Math.min(warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")), steps)).build();
         } catch (IllegalStateException tooBig) {
             // the memory estimate refused the network: a usage problem with a remedy, not a crash
             throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
@@ -236,5 +239,19 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * Steps of the warm-up network run during the build (capped at the run's own steps by the
+     * caller): 600 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
+     * environment variable (0 turns the warm-up off).
+     */
+    static long warmUpSteps(String env) {
+        if (env == null || env.isBlank()) return 600;
+        try {
+            return Math.max(0, Long.parseLong(env.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("IZHSIM_WARMUP_STEPS must be a whole number of steps, got '" + env + "'");
+        }
     }
 }

@@ -106,6 +106,32 @@ public final class Izhikevich2003Network {
             return this;
         }
 
+        /**
+         * A small network of the same kind for {@link Simulation.Builder#warmUp}: the same
+         * scheme, dt, inputs, monitors and synapse storage as {@link #build()} would give, at
+         * most 1600 + 400 neurons and K ≤ 500 (weights scaled to match, so it fires at a
+         * similar rate). Its spikes mean nothing; it only lets the JIT compile the same loops.
+         */
+        public Network warmUpSample() {
+            Storage resolved = build().synapses().get(0).resolvedStorage();
+            Builder b = new Builder();
+            b.ne = Math.min(ne, 1600);
+            b.ni = Math.min(ni, 400);
+            b.scheme = scheme;
+            b.dt = dt;
+            b.k = k < 0 ? -1 : Math.min(k, Math.min(500, b.ne + b.ni));
+            b.seed = seed;
+            b.sigmaExc = sigmaExc;
+            b.sigmaInh = sigmaInh;
+            b.noisePeriodMs = noisePeriodMs;
+            b.pulseMs = pulseMs;
+            b.weightScale = weightScale;
+            b.storage = resolved;
+            b.monitor = monitor;
+            b.traceNeuron = traceNeuron < 0 ? -1 : 0;
+            return b.build().network();
+        }
+
         public Built build() {
             int n = ne + ni;
             if (k > n) throw new IllegalArgumentException("K = " + k + " exceeds the " + n + " neurons");

@@ -99,6 +99,8 @@ public final class Simulation implements AutoCloseable {
         private boolean profile;
         private boolean vectorize = true;
         private int minNeuronsPerThread = 2048;
+        private Network warmUp;
+        private long warmUpSteps;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network);
@@ -140,6 +142,22 @@ public final class Simulation implements AutoCloseable {
          */
         public Builder vectorize(boolean on) {
             this.vectorize = on;
+            return this;
+        }
+
+        /**
+         * Before building, runs {@code sample} for {@code steps} steps on as many workers as this
+         * simulation will use, then discards it. {@code sample} should be a small network of the
+         * same kind (same models, scheme, inputs, synapse storage and monitors): the JIT then
+         * compiles the step loops on it, before the timed run, instead of during the run's
+         * first few hundred steps (most of a short run's time). The warm-up is part of the
+         * build and counted in {@link TimingReport#buildSeconds()}; it shares no state with
+         * this simulation, so results do not change. 0 steps (the default) skips it.
+         */
+        public Builder warmUp(Network sample, long steps) {
+            if (steps < 0) throw new IllegalArgumentException("warm-up steps must be >= 0, got " + steps);
+            this.warmUp = steps == 0 ? null : Objects.requireNonNull(sample);
+            this.warmUpSteps = steps;
             return this;
         }
 
@@ -352,6 +370,11 @@ public final class Simulation implements AutoCloseable {
         this.profile = bd.profile;
         this.vectorize = bd.vectorize;
         net.checkMemory(threads);
+        if (bd.warmUp != null) {
+            try (Simulation w = builder(bd.warmUp).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).build()) {
+                w.runSteps(bd.warmUpSteps);
+            }
+        }
         this.dt = net.dt();
         this.scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
