@@ -65,6 +65,8 @@ public final class Simulation implements AutoCloseable {
     private ProgressListener progress;
     private final boolean profile;
     private final boolean vectorize;
+    /** Whether the fast path uses {@link VectorKernels} (vectorize and {@link CounterRandom#vectorApi()}). */
+    private final boolean simd;
 
     // run state
     private long step;            // next step to run
@@ -137,8 +139,9 @@ public final class Simulation implements AutoCloseable {
 
         /**
          * Use {@link StandardKernels}' auto-vectorisable loops for the standard model under euler
-         * and netm (default true); false runs {@code IzhikevichKernel} everywhere. Results are
-         * bit-identical either way.
+         * and netm (default true), and {@link VectorKernels} for euler where
+         * {@link CounterRandom#vectorApi()} allows; false runs {@code IzhikevichKernel}
+         * everywhere. Results are bit-identical either way.
          */
         public Builder vectorize(boolean on) {
             this.vectorize = on;
@@ -369,6 +372,7 @@ public final class Simulation implements AutoCloseable {
         this.threads = (int) Math.max(1, Math.min(bd.threads, (long) owned / bd.minNeuronsPerThread));
         this.profile = bd.profile;
         this.vectorize = bd.vectorize;
+        this.simd = bd.vectorize && CounterRandom.vectorApi();
         net.checkMemory(threads);
         if (bd.warmUp != null) {
             try (Simulation w = builder(bd.warmUp).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).build()) {
@@ -1043,8 +1047,11 @@ public final class Simulation implements AutoCloseable {
                     if (netm) {
                         StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
                     } else if (fused) {
-                        int n = StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
-                                g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
+                        int n = simd
+                                ? VectorKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                        g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite)
+                                : StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                        g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
                         collectLocal(wk, n, g.off);
                     } else {
                         int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,

@@ -32,6 +32,30 @@ public final class CounterRandom {
 
     private CounterRandom() {}
 
+    /** See {@link #vectorApi()}. */
+    private static final boolean VECTOR_API = vectorApiUsable();
+    private static final int VECTOR_LANES = 8;
+
+    /**
+     * Whether SIMD loops written with the incubating Vector API are in use: the JVM was started
+     * with {@code --add-modules jdk.incubator.vector} (the {@code izhsim} launcher does so for
+     * network runs), the CPU has 512-bit vectors, and the system property {@code izhsim.simd}
+     * is not {@code false}. Results are bit-identical either way; only the speed differs.
+     */
+    public static boolean vectorApi() {
+        return VECTOR_API;
+    }
+
+    private static boolean vectorApiUsable() {
+        if (!Boolean.parseBoolean(System.getProperty("izhsim.simd", "true"))) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return VectorRandom.usable() && VectorRandom.LANES == VECTOR_LANES;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
     /** SplitMix64's finalizer: a bijection of 64-bit words with full avalanche. */
     public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -100,6 +124,13 @@ public final class CounterRandom {
      */
     public static void gaussians(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
                                  int[] rejected) {
+        if (VECTOR_API && to - from >= 2 * VECTOR_LANES) VectorRandom.gaussians(key, from, to, scale, sigma, out, off, rejected);
+        else gaussiansScalar(key, from, to, scale, sigma, out, off, rejected);
+    }
+
+    /** {@link #gaussians} without the Vector API: the reference loop (and the vector loop's tail). */
+    static void gaussiansScalar(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
+                                int[] rejected) {
         final double[] X = Ziggurat.X;
         int nr = 0;
         final long z0 = key + GAMMA * (from + 1L);
