@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.izhsim.analysis.PopulationSpectrum;
 import org.izhsim.analysis.Rates;
 import org.izhsim.integrate.Scheme;
@@ -197,11 +199,15 @@ abstract class NetworkCommand implements Callable<Integer> {
                 FigureWriter.write(Figures.networkRaster(title, new SpikeRaster(times, neurons, ne + ni, ne, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
-            new Npz().put("t_ms", times).put("i", neurons).putScalar("dt_ms", dt).putScalar("duration_ms", duration)
-                    .putScalar("seed", seed).putString("scheme", s.id()).putScalar("ne", ne).putScalar("ni", ni)
-                    .putString("izhsim_version", org.izhsim.Version.version()).putString("izhsim_commit", org.izhsim.Version.commit())
-                    .write(stage.file("spikes.npz"));
+            // spikes.npz (deflate) on a second thread while this one formats spikes.csv: for
+            // millions of spikes these two are most of the time after the run
+            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", times).put("i", neurons).putScalar("dt_ms", dt)
+                    .putScalar("duration_ms", duration).putScalar("seed", seed).putString("scheme", s.id()).putScalar("ne", ne)
+                    .putScalar("ni", ni).putString("izhsim_version", org.izhsim.Version.version())
+                    .putString("izhsim_commit", org.izhsim.Version.commit()).write(stage.file("spikes.npz")));
+            Thread.ofPlatform().name("izhsim-npz").start(npz);
             Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+            join(npz);
             Map<String, Object> run = new LinkedHashMap<>(stamped);
             run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
             run.put("parameters", parameters);
@@ -241,13 +247,30 @@ abstract class NetworkCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Waits for a writer started on another thread and rethrows its failure as this thread's. */
+    private static void join(FutureTask<?> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing outputs", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                case Error er -> throw er;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
     /**
      * Steps of the warm-up network run during the build (capped at the run's own steps by the
-     * caller): 600 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
+     * caller): 300 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
      * environment variable (0 turns the warm-up off).
      */
     static long warmUpSteps(String env) {
-        if (env == null || env.isBlank()) return 600;
+        if (env == null || env.isBlank()) return 300;
         try {
             return Math.max(0, Long.parseLong(env.trim()));
         } catch (NumberFormatException e) {

@@ -109,17 +109,19 @@ public final class Izhikevich2003Network {
         /**
          * A small network of the same kind for {@link Simulation.Builder#warmUp}: the same
          * scheme, dt, inputs, monitors and synapse storage as {@link #build()} would give, at
-         * most 1600 + 400 neurons and K ≤ 500 (weights scaled to match, so it fires at a
+         * most 4000 + 1000 neurons and K ≤ 200 (weights scaled to match, so it fires at a
          * similar rate). Its spikes mean nothing; it only lets the JIT compile the same loops.
+         * Enough neurons that a step's work outweighs a barrier, few enough synapses (≤ 1 M)
+         * that building it takes milliseconds.
          */
         public Network warmUpSample() {
             Storage resolved = build().synapses().get(0).resolvedStorage();
             Builder b = new Builder();
-            b.ne = Math.min(ne, 1600);
-            b.ni = Math.min(ni, 400);
+            b.ne = Math.min(ne, 4000);
+            b.ni = Math.min(ni, 1000);
             b.scheme = scheme;
             b.dt = dt;
-            b.k = k < 0 ? -1 : Math.min(k, Math.min(500, b.ne + b.ni));
+            b.k = k < 0 ? -1 : Math.min(k, Math.min(200, b.ne + b.ni));
             b.seed = seed;
             b.sigmaExc = sigmaExc;
             b.sigmaInh = sigmaInh;

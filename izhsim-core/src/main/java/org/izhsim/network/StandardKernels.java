@@ -66,6 +66,13 @@ final class StandardKernels {
     /** NETM for [from, to): two half-steps of v with the same u and I, then u from the new v (no cut-off). */
     static void netm(int from, int to, double dt, double k2, double k1, double k0,
                      double[] v, double[] u, double[] a, double[] b, double[] cur, int[] nonFinite) {
+        netmUpdate(from, to, dt, k2, k1, k0, v, u, a, b, cur);
+        checkFinite(from, to, v, u, nonFinite);
+    }
+
+    /** The arithmetic of {@link #netm} without its check (also {@code VectorKernels}' tail). */
+    static void netmUpdate(int from, int to, double dt, double k2, double k1, double k0,
+                           double[] v, double[] u, double[] a, double[] b, double[] cur) {
         final double half = 0.5 * dt;
         for (int i = from; i < to; i++) {
             double vi = v[i], ui = u[i], ii = cur[i];
@@ -74,7 +81,6 @@ final class StandardKernels {
             v[i] = vi;
             u[i] = ui + dt * a[i] * (b[i] * vi - ui);
         }
-        checkFinite(from, to, v, u, nonFinite);
     }
 
     /** net.m's start-of-step cut-off for [from, to): v ≥ peak → v ← c, u ← u + d; returns the new count. */

@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link StandardKernels#eulerDeliver} with the incubating Vector API: the same operations in
+ * {@link StandardKernels#eulerDeliver} and {@link StandardKernels#netm} with the incubating Vector API: the same operations in
  * the same order on eight neurons at a time (multiply and add separately, never an FMA; a·b is
  * computed as b·a only where IEEE multiplication is commutative anyway), so v, u, I and the
  * spikes are bit-identical to the scalar kernel ({@code VectorKernelsTest}). C2 does not
@@ -41,5 +41,24 @@ final class VectorKernels {
         StandardKernels.deliverAndUpdate(bound, to, dt, k2, k1, k0, v, u, a, b, now, noise, noff, ext, cur);
         StandardKernels.checkFinite(from, to, v, u, nonFinite);
         return StandardKernels.detect(from, to, peak, v, u, c, d, spikes, n);
+    }
+
+    /** Same contract and results as {@link StandardKernels#netm}. */
+    static void netm(int from, int to, double dt, double k2, double k1, double k0,
+                     double[] v, double[] u, double[] a, double[] b, double[] cur, int[] nonFinite) {
+        final double half = 0.5 * dt;
+        final int lanes = D.length();
+        final int bound = from + (to - from) / lanes * lanes;
+        for (int i = from; i < bound; i += lanes) {
+            DoubleVector vi = DoubleVector.fromArray(D, v, i), ui = DoubleVector.fromArray(D, u, i);
+            DoubleVector ii = DoubleVector.fromArray(D, cur, i);
+            vi = vi.add(vi.mul(vi).mul(k2).add(vi.mul(k1)).add(k0).sub(ui).add(ii).mul(half));
+            vi = vi.add(vi.mul(vi).mul(k2).add(vi.mul(k1)).add(k0).sub(ui).add(ii).mul(half));
+            vi.intoArray(v, i);
+            // dt·a·(b·v − u) as (dt·a)·(…), the scalar loop's order
+            ui.add(DoubleVector.fromArray(D, a, i).mul(dt).mul(DoubleVector.fromArray(D, b, i).mul(vi).sub(ui))).intoArray(u, i);
+        }
+        StandardKernels.netmUpdate(bound, to, dt, k2, k1, k0, v, u, a, b, cur);
+        StandardKernels.checkFinite(from, to, v, u, nonFinite);
     }
 }

@@ -37,17 +37,16 @@ public final class CounterRandom {
     private static final int VECTOR_LANES = 8;
 
     /**
-     * Whether SIMD loops written with the incubating Vector API are in use: the JVM was started
-     * with {@code --add-modules jdk.incubator.vector} (the {@code izhsim} launcher does so for
-     * network runs), the CPU has 512-bit vectors, and the system property {@code izhsim.simd}
-     * is not {@code false}. Results are bit-identical either way; only the speed differs.
+     * Whether SIMD loops written with the incubating Vector API can run: the JVM was started
+     * with {@code --add-modules jdk.incubator.vector} and the CPU has 512-bit vectors. Results
+     * are bit-identical either way; only the speed differs (faster once compiled, but the JIT
+     * takes seconds of CPU to compile Vector API code, so short runs get slower).
      */
     public static boolean vectorApi() {
         return VECTOR_API;
     }
 
     private static boolean vectorApiUsable() {
-        if (!Boolean.parseBoolean(System.getProperty("izhsim.simd", "true"))) return false;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
         try {
             return VectorRandom.usable() && VectorRandom.LANES == VECTOR_LANES;
@@ -124,11 +123,20 @@ public final class CounterRandom {
      */
     public static void gaussians(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
                                  int[] rejected) {
-        if (VECTOR_API && to - from >= 2 * VECTOR_LANES) VectorRandom.gaussians(key, from, to, scale, sigma, out, off, rejected);
+        gaussiansScalar(key, from, to, scale, sigma, out, off, rejected);
+    }
+
+    /**
+     * {@link #gaussians} with the Vector API (bit-identical results) where {@link #vectorApi()}
+     * is true; the scalar loop otherwise.
+     */
+    public static void gaussiansSimd(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
+                                     int[] rejected) {
+        if (VECTOR_API) VectorRandom.gaussians(key, from, to, scale, sigma, out, off, rejected);
         else gaussiansScalar(key, from, to, scale, sigma, out, off, rejected);
     }
 
-    /** {@link #gaussians} without the Vector API: the reference loop (and the vector loop's tail). */
+    /** {@link #gaussians}: the reference loop (and the vector loop's tail). */
     static void gaussiansScalar(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
                                 int[] rejected) {
         final double[] X = Ziggurat.X;

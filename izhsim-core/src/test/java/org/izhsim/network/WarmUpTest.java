@@ -46,17 +46,21 @@ class WarmUpTest {
         Izhikevich2003Network.Builder nb = Izhikevich2003Network.builder().ne(80_000).ni(20_000).sparse(1000)
                 .scheme(Scheme.EULER).dt(0.5).traceNeuron(7);
         Network real = nb.build().network(), sample = nb.warmUpSample();
-        assertEquals(2000, sample.neuronCount());
+        assertEquals(5000, sample.neuronCount());
         assertEquals(real.scheme(), sample.scheme());
         assertEquals(real.dt(), sample.dt());
         assertEquals(real.synapses().size(), sample.synapses().size());
         assertEquals(real.inputs().size(), sample.inputs().size());
         assertEquals(real.monitors().size(), sample.monitors().size());
         for (int i = 0; i < real.synapses().size(); i++) {
-            // K = 500 of 2000 would be dense under AUTO: the sample keeps the real storage
+            // the sample keeps the real storage (CSR; the sample is sparse too)
             assertEquals(Storage.CSR, real.synapses().get(i).resolvedStorage());
             assertEquals(Storage.CSR, sample.synapses().get(i).resolvedStorage());
         }
+        // K = 4000 of 10,000 is stored dense; AUTO would store the sample's K = 200 of 5000 as CSR
+        Izhikevich2003Network.Builder dense4000 = Izhikevich2003Network.builder().ne(8000).ni(2000).sparse(4000);
+        assertEquals(Storage.DENSE, dense4000.build().synapses().get(0).resolvedStorage());
+        assertEquals(Storage.DENSE, dense4000.warmUpSample().synapses().get(0).resolvedStorage());
         Izhikevich2003Network.Builder dense = Izhikevich2003Network.builder();
         Network denseSample = dense.warmUpSample();
         assertEquals(1000, denseSample.neuronCount());
