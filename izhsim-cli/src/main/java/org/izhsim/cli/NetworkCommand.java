@@ -206,8 +206,12 @@ abstract class NetworkCommand implements Callable<Integer> {
                     .putScalar("ni", ni).putString("izhsim_version", org.izhsim.Version.version())
                     .putString("izhsim_commit", org.izhsim.Version.commit()).write(stage.file("spikes.npz")));
             Thread.ofPlatform().name("izhsim-npz").start(npz);
-            Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
-            join(npz);
+            try {
+                Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+            } finally {
+                join(npz, false); // never leave it writing into the stage that closing deletes
+            }
+            join(npz, true);
             Map<String, Object> run = new LinkedHashMap<>(stamped);
             run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
             run.put("parameters", parameters);
@@ -247,14 +251,15 @@ abstract class NetworkCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Waits for a writer started on another thread and rethrows its failure as this thread's. */
-    private static void join(FutureTask<?> task) throws IOException {
+    /** Waits for a writer started on another thread; with {@code rethrow}, its failure becomes this thread's. */
+    private static void join(FutureTask<?> task, boolean rethrow) throws IOException {
         try {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing outputs", e);
+            if (rethrow) throw new IOException("interrupted while writing outputs", e);
         } catch (ExecutionException e) {
+            if (!rethrow) return;
             switch (e.getCause()) {
                 case IOException io -> throw io;
                 case RuntimeException re -> throw re;
