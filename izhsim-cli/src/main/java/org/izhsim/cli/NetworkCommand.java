@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.izhsim.analysis.PopulationSpectrum;
 import org.izhsim.analysis.Rates;
 import org.izhsim.integrate.Scheme;
@@ -51,6 +55,9 @@ abstract class NetworkCommand implements Callable<Integer> {
 
     /** The run's NWB file while it is open (closed, and left marked incomplete, if the run fails). */
     private NwbRun nwb;
+
+    /** A small network of the same kind, run during the build so the JIT compiles the step loops; null for none. */
+    private Network warmUpSample;
 
     @Mixin
     OutputOptions output;
@@ -126,6 +133,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         configure(nb);
         Izhikevich2003Network.Built built = nb.build();
+        warmUpSample = nb.warmUpSample();
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("ne", ne);
@@ -245,7 +253,11 @@ abstract class NetworkCommand implements Callable<Integer> {
         List<AppliedChange> changes;
         Simulation built0;
         try {
-            built0 = Simulation.builder(net).threads(nThreads).build();
+            Simulation.Builder sb = Simulation.builder(net).threads(nThreads);
+            // the warm-up lets the JIT compile the step loops on a small network of the same kind
+            // first; it is counted in build_s (see Simulation.Builder#warmUp)
+            if (warmUpSample != null) sb.warmUp(warmUpSample, Math.min(warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")), steps));
+            built0 = sb.build();
         } catch (RuntimeException refused) {
             if (nwb != null) nwb.discard(); // nothing ran: leave no file behind
             nwb = null;
@@ -314,12 +326,20 @@ abstract class NetworkCommand implements Callable<Integer> {
                 FigureWriter.write(Figures.networkRaster(r.title(), raster(net, times, neurons, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
+            // spikes.npz (deflate) on a second thread while this one formats spikes.csv: for
+            // millions of spikes these two are most of the time after the run
+            FutureTask<Path> npz = new FutureTask<>(() -> stampNpz(new Npz().put("t_ms", times).put("i", neurons), stamped)
+                    .putString("metadata", Json.write(stamped)).write(stage.file("spikes.npz")));
+            if (r.data().contains("npz")) Thread.ofPlatform().name("izhsim-npz").start(npz);
+            try {
+                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+            } finally {
+                if (r.data().contains("npz")) join(npz, false); // never leave it writing into the stage that closing deletes
+            }
             if (r.data().contains("npz")) {
-                stampNpz(new Npz().put("t_ms", times).put("i", neurons), stamped).putString("metadata", Json.write(stamped))
-                        .write(stage.file("spikes.npz"));
+                join(npz, true);
                 for (Recording rec : recordings) recordingNpz(rec, stamped).write(stage.file(fileName(rec.monitorName()) + ".npz"));
             }
-            if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
             Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
             if (!changes.isEmpty()) {
                 List<Map<String, Object>> log = new ArrayList<>();
@@ -434,5 +454,37 @@ abstract class NetworkCommand implements Callable<Integer> {
 
     /** A hook for subclasses: the run is over and its recordings can be read. */
     void afterRun(Simulation sim, NetworkRun run) {
+    }
+
+    /** Waits for a writer started on another thread; with {@code rethrow}, its failure becomes this thread's. */
+    private static void join(FutureTask<?> task, boolean rethrow) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (rethrow) throw new IOException("interrupted while writing outputs", e);
+        } catch (ExecutionException e) {
+            if (!rethrow) return;
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                case Error er -> throw er;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Steps of the warm-up network run during the build (capped at the run's own steps by the
+     * caller): 300 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
+     * environment variable (0 turns the warm-up off).
+     */
+    static long warmUpSteps(String env) {
+        if (env == null || env.isBlank()) return 300;
+        try {
+            return Math.max(0, Long.parseLong(env.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("IZHSIM_WARMUP_STEPS must be a whole number of steps, got '" + env + "'");
+        }
     }
 }

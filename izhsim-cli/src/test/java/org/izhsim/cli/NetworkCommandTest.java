@@ -3,6 +3,7 @@ package org.izhsim.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -150,5 +151,15 @@ class NetworkCommandTest {
             assertTrue(r.out().contains("--threads") && r.out().contains("--seed") && r.out().contains("--json"), r.out());
         }
         assertArrayEquals(new int[] {0}, new int[] {CliRunner.run("--help").code()});
+    }
+
+    @Test
+    void warmUpStepsDefaultAndOverride() {
+        assertEquals(300, NetworkCommand.warmUpSteps(null));
+        assertEquals(300, NetworkCommand.warmUpSteps(" "));
+        assertEquals(0, NetworkCommand.warmUpSteps("0"));
+        assertEquals(2000, NetworkCommand.warmUpSteps(" 2000 "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkCommand.warmUpSteps("many"));
+        assertTrue(e.getMessage().contains("IZHSIM_WARMUP_STEPS"), e.getMessage());
     }
 }

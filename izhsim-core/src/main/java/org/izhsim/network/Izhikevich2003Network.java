@@ -136,6 +136,34 @@ public final class Izhikevich2003Network {
             return equations == null ? g : g.equations(equations, compiler);
         }
 
+        /**
+         * A small network of the same kind for {@link Simulation.Builder#warmUp}: the same
+         * scheme, dt, inputs, monitors and synapse storage as {@link #build()} would give, at
+         * most 4000 + 1000 neurons and K ≤ 200 (weights scaled to match, so it fires at a
+         * similar rate). Its spikes mean nothing; it only lets the JIT compile the same loops.
+         * Enough neurons that a step's work outweighs a barrier, few enough synapses (≤ 1 M)
+         * that building it takes milliseconds.
+         */
+        public Network warmUpSample() {
+            Storage resolved = build().synapses().get(0).resolvedStorage();
+            Builder b = new Builder();
+            b.ne = Math.min(ne, 4000);
+            b.ni = Math.min(ni, 1000);
+            b.scheme = scheme;
+            b.dt = dt;
+            b.k = k < 0 ? -1 : Math.min(k, Math.min(200, b.ne + b.ni));
+            b.seed = seed;
+            b.sigmaExc = sigmaExc;
+            b.sigmaInh = sigmaInh;
+            b.noisePeriodMs = noisePeriodMs;
+            b.pulseMs = pulseMs;
+            b.weightScale = weightScale;
+            b.storage = resolved;
+            b.monitor = monitor;
+            b.traceNeuron = traceNeuron < 0 ? -1 : 0;
+            return b.build().network();
+        }
+
         public Built build() {
             int n = ne + ni;
             if (k > n) throw new IllegalArgumentException("K = " + k + " exceeds the " + n + " neurons");

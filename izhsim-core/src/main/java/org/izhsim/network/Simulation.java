@@ -66,6 +66,8 @@ public final class Simulation implements AutoCloseable {
     private ProgressListener progress;
     private final boolean profile;
     private final boolean vectorize;
+    /** Whether the fast path uses {@link VectorKernels} (vectorize and {@link CounterRandom#vectorApi()}). */
+    private final boolean simd;
 
     // run state
     private long step;            // next step to run
@@ -99,7 +101,10 @@ public final class Simulation implements AutoCloseable {
         private Communicator communicator = Communicator.local();
         private boolean profile;
         private boolean vectorize = true;
+        private boolean simd = Boolean.getBoolean("izhsim.simd");
         private int minNeuronsPerThread = 2048;
+        private Network warmUp;
+        private long warmUpSteps;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network);
@@ -136,11 +141,39 @@ public final class Simulation implements AutoCloseable {
 
         /**
          * Use {@link StandardKernels}' auto-vectorisable loops for the standard model under euler
-         * and netm (default true); false runs {@code IzhikevichKernel} everywhere. Results are
-         * bit-identical either way.
+         * and netm (default true), and with {@link #simd} their Vector API versions; false runs
+         * {@code IzhikevichKernel} everywhere. Results are bit-identical either way.
          */
         public Builder vectorize(boolean on) {
             this.vectorize = on;
+            return this;
+        }
+
+        /**
+         * Use the Vector API kernels ({@link VectorKernels}, {@link CounterRandom#gaussiansSimd})
+         * for the euler and netm fast path where {@link CounterRandom#vectorApi()} allows; the
+         * default is the system property {@code izhsim.simd} (false). Results are bit-identical
+         * either way. Off by default: the JIT needs seconds of CPU to compile Vector API code,
+         * more than it saves in a run of less than about 10^9 neuron-steps.
+         */
+        public Builder simd(boolean on) {
+            this.simd = on;
+            return this;
+        }
+
+        /**
+         * Before building, runs {@code sample} for {@code steps} steps (or 0.6 s of wall time,
+         * whichever ends first) on as many workers as this simulation will use, then discards it. {@code sample} should be a small network of the
+         * same kind (same models, scheme, inputs, synapse storage and monitors): the JIT then
+         * compiles the step loops on it, before the timed run, instead of during the run's
+         * first few hundred steps (most of a short run's time). The warm-up is part of the
+         * build and counted in {@link TimingReport#buildSeconds()}; it shares no state with
+         * this simulation, so results do not change. 0 steps (the default) skips it.
+         */
+        public Builder warmUp(Network sample, long steps) {
+            if (steps < 0) throw new IllegalArgumentException("warm-up steps must be >= 0, got " + steps);
+            this.warmUp = steps == 0 ? null : Objects.requireNonNull(sample);
+            this.warmUpSteps = steps;
             return this;
         }
 
@@ -355,7 +388,18 @@ public final class Simulation implements AutoCloseable {
         this.threads = (int) Math.max(1, Math.min(bd.threads, (long) owned / bd.minNeuronsPerThread));
         this.profile = bd.profile;
         this.vectorize = bd.vectorize;
+        this.simd = bd.vectorize && bd.simd && CounterRandom.vectorApi();
         net.checkMemory(threads);
+        if (bd.warmUp != null) {
+            try (Simulation w = builder(bd.warmUp).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).simd(bd.simd).build()) {
+                // the JIT compiles in the background; a busy machine makes each step slow (the
+                // barrier waits for a core), so the warm-up also ends after WARM_UP_LIMIT_NS
+                long deadline = System.nanoTime() + WARM_UP_LIMIT_NS;
+                for (long done = 0; done < bd.warmUpSteps && System.nanoTime() < deadline; done += 25) {
+                    w.runSteps(Math.min(25, bd.warmUpSteps - done));
+                }
+            }
+        }
         this.dt = net.dt();
         this.scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
@@ -596,6 +640,11 @@ public final class Simulation implements AutoCloseable {
     /** Whether the auto-vectorisable loops are in use (see {@link Builder#vectorize}). */
     public boolean vectorized() {
         return vectorize;
+    }
+
+    /** Whether the Vector API kernels are in use (see {@link Builder#simd}). */
+    public boolean simd() {
+        return simd;
     }
 
     /** Synapses built on this rank. */
@@ -937,6 +986,9 @@ public final class Simulation implements AutoCloseable {
         wk.count = c + n;
     }
 
+    /** Wall-time limit of the warm-up of {@link Builder#warmUp} (0.6 s). */
+    private static final long WARM_UP_LIMIT_NS = 600_000_000L;
+
     /** Neurons per cache block of {@link #update}: the block's arrays stay in L1 across the sub-phases. */
     private static final int BLOCK = 256;
 
@@ -1023,10 +1075,14 @@ public final class Simulation implements AutoCloseable {
                 if (g.fast) {
                     IzhikevichModel md = g.group.model();
                     if (netm) {
-                        StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                        if (simd) VectorKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                        else StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
                     } else if (fused) {
-                        int n = StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
-                                g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
+                        int n = simd
+                                ? VectorKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                        g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite)
+                                : StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                                        g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
                         collectLocal(wk, n, g.off);
                     } else {
                         int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
@@ -1121,8 +1177,10 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** σ_i·N(0,1) of draw m for neurons [b, e) into out[i − off]. */
-    private static void drawNoise(Worker wk, NoiseIn ni, long m, int b, int e, double[] out, int off) {
-        CounterRandom.gaussians(CounterRandom.key(ni.streamKey, m), b, e, ni.sigma, ni.sigmaArr, out, off, wk.rejected);
+    private void drawNoise(Worker wk, NoiseIn ni, long m, int b, int e, double[] out, int off) {
+        long key = CounterRandom.key(ni.streamKey, m);
+        if (simd) CounterRandom.gaussiansSimd(key, b, e, ni.sigma, ni.sigmaArr, out, off, wk.rejected);
+        else CounterRandom.gaussians(key, b, e, ni.sigma, ni.sigmaArr, out, off, wk.rejected);
     }
 
     /** Phase 2 / 5: the spikes to propagate land in A[s + L + d] of the worker's posts. */

@@ -42,6 +42,14 @@ final class StandardKernels {
                             double[] v, double[] u, double[] a, double[] b, double[] c, double[] d,
                             double[] now, double[] noise, int noff, double ext, double[] cur,
                             int[] spikes, int n, int[] nonFinite) {
+        deliverAndUpdate(from, to, dt, k2, k1, k0, v, u, a, b, now, noise, noff, ext, cur);
+        checkFinite(from, to, v, u, nonFinite);
+        return detect(from, to, peak, v, u, c, d, spikes, n);
+    }
+
+    /** The arithmetic of {@link #eulerDeliver} without its checks (also {@code VectorKernels}' tail). */
+    static void deliverAndUpdate(int from, int to, double dt, double k2, double k1, double k0, double[] v, double[] u,
+                                 double[] a, double[] b, double[] now, double[] noise, int noff, double ext, double[] cur) {
         for (int i = from; i < to; i++) {
             double sy = now[i];
             now[i] = 0.0;
@@ -53,13 +61,18 @@ final class StandardKernels {
             v[i] = vi + dt * dv;
             u[i] = ui + dt * du;
         }
-        checkFinite(from, to, v, u, nonFinite);
-        return detect(from, to, peak, v, u, c, d, spikes, n);
     }
 
     /** NETM for [from, to): two half-steps of v with the same u and I, then u from the new v (no cut-off). */
     static void netm(int from, int to, double dt, double k2, double k1, double k0,
                      double[] v, double[] u, double[] a, double[] b, double[] cur, int[] nonFinite) {
+        netmUpdate(from, to, dt, k2, k1, k0, v, u, a, b, cur);
+        checkFinite(from, to, v, u, nonFinite);
+    }
+
+    /** The arithmetic of {@link #netm} without its check (also {@code VectorKernels}' tail). */
+    static void netmUpdate(int from, int to, double dt, double k2, double k1, double k0,
+                           double[] v, double[] u, double[] a, double[] b, double[] cur) {
         final double half = 0.5 * dt;
         for (int i = from; i < to; i++) {
             double vi = v[i], ui = u[i], ii = cur[i];
@@ -68,7 +81,6 @@ final class StandardKernels {
             v[i] = vi;
             u[i] = ui + dt * a[i] * (b[i] * vi - ui);
         }
-        checkFinite(from, to, v, u, nonFinite);
     }
 
     /** net.m's start-of-step cut-off for [from, to): v ≥ peak → v ← c, u ← u + d; returns the new count. */
@@ -84,7 +96,7 @@ final class StandardKernels {
     }
 
     /** A vectorisable max-reduction (NaN propagates), then the exact scan only if something is off. */
-    private static void checkFinite(int from, int to, double[] v, double[] u, int[] nonFinite) {
+    static void checkFinite(int from, int to, double[] v, double[] u, int[] nonFinite) {
         double m = 0;
         for (int i = from; i < to; i++) m = Math.max(m, Math.max(Math.abs(v[i]), Math.abs(u[i])));
         if (m <= Double.MAX_VALUE) return;
