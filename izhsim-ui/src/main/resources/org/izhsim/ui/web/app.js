@@ -277,6 +277,8 @@ function renderNeuron() {
     + `simulated in ${d.compute_ms.toFixed(1)} ms · round trip ${d.rtt_ms.toFixed(0)} ms`;
   stats.dataset.renders = String(Number(stats.dataset.renders) + 1);
   stats.dataset.spikes = d.spike_count;
+  stats.dataset.model = d.model.id;
+  stats.dataset.label = d.label;
   stats.dataset.rttMs = d.rtt_ms.toFixed(1);
   stats.dataset.vSum = d.v.reduce((a, b) => a + b, 0).toFixed(6);
 }
