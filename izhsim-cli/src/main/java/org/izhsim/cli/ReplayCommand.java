@@ -25,8 +25,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** --data, --record…: as net2003's (the run below is net2003's, built by hand, so picocli fills neither mixin there). */
     @Mixin
-    DataOptions data;
+    DataOptions dataOptions;
 
     @Parameters(paramLabel = "FILE", description = "A replay file downloaded from the explorer's network tab.")
     Path file;
@@ -37,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
         Replay replay = Replay.read(file);
         Session run = new Session(replay);
         run.output = output;
-        run.dataOptions = data;
+        run.dataOptions = dataOptions;
         var s = replay.settings();
         run.ne = s.ne();
         run.ni = s.ni();

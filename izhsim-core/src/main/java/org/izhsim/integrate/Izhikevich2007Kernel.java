@@ -45,12 +45,17 @@ public final class Izhikevich2007Kernel implements NeuronKernel {
         this.peak = new double[v.length];
     }
 
+    /** True for the schemes this kernel runs: {@link Scheme#EULER} (the book's) and {@link Scheme#RK4}. */
+    public static boolean supports(Scheme scheme) {
+        return scheme == Scheme.EULER || scheme == Scheme.RK4;
+    }
+
     /**
      * Refuses the 2003 programs' schemes: figure1 and netm are Izhikevich's harnesses for the
      * 2003 model, and the book defines none of them for this one.
      */
     public static Scheme requireSupported(Scheme scheme) {
-        if (scheme != Scheme.EULER && scheme != Scheme.RK4) {
+        if (!supports(scheme)) {
             throw new IllegalArgumentException("scheme '" + scheme.id() + "' is a 2003-model harness; the 2007 model runs "
                     + Scheme.EULER.id() + " (the book's) or " + Scheme.RK4.id());
         }

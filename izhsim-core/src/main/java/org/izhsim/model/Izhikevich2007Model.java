@@ -60,15 +60,26 @@ public record Izhikevich2007Model(String name, double C, double k, double vr, do
     /** The extra rules of the book's cells (reference §5.2), as OSB's izhi2007.m applies them. */
     public enum CellRule {
         /** The plain model (RS, IB, CH and imported NeuroML cells). */
-        NONE,
+        NONE(""),
         /** Cut-off at vpeak − 0.1·u, reset v ← c + 0.04·u, u ← min(u + d, 670 pA); u the updated value. */
-        LTS,
+        LTS("cut-off at vpeak - 0.1u, reset v <- c + 0.04u, u <- min(u + d, 670 pA)"),
         /** u' = a·(U(v) − u) with U(v) = 0 below vb = −55 mV and 0.025·(v − vb)³ above; u is not incremented. */
-        FS,
+        FS("u' = a(U(v) - u), U(v) = 0 below -55 mV and 0.025(v + 55)^3 above; b and d unused"),
         /** b = 15 nS if v ≤ −65 mV else 0; cut-off at vpeak + 0.1·u, reset v ← c − 0.1·u, then u ← u + d. */
-        TC,
+        TC("b as set at v <= -65 mV, 0 above; cut-off at vpeak + 0.1u, reset v <- c - 0.1u"),
         /** b = 10 nS if v ≤ −65 mV else 2 nS. */
-        RTN
+        RTN("b as set at v <= -65 mV, 2 nS above");
+
+        private final String description;
+
+        CellRule(String description) {
+            this.description = description;
+        }
+
+        /** The rule in one plain-text line for reports and the explorer ("" for {@link #NONE}). */
+        public String description() {
+            return description;
+        }
     }
 
     /** FS: the v below which U(v) = 0 [mV] (OSB stores it in the d slot). */

@@ -100,9 +100,14 @@ public final class Figures {
    * @param ratesHz the firing rate [Hz] at each current
    */
   public static Figure fiCurve(String title, double[] currents, double[] ratesHz) {
+    return fiCurve(title, currents, ratesHz, "");
+  }
+
+  /** As {@link #fiCurve(String, double[], double[])} with I in {@code unit} ("pA"; "" for none). */
+  public static Figure fiCurve(String title, double[] currents, double[] ratesHz, String unit) {
     return PlaneFigures.fiCurve(
         title, Objects.requireNonNull(currents, "currents"),
-        Objects.requireNonNull(ratesHz, "ratesHz"));
+        Objects.requireNonNull(ratesHz, "ratesHz"), unit);
   }
 
   /**

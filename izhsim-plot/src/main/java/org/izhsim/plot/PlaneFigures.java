@@ -120,7 +120,7 @@ final class PlaneFigures {
     return new TraceFigures.StackFigure(title, width, height, stack, legend);
   }
 
-  static Figure fiCurve(String title, double[] currents, double[] ratesHz) {
+  static Figure fiCurve(String title, double[] currents, double[] ratesHz, String unit) {
     TraceFigures.checkLengths("currents", currents, "rates", ratesHz);
     int width = 1000;
     int height = 700;
@@ -128,7 +128,7 @@ final class PlaneFigures {
     Range r = Range.of(ratesHz, new Range(0, 1));
     // a little room under 0 Hz keeps the markers of silent runs off the axis line
     Range rates = new Range(Math.min(0, r.min()) - 0.02 * r.span(), r.max() + 0.08 * r.span());
-    XYChart chart = Style.chart(width, height, CURRENT, RATE, i, rates);
+    XYChart chart = Style.chart(width, height, TraceFigures.withUnit(CURRENT, unit), RATE, i, rates);
     XYSeries series = Style.line(chart, "rate", currents, ratesHz, Style.INK);
     if (series != null) {
       series.setMarker(SeriesMarkers.CIRCLE);

@@ -27,8 +27,8 @@ import org.izhsim.io.Json;
  *
  * <pre>
  *   GET  /                          the page (index.html, app.js, app.css, vendor/uplot/…)
- *   GET  /api/catalogue             presets (from the core registry), schemes, limits
- *   POST /api/neuron                one neuron: traces, spikes, phase plane
+ *   GET  /api/catalogue             presets (from the core registries), each model's sliders and schemes, limits
+ *   POST /api/neuron                one neuron (izh2003, or "model": "izh2007"): traces, spikes, phase plane
  *   POST /api/fi                    its F–I curve
  *   POST /api/neuron/download?view=trace|phase|fi&amp;format=png|svg|csv|npz
  *   POST /api/net                   create a network session → {"session": ID}

@@ -7,8 +7,11 @@
  *   <li>{@link org.izhsim.ui.UiServer}: routes, static assets, Host check, body-size limit.</li>
  *   <li>{@link org.izhsim.ui.NeuronApi}: one neuron per request (a slider move POSTs the
  *       settings and gets the traces back, min/max-downsampled, spikes exact), the phase plane,
- *       the F–I curve, figure and data downloads. Everything runs in the core engine; the
- *       current expression is parsed into a tree and evaluated, never executed as code.</li>
+ *       the F–I curve, figure and data downloads, for the 2003 model and the 2007 dimensional
+ *       one. Everything runs in the core engine; the current expression is parsed into a tree
+ *       and evaluated, never executed as code.</li>
+ *   <li>{@link org.izhsim.ui.NeuronForms}: each model's sliders (name, unit, range, step) and
+ *       the bounds its requests must keep, one table serving the page and the checks.</li>
  *   <li>{@link org.izhsim.ui.NetworkSession}: one running 2003 network per browser tab, on a
  *       thread of its own, streamed over server-sent events in small batches; pause, resume,
  *       stop, and noise/current changes applied between steps through

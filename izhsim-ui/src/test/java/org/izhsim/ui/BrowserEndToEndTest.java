@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -166,5 +167,90 @@ class BrowserEndToEndTest {
         assertEquals(List.of(), severe, "JavaScript console errors");
         Object errors = driver.executeScript("return window.__errors");
         assertEquals(List.of(), errors, "uncaught errors in the page");
+    }
+
+    /**
+     * The 2007 cells: choosing one switches the sliders to C, k, vr, vt, vpeak, a, b, c, d, V0
+     * with units, the current to pA and the schemes to euler and rk4; its spikes are the engine's;
+     * a slider move redraws; choosing a 2003 class switches back.
+     */
+    @Test
+    void a2007CellSwitchesTheControlsAndASliderRedraws() throws Exception {
+        driver.get(server.uri().toString());
+        waiting(60).until(d -> renders() >= 1);
+        int r0 = renders();
+        Select preset = new Select(driver.findElement(By.id("preset")));
+        List<String> groups = new ArrayList<>();
+        for (WebElement g : driver.findElements(By.cssSelector("#preset optgroup"))) groups.add(g.getDomAttribute("label"));
+        assertEquals(List.of("Izhikevich 2003 classes", "Izhikevich 2004 Fig. 1 panels A-T", NeuronApi.FAMILY_2007), groups);
+        preset.selectByValue("izh2007/RS");
+        waiting(30).until(x -> renders() > r0 && "izh2007".equals(attr("neuron-stats", "data-model")));
+
+        List<String> sliders = new ArrayList<>();
+        for (WebElement s : driver.findElements(By.cssSelector("#sliders input[type=range]"))) sliders.add(s.getDomAttribute("id"));
+        assertEquals(List.of("s-C", "s-k", "s-vr", "s-vt", "s-vpeak", "s-a", "s-b", "s-c", "s-d", "s-v0", "s-dt", "s-duration"), sliders);
+        assertEquals("100", driver.findElement(By.id("n-C")).getDomProperty("value"));
+        assertTrue(driver.findElement(By.cssSelector("label[for=s-C]")).getText().contains("[pF]"));
+        assertTrue(driver.findElement(By.cssSelector("label[for=s-k]")).getText().contains("[nS/mV]"));
+        assertTrue(driver.findElement(By.cssSelector("label[for=s-d]")).getText().contains("[pA]"));
+        List<String> schemes = new ArrayList<>();
+        for (WebElement o : new Select(driver.findElement(By.id("scheme"))).getOptions()) schemes.add(o.getText());
+        assertEquals(List.of("euler", "rk4"), schemes);
+        assertEquals("euler", new Select(driver.findElement(By.id("scheme"))).getFirstSelectedOption().getText());
+        assertTrue(driver.findElement(By.id("current-label")).getText().contains("[pA]"));
+        assertEquals("100", driver.findElement(By.id("current")).getDomProperty("value"));
+        assertTrue(driver.findElement(By.id("phase-t-out")).getText().contains("pA"), driver.findElement(By.id("phase-t-out")).getText());
+        // the book's RS at 100 pA, as the engine runs it
+        var rs = org.izhsim.model.Izhikevich2007Presets.byId("RS");
+        int expected = org.izhsim.neuron.NeuronSimulator.run(org.izhsim.neuron.Neuron2007Setup.of(rs, 100)).spikeCount();
+        assertEquals(String.valueOf(expected), attr("neuron-stats", "data-spikes"));
+        screenshot("izh2007-rs");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("phase")));
+        screenshot("izh2007-rs-phase");
+        driver.executeScript("window.scrollTo(0, 0)");
+
+        // move slider d (pA, step 1) with the keyboard: 100 -> 95, the trace changes
+        String before = attr("neuron-stats", "data-v-sum");
+        int r1 = renders();
+        driver.findElement(By.id("s-d")).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        waiting(30).until(x -> renders() > r1 && "95".equals(driver.findElement(By.id("n-d")).getDomProperty("value"))
+                && !before.equals(attr("neuron-stats", "data-v-sum")));
+        // vpeak too: the cut-off moves, so does the trace
+        String mid = attr("neuron-stats", "data-v-sum");
+        int r2 = renders();
+        driver.findElement(By.id("s-vpeak")).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        waiting(30).until(x -> renders() > r2 && "32".equals(driver.findElement(By.id("n-vpeak")).getDomProperty("value"))
+                && !mid.equals(attr("neuron-stats", "data-v-sum")));
+
+        // a cell with a rule and a sampled u-nullcline, and the F-I tab in pA
+        preset.selectByValue("izh2007/FS");
+        waiting(30).until(x -> "FS".equals(attr("neuron-stats", "data-label")));
+        assertTrue(driver.findElement(By.id("u-null-label")).getText().contains("U(v)"));
+        assertTrue(driver.findElement(By.id("preset-note")).getText().contains("Rule:"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("phase")));
+        screenshot("izh2007-fs-phase");
+        driver.executeScript("window.scrollTo(0, 0)");
+        driver.findElement(By.id("tab-fi")).click();
+        assertEquals("800", driver.findElement(By.id("fi-to")).getDomProperty("value"));
+        driver.findElement(By.id("fi-run")).click();
+        waiting(60).until(x -> driver.findElement(By.id("fi-stats")).getText().contains("41 currents"));
+        screenshot("izh2007-fi");
+        driver.findElement(By.id("tab-neuron")).click();
+
+        // back to a 2003 class: its sliders, all four schemes, figure1 by default
+        int r3 = renders();
+        preset.selectByValue("izh2003/RS");
+        waiting(30).until(x -> renders() > r3 && "izh2003".equals(attr("neuron-stats", "data-model")));
+        assertEquals("figure1", new Select(driver.findElement(By.id("scheme"))).getFirstSelectedOption().getText());
+        assertEquals(4, new Select(driver.findElement(By.id("scheme"))).getOptions().size());
+        assertEquals("8", driver.findElement(By.id("n-d")).getDomProperty("value"));
+        assertEquals(0, driver.findElements(By.id("s-C")).size());
+
+        List<String> severe = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) severe.add(e.getMessage());
+        }
+        assertEquals(List.of(), severe, "JavaScript console errors");
+        assertEquals(List.of(), driver.executeScript("return window.__errors"), "uncaught errors in the page");
     }
 }

@@ -150,16 +150,10 @@ function ticks(a, b, n) {
 // ---------------------------------------------------------------------------------------------
 // neuron tab
 
-// slider ranges of the Brian2 notebook; a preset outside them widens its slider
-const SLIDERS = [
-  { f: 'a', label: 'a', unit: '1/ms', min: -0.03, max: 1, step: 0.001 },
-  { f: 'b', label: 'b', unit: '', min: -1, max: 1, step: 0.005 },
-  { f: 'c', label: 'c', unit: 'mV', min: -65, max: -45, step: 0.5 },
-  { f: 'd', label: 'd', unit: '', min: -2, max: 8, step: 0.05 },
-  { f: 'v0', label: 'V0', unit: 'mV', min: -87, max: -50, step: 0.5 },
-  { f: 'dt', label: 'dt', unit: 'ms', min: 0.1, max: 1, step: 0.05 },
-  { f: 'duration', label: 'duration', unit: 'ms', min: 100, max: 2000, step: 10 },
-];
+// the sliders of the model shown, then dt and duration: the server's table (2003: the ranges of
+// the Brian2 notebook; 2007: around the book's cells); a preset outside a range widens its slider
+let SLIDERS = [];
+let model = null; // the catalogue's entry of the model shown (izh2003 or izh2007)
 let catalogue = null;
 let neuronData = null;
 let plots = {};
@@ -187,17 +181,62 @@ function setSlider(f, value) {
   num.value = value;
 }
 
+/** " (pA)" after a label of u or I in the 2007 model; nothing for the 2003 model's dimensionless ones. */
+const unitSuffix = () => (model && model.current_unit ? ` (${model.current_unit})` : '');
+
+function presetOf(key) {
+  const [m, id] = key.split('/');
+  return catalogue.models[m].presets.find((x) => x.id === id);
+}
+
 function neuronSettings() {
-  const body = { preset: $('preset').value, scheme: $('scheme').value, current: $('current').value };
+  const p = presetOf($('preset').value);
+  const body = { model: p.model, preset: p.id, scheme: $('scheme').value, current: $('current').value };
   for (const s of SLIDERS) body[s.f] = Number($('n-' + s.f).value);
   return body;
 }
 
-function applyPreset(id) {
-  const p = catalogue.presets.find((x) => x.id === id);
+function applyPreset(key) {
+  const p = presetOf(key);
+  if (!model || model.id !== p.model) showModel(catalogue.models[p.model]);
   for (const s of SLIDERS) setSlider(s.f, p[s.f]);
   $('current').value = p.current;
-  $('preset-note').textContent = p.equations;
+  $('preset-note').textContent = p.equations + (p.rule ? `. Rule: ${p.rule}` : '');
+  $('fi-from').value = p.fi.from;
+  $('fi-to').value = p.fi.to;
+  $('fi-step').value = p.fi.step;
+}
+
+/** Switches the controls and charts to a model: its sliders, schemes, default scheme and units. */
+function showModel(m) {
+  model = m;
+  SLIDERS = m.params.concat(catalogue.common);
+  const box = $('sliders');
+  box.innerHTML = '';
+  for (const s of SLIDERS) sliderRow(box, s, requestNeuron);
+  const scheme = $('scheme');
+  scheme.innerHTML = '';
+  for (const s of catalogue.schemes.filter((x) => m.schemes.includes(x.id))) {
+    const o = document.createElement('option');
+    o.value = s.id;
+    o.textContent = s.id;
+    o.title = s.description;
+    scheme.appendChild(o);
+  }
+  scheme.value = m.default_scheme;
+  const unit = m.current_unit ? ` [${m.current_unit}]` : '';
+  $('current-label').textContent = `Input current I(t)${unit}, t in ms`;
+  $('current-example').textContent = m.current_unit ? 'int(t>100*ms)*70' : 'int(t>100*ms)*10';
+  neuronCharts();
+}
+
+/** The u, I and F–I charts, labelled in the model's units (uPlot fixes labels when it builds a chart). */
+function neuronCharts() {
+  for (const k of ['i', 'u', 'fi']) if (plots[k]) plots[k].destroy();
+  const un = unitSuffix();
+  plots.i = chart($('plot-i'), 'input current', 'I' + un, [{ label: 'I', stroke: '#777' }], 150);
+  plots.u = chart($('plot-u'), 'recovery variable', 'u' + un, [{ label: 'u', stroke: '#2e8b57' }], 330);
+  plots.fi = chart($('plot-fi'), 'F–I curve', 'rate (Hz)', [{ label: 'rate', stroke: '#1f5fbf', points: { show: true, size: 5 } }], 420, 'input current I' + un);
 }
 
 // one request in flight; a slider moved meanwhile sends the newest settings when it returns
@@ -238,6 +277,8 @@ function renderNeuron() {
     + `simulated in ${d.compute_ms.toFixed(1)} ms · round trip ${d.rtt_ms.toFixed(0)} ms`;
   stats.dataset.renders = String(Number(stats.dataset.renders) + 1);
   stats.dataset.spikes = d.spike_count;
+  stats.dataset.model = d.model.id;
+  stats.dataset.label = d.label;
   stats.dataset.rttMs = d.rtt_ms.toFixed(1);
   stats.dataset.vSum = d.v.reduce((a, b) => a + b, 0).toFixed(6);
 }
@@ -247,13 +288,15 @@ function renderPhase() {
   if (!d) return;
   const k = Number($('phase-t').value);
   const I = d.i[k], m = d.model, p = d.plane;
-  $('phase-t-out').textContent = `${fmt(d.t[k], 5)} ms (I = ${fmt(I, 4)})`;
+  const unit = d.current_unit ? ' ' + d.current_unit : '';
+  $('phase-t-out').textContent = `${fmt(d.t[k], 5)} ms (I = ${fmt(I, 4)}${unit})`;
   let uMin = Math.min(...d.u_plane), uMax = Math.max(...d.u_plane);
   const pad = Math.max(1, 0.1 * (uMax - uMin));
   uMin -= pad; uMax += pad;
-  const vMin = Math.min(-90, ...d.v), vMax = 40;
-  const ax = axes($('phase'), vMin, vMax, uMin, uMax, 'membrane potential v (mV)', 'recovery u',
-    'v–u phase plane, nullclines at I = ' + fmt(I, 4));
+  // the server's nullclines reach past the cut-off (40 mV; a 2007 cell's vpeak + 10)
+  const vMin = Math.min(-90, ...d.v), vMax = Math.max(40, p.v_null_v[p.v_null_v.length - 1]);
+  const ax = axes($('phase'), vMin, vMax, uMin, uMax, 'membrane potential v (mV)',
+    'recovery u' + (d.current_unit ? ` (${d.current_unit})` : ''), 'v–u phase plane, nullclines at I = ' + fmt(I, 4) + unit);
   const g = ax.g;
   // v-nullcline u = k2 v² + k1 v + k0 + I (where dv/dt = 0)
   g.strokeStyle = '#1f5fbf'; g.lineWidth = 1.5; g.beginPath();
@@ -262,10 +305,10 @@ function renderPhase() {
     v === vMin ? g.moveTo(ax.px(v), ax.py(u)) : g.lineTo(ax.px(v), ax.py(u));
   }
   g.stroke();
-  // u-nullcline (where du/dt = 0)
+  // u-nullcline (where du/dt = 0): a line's two end points, or a sampled curve (2007 FS, TC, RTN)
   g.strokeStyle = '#2e8b57'; g.setLineDash([6, 4]); g.beginPath();
   g.moveTo(ax.px(p.u_null_v[0]), ax.py(p.u_null_u[0]));
-  g.lineTo(ax.px(p.u_null_v[1]), ax.py(p.u_null_u[1]));
+  for (let j = 1; j < p.u_null_v.length; j++) g.lineTo(ax.px(p.u_null_v[j]), ax.py(p.u_null_u[j]));
   g.stroke(); g.setLineDash([]);
   $('u-null-label').textContent = p.u_null_label;
   // trajectory up to the chosen time; resets (a drop of v by more than 20 mV) are not drawn as flow
@@ -482,27 +525,22 @@ async function init() {
   catalogue = await api('/api/catalogue');
   $('version').textContent = catalogue.version;
   const sel = $('preset');
+  // the menu: every model's presets from the core registries, grouped by family; an option's
+  // value is model/id, since the 2003 classes and the 2007 cells share names (RS, FS, …)
   const groups = {};
-  for (const p of catalogue.presets) {
-    if (!groups[p.family]) {
-      groups[p.family] = document.createElement('optgroup');
-      groups[p.family].label = p.family;
-      sel.appendChild(groups[p.family]);
+  for (const m of Object.values(catalogue.models)) {
+    for (const p of m.presets) {
+      if (!groups[p.family]) {
+        groups[p.family] = document.createElement('optgroup');
+        groups[p.family].label = p.family;
+        sel.appendChild(groups[p.family]);
+      }
+      const o = document.createElement('option');
+      o.value = p.model + '/' + p.id;
+      o.textContent = p.title;
+      groups[p.family].appendChild(o);
     }
-    const o = document.createElement('option');
-    o.value = p.id;
-    o.textContent = p.title;
-    groups[p.family].appendChild(o);
   }
-  for (const s of catalogue.schemes) {
-    const o = document.createElement('option');
-    o.value = s.id;
-    o.textContent = s.id;
-    o.title = s.description;
-    $('scheme').appendChild(o);
-  }
-  const box = $('sliders');
-  for (const s of SLIDERS) sliderRow(box, s, requestNeuron);
   sel.addEventListener('change', () => { applyPreset(sel.value); requestNeuron(); });
   $('scheme').addEventListener('change', requestNeuron);
   let typing = null;
@@ -513,18 +551,14 @@ async function init() {
   wireNetwork();
 
   plots.v = chart($('plot-v'), 'membrane potential', 'v (mV)', [{ label: 'v', stroke: '#111' }], 260);
-  plots.i = chart($('plot-i'), 'input current', 'I', [{ label: 'I', stroke: '#777' }], 150);
-  plots.u = chart($('plot-u'), 'recovery variable', 'u', [{ label: 'u', stroke: '#2e8b57' }], 330);
-  plots.fi = chart($('plot-fi'), 'F–I curve', 'rate (Hz)', [{ label: 'rate', stroke: '#1f5fbf', points: { show: true, size: 5 } }], 420, 'input current I');
   // the network's time axes span the whole run, as the raster's does, so the traces grow into them
   const runRange = () => [0, net.duration];
   plots.rate = chart($('plot-rate'), 'population rate (1 ms bins)', 'rate (Hz)', [{ label: 'rate', stroke: '#333' }], 170, 't (ms)', runRange);
   plots.netv = chart($('plot-netv'), 'membrane potential of excitatory neuron 0', 'v (mV)', [{ label: 'v', stroke: '#111' }], 170, 't (ms)', runRange);
   window.addEventListener('resize', resizePlots);
 
-  sel.value = 'RS';
-  applyPreset('RS');
-  $('scheme').value = 'figure1';
+  sel.value = 'izh2003/RS';
+  applyPreset(sel.value);
   requestNeuron();
 }
 
