@@ -76,7 +76,7 @@ final class FiCommand implements Callable<Integer> {
         List<Path> written;
         try (OutputStage stage = new OutputStage(output.out)) {
             String name = "fi-" + neuron.label();
-            Plots.fi(stage, name, NeuronCommand.title(neuron.label(), base), curve, shown, traces, formats,
+            Plots.fi(stage, name, NeuronCommand.title(neuron.label(), base), base.currentUnit(), curve, shown, traces, formats,
                     Plots.provenance(summary));
             Map<String, Object> meta = new LinkedHashMap<>(summary);
             meta.remove("currents");

@@ -65,14 +65,15 @@ final class Plots {
         FigureWriter.write(Figures.featureGallery(title, gp), stage.dir(), base, formats, provenance);
     }
 
-    static void fi(OutputStage stage, String base, String title, FiCurve curve, double[] shown, List<NeuronTrace> traces,
-                   Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
+    static void fi(OutputStage stage, String base, String title, String currentUnit, FiCurve curve, double[] shown,
+                   List<NeuronTrace> traces, Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;
-        FigureWriter.write(Figures.fiCurve("F-I curve, " + title, curve.currents(), curve.rates()), stage.dir(),
+        FigureWriter.write(Figures.fiCurve("F-I curve, " + title, curve.currents(), curve.rates(), currentUnit), stage.dir(),
                 base + "-curve", formats, provenance);
         List<Series> stacked = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
-            stacked.add(new Series("I = " + NeuronCommand.fmt(shown[i]), traces.get(i).t(), traces.get(i).v()));
+            stacked.add(new Series("I = " + NeuronCommand.fmt(shown[i]) + (currentUnit.isEmpty() ? "" : " " + currentUnit),
+                    traces.get(i).t(), traces.get(i).v()));
         }
         FigureWriter.write(Figures.stackedTraces("membrane potential, " + title, stacked), stage.dir(), base + "-traces",
                 formats, provenance);
