@@ -161,7 +161,7 @@ final class ModelFileReader {
 
         // outputs
         Path dir = null;
-        Set<String> figures = new LinkedHashSet<>(Schema.FIGURES), data = new LinkedHashSet<>(Schema.DATA);
+        Set<String> figures = new LinkedHashSet<>(Schema.FIGURES), data = new LinkedHashSet<>(Schema.DEFAULT_DATA);
         NeuronGroup traceGroup = groups.values().iterator().next();
         int traceNeuron = 0;
         if (top.has("outputs")) {

@@ -54,6 +54,8 @@ public final class Schema {
     static final List<String> STORAGE = List.of("auto", "dense", "csr");
     static final List<String> FIGURES = List.of("png", "svg");
     static final List<String> DATA = List.of("npz", "csv", "nwb", "json");
+    /** The data files written when {@code outputs.data} is not given (as the CLI's default, plus run.json). */
+    static final List<String> DEFAULT_DATA = List.of("npz", "csv", "json");
     static final List<String> VARIABLES = List.of("v", "u", "I");
 
     /**
