@@ -115,7 +115,7 @@ public record ModelFile(String file, String sha256, String name, String descript
                 : YamlReader.read(file, text);
         Path dir = Path.of(file).getParent();
         return ModelFileReader.map(file, baseName, sha256(bytes), root, overrides,
-                new ModelFileReader.Equations(dir == null ? Path.of("") : dir, compiler));
+                new ModelFileReader.Equations(dir == null ? Path.of("") : dir, text, compiler));
     }
 
     private static String baseName(Path p) {

@@ -61,9 +61,10 @@ final class ModelFileReader {
      * Where a group's equation files are read from and what compiles them.
      *
      * @param dir      the model file's directory: equation paths are relative to it
+     * @param text     the model file's text, to place errors inside inline equations
      * @param compiler compiles equation models (izhsim-codegen's), or null to refuse them
      */
-    record Equations(Path dir, EquationKernel.Compiler compiler) {}
+    record Equations(Path dir, String text, EquationKernel.Compiler compiler) {}
 
     private final Equations equations;
     /** SHA-256 of each equation file used, by its path as shown, in order of first use. */
@@ -277,6 +278,7 @@ final class ModelFileReader {
                 throw ModelFileException.at(fileNode, "equation models need a compiler, and this reader was given none "
                         + "(izhsim run passes one)");
             }
+            if (written.contains("\n")) return inlineEquations(fileNode, written, out);
             Path path = equations.dir().resolve(written).normalize();
             String shown = path.toString();
             byte[] bytes;
@@ -297,7 +299,7 @@ final class ModelFileReader {
                 throw new ModelFileException(e.getMessage() + " (used at " + fileNode.position() + ": " + fileNode.path() + ")",
                         "", e);
             }
-            checked(fileNode, () -> equations.compiler().compile(eq, scheme));
+            compile(fileNode, eq);
             String sha = ModelFile.sha256(bytes);
             equationFiles.putIfAbsent(shown, sha);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -316,6 +318,50 @@ final class ModelFileReader {
                     + "; or {equations: FILE}");
         }
         return m;
+    }
+
+    /**
+     * Equations written in the model file itself ({@code equations: |} and the lines below):
+     * their errors are placed in the model file, line by line under a {@code |} block, else
+     * as a line and column within the text. They are part of the file's bytes, hence of its
+     * hash already.
+     */
+    private EquationModel inlineEquations(YamlNode node, String text, Map<String, Object> out) {
+        EquationModel eq;
+        try {
+            eq = EquationModel.parse(text, node.position().file());
+        } catch (EquationException e) {
+            throw new ModelFileException(inlinePlace(node, e.line(), e.column()) + ": " + node.path() + ": " + e.problem(), "", e);
+        }
+        compile(node, eq);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("equations", "(inline)");
+        m.put("hash", eq.hash());
+        m.put("normalized", eq.normalized());
+        out.put("model", m);
+        return eq;
+    }
+
+    /** Where line {@code line}, column {@code column} of an inline text stands in the model file. */
+    private String inlinePlace(YamlNode node, int line, int column) {
+        YamlNode.Position at = node.position();
+        String[] lines = equations.text().split("\r?\n", -1);
+        int first = at.line(); // a '|' block's text starts on the line after the indicator
+        boolean block = at.line() - 1 < lines.length && at.column() - 1 < lines[at.line() - 1].length()
+                && lines[at.line() - 1].charAt(at.column() - 1) == '|';
+        if (!block || first + line - 1 >= lines.length) {
+            return at + " (line " + line + ", column " + column + " of the equations)";
+        }
+        int indent = 0;
+        for (int i = first; i < lines.length && indent == 0; i++) {
+            if (!lines[i].isBlank()) indent = lines[i].length() - lines[i].stripLeading().length();
+        }
+        return at.file() + ":" + (first + line) + ":" + (indent + column);
+    }
+
+    /** Compiles the model for the file's scheme now, so that a scheme it cannot run is refused at {@code node}. */
+    private void compile(YamlNode node, EquationModel eq) {
+        checked(node, () -> equations.compiler().compile(eq, scheme));
     }
 
     /**

@@ -162,6 +162,34 @@ class EquationGroupsTest {
                 error(IZH, "    model: {equations: ../eqs/m.eqs}\n    preset: RS\n"));
     }
 
+    /** The equations in the model file itself ({@code equations: |}): the same model as from a file; errors placed in the model file. */
+    @Test
+    void inlineEquationsRunAsTheFileAndPlaceTheirErrorsInTheModelFile() throws Exception {
+        String values = "    params: {a: 0.02, b: \"0.25-0.05*r\", c: \"-65+15*r**2\", d: 8}\n";
+        String inline = "    model:\n      equations: |\n" + IZH.indent(8);
+        ModelFile fromFile = load(IZH, "    model: {equations: ../eqs/m.eqs}\n" + values);
+        ModelFile fromText = load(IZH, inline + values);
+        SpikeRecording a, b;
+        try (Simulation sim = Simulation.of(fromFile.network())) {
+            sim.run(200);
+            a = sim.recording(fromFile.spikes());
+        }
+        try (Simulation sim = Simulation.of(fromText.network())) {
+            sim.run(200);
+            b = sim.recording(fromText.spikes());
+        }
+        assertTrue(a.count() > 10, "fires: " + a.count());
+        assertEquals(a, b);
+        @SuppressWarnings("unchecked")
+        var model = (java.util.Map<String, Object>) ((java.util.Map<String, java.util.Map<String, Object>>) fromText.resolved()
+                .get("groups")).get("g").get("model");
+        assertEquals("(inline)", model.get("equations"));
+        assertEquals(fromFile.network().group("g").equations().hash(), model.get("hash"));
+        // line 2 of the equations is line 9 of the file, indented by 8: 'w' at column 12 of its line
+        assertEquals("models/net.yaml:9:20: groups.g.model.equations: unknown name 'w'; known: v, u, a, b, c, d, I, t and units "
+                + "such as mV, ms, pA, nS, pF, Hz", error(IZH, inline.replace("b*v - u", "w*v - u") + values));
+    }
+
     @Test
     void withoutACompilerEquationModelsAreRefused() throws Exception {
         Files.writeString(dir.resolve("m.eqs"), IZH);
