@@ -25,6 +25,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    DataOptions data;
+
     @Parameters(paramLabel = "FILE", description = "A replay file downloaded from the explorer's network tab.")
     Path file;
 
@@ -34,6 +37,7 @@ final class ReplayCommand implements Callable<Integer> {
         Replay replay = Replay.read(file);
         Session run = new Session(replay);
         run.output = output;
+        run.dataOptions = data;
         var s = replay.settings();
         run.ne = s.ne();
         run.ni = s.ni();

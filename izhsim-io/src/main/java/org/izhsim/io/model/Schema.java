@@ -54,7 +54,7 @@ public final class Schema {
     static final List<String> STORAGE = List.of("auto", "dense", "csr");
     static final List<String> FIGURES = List.of("png", "svg");
     static final List<String> DATA = List.of("npz", "csv", "nwb", "json");
-    /** The data files written when {@code outputs.data} is not given (as the CLI's default, plus run.json). */
+    /** The data files written when a file's outputs name none: run.nwb only on request (it can be large). */
     static final List<String> DEFAULT_DATA = List.of("npz", "csv", "json");
     static final List<String> VARIABLES = List.of("v", "u", "I");
 
