@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                         + "--seed, --threads, --duration, --blocks, --out, --figures, --json and --quiet override the file.",
                 "Without a model file: Izhikevich's 2003 network (as 'izhsim net2003'), all options as there."},
         footer = {"", "Examples:", "  izhsim run", "  izhsim run --duration 2000 --seed 7",
-                "  izhsim run examples/models/sornsim.yaml", "  izhsim run examples/models/sparse100k.yaml --duration 100 --threads 2",
+                "  izhsim run examples/models/sornsim.yaml", "  izhsim run examples/models/net2003-equations.yaml", "  izhsim run examples/models/sparse100k.yaml --duration 100 --threads 2",
                 "  izhsim run --data nwb,npz,csv --record v,u --record-neurons 0,1,800"})
 final class RunCommand extends NetworkCommand {
     /** Options of the built-in network that a model file sets itself. */
@@ -57,7 +57,7 @@ final class RunCommand extends NetworkCommand {
         ModelFile mf = ModelFile.load(model, new ModelFile.Overrides(
                 given.hasMatchedOption("--seed") ? seed : null,
                 given.hasMatchedOption("--duration") ? duration : null,
-                given.hasMatchedOption("--threads") ? threads : null));
+                given.hasMatchedOption("--threads") ? threads : null), org.izhsim.codegen.KernelCompiler.INSTANCE);
         Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.out : mf.outputs().dir();
         Set<ImageFormat> formats;
         if (given.hasMatchedOption("--figures")) {

@@ -85,6 +85,44 @@ class RunModelFileTest {
         assertEquals("100 100 100 False figure1 True 10 True", text);
     }
 
+    /** The 2003 network with the model as equations: net2003.yaml's spikes; the equation file recorded and hashed. */
+    @Test
+    void net2003EquationsFileWritesTheSpikesOfNet2003File() throws Exception {
+        Path file = EXAMPLES.resolve("net2003-equations.yaml");
+        JsonNode eq = json(CliRunner.run("run", file.toString(), "--duration", "200", "--seed", "3", "--figures", "none",
+                "--json", "--quiet", "--out", dir.resolve("e").toString()));
+        JsonNode builtIn = json(CliRunner.run("run", EXAMPLES.resolve("net2003.yaml").toString(), "--duration", "200", "--seed",
+                "3", "--figures", "none", "--json", "--quiet", "--out", dir.resolve("b").toString()));
+        assertTrue(builtIn.get("spikes").asLong() > 1000, builtIn.toString());
+        assertEquals(builtIn.get("spikes").asLong(), eq.get("spikes").asLong());
+        assertEquals(dataRows(dir.resolve("b/spikes.csv")), dataRows(dir.resolve("e/spikes.csv")));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        String eqSha = HexFormat.of().formatHex(sha.digest(Files.readAllBytes(EXAMPLES.resolve("../equations/izhikevich2003.eqs"))));
+        String fileSha = HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+        String modelSha = HexFormat.of().formatHex(sha.digest((fileSha + "\n" + eqSha + "\n").getBytes(StandardCharsets.UTF_8)));
+        JsonNode run = CommandLineTest.JSON.readTree(Files.readString(dir.resolve("e/run.json")));
+        assertEquals(modelSha, run.get("model_sha256").asText());
+        JsonNode model = run.get("parameters").get("groups").get("exc").get("model");
+        assertEquals("../equations/izhikevich2003.eqs", model.get("equations").asText());
+        assertEquals(eqSha, model.get("sha256").asText());
+        assertTrue(model.get("normalized").asText().startsWith("dv/dt = "), model.toString());
+    }
+
+    @Test
+    void anErrorInsideAnEquationFileNamesThatFileAndExitsTwo() throws Exception {
+        Path out = dir.resolve("out");
+        Files.writeString(dir.resolve("bad.eqs"), "dv/dt = (0.04*v**2 + 5*v + 140 - u + I)/ms : 1\ndu/dt = a*(b*v - u)/ms\n"
+                + "a : 1\nb : 1\nc : 1\nd : 1\nI : 1\nthreshold: v >= 30\nreset: v = c; u += d\n");
+        Path model = dir.resolve("net.yaml");
+        Files.writeString(model, "izhsim: 1\nsimulation: {duration_ms: 10}\ngroups:\n  g: {size: 2, model: {equations: bad.eqs}}\n");
+        CliRunner r = CliRunner.run("run", model.toString(), "--quiet", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("izhsim run: " + dir.resolve("bad.eqs") + ":2:23: missing ': unit' at the end of the line (write ': 1' for a "
+                + "dimensionless quantity, ': volt' or ': mV' for a voltage) (used at " + model + ":4:35: groups.g.model.equations)\n",
+                r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void tomlFileRunsLikeItsYamlTwin() throws Exception {
         JsonNode toml = json(CliRunner.run("run", EXAMPLES.resolve("net2003.toml").toString(), "--duration", "100", "--figures",

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import org.izhsim.expr.Expression;
 import org.izhsim.expr.Node;
 
 /**
@@ -150,10 +151,33 @@ public final class EquationModel {
             throw EquationException.inArgument("--set " + assignment, 1, "unknown name '" + name + "' in " + source + "; settable: "
                     + String.join(", ", symbols().subList(0, inputIndex())));
         }
-        Dimension dim = index < states.size() ? states.get(index).dimension()
-                : parameters.get(index - states.size()).dimension();
-        double value = ModelParser.constant(assignment.substring(eq + 1), dim, "'" + name + "'", "--set " + assignment, eq + 1);
+        double value = ModelParser.constant(assignment.substring(eq + 1), dimensionAt(index), "'" + name + "'", "--set " + assignment, eq + 1);
         return new Setting(index, value);
+    }
+
+    /**
+     * A per-neuron value of a parameter or initial state, as a model file gives it: an
+     * expression of numbers, units and {@code r} (the neuron's uniform random number), whose
+     * unit must be the declared one, as for {@link #setting}: {@code (-65+15*r**2)*mV} for a
+     * voltage, {@code 0.02} for a dimensionless parameter. Evaluate it over r; it gives model
+     * units.
+     *
+     * @throws IllegalArgumentException if {@code name} is no state variable or parameter
+     * @throws EquationException        naming the column within {@code text}
+     */
+    public Expression value(String name, String text) {
+        int index = indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("unknown name '" + name + "' in " + source + "; settable: "
+                    + String.join(", ", symbols().subList(0, inputIndex())));
+        }
+        Node tree = ModelParser.value(text, dimensionAt(index), "'" + name + "'", name + ": " + text, "r");
+        return Expression.ofTree(text, tree, List.of("r"));
+    }
+
+    /** The declared dimension of the state variable or parameter at {@code index} of {@link #symbols()}. */
+    private Dimension dimensionAt(int index) {
+        return index < states.size() ? states.get(index).dimension() : parameters.get(index - states.size()).dimension();
     }
 
     /** A value for the state variable or parameter at {@code index} of {@link #symbols()}. */

@@ -474,6 +474,40 @@ final class ModelParser {
         return value;
     }
 
+    /**
+     * A per-neuron value such as {@code (-65+15*r**2)*mV}: numbers, units and the dimensionless
+     * {@code variable} (a model file's r), in model units, checked against the dimension it is
+     * for; the tree is folded and its only variable, index 0, is {@code variable}. Errors name
+     * {@code source} and the column within {@code text}.
+     */
+    static Node value(String text, Dimension expected, String what, String source, String variable) {
+        String line = text.replace('\r', ' ').replace('\n', ' ');
+        ModelParser p = new ModelParser(line, source);
+        p.argument = true;
+        p.declarations.put(variable, new Declaration(Kind.PARAMETER, variable, 0, 0, "", 0, Dimension.NONE, false));
+        p.parameterNames.add(variable);
+        Typed typed = p.expression(0, 0, line);
+        int column = firstNonBlank(line, 0);
+        Node folded = Expression.fold(typed.node());
+        if (mentionsTime(folded)) throw p.error(0, column, what + " cannot depend on the time t; use numbers, units and " + variable);
+        if (!typed.dimension().equals(expected)) {
+            throw p.error(0, column, what + " is " + expected + " but the value '" + line.strip() + "' is "
+                    + typed.dimension());
+        }
+        return folded;
+    }
+
+    /** Whether the time {@code t} occurs in the tree. */
+    private static boolean mentionsTime(Node node) {
+        return switch (node) {
+            case Variable v -> v.name().equals("t");
+            case Unary u -> mentionsTime(u.operand());
+            case Binary b -> mentionsTime(b.left()) || mentionsTime(b.right());
+            case Call c -> c.arguments().stream().anyMatch(ModelParser::mentionsTime);
+            case Literal l -> false;
+        };
+    }
+
     // ---- helpers ----
 
     private static String stripComment(String line) {

@@ -86,6 +86,24 @@ public final class Expression {
     }
 
     /**
+     * An expression over a tree that another front end parsed with {@link #parseTree} and
+     * resolved itself (an equation model's unit-checked value, where unit names became
+     * numbers), folded as {@link #parse} folds: the same text without units evaluates to the
+     * same bits either way.
+     *
+     * @param text      the text as written, for messages and {@link #text()}
+     * @param tree      the resolved tree; each {@link Node.Variable} indexes {@code variables}
+     * @param variables the names of the values {@link #evaluate} takes
+     * @throws IllegalArgumentException if a variable index is outside {@code variables}
+     */
+    public static Expression ofTree(String text, Node tree, List<String> variables) {
+        Objects.requireNonNull(text, "text");
+        List<String> names = Names.checkVariables(variables);
+        Node folded = Folding.fold(Objects.requireNonNull(tree, "tree"));
+        return new Expression(text, names, folded);
+    }
+
+    /**
      * The tree simplified exactly as {@link #parse} simplifies it: literal subtrees become their
      * values and operations that change no value ({@code x/1}, {@code x*1}) disappear, nothing
      * re-associated, so evaluating or compiling the result gives the same bits as the original.
@@ -167,7 +185,13 @@ public final class Expression {
         while (!pending.isEmpty()) {
             switch (pending.pop()) {
                 case Literal _ -> {}
-                case Variable variable -> used[variable.index()] = true;
+                case Variable variable -> {
+                    if (variable.index() < 0 || variable.index() >= count) {
+                        throw new IllegalArgumentException("variable '" + variable.name() + "' has index " + variable.index()
+                                + ", outside the " + count + " variable(s)");
+                    }
+                    used[variable.index()] = true;
+                }
                 case Unary unary -> pending.push(unary.operand());
                 case Binary binary -> {
                     pending.push(binary.left());

@@ -102,6 +102,25 @@ class EquationModelTest {
         assertTrue(e.getMessage().contains("unknown name 'mX'; known: t and units such as mV"), e.getMessage());
     }
 
+    /** Per-neuron values of a model file: expressions of r in the declared unit, the same bits as the expression language. */
+    @Test
+    void perNeuronValues() throws IOException {
+        EquationModel m = EquationModel.parse(Files.readString(example("izhikevich2007.eqs")), "2007");
+        org.izhsim.expr.Expression plain = org.izhsim.expr.Expression.parse("-65+15*r**2", List.of("r"));
+        org.izhsim.expr.Expression v = m.value("v", "(-65+15*r**2)*mV");
+        for (double r : new double[] {0, 0.1, 0.37, 0.999}) assertEquals(plain.evaluate(r), v.evaluate(r));
+        assertEquals(100.0, m.value("d", "0.1*nA").at(0), 1e-12);
+        assertTrue(m.value("k", "(0.5+r)*nS/mV").dependsOn("r"));
+        EquationException e = assertThrows(EquationException.class, () -> m.value("v", "-65+r"));
+        assertEquals("'v' is volt but the value '-65+r' is 1 (dimensionless)", e.problem());
+        e = assertThrows(EquationException.class, () -> m.value("v", "-65*mV + t*mV/ms"));
+        assertEquals("'v' cannot depend on the time t; use numbers, units and r", e.problem());
+        e = assertThrows(EquationException.class, () -> m.value("v", "-65*mX"));
+        assertEquals(5, e.column(), e.getMessage());
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class, () -> m.value("w", "1"));
+        assertTrue(u.getMessage().contains("unknown name 'w' in 2007; settable: v, u, C, k"), u.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             undefined name            | dv/dt = (0.04*v**2 + 5*v + 140 - w + I)/ms : 1 | 1 | 34 | unknown name 'w'

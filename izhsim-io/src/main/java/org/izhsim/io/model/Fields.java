@@ -18,10 +18,16 @@ final class Fields {
 
     /** The node as a mapping whose keys are all in {@code allowed}. */
     static Fields of(YamlNode node, List<String> allowed) {
+        return of(node, allowed, "unknown key; allowed");
+    }
+
+    /** As {@link #of(YamlNode, List)}, an unknown key reported as {@code problem: allowed keys}. */
+    static Fields of(YamlNode node, List<String> allowed, String problem) {
         Mapping m = mapping(node);
         for (var e : m.keyPositions().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw ModelFileException.at(e.getValue(), child(m, e.getKey()), "unknown key; allowed: " + String.join(", ", allowed));
+                throw ModelFileException.at(e.getValue(), child(m, e.getKey()), problem + ": "
+                        + (allowed.isEmpty() ? "(none)" : String.join(", ", allowed)));
             }
         }
         return new Fields(m);

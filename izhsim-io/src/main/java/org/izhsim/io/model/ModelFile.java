@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.izhsim.equations.EquationKernel;
 import org.izhsim.network.Monitor;
 import org.izhsim.network.Network;
 import org.izhsim.network.NeuronGroup;
@@ -23,7 +24,9 @@ import org.izhsim.network.StateMonitor;
  * anything it does not know with file, line, column and key path.
  *
  * @param file         the file as the user named it
- * @param sha256       SHA-256 of the file's bytes (lower-case hex), recorded in every output
+ * @param sha256       the model hash (lower-case hex), recorded in every output: the SHA-256 of the file's bytes;
+ *                     if groups use equation files, the SHA-256 of that hash followed by each equation file's
+ *                     SHA-256, one per line, in the order the groups first use them
  * @param name         the model's name ({@code name:}, else the file name without extension)
  * @param description  free text, or empty
  * @param network      the network: groups, synapses, inputs, monitors, seed, scheme, dt
@@ -62,13 +65,25 @@ public record ModelFile(String file, String sha256, String name, String descript
     }
 
     /**
-     * Reads and checks a model file.
+     * Reads and checks a model file whose groups use built-in models only: a group with
+     * {@code model: {equations: FILE}} is refused (see {@link #load(Path, Overrides, EquationKernel.Compiler)}).
+     */
+    public static ModelFile load(Path path, Overrides overrides) throws IOException {
+        return load(path, overrides, null);
+    }
+
+    /**
+     * Reads and checks a model file. Equation files named by groups are read relative to the
+     * model file's directory and compiled by {@code compiler} (izhsim-codegen's
+     * {@code KernelCompiler.INSTANCE} in the CLI; passed in so that this module stays free of
+     * code generation).
      *
+     * @param compiler compiles equation models, or null to refuse them
      * @throws ModelFileException if the file is not a valid model (the message names the place)
      * @throws IllegalArgumentException if the file does not exist or is a directory
      * @throws IOException if it cannot be read
      */
-    public static ModelFile load(Path path, Overrides overrides) throws IOException {
+    public static ModelFile load(Path path, Overrides overrides, EquationKernel.Compiler compiler) throws IOException {
         if (Files.isDirectory(path)) throw new IllegalArgumentException("model file " + path + " is a directory");
         byte[] bytes;
         try {
@@ -77,7 +92,7 @@ public record ModelFile(String file, String sha256, String name, String descript
             throw new IllegalArgumentException("model file " + path + " does not exist");
         }
         String shown = path.toString();
-        return map(shown, baseName(path), bytes, overrides);
+        return map(shown, baseName(path), bytes, overrides, compiler);
     }
 
     /**
@@ -85,14 +100,22 @@ public record ModelFile(String file, String sha256, String name, String descript
      * extension picks the language: {@code .toml} is TOML, anything else YAML.
      */
     public static ModelFile parse(String file, String text, Overrides overrides) {
-        return map(file, baseName(Path.of(file)), text.getBytes(StandardCharsets.UTF_8), overrides);
+        return parse(file, text, overrides, null);
     }
 
-    private static ModelFile map(String file, String baseName, byte[] bytes, Overrides overrides) {
+    /** As {@link #parse(String, String, Overrides)}, equation files read relative to {@code file}'s directory. */
+    public static ModelFile parse(String file, String text, Overrides overrides, EquationKernel.Compiler compiler) {
+        return map(file, baseName(Path.of(file)), text.getBytes(StandardCharsets.UTF_8), overrides, compiler);
+    }
+
+    private static ModelFile map(String file, String baseName, byte[] bytes, Overrides overrides,
+                                 EquationKernel.Compiler compiler) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         YamlNode root = file.toLowerCase(java.util.Locale.ROOT).endsWith(".toml") ? TomlReader.read(file, text)
                 : YamlReader.read(file, text);
-        return ModelFileReader.map(file, baseName, sha256(bytes), root, overrides);
+        Path dir = Path.of(file).getParent();
+        return ModelFileReader.map(file, baseName, sha256(bytes), root, overrides,
+                new ModelFileReader.Equations(dir == null ? Path.of("") : dir, text, compiler));
     }
 
     private static String baseName(Path p) {

@@ -1,5 +1,8 @@
 package org.izhsim.io.model;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.izhsim.equations.EquationException;
+import org.izhsim.equations.EquationKernel;
+import org.izhsim.equations.EquationModel;
 import org.izhsim.expr.Expression;
 import org.izhsim.expr.ExpressionException;
 import org.izhsim.integrate.Scheme;
@@ -48,15 +54,34 @@ final class ModelFileReader {
     private static final List<String> MODEL_NAMES = List.of(IzhikevichModel.STANDARD.name(),
             IzhikevichModel.CLASS1_VARIANT.name(), IzhikevichModel.ACCOMMODATION.name());
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Where a group's equation files are read from and what compiles them.
+     *
+     * @param dir      the model file's directory: equation paths are relative to it
+     * @param text     the model file's text, to place errors inside inline equations
+     * @param compiler compiles equation models (izhsim-codegen's), or null to refuse them
+     */
+    record Equations(Path dir, String text, EquationKernel.Compiler compiler) {}
+
+    private final Equations equations;
+    /** SHA-256 of each equation file used, by its path as shown, in order of first use. */
+    private final Map<String, String> equationFiles = new LinkedHashMap<>();
     private final Map<String, NeuronGroup> groups = new LinkedHashMap<>();
     private final Map<String, Object> resolved = new LinkedHashMap<>();
     private final Set<String> synapseNames = new LinkedHashSet<>(), inputNames = new LinkedHashSet<>();
     private double dt;
+    private Scheme scheme;
 
-    private ModelFileReader() {}
+    private ModelFileReader(Equations equations) {
+        this.equations = equations;
+    }
 
-    static ModelFile map(String file, String baseName, String sha256, YamlNode root, ModelFile.Overrides over) {
-        return new ModelFileReader().read(file, baseName, sha256, root, over);
+    static ModelFile map(String file, String baseName, String sha256, YamlNode root, ModelFile.Overrides over,
+                         Equations equations) {
+        return new ModelFileReader(equations).read(file, baseName, sha256, root, over);
     }
 
     private ModelFile read(String file, String baseName, String sha256, YamlNode root, ModelFile.Overrides over) {
@@ -88,7 +113,7 @@ final class ModelFileReader {
                 throw ModelFileException.at(d, duration + " ms is not a whole number of steps of dt_ms " + dt);
             }
         }
-        Scheme scheme = Scheme.NETM;
+        scheme = Scheme.NETM;
         if (sim.has("scheme")) {
             YamlNode n = sim.get("scheme");
             scheme = checked(n, () -> Scheme.byId(Fields.string(n)));
@@ -162,7 +187,7 @@ final class ModelFileReader {
         resolved.put("outputs", outOut);
 
         Network network = checked(root, nb::build);
-        return new ModelFile(file, sha256, name, description, network, duration, threads, spikes, trace, traceGroup,
+        return new ModelFile(file, modelHash(sha256), name, description, network, duration, threads, spikes, trace, traceGroup,
                 traceNeuron, List.copyOf(recorded), new ModelFile.Outputs(dir, Set.copyOf(figures), Set.copyOf(data)),
                 resolved);
     }
@@ -190,6 +215,15 @@ final class ModelFileReader {
         int size = Fields.intIn(f.get("size"), 1, Integer.MAX_VALUE - 64);
         NeuronGroup.Builder b = NeuronGroup.builder(name, size);
         out.put("size", size);
+        if (f.has("model") && resolveModel(f.get("model"), out) instanceof EquationModel eq) {
+            if (f.has("preset")) {
+                throw ModelFileException.at(f.get("preset"), "a preset takes a built-in model; an equation model's values "
+                        + "come from 'params' and 'initial'");
+            }
+            b.equations(eq, equations.compiler());
+            equationValues(f, eq, size, b, out);
+            return checked(node, b::build);
+        }
         IzhikevichModel model = IzhikevichModel.STANDARD;
         if (f.has("preset")) {
             YamlNode pn = f.get("preset");
@@ -199,7 +233,7 @@ final class ModelFileReader {
             if (p.u0() != p.params().b() * p.v0()) b.u0(p.u0()); // panel R starts off the u = b·v line
             out.put("preset", p.id());
         }
-        if (f.has("model")) model = resolveModel(f.get("model"));
+        if (f.has("model")) model = (IzhikevichModel) resolveModel(f.get("model"), out);
         b.model(model);
         out.put("model", model.name());
         Map<String, Object> params = new LinkedHashMap<>();
@@ -230,16 +264,214 @@ final class ModelFileReader {
     }
 
     /**
-     * THE place where a group's {@code model:} value becomes a model: a built-in name today.
-     * An equations file ({@code model: {equations: FILE}}) belongs here, and only here.
+     * THE place where a group's {@code model:} value becomes a model: a built-in name
+     * ({@link IzhikevichModel}), or {@code {equations: FILE}} ({@link EquationModel}, the file
+     * relative to the model file, parsed, checked and compiled for the file's scheme here so
+     * that every refusal points at this key). An equation model's description goes into
+     * {@code out}'s "model".
      */
-    private static IzhikevichModel resolveModel(YamlNode node) {
+    private Object resolveModel(YamlNode node, Map<String, Object> out) {
+        if (node instanceof Mapping) {
+            YamlNode fileNode = Fields.of(node, Schema.MODEL).get("equations");
+            String written = Fields.string(fileNode);
+            if (equations.compiler() == null) {
+                throw ModelFileException.at(fileNode, "equation models need a compiler, and this reader was given none "
+                        + "(izhsim run passes one)");
+            }
+            if (written.contains("\n")) return inlineEquations(fileNode, written, out);
+            Path path = equations.dir().resolve(written).normalize();
+            String shown = path.toString();
+            byte[] bytes;
+            try {
+                if (Files.isDirectory(path)) throw ModelFileException.at(fileNode, "equation file " + shown + " is a directory");
+                bytes = Files.readAllBytes(path);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw ModelFileException.at(fileNode, "equation file " + shown + " does not exist (paths are relative to "
+                        + "the model file)");
+            } catch (IOException e) {
+                throw ModelFileException.at(fileNode, "cannot read equation file " + shown + ": " + e.getMessage());
+            }
+            EquationModel eq;
+            try {
+                eq = EquationModel.parse(new String(bytes, StandardCharsets.UTF_8), shown);
+            } catch (EquationException e) {
+                // the equation file's own place first, then where the model file uses it
+                throw new ModelFileException(e.getMessage() + " (used at " + fileNode.position() + ": " + fileNode.path() + ")",
+                        "", e);
+            }
+            compile(fileNode, eq);
+            String sha = ModelFile.sha256(bytes);
+            equationFiles.putIfAbsent(shown, sha);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("equations", written);
+            m.put("file", shown);
+            m.put("sha256", sha);
+            m.put("hash", eq.hash());
+            m.put("normalized", eq.normalized());
+            out.put("model", m);
+            return eq;
+        }
         String id = Fields.string(node).trim();
         IzhikevichModel m = MODELS.get(id);
         if (m == null) {
-            throw ModelFileException.at(node, "unknown model '" + id + "'; built-in: " + String.join(", ", MODEL_NAMES));
+            throw ModelFileException.at(node, "unknown model '" + id + "'; built-in: " + String.join(", ", MODEL_NAMES)
+                    + "; or {equations: FILE}");
         }
         return m;
+    }
+
+    /**
+     * Equations written in the model file itself ({@code equations: |} and the lines below):
+     * their errors are placed in the model file, line by line under a {@code |} block, else
+     * as a line and column within the text. They are part of the file's bytes, hence of its
+     * hash already.
+     */
+    private EquationModel inlineEquations(YamlNode node, String text, Map<String, Object> out) {
+        EquationModel eq;
+        try {
+            eq = EquationModel.parse(text, node.position().file());
+        } catch (EquationException e) {
+            throw new ModelFileException(inlinePlace(node, e.line(), e.column()) + ": " + node.path() + ": " + e.problem(), "", e);
+        }
+        compile(node, eq);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("equations", "(inline)");
+        m.put("hash", eq.hash());
+        m.put("normalized", eq.normalized());
+        out.put("model", m);
+        return eq;
+    }
+
+    /** Where line {@code line}, column {@code column} of an inline text stands in the model file. */
+    private String inlinePlace(YamlNode node, int line, int column) {
+        YamlNode.Position at = node.position();
+        String[] lines = equations.text().split("\r?\n", -1);
+        int first = at.line(); // a '|' block's text starts on the line after the indicator
+        boolean block = at.line() - 1 < lines.length && at.column() - 1 < lines[at.line() - 1].length()
+                && lines[at.line() - 1].charAt(at.column() - 1) == '|';
+        if (!block || first + line - 1 >= lines.length) {
+            return at + " (line " + line + ", column " + column + " of the equations)";
+        }
+        int indent = 0;
+        for (int i = first; i < lines.length && indent == 0; i++) {
+            if (!lines[i].isBlank()) indent = lines[i].length() - lines[i].stripLeading().length();
+        }
+        return at.file() + ":" + (first + line) + ":" + (indent + column);
+    }
+
+    /** Compiles the model for the file's scheme now, so that a scheme it cannot run is refused at {@code node}. */
+    private void compile(YamlNode node, EquationModel eq) {
+        checked(node, () -> equations.compiler().compile(eq, scheme));
+    }
+
+    /**
+     * The parameters and initial states of a group that runs an equation model: the names the
+     * model declares, each in its declared unit ({@link EquationModel#value}). Every parameter
+     * needs a value. A state without one starts at 0, except v at −65 and u at b·v (when the
+     * model has a parameter b), as in a built-in group.
+     */
+    private static void equationValues(Fields f, EquationModel eq, int size, NeuronGroup.Builder b, Map<String, Object> out) {
+        List<String> paramNames = eq.parameters().stream().map(EquationModel.Parameter::name).toList();
+        List<String> stateNames = eq.states().stream().map(EquationModel.StateVariable::name).toList();
+        Map<String, Object> params = namedValues(f, "params", paramNames, "parameters", eq, size, (p, x) -> {
+            switch (p) {
+                case "a" -> b.a(x);
+                case "b" -> b.b(x);
+                case "c" -> b.c(x);
+                case "d" -> b.d(x);
+                default -> b.set(p, x);
+            }
+        });
+        List<String> missing = paramNames.stream().filter(p -> !params.containsKey(p)).toList();
+        if (!missing.isEmpty()) {
+            throw ModelFileException.at(f.has("params") ? f.get("params") : f.node(), "no value for parameter(s) "
+                    + String.join(", ", missing) + " of " + eq.source() + "; give them under 'params'");
+        }
+        out.put("params", params);
+        Map<String, Object> init = namedValues(f, "initial", stateNames, "state variables", eq, size, (s, x) -> {
+            switch (s) {
+                case "v" -> b.v0(x);
+                case "u" -> b.u0(x);
+                default -> b.set(s, x);
+            }
+        });
+        for (String s : stateNames) {
+            if (init.containsKey(s)) continue;
+            if (s.equals("v")) {
+                init.put("v", -65.0); // NeuronGroup's default v0
+            } else if (s.equals("u") && paramNames.contains("b")) {
+                init.put("u", "b*v");
+            } else {
+                if (s.equals("u")) b.u0(0.0);
+                init.put(s, 0.0);
+            }
+        }
+        out.put("initial", init);
+    }
+
+    /**
+     * The values under {@code key} (whose keys must be among the model's {@code names}), each
+     * handed to {@code to}; returns them as written, for the resolved configuration.
+     */
+    private static Map<String, Object> namedValues(Fields f, String key, List<String> names, String kind, EquationModel eq,
+                                                   int size, java.util.function.BiConsumer<String, PerNeuron> to) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!f.has(key)) return out;
+        Fields values = Fields.of(f.get(key), names, "unknown name; " + kind + " of " + eq.source());
+        for (String n : names) {
+            if (values.has(n)) to.accept(n, equationValue(eq, n, values.get(n), size, out));
+        }
+        return out;
+    }
+
+    /**
+     * A per-neuron value of an equation model's parameter or state: as {@link #perNeuron}, each
+     * text or number read by the model in its declared unit ({@code "-65*mV"}, {@code "(0.5+r)*nS"}).
+     */
+    private static PerNeuron equationValue(EquationModel eq, String name, YamlNode node, int size, Map<String, Object> out) {
+        if (node instanceof Sequence s) {
+            if (s.items().size() != size) throw ModelFileException.at(node, s.items().size() + " values given for " + size + " neurons");
+            double[] xs = new double[size];
+            for (int i = 0; i < size; i++) {
+                YamlNode item = s.items().get(i);
+                Expression e = equationExpression(eq, name, item);
+                if (e.dependsOn("r")) throw ModelFileException.at(item, "a list holds one number per neuron; r belongs in a single expression");
+                xs[i] = e.at(0);
+            }
+            out.put(name, "array[" + size + "]");
+            return checked(node, () -> PerNeuron.array(xs));
+        }
+        Expression e = equationExpression(eq, name, node);
+        out.put(name, node instanceof Scalar s && s.type() != Scalar.Type.STRING ? (Object) Fields.number(node) : e.text());
+        return e.dependsOn("r") ? PerNeuron.ofUniform(e::at) : checked(node, () -> PerNeuron.constant(e.at(0)));
+    }
+
+    private static Expression equationExpression(EquationModel eq, String name, YamlNode node) {
+        String text;
+        if (node instanceof Scalar s && (s.type() == Scalar.Type.INTEGER || s.type() == Scalar.Type.FLOAT)) {
+            double x = Fields.number(node);
+            text = DECIMAL.matcher(s.text()).matches() ? s.text() : Double.toString(x);
+        } else {
+            text = Fields.string(node);
+        }
+        try {
+            return eq.value(name, text);
+        } catch (EquationException e) {
+            String diagram = new ExpressionException(text, Math.max(0, Math.min(text.length(), e.column() - 1)), e.problem(), "")
+                    .caretDiagram();
+            throw new ModelFileException(node.position() + ": " + node.path() + ": " + e.problem(), diagram, e);
+        }
+    }
+
+    /**
+     * The model hash: the file's SHA-256 alone, or, when groups use equation files, the SHA-256
+     * of it followed by each equation file's, one per line in order of first use.
+     */
+    private String modelHash(String fileSha256) {
+        if (equationFiles.isEmpty()) return fileSha256;
+        StringBuilder sb = new StringBuilder(fileSha256).append('\n');
+        for (String sha : equationFiles.values()) sb.append(sha).append('\n');
+        return ModelFile.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private SynapseGroup synapse(YamlNode node, Map<String, Object> out) {

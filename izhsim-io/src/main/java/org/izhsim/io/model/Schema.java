@@ -22,6 +22,9 @@ public final class Schema {
             "monitors", "outputs");
     static final List<String> SIMULATION = List.of("duration_ms", "dt_ms", "scheme", "seed", "threads", "pulse_ms");
     static final List<String> GROUP = List.of("size", "model", "preset", "params", "initial");
+    /** Keys of a {@code model:} mapping: an equation model instead of a built-in name. */
+    static final List<String> MODEL = List.of("equations");
+    /** Parameters of the built-in models (an equation model's own names replace these). */
     static final List<String> PARAMS = List.of("a", "b", "c", "d");
     static final List<String> INITIAL = List.of("v", "u");
     static final List<String> SYNAPSE = List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage");
@@ -65,6 +68,7 @@ public final class Schema {
         m.put("top level", TOP);
         m.put("simulation", SIMULATION);
         m.put("groups.NAME", GROUP);
+        m.put("groups.NAME.model", MODEL);
         m.put("groups.NAME.params", PARAMS);
         m.put("groups.NAME.initial", INITIAL);
         m.put("synapses[]", SYNAPSE);

@@ -6,6 +6,9 @@
  * {@link org.izhsim.io.model.ModelFile}. {@link org.izhsim.io.model.Schema} lists every key the
  * reader accepts; the reference is {@code docs/model-files.md}. Every refusal is a
  * {@link org.izhsim.io.model.ModelFileException} naming file, line, column and key path, and
- * listing the allowed keys or values. Expressions are parsed by {@link org.izhsim.expr}.
+ * listing the allowed keys or values. Expressions are parsed by {@link org.izhsim.expr}. A group
+ * may run an equation model ({@code model: {equations: FILE}}, {@link org.izhsim.equations}); the
+ * compiler that turns it into a kernel is passed in by the caller, so this package stays free of
+ * code generation.
  */
 package org.izhsim.io.model;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.izhsim.codegen.KernelCompiler;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.network.Izhikevich2003Network;
 import org.izhsim.network.Network;
@@ -45,6 +46,47 @@ class ExampleModelsTest {
             assertTrue(builtIn.count() > 1000, "the reference run fires: " + builtIn.count());
             assertEquals(builtIn, fromFile, "seed " + seed);
         }
+    }
+
+    @Test
+    void net2003EquationsFileGivesTheSpikesOfTheNet2003File() throws Exception {
+        for (long seed : new long[] {1, 7}) {
+            ModelFile.Overrides o = new ModelFile.Overrides(seed, 300.0, null);
+            ModelFile eq = ModelFile.load(EXAMPLES.resolve("net2003-equations.yaml"), o, KernelCompiler.INSTANCE);
+            ModelFile builtIn = load("net2003.yaml", o);
+            for (NeuronGroup g : eq.network().groups()) {
+                assertEquals("examples/equations/izhikevich2003.eqs".replace('/', java.io.File.separatorChar),
+                        Path.of("..").relativize(Path.of(g.equations().source())).toString(), g.name());
+            }
+            SpikeRecording a = run(eq.network(), eq.spikes(), eq.durationMs(), 2);
+            SpikeRecording b = run(builtIn.network(), builtIn.spikes(), builtIn.durationMs(), 2);
+            assertTrue(b.count() > 1000, "the reference run fires: " + b.count());
+            assertEquals(b, a, "seed " + seed);
+        }
+    }
+
+    @Test
+    void anEquationFileIsRecordedAndHashedWithTheModelFile() throws Exception {
+        Path file = EXAMPLES.resolve("net2003-equations.yaml");
+        ModelFile mf = ModelFile.load(file, ModelFile.Overrides.NONE, KernelCompiler.INSTANCE);
+        byte[] eqs = java.nio.file.Files.readAllBytes(EXAMPLES.resolve("../equations/izhikevich2003.eqs"));
+        String eqSha = ModelFile.sha256(eqs);
+        // the model hash: the file's SHA-256, then the equation file's, one per line
+        String expected = ModelFile.sha256((ModelFile.sha256(java.nio.file.Files.readAllBytes(file)) + "\n" + eqSha + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(expected, mf.sha256());
+        @SuppressWarnings("unchecked")
+        var groups = (java.util.Map<String, java.util.Map<String, Object>>) mf.resolved().get("groups");
+        @SuppressWarnings("unchecked")
+        var model = (java.util.Map<String, Object>) groups.get("inh").get("model");
+        assertEquals("../equations/izhikevich2003.eqs", model.get("equations"));
+        assertEquals(eqSha, model.get("sha256"));
+        org.izhsim.equations.EquationModel parsed = org.izhsim.equations.EquationModel.parse(
+                new String(eqs, java.nio.charset.StandardCharsets.UTF_8), "x.eqs");
+        assertEquals(parsed.normalized(), model.get("normalized"));
+        assertEquals(parsed.hash(), model.get("hash"));
+        assertEquals(java.util.Map.of("v", -65.0, "u", "b*v"), groups.get("exc").get("initial"));
+        assertEquals("0.02+0.08*r", ((java.util.Map<?, ?>) groups.get("inh").get("params")).get("a"));
     }
 
     @Test
