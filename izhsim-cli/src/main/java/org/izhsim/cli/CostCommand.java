@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Counting: +, -, *, /, comparisons, and/or/not 1 each; x**n by its n-1 multiplications;",
                 "function calls 1 (a lower bound); x + dt*f 2 more than f; the threshold test every step;",
                 "a 2007 cell's branch rule its condition and costlier branch; the reset is counted per spike.",
-                "Izhikevich's 13 has no multiplications by dt (they vanish at dt = 1 ms); this count keeps them.",
+                "This count keeps the two multiplications by dt that vanish at dt = 1 ms; without them it is",
+                "13 for the 2003 model's euler step, Izhikevich's (2004) total.",
                 "The timing is indicative (in-process, a few hundred steps); see BENCHMARKS.md for benchmarks.",
                 "", "Examples:", "  izhsim cost", "  izhsim cost --equations examples/equations/adex.eqs --dt 0.1 --json"})
 final class CostCommand implements Callable<Integer> {
@@ -169,8 +170,8 @@ final class CostCommand implements Callable<Integer> {
                     NeuronCommand.fmt(dt), (Integer) r.get("flops_per_step"), (Double) r.get("flops_per_ms"),
                     ns(r.get("ns_per_neuron_step")), ns(r.get("ns_per_neuron_step_compiled")));
         }
-        System.out.println("Izhikevich 2004 (Fig. 2): 13 FLOPs per 1 ms for the 2003 model; his count has no"
-                + " multiplications by dt (they vanish at dt = 1 ms), this one keeps them (15 per euler step).");
+        System.out.println("Izhikevich 2004 (Fig. 2): 13 FLOPs per 1 ms for the 2003 model; this count keeps the two"
+                + " multiplications by dt that vanish at dt = 1 ms (15 per euler step, 13 without them).");
         System.out.println("ns/step: indicative in-process timing of " + neurons + " neurons (median of 5 x " + steps
                 + " steps), not a benchmark; ns/step (eqs) is the same model compiled from equations.");
     }

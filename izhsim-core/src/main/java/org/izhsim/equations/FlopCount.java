@@ -33,8 +33,9 @@ import org.izhsim.integrate.Scheme;
  *       model.</li>
  * </ul>
  * Under this convention the 2003 model costs 14 operations per Euler step plus 1 for the
- * threshold: at dt = 1 ms, 15 per ms against the 13 of Izhikevich (2004, Fig. 2), whose count
- * has no multiplications by dt (they vanish at dt = 1 ms).
+ * threshold: at dt = 1 ms, 15 per ms against the 13 of Izhikevich (2004, Fig. 2). Without the
+ * two multiplications by dt, which vanish at dt = 1 ms, this count is 13 too; the paper gives
+ * only the total, so that this is how his 13 splits is a reading, not his statement.
  *
  * <p>This is the one FLOP count of izhsim: {@code izhsim cost} and {@code izhsim accuracy} both
  * take it from {@link BuiltinEquations#count}.
