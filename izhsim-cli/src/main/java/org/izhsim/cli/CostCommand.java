@@ -20,7 +20,6 @@ import org.izhsim.integrate.SpikeList;
 import org.izhsim.io.Json;
 import org.izhsim.io.RunInfo;
 import org.izhsim.model.Checks;
-import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.model.Izhikevich2007Presets;
 import org.izhsim.model.Izhikevich2007Presets.Preset2007;
 import org.izhsim.model.IzhikevichModel;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Option;
  * the same numbers {@code izhsim accuracy} reports) beside a short in-process timing, in the
  * style of Izhikevich 2004's Fig. 2 comparison. The 2007 model has a row per book cell and
  * scheme (euler, rk4), since the cells' rules change the count; its timing runs
- * {@link Izhikevich2007Kernel} on the cell's preset default amplitude from v = vr, u = 0. The
+ * {@link Izhikevich2007Kernel} on the cell's preset default amplitude from v = vr, u = 0 (no
+ * compiled-equations timing: the files of FS, TC and RTN lack their branch rules). The
  * timing is indicative only: a few hundred steps of a population, median of five repetitions,
  * no forking or JIT control; BENCHMARKS.md holds the benchmarks.
  */

@@ -25,6 +25,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** --data/--record as for net2003: the session's run writes the same files. */
+    @Mixin
+    DataOptions dataOptions;
+
     @Parameters(paramLabel = "FILE", description = "A replay file downloaded from the explorer's network tab.")
     Path file;
 
@@ -34,6 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
         Replay replay = Replay.read(file);
         Session run = new Session(replay);
         run.output = output;
+        run.dataOptions = dataOptions;
         var s = replay.settings();
         run.ne = s.ne();
         run.ni = s.ni();
