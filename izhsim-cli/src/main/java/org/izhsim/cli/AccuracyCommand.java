@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         description = {"Spike-time error of each scheme against an rk4 reference at a very fine dt, as dt shrinks:",
                 "a table, JSON and a log-log plot of error against cost (FLOPs per ms).",
                 "Spikes are matched in order (the first min(n, n_ref)); the count difference is reported apart."},
-        footer = {"", "Examples:", "  izhsim accuracy --model izh2007 --preset RS --current 100",
+        footer = {"", "FLOPs per step are counted from the model's equation trees, the numbers of izhsim cost (see its help).",
+                "", "Examples:", "  izhsim accuracy --model izh2007 --preset RS --current 100",
                 "  izhsim accuracy --preset RS --dts 1,0.5,0.25,0.1 --schemes euler,rk4 --json"})
 final class AccuracyCommand implements Callable<Integer> {
     @Mixin
@@ -118,7 +119,7 @@ final class AccuracyCommand implements Callable<Integer> {
         m.put("reference", Map.of("scheme", "rk4", "dt_ms", res.refDt(), "spike_count", res.reference().spikeCount(),
                 "spike_times_ms", res.reference().spikeTimes()));
         m.put("matching", "first min(n, n_ref) spikes in order; count_diff = n - n_ref");
-        m.put("cost", "hand-counted FLOPs per neuron per step (org.izhsim.integrate.KernelCost) / dt");
+        m.put("cost", "FLOPs per neuron per step counted from the model's equation trees (as izhsim cost) / dt");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Row r : res.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();

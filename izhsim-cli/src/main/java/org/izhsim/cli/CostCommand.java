@@ -13,29 +13,40 @@ import org.izhsim.equations.BuiltinEquations;
 import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.equations.FlopCount;
+import org.izhsim.integrate.Izhikevich2007Kernel;
 import org.izhsim.integrate.IzhikevichKernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.integrate.SpikeList;
 import org.izhsim.io.Json;
 import org.izhsim.io.RunInfo;
 import org.izhsim.model.Checks;
+import org.izhsim.model.Izhikevich2007Presets;
+import org.izhsim.model.Izhikevich2007Presets.Preset2007;
 import org.izhsim.model.IzhikevichModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code izhsim cost}: FLOPs per neuron-step counted from each model's tree (see
- * {@link FlopCount} for the convention) beside a short in-process timing, in the style of
- * Izhikevich 2004's Fig. 2 comparison. The timing is indicative only: a few hundred steps of
- * a population, median of five repetitions, no forking or JIT control; BENCHMARKS.md holds the
- * benchmarks.
+ * {@link FlopCount} for the convention; {@link BuiltinEquations#count} for the built-in models,
+ * the same numbers {@code izhsim accuracy} reports) beside a short in-process timing, in the
+ * style of Izhikevich 2004's Fig. 2 comparison. The 2007 model has a row per book cell and
+ * scheme (euler, rk4), since the cells' rules change the count; its timing runs
+ * {@link Izhikevich2007Kernel} on the cell's preset default amplitude from v = vr, u = 0 (no
+ * compiled-equations timing: the files of FS, TC and RTN lack their branch rules). The
+ * timing is indicative only: a few hundred steps of a population, median of five repetitions,
+ * no forking or JIT control; BENCHMARKS.md holds the benchmarks.
  */
 @Command(name = "cost", mixinStandardHelpOptions = true,
         description = {"FLOPs per neuron per step and per 1 ms of simulated time, counted from the compiled trees,",
-                "beside a measured ns per neuron-step, for each built-in model and scheme and an --equations file.",
+                "beside a measured ns per neuron-step, for each built-in model and scheme (the 2007 model per book",
+                "cell, euler and rk4) and an --equations file.",
                 "Izhikevich (2004, Fig. 2) counts 13 FLOPs per 1 ms for the 2003 model."},
         footer = {"", "Counting: +, -, *, /, comparisons, and/or/not 1 each; x**n by its n-1 multiplications;",
-                "function calls 1 (a lower bound); x + dt*f 2 more than f; the reset is counted per spike.",
+                "function calls 1 (a lower bound); x + dt*f 2 more than f; the threshold test every step;",
+                "a 2007 cell's branch rule its condition and costlier branch; the reset is counted per spike.",
+                "This count keeps the two multiplications by dt that vanish at dt = 1 ms; without them it is",
+                "13 for the 2003 model's euler step, Izhikevich's (2004) total.",
                 "The timing is indicative (in-process, a few hundred steps); see BENCHMARKS.md for benchmarks.",
                 "", "Examples:", "  izhsim cost", "  izhsim cost --equations examples/equations/adex.eqs --dt 0.1 --json"})
 final class CostCommand implements Callable<Integer> {
@@ -67,6 +78,15 @@ final class CostCommand implements Callable<Integer> {
     private static final List<IzhikevichModel> BUILTINS =
             List.of(IzhikevichModel.STANDARD, IzhikevichModel.CLASS1_VARIANT, IzhikevichModel.ACCOMMODATION);
 
+    /** One model per distinct book cell (the presets' burst-mode and printed-program variants share one). */
+    private static List<Preset2007> cells2007() {
+        Map<String, Preset2007> byCell = new LinkedHashMap<>();
+        for (Preset2007 p : Izhikevich2007Presets.all()) byCell.putIfAbsent(p.model().name(), p);
+        return List.copyOf(byCell.values());
+    }
+
+    private static final List<Scheme> SCHEMES_2007 = List.of(Scheme.EULER, Scheme.RK4);
+
     @Override
     public Integer call() {
         Checks.positive("dt", dt);
@@ -77,20 +97,31 @@ final class CostCommand implements Callable<Integer> {
         if (file == null && !settings.isEmpty()) throw new IllegalArgumentException("--set needs --equations FILE");
         long t0 = System.nanoTime();
         List<Map<String, Object>> rows = new ArrayList<>();
-        int total = BUILTINS.size() * Scheme.values().length + (file == null ? 0 : Scheme.values().length), done = 0;
+        List<Preset2007> cells = cells2007();
+        int total = BUILTINS.size() * Scheme.values().length + cells.size() * SCHEMES_2007.size()
+                + (file == null ? 0 : Scheme.values().length), done = 0;
         for (IzhikevichModel model : BUILTINS) {
             for (Scheme scheme : Scheme.values()) {
                 EquationModel eq = BuiltinEquations.model(model, scheme);
-                Map<String, Object> row = row(model.name(), scheme, FlopCount.of(eq, scheme));
+                Map<String, Object> row = row(model.name(), null, scheme, BuiltinEquations.count(model, scheme));
                 row.put("ns_per_neuron_step", timeBuiltin(model, scheme));
                 row.put("ns_per_neuron_step_compiled", timeCompiled(eq, scheme, rsValues(eq)));
                 rows.add(row);
                 progress(++done, total);
             }
         }
+        for (Preset2007 cell : cells) {
+            for (Scheme scheme : SCHEMES_2007) {
+                Map<String, Object> row = row("izh2007", cell.model().name(), scheme, BuiltinEquations.count(cell.model(), scheme));
+                row.put("ns_per_neuron_step", time2007(cell, scheme));
+                row.put("ns_per_neuron_step_compiled", null);
+                rows.add(row);
+                progress(++done, total);
+            }
+        }
         if (file != null) {
             for (Scheme scheme : Scheme.values()) {
-                Map<String, Object> row = row(file.source(), scheme, FlopCount.of(file, scheme));
+                Map<String, Object> row = row(file.source(), null, scheme, FlopCount.of(file, scheme));
                 row.put("ns_per_neuron_step", null);
                 row.put("ns_per_neuron_step_compiled", timeCompiled(file, scheme, fileValues));
                 rows.add(row);
@@ -113,9 +144,10 @@ final class CostCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> row(String model, Scheme scheme, FlopCount c) {
+    private Map<String, Object> row(String model, String cell, Scheme scheme, FlopCount c) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("model", model);
+        if (cell != null) row.put("cell", cell);
         row.put("scheme", scheme.id());
         row.put("dt_ms", dt);
         row.put("flops_per_step", c.perStep());
@@ -133,15 +165,19 @@ final class CostCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-28s %-8s %6s %10s %10s %12s %14s%n", "model", "scheme", "dt_ms", "FLOPs/step",
                 "FLOPs/ms", "ns/step", "ns/step (eqs)");
         for (Map<String, Object> r : rows) {
-            Object ns = r.get("ns_per_neuron_step");
-            System.out.printf(Locale.ROOT, "%-28s %-8s %6s %10d %10.1f %12s %14.2f%n", r.get("model"), r.get("scheme"),
+            String model = r.containsKey("cell") ? r.get("model") + " " + r.get("cell") : (String) r.get("model");
+            System.out.printf(Locale.ROOT, "%-28s %-8s %6s %10d %10.1f %12s %14s%n", model, r.get("scheme"),
                     NeuronCommand.fmt(dt), (Integer) r.get("flops_per_step"), (Double) r.get("flops_per_ms"),
-                    ns == null ? "-" : String.format(Locale.ROOT, "%.2f", (Double) ns), (Double) r.get("ns_per_neuron_step_compiled"));
+                    ns(r.get("ns_per_neuron_step")), ns(r.get("ns_per_neuron_step_compiled")));
         }
-        System.out.println("Izhikevich 2004 (Fig. 2): 13 FLOPs per 1 ms for the 2003 model (he omits the two"
-                + " multiplications by dt = 1 that this count includes).");
+        System.out.println("Izhikevich 2004 (Fig. 2): 13 FLOPs per 1 ms for the 2003 model; this count keeps the two"
+                + " multiplications by dt that vanish at dt = 1 ms (15 per euler step, 13 without them).");
         System.out.println("ns/step: indicative in-process timing of " + neurons + " neurons (median of 5 x " + steps
                 + " steps), not a benchmark; ns/step (eqs) is the same model compiled from equations.");
+    }
+
+    private static String ns(Object ns) {
+        return ns == null ? "-" : String.format(Locale.ROOT, "%.2f", (Double) ns);
     }
 
     /** RS neurons (a 0.02, b 0.2, c −65, d 8) from v = −65, u = b·v, for the timing. */
@@ -157,6 +193,18 @@ final class CostCommand implements Callable<Integer> {
         return time(step -> {
             spikes.clear();
             if (scheme.cutoffBeforeUpdate()) k.detectAndReset(0, neurons, spikes);
+            k.step(0, neurons, dt, current, current, current, spikes);
+        });
+    }
+
+    /** The cell from v = vr, u = 0 under its preset's default (largest) amplitude [pA] (the burst modes' hold is left out). */
+    private double time2007(Preset2007 cell, Scheme scheme) {
+        double[] v = filled(cell.model().vr()), u = filled(0);
+        Izhikevich2007Kernel k = new Izhikevich2007Kernel(cell.model(), scheme, v, u);
+        double[] current = filled(cell.amplitude());
+        SpikeList spikes = new SpikeList(neurons);
+        return time(step -> {
+            spikes.clear();
             k.step(0, neurons, dt, current, current, current, spikes);
         });
     }

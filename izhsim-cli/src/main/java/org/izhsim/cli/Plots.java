@@ -103,7 +103,7 @@ final class Plots {
             }
             series.add(new Series(e.getKey().id(), x, y));
         }
-        FigureWriter.write(Figures.errorVsCost(title, "log10 cost (FLOPs per ms, hand-counted)",
+        FigureWriter.write(Figures.errorVsCost(title, "log10 cost (FLOPs per ms)",
                 "log10 mean |spike-time error| (ms)", series), stage.dir(), base, formats, provenance);
     }
 

@@ -53,5 +53,11 @@
  *
  * <p>Compiled kernels implement {@link org.izhsim.equations.EquationKernel}; the compiler lives
  * in the {@code izhsim-codegen} module so that the core stays JDK-only.
+ *
+ * <h2>Cost</h2>
+ * {@link org.izhsim.equations.FlopCount} counts floating-point operations per neuron per step
+ * from a model's trees; {@link org.izhsim.equations.BuiltinEquations} writes the built-in 2003
+ * models and the 2007 book cells as equation files and counts them ({@code count}), the one
+ * count that {@code izhsim cost} and {@code izhsim accuracy} report.
  */
 package org.izhsim.equations;

@@ -5,6 +5,7 @@
  * output records which one ran. One kernel serves single neurons and networks alike.
  * {@link org.izhsim.integrate.Izhikevich2007Kernel} does the same for the 2007 dimensional
  * model (euler as in the book, rk4); both implement {@link org.izhsim.integrate.NeuronKernel}.
- * {@link org.izhsim.integrate.KernelCost} counts their FLOPs per step.
+ * Their FLOPs per step are counted from the models' equation trees
+ * ({@code org.izhsim.equations.BuiltinEquations#count}).
  */
 package org.izhsim.integrate;

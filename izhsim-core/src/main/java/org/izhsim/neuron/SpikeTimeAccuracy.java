@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleConsumer;
-import org.izhsim.integrate.KernelCost;
+import org.izhsim.equations.BuiltinEquations;
+import org.izhsim.equations.FlopCount;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
 
@@ -23,7 +24,9 @@ import org.izhsim.model.Checks;
  *   <li><b>subthreshold v error</b>: max |v − v_ref| [mV] over the samples common to both runs
  *       before the earlier of the two first spikes less {@link #SUBTHRESHOLD_MARGIN_MS}, where the flow is smooth and
  *       a scheme shows its true order (euler 1, rk4 4); NaN if there is no such sample;</li>
- *   <li><b>cost</b>: hand-counted FLOPs per step ({@link KernelCost}) divided by dt, per ms of
+ *   <li><b>cost</b>: FLOPs per step counted from the model's equation trees
+ *       ({@link BuiltinEquations#count}, the convention of {@link FlopCount}: the same numbers
+ *       as {@code izhsim cost}) divided by dt, per ms of
  *       simulated time; and the measured wall time of the run (median of three, one neuron with
  *       its trace recorded: an indication, not a benchmark).</li>
  * </ul>
@@ -54,7 +57,7 @@ public final class SpikeTimeAccuracy {
      * @param meanErrorMs  mean |t_i − t_ref,i| over matched spikes [ms], NaN if none
      * @param maxErrorMs   max |t_i − t_ref,i| [ms], NaN if none
      * @param vErrorMv     max subthreshold |v − v_ref| [mV], NaN if no common sample
-     * @param flopsPerStep hand-counted FLOPs per step
+     * @param flopsPerStep FLOPs per step ({@link #flopsPerStep})
      * @param flopsPerMs   flopsPerStep / dt
      * @param runSeconds   median wall time of three runs [s]
      */
@@ -90,7 +93,6 @@ public final class SpikeTimeAccuracy {
         int total = schemes.size() * dts.length, done = 0;
         progress.accept(1.0 / (total + 1));
         List<Row> rows = new ArrayList<>();
-        boolean dimensional = !base.currentUnit().isEmpty();
         boolean book = base.samplesFromInitialState();
         for (Scheme s : schemes) {
             for (double dt : dts) {
@@ -103,12 +105,22 @@ public final class SpikeTimeAccuracy {
                     times[r] = (System.nanoTime() - t0) / 1e9;
                 }
                 Arrays.sort(times);
-                int flops = KernelCost.flopsPerStep(s, dimensional);
+                int flops = flopsPerStep(spec);
                 rows.add(row(s, dt, tr, ref, refDt, book, flops, times[1]));
                 progress.accept((double) (++done + 1) / (total + 1));
             }
         }
         return new Result(ref, refDt, List.copyOf(rows));
+    }
+
+    /** FLOPs per neuron per step of the spec's model under its scheme, from {@link BuiltinEquations#count}. */
+    public static int flopsPerStep(NeuronSpec spec) {
+        FlopCount c = switch (spec) {
+            case NeuronSetup s -> BuiltinEquations.count(s.model(), s.scheme());
+            case Neuron2007Setup s -> BuiltinEquations.count(s.model(), s.scheme());
+            default -> throw new IllegalArgumentException("no FLOP count for model " + spec.modelName());
+        };
+        return c.perStep();
     }
 
     static Row row(Scheme s, double dt, NeuronTrace tr, NeuronTrace ref, double refDt, boolean book, int flops,
