@@ -37,8 +37,8 @@ NETWORKS = [
 ]
 
 
-def run_measured(cmd):
-    """Runs cmd with os.wait4 to get this child's own peak RSS."""
+def run_measured(cmd, env=None):
+    """Runs cmd (with extra environment variables env) with os.wait4 to get this child's own peak RSS."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
         pid = os.fork()
@@ -46,7 +46,7 @@ def run_measured(cmd):
             os.dup2(so.fileno(), 1)
             os.dup2(se.fileno(), 2)
             try:
-                os.execvp(cmd[0], cmd)
+                os.execvpe(cmd[0], cmd, {**os.environ, **(env or {})})
             finally:
                 os._exit(127)
         _, status, ru = os.wait4(pid, 0)
@@ -92,6 +92,8 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--only", default=None)
     ap.add_argument("--targets", default="cython,cpp_standalone")
+    ap.add_argument("--no-warmup-too", action="store_true",
+                    help="also run izhsim with IZHSIM_WARMUP_STEPS=0 (tool izhsim-2t-nowarmup): what the JIT warm-up costs and saves")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-results", "compare_brian2.jsonl"))
     a = ap.parse_args()
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
@@ -103,10 +105,13 @@ def main():
                 continue
             samples = {}
             for rep in range(a.repeats):
-                runs = [("izhsim-2t", izhsim_cmd(net, 2, tempfile.mkdtemp(prefix="izhsim-bench-")))]
-                runs += [("brian2-" + t, brian_cmd(net, t)) for t in net[5] if t in targets]
-                for tool, cmd in runs:
-                    out, wall, rss = run_measured(cmd)
+                runs = [("izhsim-2t", izhsim_cmd(net, 2, tempfile.mkdtemp(prefix="izhsim-bench-")), None)]
+                if a.no_warmup_too:
+                    runs.append(("izhsim-2t-nowarmup", izhsim_cmd(net, 2, tempfile.mkdtemp(prefix="izhsim-bench-")),
+                                 {"IZHSIM_WARMUP_STEPS": "0"}))
+                runs += [("brian2-" + t, brian_cmd(net, t), None) for t in net[5] if t in targets]
+                for tool, cmd, env in runs:
+                    out, wall, rss = run_measured(cmd, env)
                     j = last_json(out)
                     rec = {"net": net[0], "tool": tool, "rep": rep, "build_s": j.get("build_s"), "run_s": j.get("run_s"),
                            "wall_s": wall, "peak_rss_mib": rss, "spikes": j.get("spikes"),
@@ -132,16 +137,17 @@ def main():
     for name, tool, n, m in rows:
         by.setdefault(name, {})[tool] = m
     for name, tools in by.items():
-        iz = tools.get("izhsim-2t")
         br = {t: m for t, m in tools.items() if t.startswith("brian2")}
-        if not iz or not br:
-            continue
-        best_run = min(m["run_s"] for m in br.values())
-        best_wall_tool = min(br, key=lambda t: br[t]["wall_s"])
-        print("| %s | %.3f / %.3f = %.2f | %.2f / %.2f = %.2f | %.0f / %.0f = %.2f |" % (
-            name, iz["run_s"], best_run, iz["run_s"] / best_run, iz["wall_s"], br[best_wall_tool]["wall_s"],
-            iz["wall_s"] / br[best_wall_tool]["wall_s"], iz["peak_rss_mib"], br[best_wall_tool]["peak_rss_mib"],
-            iz["peak_rss_mib"] / br[best_wall_tool]["peak_rss_mib"]))
+        for iz_tool in ("izhsim-2t", "izhsim-2t-nowarmup"):
+            iz = tools.get(iz_tool)
+            if not iz or not br:
+                continue
+            best_run = min(m["run_s"] for m in br.values())
+            best_wall_tool = min(br, key=lambda t: br[t]["wall_s"])
+            print("| %s | %.3f / %.3f = %.2f | %.2f / %.2f = %.2f | %.0f / %.0f = %.2f |" % (
+                name + ("" if iz_tool == "izhsim-2t" else " (no warm-up)"), iz["run_s"], best_run, iz["run_s"] / best_run, iz["wall_s"], br[best_wall_tool]["wall_s"],
+                iz["wall_s"] / br[best_wall_tool]["wall_s"], iz["peak_rss_mib"], br[best_wall_tool]["peak_rss_mib"],
+                iz["peak_rss_mib"] / br[best_wall_tool]["peak_rss_mib"]))
 
 
 if __name__ == "__main__":
