@@ -73,14 +73,7 @@ public record EquationNeuron(EquationModel model, double[] initial, double[] par
         int spikeCount = 0;
         for (int k = 0; k < samples; k++) {
             double t = k * dt;
-            iStart[0] = current.at(t);
-            if (scheme.usesStageCurrents()) {
-                iMid[0] = current.at(t + 0.5 * dt);
-                iEnd[0] = current.at((k + 1) * dt);
-            }
-            if (!Double.isFinite(iStart[0]) || !Double.isFinite(iMid[0]) || !Double.isFinite(iEnd[0])) {
-                throw new IllegalArgumentException("the input current is not finite at t = " + t + " ms");
-            }
+            current.stage(k, dt, scheme.usesStageCurrents(), iStart, iMid, iEnd);
             spikes.clear();
             if (scheme.cutoffBeforeUpdate()) kernel.detectAndReset(0, 1, k, spikes);
             kernel.step(0, 1, k, dt, iStart, iMid, iEnd, spikes);

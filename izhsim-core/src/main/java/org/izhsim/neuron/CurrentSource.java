@@ -24,4 +24,21 @@ public interface CurrentSource {
         CurrentSource inner = this;
         return t -> inner.at(Math.floor(t / periodMs * (1 + 1e-12) + 1e-9) * periodMs);
     }
+
+    /**
+     * The currents step {@code k} of a single-neuron run needs, into the one-element arrays: I at
+     * t = k·dt, and for schemes with stage currents (rk4) also at t + dt/2 and (k + 1)·dt. Every
+     * single-neuron runner stages its input here, so all of them refuse a non-finite current alike.
+     */
+    default void stage(long k, double dt, boolean stageCurrents, double[] iStart, double[] iMid, double[] iEnd) {
+        double t = k * dt;
+        iStart[0] = at(t);
+        if (stageCurrents) {
+            iMid[0] = at(t + 0.5 * dt);
+            iEnd[0] = at((k + 1) * dt);
+        }
+        if (!Double.isFinite(iStart[0]) || !Double.isFinite(iMid[0]) || !Double.isFinite(iEnd[0])) {
+            throw new IllegalArgumentException("the input current is not finite at t = " + t + " ms");
+        }
+    }
 }
