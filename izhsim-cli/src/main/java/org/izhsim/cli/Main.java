@@ -25,7 +25,15 @@ public final class Main {
     /** Runs a command line and returns its exit code (for tests: no System.exit). */
     public static int run(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's handler; staged outputs are already deleted on the way out
+            System.err.println("izhsim: out of memory (" + e.getMessage() + "); give the JVM more with IZHSIM_JAVA_OPTS=-Xmx<size>"
+                    + " (this JVM has " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB), or keep less in memory:"
+                    + " --data nwb --figures none streams spikes and states to run.nwb");
+            return EXIT_FAILURE;
+        }
     }
 
     static CommandLine commandLine() {

@@ -255,9 +255,20 @@ abstract class NetworkCommand implements Callable<Integer> {
                     recordNeurons, recordVars, dataOptions.recordEvery, dataOptions.chunkSteps, output.quiet);
             net = nwb.network;
         }
+        // Without npz, CSV or figures no file needs the spike list: the summary's counts and
+        // 1-ms bins are then taken as the spikes stream by, so the memory of a long run stays
+        // bounded (its spikes are in run.nwb).
+        boolean keepSpikes = needsSpikes() || !formats.isEmpty() || r.data().contains("npz") || r.data().contains("csv");
+        SpikeTally tally = null;
+        SpikeMonitor counter = null;
+        if (!keepSpikes) {
+            tally = new SpikeTally(net, dt, duration);
+            counter = SpikeMonitor.all().named("izhsim:spike-tally").streaming(tally, dataOptions.chunkSteps);
+            net = net.withoutMonitors(List.of(r.spikes(), r.trace())).withMonitors(List.of(counter));
+        }
 
-        SpikeRecording spikes;
-        StateRecording trace;
+        SpikeRecording spikes = null;
+        StateRecording trace = null;
         List<Recording> recordings = new ArrayList<>();
         List<org.izhsim.network.BlockTiming> blockTimes;
         TimingReport timing;
@@ -284,15 +295,20 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
             afterRun(sim, r);
-            spikes = sim.recording(r.spikes());
-            trace = sim.recording(r.trace());
+            if (keepSpikes) {
+                spikes = sim.recording(r.spikes());
+                trace = sim.recording(r.trace());
+            } else {
+                sim.recording(counter); // hands over the last chunk
+            }
             for (Monitor<?> m : r.recorded()) recordings.add(sim.recording(m));
             timing = sim.timing();
         }
-        double[] times = spikes.timesMs();
-        int[] neurons = spikes.neurons();
+        final double[] times = keepSpikes ? spikes.timesMs() : null;
+        final int[] neurons = keepSpikes ? spikes.neurons() : null;
         int total = net.neuronCount();
-        PopulationSpectrum.Spectrum spectrum = PopulationSpectrum.of(times, duration);
+        PopulationSpectrum.Spectrum spectrum = keepSpikes ? PopulationSpectrum.of(times, duration) : tally.spectrum();
+        long spikeCount = keepSpikes ? spikes.count() : tally.count();
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("scheme", s.id());
@@ -302,12 +318,13 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("synapses", timing.synapses());
         summary.put("seed", seed);
         summary.put("threads", nThreads);
-        summary.put("spikes", spikes.count());
-        summary.put("mean_rate_hz", Rates.meanRateHz(spikes.count(), total, duration));
+        summary.put("spikes", spikeCount);
+        summary.put("mean_rate_hz", Rates.meanRateHz(spikeCount, total, duration));
         StringBuilder groupRates = new StringBuilder();
         for (NeuronGroup g : net.groups()) {
             int off = net.offset(g);
-            double hz = Rates.meanRateHz(spikes.countNeurons(off, off + g.size()), g.size(), duration);
+            long n = keepSpikes ? spikes.countNeurons(off, off + g.size()) : tally.count(g);
+            double hz = Rates.meanRateHz(n, g.size(), duration);
             summary.putIfAbsent(g.name() + "_rate_hz", hz);
             groupRates.append(groupRates.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", g.name(), hz));
         }
@@ -385,7 +402,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s neurons, %,d synapses, %s ms at dt %s ms, scheme %s, seed %d, %d threads%n",
                     sizes, timing.synapses(), NeuronCommand.fmt(duration), NeuronCommand.fmt(dt), s.id(), seed, nThreads);
             System.out.printf(Locale.ROOT, "%,d spikes: mean %.2f Hz (%s); alpha peak %.1f Hz, gamma peak %.1f Hz%n",
-                    spikes.count(), Rates.meanRateHz(spikes.count(), total, duration), groupRates, spectrum.bandPeak(4, 15),
+                    spikeCount, Rates.meanRateHz(spikeCount, total, duration), groupRates, spectrum.bandPeak(4, 15),
                     spectrum.bandPeak(20, 60));
             System.out.printf(Locale.ROOT, "build %.3f s, run %.3f s, %.3g synaptic events/s, %.3g neuron-steps/s, peak heap %.0f MB%n",
                     timing.buildSeconds(), timing.runSeconds(), timing.eventsPerSecond(), timing.neuronStepsPerSecond(),
@@ -463,6 +480,11 @@ abstract class NetworkCommand implements Callable<Integer> {
     void beforeRun(Simulation sim) {
     }
 
+    /** A hook for subclasses: true if {@link #afterRun} reads the spike recording (replay checks it). */
+    boolean needsSpikes() {
+        return false;
+    }
+
     /** A hook for subclasses: the run is over and its recordings can be read. */
     void afterRun(Simulation sim, NetworkRun run) {
     }
@@ -496,6 +518,54 @@ abstract class NetworkCommand implements Callable<Integer> {
             return Math.max(0, Long.parseLong(env.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("IZHSIM_WARMUP_STEPS must be a whole number of steps, got '" + env + "'");
+        }
+    }
+
+    /**
+     * What the summary needs of the spikes, gathered as they stream by: the count per group and
+     * per 1-ms bin (bins as {@link PopulationSpectrum#binCounts}: floor of the spike time).
+     */
+    private static final class SpikeTally implements SpikeMonitor.Sink {
+        private final Network net;
+        private final double dt;
+        private final long[] perGroup, perMs;
+        private final int[] groupEnds;
+
+        SpikeTally(Network net, double dt, double durationMs) {
+            this.net = net;
+            this.dt = dt;
+            List<NeuronGroup> gs = net.groups();
+            perGroup = new long[gs.size()];
+            groupEnds = new int[gs.size()];
+            for (int j = 0; j < gs.size(); j++) groupEnds[j] = net.offset(gs.get(j)) + gs.get(j).size();
+            int bins = (int) Math.round(durationMs);
+            if (bins < 1) throw new IllegalArgumentException("duration must be at least 1 ms");
+            perMs = new long[bins];
+        }
+
+        @Override
+        public void accept(int[] steps, int[] neurons, int count) {
+            for (int j = 0; j < count; j++) {
+                long b = (long) Math.floor(steps[j] * dt);
+                perMs[(int) Math.max(0, Math.min(perMs.length - 1, b))]++;
+                int g = 0;
+                while (neurons[j] >= groupEnds[g]) g++;
+                perGroup[g]++;
+            }
+        }
+
+        long count() {
+            long n = 0;
+            for (long c : perGroup) n += c;
+            return n;
+        }
+
+        long count(NeuronGroup g) {
+            return perGroup[net.groups().indexOf(g)];
+        }
+
+        PopulationSpectrum.Spectrum spectrum() {
+            return PopulationSpectrum.ofCounts(perMs);
         }
     }
 }

@@ -91,6 +91,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         @Override
+        boolean needsSpikes() {
+            return true;
+        }
+
+        @Override
         void afterRun(Simulation sim, NetworkRun run) {
             var rec = sim.recording(run.spikes());
             spikes = rec.count();

@@ -154,6 +154,55 @@ class DataOutputTest {
         assertFalse(Files.exists(out.resolve("run.nwb")));
     }
 
+    /**
+     * Without npz, CSV or figures the spike list is not kept: the summary comes from counts
+     * taken as the spikes stream by and equals the summary of a run that keeps the list.
+     */
+    @Test
+    void withoutSpikeFilesTheSummaryComesFromTheStream() throws Exception {
+        JsonNode kept = null, streamed = null;
+        for (String data : List.of("npz", "nwb")) {
+            CliRunner r = CliRunner.run("run", "--duration", "500", "--seed", "3", "--data", data, "--figures", "none", "--quiet",
+                    "--json", "--out", dir.resolve(data).toString());
+            assertEquals(0, r.code(), r.err());
+            if (data.equals("npz")) kept = CommandLineTest.JSON.readTree(r.out());
+            else streamed = CommandLineTest.JSON.readTree(r.out());
+        }
+        for (String k : List.of("spikes", "mean_rate_hz", "exc_rate_hz", "inh_rate_hz", "alpha_peak_hz", "gamma_peak_hz")) {
+            assertEquals(kept.get(k).asDouble(), streamed.get(k).asDouble(), k);
+        }
+        try (HdfFile h = new HdfFile(dir.resolve("nwb").resolve("run.nwb"))) {
+            assertEquals(streamed.get("spikes").asInt(), h.getDatasetByPath("/units/spike_times").getDimensions()[0]);
+        }
+    }
+
+    /**
+     * A run whose spikes alone outgrow the heap completes when they go to run.nwb only: 10,000
+     * neurons for 90 s give about 14 M spikes (over 100 MiB as (step, neuron) ints) under
+     * -Xmx64m. The same run with --data npz dies of OutOfMemoryError (checked by hand when this
+     * test was written: the in-memory list fails to grow).
+     */
+    @Test
+    void spikesThatOutgrowTheHeapStreamToNwb() throws Exception {
+        Path out = dir.resolve("big");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of(java, "-Xmx64m", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "--ne", "8000", "--ni", "2000", "--connectivity", "sparse", "--k", "100", "--duration", "90000", "--threads", "2",
+                "--data", "nwb", "--figures", "none", "--quiet", "--json", "--out", out.toString());
+        Path log = dir.resolve("big.log");
+        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("big.err").toFile()).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the run ends");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("big.err")));
+        JsonNode j = CommandLineTest.JSON.readTree(Files.readString(log));
+        long spikes = j.get("spikes").asLong();
+        assertTrue(spikes * 8 > 64L << 20, "the spikes alone exceed the heap: " + spikes);
+        try (HdfFile h = new HdfFile(out.resolve("run.nwb"))) {
+            assertEquals("complete", h.getAttribute("izhsim_status").getData());
+            assertEquals(spikes, h.getDatasetByPath("/units/spike_times").getDimensions()[0]);
+        }
+    }
+
     /** SIGTERM (as Ctrl-C) and SIGKILL mid-run: run.nwb.partial opens, marked incomplete, with whole chunks. */
     @Test
     void anInterruptedRunLeavesItsCompletedChunksMarkedIncomplete() throws Exception {

@@ -119,6 +119,21 @@ public final class Network {
         return b.build();
     }
 
+    /**
+     * This network without the given monitors (compared by identity): a run that does not need
+     * a monitor's recording need not keep it.
+     */
+    public Network withoutMonitors(List<? extends Monitor<?>> drop) {
+        Builder b = builder().seed(seed).dt(dt).scheme(scheme).pulseSteps(pulseSteps);
+        groups.forEach(b::add);
+        synapses.forEach(b::add);
+        inputs.forEach(b::add);
+        for (Monitor<?> m : monitors) {
+            if (drop.stream().noneMatch(d -> d == m)) b.add(m);
+        }
+        return b.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
