@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.izhsim.analysis.Rates;
 import org.izhsim.behaviour.Behaviour;
 import org.izhsim.behaviour.BehaviourNetwork;
 import org.izhsim.behaviour.Group;
@@ -193,7 +194,6 @@ public final class SornsimIzhikevich implements Example {
             idx[s] = (int) spikes.get(s)[1];
             if (idx[s] < ne) excSpikes++;
         }
-        double seconds = durationMs / 1000;
         double runS = run.blocks().stream().mapToDouble(BlockTiming::seconds).sum();
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -207,8 +207,8 @@ public final class SornsimIzhikevich implements Example {
         summary.put("ni", ni);
         summary.put("threads", options.threads());
         summary.put("spikes", t.length);
-        summary.put("exc_rate_hz", excSpikes / (ne * seconds));
-        summary.put("inh_rate_hz", (t.length - excSpikes) / (ni * seconds));
+        summary.put("exc_rate_hz", Rates.meanRateHz(excSpikes, ne, durationMs));
+        summary.put("inh_rate_hz", Rates.meanRateHz(t.length - excSpikes, ni, durationMs));
         summary.put("run_s", runS);
         Outputs out = new Outputs(outDir, this, options, summary);
 

@@ -105,7 +105,7 @@ final class CostCommand implements Callable<Integer> {
                 EquationModel eq = BuiltinEquations.model(model, scheme);
                 Map<String, Object> row = row(model.name(), null, scheme, BuiltinEquations.count(model, scheme));
                 row.put("ns_per_neuron_step", timeBuiltin(model, scheme));
-                row.put("ns_per_neuron_step_compiled", timeCompiled(eq, scheme, rsValues(eq)));
+                row.put("ns_per_neuron_step_compiled", timeCompiled(eq, scheme, RS_VALUES));
                 rows.add(row);
                 progress(++done, total);
             }
@@ -180,10 +180,8 @@ final class CostCommand implements Callable<Integer> {
         return ns == null ? "-" : String.format(Locale.ROOT, "%.2f", (Double) ns);
     }
 
-    /** RS neurons (a 0.02, b 0.2, c −65, d 8) from v = −65, u = b·v, for the timing. */
-    private double[][] rsValues(EquationModel eq) {
-        return new double[][] {{-65, -13}, {0.02, 0.2, -65, 8}};
-    }
+    /** RS neurons (a 0.02, b 0.2, c −65, d 8) from v = −65, u = b·v, for the timing: {states, parameters}. */
+    private static final double[][] RS_VALUES = {{-65, -13}, {0.02, 0.2, -65, 8}};
 
     private double timeBuiltin(IzhikevichModel model, Scheme scheme) {
         double[] v = filled(-65), u = filled(-13), a = filled(0.02), b = filled(0.2), c = filled(-65), d = filled(8);

@@ -9,9 +9,6 @@ import picocli.CommandLine.Option;
 
 /** Which data files a network run writes and which states it records into run.nwb. */
 final class DataOptions {
-    /** The --data default; a model file's outputs.data takes its place when --data is not given. */
-    static final String DEFAULT_DATA = "npz,csv";
-
     @Option(names = "--data", paramLabel = "FORMATS",
             description = "Data files: npz (spikes.npz), csv (spikes.csv), nwb (run.nwb: NWB 2.7/HDF5 units table and "
                     + "recorded states, streamed in chunks), all or none; run.json is always written (default: npz,csv, "
@@ -35,7 +32,8 @@ final class DataOptions {
     int chunkSteps;
 
     Set<DataFormat> formats() {
-        return DataFormat.parse(data == null ? DEFAULT_DATA : data, "--data");
+        // without --data: DataFormat.DEFAULT, or a model file's outputs.data (NetworkCommand.dataFiles)
+        return data == null ? DataFormat.DEFAULT : DataFormat.parse(data, "--data");
     }
 
     /** True if --data was given on the command line. */

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.izhsim.analysis.PopulationSpectrum;
 import org.izhsim.analysis.Rates;
 import org.izhsim.integrate.Scheme;
@@ -356,7 +354,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
             // spikes.npz (deflate) on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
-            FutureTask<Path> npz = new FutureTask<>(() -> stampNpz(new Npz().put("t_ms", times).put("i", neurons), stamped)
+            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", times).put("i", neurons).putMetadata(stamped)
                     .putString("metadata", Json.write(stamped)).write(stage.file("spikes.npz")));
             if (r.data().contains("npz")) Thread.ofPlatform().name("izhsim-npz").start(npz);
             try {
@@ -430,17 +428,6 @@ abstract class NetworkCommand implements Callable<Integer> {
         return SpikeRaster.ofGroups(times, neurons, bands, duration);
     }
 
-    /** The run's provenance as scalars of an .npz: every array file carries it. */
-    private static Npz stampNpz(Npz npz, Map<String, Object> stamped) {
-        for (Map.Entry<String, Object> e : stamped.entrySet()) {
-            switch (e.getValue()) {
-                case String str -> npz.putString(e.getKey(), str);
-                case Number n -> npz.putScalar(e.getKey(), n.doubleValue());
-                default -> { }
-            }
-        }
-        return npz;
-    }
 
     /** A further monitor's recording as arrays: spikes (t_ms, i), state (t_ms and v_N, u_N, I_N per neuron N), rate. */
     private static Npz recordingNpz(Recording rec, Map<String, Object> stamped) {
@@ -464,7 +451,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             default -> throw new IllegalStateException("no file format for " + rec.getClass().getSimpleName());
         }
         npz.putString("monitor", rec.monitorName());
-        return stampNpz(npz, stamped);
+        return npz.putMetadata(stamped);
     }
 
     /** A monitor name as a file name: characters other than letters, digits, '.', '_' and '-' become '_'. */
@@ -523,7 +510,7 @@ abstract class NetworkCommand implements Callable<Integer> {
 
     /**
      * What the summary needs of the spikes, gathered as they stream by: the count per group and
-     * per 1-ms bin (bins as {@link PopulationSpectrum#binCounts}: floor of the spike time).
+     * per 1-ms bin ({@link PopulationSpectrum#bin}, as the spectrum of a kept spike list bins them).
      */
     private static final class SpikeTally implements SpikeMonitor.Sink {
         private final Network net;
@@ -546,8 +533,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         @Override
         public void accept(int[] steps, int[] neurons, int count) {
             for (int j = 0; j < count; j++) {
-                long b = (long) Math.floor(steps[j] * dt);
-                perMs[(int) Math.max(0, Math.min(perMs.length - 1, b))]++;
+                perMs[PopulationSpectrum.bin(steps[j] * dt, perMs.length)]++;
                 int g = 0;
                 while (neurons[j] >= groupEnds[g]) g++;
                 perGroup[g]++;

@@ -184,10 +184,8 @@ final class NeuronOptions {
         double[][] values = values(model, settings, true);
         double[] initial = values[0], params = values[1];
         Preset p = basePreset();
-        CurrentSource cur = parseCurrent("--current", currentText());
-        if (currentEvery != null) cur = cur.sampledEvery(currentEvery);
         return new EquationRun(new EquationNeuron(model, initial, params, Scheme.byId(scheme == null ? "figure1" : scheme), or(dt, p.dt()),
-                or(duration, p.duration()), cur), settings);
+                or(duration, p.duration()), current()), settings);
     }
 
     /** Reads and checks a model file; errors name the file, line and column. */
@@ -235,15 +233,12 @@ final class NeuronOptions {
     NeuronSetup resolve() {
         Preset p = basePreset();
         Scheme s = Scheme.byId(scheme == null ? "figure1" : scheme);
-        NeuronParams base = p.params();
-        NeuronParams params = new NeuronParams(or(a, base.a()), or(b, base.b()), or(c, base.c()), or(d, base.d()));
+        NeuronParams params = override(p.params());
         double v = or(v0, p.v0());
         // u0 follows b·v0 unless the preset fixes it otherwise (panel R) and no new b or v0 was given
         boolean presetU0 = p.u0() != p.params().b() * p.v0() && b == null && v0 == null;
         double u = u0 != null ? u0 : presetU0 ? p.u0() : params.b() * v;
-        CurrentSource cur = parseCurrent("--current", currentText());
-        if (currentEvery != null) cur = cur.sampledEvery(currentEvery);
-        return new NeuronSetup(p.model(), params, v, u, s, or(dt, p.dt()), or(duration, p.duration()), cur);
+        return new NeuronSetup(p.model(), params, v, u, s, or(dt, p.dt()), or(duration, p.duration()), current());
     }
 
     static CurrentSource parseCurrent(String option, String text) {

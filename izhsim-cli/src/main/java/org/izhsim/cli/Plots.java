@@ -36,11 +36,7 @@ final class Plots {
         FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u(), unit), stage.dir(), base + "-u", formats, provenance);
         PhasePlane pp = PhasePlane.of(spec, tr);
         String at = title + ", nullclines at I = " + NeuronCommand.fmt(pp.current()) + (unit.isEmpty() ? "" : " " + unit);
-        FigureWriter.write(Figures.phasePlane(at,
-                new Series("trajectory", pp.trajectoryV(), pp.trajectoryU()),
-                new Series("v-nullcline (dv/dt = 0)", pp.vNullV(), pp.vNullU()),
-                new Series("u-nullcline (du/dt = 0): " + pp.uNullLabel(), pp.uNullV(), pp.uNullU()), unit),
-                stage.dir(), base + "-phase", formats, provenance);
+        FigureWriter.write(Figures.phasePlane(at, pp, unit), stage.dir(), base + "-phase", formats, provenance);
     }
 
     /** An equation model's v and u traces (no phase plane: its nullclines are not known in closed form). */

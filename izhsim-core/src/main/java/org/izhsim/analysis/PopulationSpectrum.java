@@ -33,11 +33,13 @@ public final class PopulationSpectrum {
         int n = (int) Math.round(durationMs);
         if (n < 1) throw new IllegalArgumentException("duration must be at least 1 ms");
         double[] c = new double[n];
-        for (double t : timesMs) {
-            long b = (long) Math.floor(t);
-            c[(int) Math.max(0, Math.min(n - 1, b))] += 1;
-        }
+        for (double t : timesMs) c[bin(t, n)] += 1;
         return c;
+    }
+
+    /** The 1-ms bin of a spike at {@code tMs} among {@code n}: floor(t), clamped to the last bin. */
+    public static int bin(double tMs, int n) {
+        return (int) Math.max(0, Math.min(n - 1, (long) Math.floor(tMs)));
     }
 
     /** numpy.hanning(M): 0.5 + 0.5·cos(π·n/(M−1)) for n = 1−M, 3−M, …, M−1. */

@@ -1,7 +1,6 @@
 package org.izhsim.equations;
 
-import org.izhsim.expr.BuiltinFunction;
-import org.izhsim.expr.Node;
+import org.izhsim.expr.PythonMath;
 import org.izhsim.integrate.SpikeList;
 
 /**
@@ -55,13 +54,9 @@ public abstract class EquationKernel {
     public abstract void step(int from, int to, long step, double dt, double[] iStart, double[] iMid, double[] iEnd,
                               SpikeList spikes);
 
-    /** The lowest-index neuron seen with a non-finite state since {@link #clearNonFinite()}, or −1. */
+    /** The lowest-index neuron seen with a non-finite state, or −1. */
     public final int firstNonFinite() {
         return nonFiniteNeuron;
-    }
-
-    public final void clearNonFinite() {
-        nonFiniteNeuron = -1;
     }
 
     protected final synchronized void nonFinite(int neuron) {
@@ -70,11 +65,11 @@ public abstract class EquationKernel {
 
     /** Python's {@code %}, for generated code (the expression language's definition). */
     protected static double modulo(double a, double b) {
-        return Node.Binary.Operator.MODULO.apply(a, b);
+        return PythonMath.modulo(a, b);
     }
 
     /** {@code int(x)}, for generated code (the expression language's definition). */
     protected static double truncate(double x) {
-        return BuiltinFunction.INT.apply(x);
+        return PythonMath.truncate(x);
     }
 }

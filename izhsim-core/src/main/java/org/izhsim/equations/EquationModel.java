@@ -44,6 +44,7 @@ public final class EquationModel {
     private final List<Assignment> reset;
     private final double refractoryMs;
     private final String normalized;
+    private final String hash;
 
     EquationModel(String source, List<StateVariable> states, List<Parameter> parameters, Dimension inputDimension,
                   Node threshold, List<Assignment> reset, double refractoryMs) {
@@ -55,6 +56,7 @@ public final class EquationModel {
         this.reset = List.copyOf(reset);
         this.refractoryMs = refractoryMs;
         this.normalized = normalize();
+        this.hash = sha256(normalized);
     }
 
     /**
@@ -194,12 +196,7 @@ public final class EquationModel {
 
     /** SHA-256 of {@link #normalized()} in hex: the key under which compiled kernels are cached. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return hash;
     }
 
     private String normalize() {
@@ -220,5 +217,13 @@ public final class EquationModel {
     @Override
     public String toString() {
         return normalized;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 }

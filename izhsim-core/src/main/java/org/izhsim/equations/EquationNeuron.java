@@ -53,12 +53,7 @@ public record EquationNeuron(EquationModel model, double[] initial, double[] par
 
     /** Runs with kernels from the given compiler. */
     public NeuronTrace run(EquationKernel.Compiler compiler) {
-        long steps = Checks.steps(duration, dt);
-        if (steps + 1 > NeuronSimulator.MAX_SAMPLES) {
-            throw new IllegalArgumentException("duration/dt = " + steps + " steps is more than a single-neuron trace holds ("
-                    + NeuronSimulator.MAX_SAMPLES + "); use a larger dt or a shorter duration");
-        }
-        int samples = (int) steps + 1;
+        int samples = NeuronSimulator.samples(Checks.steps(duration, dt));
         double[][] state = new double[initial.length][];
         for (int j = 0; j < state.length; j++) state[j] = new double[] {initial[j]};
         double[][] params = new double[parameters.length][];

@@ -140,11 +140,6 @@ public sealed interface Node permits Node.Literal, Node.Variable, Node.Unary, No
                 return compareTo(NOT_EQUAL) <= 0;
             }
 
-            /** Whether this is one of the six comparisons. */
-            public boolean isComparison() {
-                return compareTo(LESS) >= 0 && compareTo(NOT_EQUAL) <= 0;
-            }
-
             /** The value of {@code left <operator> right}; the definition evaluation follows. */
             public double apply(double left, double right) {
                 return switch (this) {

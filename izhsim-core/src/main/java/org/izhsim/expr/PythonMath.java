@@ -4,7 +4,7 @@ package org.izhsim.expr;
  * The two operations whose Python meaning differs from Java's operators. Folding and
  * evaluation both call these, so a folded constant and an evaluated value agree to the bit.
  */
-final class PythonMath {
+public final class PythonMath {
     private PythonMath() {}
 
     /**
@@ -12,7 +12,7 @@ final class PythonMath {
      * {@code fmod} (sign of the dividend), and Python moves the result to the sign of the
      * divisor. A zero divisor gives NaN where Python would raise.
      */
-    static double modulo(double dividend, double divisor) {
+    public static double modulo(double dividend, double divisor) {
         double remainder = dividend % divisor;
         if (remainder != 0) {
             if ((divisor < 0) != (remainder < 0)) remainder += divisor;
@@ -27,7 +27,7 @@ final class PythonMath {
      * on NaN and the infinities, the argument comes back unchanged so that a running
      * simulation is not stopped by one bad sample.
      */
-    static double truncate(double x) {
+    public static double truncate(double x) {
         // from 2^52 up every double is already an integer, and the cast to long would clamp
         return Math.abs(x) < 0x1p52 ? (double) (long) x : x;
     }

@@ -68,10 +68,6 @@ public final class IzhikevichKernel implements NeuronKernel {
         return vPeak;
     }
 
-    public int size() {
-        return v.length;
-    }
-
     /**
      * The start-of-step cut-off of net.m: every neuron in [from, to) with v >= vPeak is reset
      * (v ← c, u ← u + d) and appended to {@code spikes}. Only for schemes that test before the
@@ -108,14 +104,10 @@ public final class IzhikevichKernel implements NeuronKernel {
         }
     }
 
-    /** The lowest-index neuron seen with a non-finite v or u since the last {@link #clearNonFinite()}, or −1. */
+    /** The lowest-index neuron seen with a non-finite v or u, or −1. */
     @Override
     public int firstNonFinite() {
         return nonFiniteNeuron;
-    }
-
-    public void clearNonFinite() {
-        nonFiniteNeuron = -1;
     }
 
     private void figure1(int from, int to, double dt, double[] current, SpikeList spikes) {

@@ -187,7 +187,8 @@ public record Izhikevich2007Model(String name, double C, double k, double vr, do
         return rule == CellRule.NONE ? base : base + "; rule " + rule + " (reference 5.2)";
     }
 
-    private static String num(double x) {
+    /** A number as expression text: whole numbers without ".0". */
+    static String num(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 

@@ -43,9 +43,9 @@ public final class Izhikevich2007Presets {
 
         /** The protocol as a current expression [pA] for this step amplitude (t in ms). */
         public String currentFor(double amplitudePa) {
-            String amp = num(amplitudePa);
+            String amp = Izhikevich2007Model.num(amplitudePa);
             if (holdMs == 0) return amp;
-            return "int(t<" + num(holdMs) + "*ms)*(" + num(holdCurrent) + ") + int(t>=" + num(holdMs) + "*ms)*(" + amp + ")";
+            return "int(t<" + Izhikevich2007Model.num(holdMs) + "*ms)*(" + Izhikevich2007Model.num(holdCurrent) + ") + int(t>=" + Izhikevich2007Model.num(holdMs) + "*ms)*(" + amp + ")";
         }
 
         /** The default protocol's current expression [pA]. */
@@ -122,9 +122,5 @@ public final class Izhikevich2007Presets {
     /** "RS, IB, CH, LTS, FS, TC, TC-burst, RTN, RTN-burst, RS-book". */
     public static String knownIds() {
         return BY_ID.values().stream().map(Preset2007::id).collect(Collectors.joining(", "));
-    }
-
-    private static String num(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 }

@@ -138,7 +138,7 @@ public final class Izhikevich2003Network {
 
         /**
          * A small network of the same kind for {@link Simulation.Builder#warmUp}: the same
-         * scheme, dt, inputs, monitors and synapse storage as {@link #build()} would give, at
+         * model, scheme, dt, inputs, monitors and synapse storage as {@link #build()} would give, at
          * most 4000 + 1000 neurons and K ≤ 200 (weights scaled to match, so it fires at a
          * similar rate). Its spikes mean nothing; it only lets the JIT compile the same loops.
          * Enough neurons that a step's work outweighs a barrier, few enough synapses (≤ 1 M)
@@ -161,6 +161,10 @@ public final class Izhikevich2003Network {
             b.storage = resolved;
             b.monitor = monitor;
             b.traceNeuron = traceNeuron < 0 ? -1 : 0;
+            b.constant = constant;
+            // the same model, so the warm-up compiles the loops the run uses (compiled kernels are cached)
+            b.equations = equations;
+            b.compiler = compiler;
             return b.build().network();
         }
 

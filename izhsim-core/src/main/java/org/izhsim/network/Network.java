@@ -157,11 +157,6 @@ public final class Network {
         return o;
     }
 
-    public int groupIndex(NeuronGroup g) {
-        for (int i = 0; i < groups.size(); i++) if (groups.get(i) == g) return i;
-        throw new IllegalArgumentException("group '" + g.name() + "' is not in this network");
-    }
-
     /** The group with this name. */
     public NeuronGroup group(String name) {
         for (NeuronGroup g : groups) if (g.name().equals(name)) return g;

@@ -215,7 +215,7 @@ public final class Simulation implements AutoCloseable {
             this.index = index;
             this.off = off;
             this.n = g.size();
-            if (g.needsUniform()) r = uniforms(g, seed);
+            if (g.needsUniform()) r = g.uniforms(seed);
             a = g.a().resolve("group '" + g.name() + "' a", n, r);
             b = g.b().resolve("group '" + g.name() + "' b", n, r);
             c = g.c().resolve("group '" + g.name() + "' c", n, r);
@@ -244,14 +244,7 @@ public final class Simulation implements AutoCloseable {
         }
 
         double[] r(long seed) {
-            if (r == null) r = uniforms(group, seed);
-            return r;
-        }
-
-        static double[] uniforms(NeuronGroup g, long seed) {
-            long key = CounterRandom.key(Streams.key(seed, "params/" + g.name()), 0);
-            double[] r = new double[g.size()];
-            for (int i = 0; i < r.length; i++) r[i] = CounterRandom.uniform(key, i);
+            if (r == null) r = group.uniforms(seed);
             return r;
         }
 

@@ -51,11 +51,6 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
         return new SpikeMonitor(name, group, subset, Objects.requireNonNull(sink), chunkSteps);
     }
 
-    /** True if this monitor streams to a sink instead of keeping its spikes. */
-    public boolean isStreaming() {
-        return sink != null;
-    }
-
     /** All neurons of all groups, global indices. */
     public static SpikeMonitor all() {
         return new SpikeMonitor("spikes", null, null);

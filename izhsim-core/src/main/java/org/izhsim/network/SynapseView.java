@@ -26,11 +26,6 @@ public final class SynapseView {
         }
     }
 
-    /** Post neurons of the group this view ends at. */
-    public int postCount() {
-        return m.nPost;
-    }
-
     public Storage storage() {
         return m instanceof SynapseMatrix.Dense ? Storage.DENSE : Storage.CSR;
     }

@@ -17,13 +17,17 @@ public final class NeuronSimulator {
 
     private NeuronSimulator() {}
 
-    public static NeuronTrace run(NeuronSpec s) {
-        final long steps = s.steps();
+    /** The samples of a run of {@code steps} steps (one per step and the start), refused above {@link #MAX_SAMPLES}. */
+    public static int samples(long steps) {
         if (steps + 1 > MAX_SAMPLES) {
             throw new IllegalArgumentException("duration/dt = " + steps + " steps is more than a single-neuron trace holds ("
                     + MAX_SAMPLES + "); use a larger dt or a shorter duration");
         }
-        final int samples = (int) steps + 1;
+        return (int) steps + 1;
+    }
+
+    public static NeuronTrace run(NeuronSpec s) {
+        final int samples = samples(s.steps());
         final double dt = s.dt();
         final Scheme scheme = s.scheme();
         double[] v = {s.v0()}, u = {s.u0()};

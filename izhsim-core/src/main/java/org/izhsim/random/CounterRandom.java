@@ -160,14 +160,6 @@ public final class CounterRandom {
         }
     }
 
-    /**
-     * A copy of the ziggurat's layer edges X[0..256] (X[0] = V/f(R), X[1] = R, X[256] = 0): the
-     * fast path accepts x = u·X[i] when x &lt; X[i + 1].
-     */
-    public static double[] zigguratEdges() {
-        return Ziggurat.X.clone();
-    }
-
     /** Ziggurat tables and the rare slow path. */
     static final class Ziggurat {
         static final int LAYERS = 256;

@@ -18,6 +18,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /**
+     * Moves a finished file over {@code target}: atomically where the file system can, so a
+     * reader sees the old file or the new one, never a mix.
+     */
+    public static void replace(Path finished, Path target) throws IOException {
+        try {
+            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Writes what {@code body} produces to {@code target} atomically. */
     public static Path write(Path target, StreamBody body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -28,11 +40,7 @@ public final class AtomicFiles {
                 body.writeTo(out);
             }
             readableByAll(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, target);
             return target;
         } finally {
             Files.deleteIfExists(tmp);

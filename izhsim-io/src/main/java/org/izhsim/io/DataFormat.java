@@ -18,7 +18,7 @@ public enum DataFormat {
     NWB("nwb");
 
     /** What a run writes when nothing is said. */
-    public static final Set<DataFormat> DEFAULT = EnumSet.of(NPZ, CSV);
+    public static final Set<DataFormat> DEFAULT = java.util.Collections.unmodifiableSet(EnumSet.of(NPZ, CSV));
 
     private final String id;
 

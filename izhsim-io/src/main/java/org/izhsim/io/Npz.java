@@ -20,7 +20,10 @@ import java.util.zip.ZipOutputStream;
  * strings, as a 1-d unicode array ({@code <U…}).
  */
 public final class Npz {
-    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    /** Each array's .npy header and its little-endian data, kept apart so the data is held once. */
+    private record Entry(byte[] header, byte[] data) {}
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public Npz put(String name, double[] data) {
         ByteBuffer bb = buffer(data.length * 8L);
@@ -62,6 +65,22 @@ public final class Npz {
         return entry(name, "<U" + Math.max(1, cps.length), "()", bb);
     }
 
+    /**
+     * A run's provenance beside its arrays: strings as 0-d strings, numbers as 0-d doubles,
+     * double[] as arrays; other values (maps, lists) are left to run.json.
+     */
+    public Npz putMetadata(Map<String, ?> metadata) {
+        for (Map.Entry<String, ?> e : metadata.entrySet()) {
+            switch (e.getValue()) {
+                case String s -> putString(e.getKey(), s);
+                case Number n -> putScalar(e.getKey(), n.doubleValue());
+                case double[] arr -> put(e.getKey(), arr);
+                case null, default -> { }
+            }
+        }
+        return this;
+    }
+
     /** Writes the archive atomically. */
     public Path write(Path target) throws IOException {
         return AtomicFiles.write(target, this::writeTo);
@@ -70,9 +89,10 @@ public final class Npz {
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(1);
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
             zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-            zip.write(e.getValue());
+            zip.write(e.getValue().header());
+            zip.write(e.getValue().data());
             zip.closeEntry();
         }
         zip.finish();
@@ -84,7 +104,7 @@ public final class Npz {
         int unpadded = 10 + dict.length() + 1;
         int total = (unpadded + 63) / 64 * 64;
         String header = dict + " ".repeat(total - unpadded) + "\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(total + data.capacity());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(total);
         bytes.write(0x93);
         bytes.writeBytes("NUMPY".getBytes(StandardCharsets.US_ASCII));
         bytes.write(1);
@@ -93,8 +113,7 @@ public final class Npz {
         bytes.write(len & 0xff);
         bytes.write((len >>> 8) & 0xff);
         bytes.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
-        bytes.write(data.array(), 0, data.capacity());
-        entries.put(name, bytes.toByteArray());
+        entries.put(name, new Entry(bytes.toByteArray(), data.array()));
         return this;
     }
 

@@ -103,9 +103,15 @@ public final class FigureWriter {
       throws IOException {
     Objects.requireNonNull(figure, "figure");
     Objects.requireNonNull(out, "out");
+    render(figure, format, out, Map.of());
+  }
+
+  private static void render(
+      Figure figure, ImageFormat format, OutputStream out, Map<String, String> metadata)
+      throws IOException {
     switch (format) {
-      case PNG -> renderPng(figure, out, Map.of());
-      case SVG -> renderSvg(figure, out, Map.of());
+      case PNG -> renderPng(figure, out, metadata);
+      case SVG -> renderSvg(figure, out, metadata);
     }
   }
 
@@ -216,10 +222,7 @@ public final class FigureWriter {
           new BufferedOutputStream(
               Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
               1 << 16)) {
-        switch (format) {
-          case PNG -> renderPng(figure, out, metadata);
-          case SVG -> renderSvg(figure, out, metadata);
-        }
+        render(figure, format, out, metadata);
       }
       Files.move(
           temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -60,6 +60,19 @@ public final class Figures {
    * @param vNullcline the curve where dv/dt = 0, x = v [mV], y = u
    * @param uNullcline the curve where du/dt = 0, x = v [mV], y = u
    */
+  /**
+   * The v–u plane of a single-neuron run as core's {@link org.izhsim.neuron.PhasePlane} gives
+   * it: the trajectory and both nullclines, labelled, with u in {@code unit} ("" for none).
+   */
+  public static Figure phasePlane(String title, org.izhsim.neuron.PhasePlane pp, String unit) {
+    return phasePlane(
+        title,
+        new Series("trajectory", pp.trajectoryV(), pp.trajectoryU()),
+        new Series("v-nullcline (dv/dt = 0)", pp.vNullV(), pp.vNullU()),
+        new Series("u-nullcline (du/dt = 0): " + pp.uNullLabel(), pp.uNullV(), pp.uNullU()),
+        unit);
+  }
+
   public static Figure phasePlane(
       String title, Series trajectory, Series vNullcline, Series uNullcline) {
     return phasePlane(title, trajectory, vNullcline, uNullcline, "");

@@ -59,17 +59,11 @@ record Download(String fileName, String contentType, byte[] bytes) {
                     default -> throw new IllegalArgumentException("column " + header.get(i) + " is not double[] or int[]");
                 }
             }
-            for (Map.Entry<String, Object> e : provenance.entrySet()) {
-                if (header.contains(e.getKey())) continue;
-                switch (e.getValue()) {
-                    case Number n -> npz.putScalar(e.getKey(), n.doubleValue());
-                    case String s -> npz.putString(e.getKey(), s);
-                    case double[] arr -> npz.put(e.getKey(), arr);
-                    default -> { }
-                }
-            }
-            Path p = npz.write(dir.resolve(base + ".npz"));
-            return new Download(base + ".npz", "application/octet-stream", Files.readAllBytes(p));
+            Map<String, Object> meta = new java.util.LinkedHashMap<>(provenance);
+            meta.keySet().removeAll(header);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            npz.putMetadata(meta).writeTo(bytes);
+            return new Download(base + ".npz", "application/octet-stream", bytes.toByteArray());
         });
     }
 

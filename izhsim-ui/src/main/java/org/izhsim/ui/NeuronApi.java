@@ -27,7 +27,6 @@ import org.izhsim.neuron.NeuronTrace;
 import org.izhsim.neuron.PhasePlane;
 import org.izhsim.plot.Figure;
 import org.izhsim.plot.Figures;
-import org.izhsim.plot.Series;
 
 /**
  * The neuron and F–I tabs: every request carries the full settings (model, preset, its
@@ -423,9 +422,7 @@ final class NeuronApi {
                         : PhasePlane.of(r.setup(), tr);
                 prov.put("nullcline_current", pp.current());
                 f = Figures.phasePlane(title + ", nullclines at I = " + fmt(pp.current()) + (r.unit().isEmpty() ? "" : " " + r.unit()),
-                        new Series("trajectory", pp.trajectoryV(), pp.trajectoryU()),
-                        new Series("v-nullcline (dv/dt = 0)", pp.vNullV(), pp.vNullU()),
-                        new Series("u-nullcline (du/dt = 0): " + pp.uNullLabel(), pp.uNullV(), pp.uNullU()), r.unit());
+                        pp, r.unit());
             } else {
                 f = Figures.voltageTrace(title, tr.t(), tr.v(), tr.current(), r.unit());
             }

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +111,7 @@ public record ModelFile(String file, String sha256, String name, String descript
         YamlNode root = file.toLowerCase(java.util.Locale.ROOT).endsWith(".toml") ? TomlReader.read(file, text)
                 : YamlReader.read(file, text);
         Path dir = Path.of(file).getParent();
-        return ModelFileReader.map(file, baseName, sha256(bytes), root, overrides,
+        return ModelFileReader.map(file, baseName, org.izhsim.io.RunInfo.sha256(bytes), root, overrides,
                 new ModelFileReader.Equations(dir == null ? Path.of("") : dir, text, compiler));
     }
 
@@ -122,13 +119,5 @@ public record ModelFile(String file, String sha256, String name, String descript
         String n = p.getFileName() == null ? "model" : p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -300,7 +300,7 @@ final class ModelFileReader {
                         "", e);
             }
             compile(fileNode, eq);
-            String sha = ModelFile.sha256(bytes);
+            String sha = org.izhsim.io.RunInfo.sha256(bytes);
             equationFiles.putIfAbsent(shown, sha);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("equations", written);
@@ -471,7 +471,7 @@ final class ModelFileReader {
         if (equationFiles.isEmpty()) return fileSha256;
         StringBuilder sb = new StringBuilder(fileSha256).append('\n');
         for (String sha : equationFiles.values()) sb.append(sha).append('\n');
-        return ModelFile.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return org.izhsim.io.RunInfo.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private SynapseGroup synapse(YamlNode node, Map<String, Object> out) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.izhsim.io.DataFormat;
 
 /**
  * The keys a model file may hold, section by section: the single list the reader checks
@@ -53,9 +54,10 @@ public final class Schema {
 
     static final List<String> STORAGE = List.of("auto", "dense", "csr");
     static final List<String> FIGURES = List.of("png", "svg");
-    static final List<String> DATA = List.of("npz", "csv", "nwb", "json");
+    /** The data formats of {@link DataFormat}, and run.json. */
+    static final List<String> DATA = withJson(List.of(DataFormat.values()));
     /** The data files written when a file's outputs name none: run.nwb only on request (it can be large). */
-    static final List<String> DEFAULT_DATA = List.of("npz", "csv", "json");
+    static final List<String> DEFAULT_DATA = withJson(DataFormat.DEFAULT);
     static final List<String> VARIABLES = List.of("v", "u", "I");
 
     /**
@@ -94,5 +96,12 @@ public final class Schema {
             m.put((String) kv[i], v);
         }
         return m;
+    }
+
+    private static List<String> withJson(java.util.Collection<DataFormat> formats) {
+        List<String> ids = new ArrayList<>();
+        for (DataFormat f : formats) ids.add(f.id());
+        ids.add("json");
+        return List.copyOf(ids);
     }
 }

@@ -70,9 +70,9 @@ class ExampleModelsTest {
         Path file = EXAMPLES.resolve("net2003-equations.yaml");
         ModelFile mf = ModelFile.load(file, ModelFile.Overrides.NONE, KernelCompiler.INSTANCE);
         byte[] eqs = java.nio.file.Files.readAllBytes(EXAMPLES.resolve("../equations/izhikevich2003.eqs"));
-        String eqSha = ModelFile.sha256(eqs);
+        String eqSha = org.izhsim.io.RunInfo.sha256(eqs);
         // the model hash: the file's SHA-256, then the equation file's, one per line
-        String expected = ModelFile.sha256((ModelFile.sha256(java.nio.file.Files.readAllBytes(file)) + "\n" + eqSha + "\n")
+        String expected = org.izhsim.io.RunInfo.sha256((org.izhsim.io.RunInfo.sha256(java.nio.file.Files.readAllBytes(file)) + "\n" + eqSha + "\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(expected, mf.sha256());
         @SuppressWarnings("unchecked")
@@ -126,8 +126,8 @@ class ExampleModelsTest {
     void resolvedConfigurationAndHashAreRecorded() throws Exception {
         ModelFile mf = load("net2003.yaml", ModelFile.Overrides.NONE);
         // the SHA-256 test vector of "abc" (FIPS 180-2), then the file's own bytes
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ModelFile.sha256("abc".getBytes()));
-        assertEquals(ModelFile.sha256(java.nio.file.Files.readAllBytes(EXAMPLES.resolve("net2003.yaml"))), mf.sha256());
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", org.izhsim.io.RunInfo.sha256("abc".getBytes()));
+        assertEquals(org.izhsim.io.RunInfo.sha256(java.nio.file.Files.readAllBytes(EXAMPLES.resolve("net2003.yaml"))), mf.sha256());
         @SuppressWarnings("unchecked")
         var sim = (java.util.Map<String, Object>) mf.resolved().get("simulation");
         assertEquals(1000.0, sim.get("duration_ms"));
