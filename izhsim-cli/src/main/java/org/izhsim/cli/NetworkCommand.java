@@ -287,7 +287,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
-            sim.setProgressListener((f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n)));
+            // without a bar the run goes in one piece: each progress report is a hand-off
+            // between the worker threads and this one
+            if (bar.enabled()) sim.setProgressListener((f, n) -> bar.update(f, () -> String.format(Locale.ROOT, "%,d spikes", n)));
             beforeRun(sim);
             blockTimes = sim.runBlocks(duration, blocks);
             if (nwb != null) nwb.drain(sim);

@@ -27,8 +27,18 @@ final class ProgressBar implements AutoCloseable {
         this.enabled = enabled;
     }
 
+    /** Whether it may draw at all (false with --quiet). */
+    boolean enabled() {
+        return enabled;
+    }
+
     /** Reports progress in [0, 1]; {@code detail} is appended (e.g. "12,345 spikes"). */
-    synchronized void update(double fraction, String detail) {
+    void update(double fraction, String detail) {
+        update(fraction, () -> detail);
+    }
+
+    /** {@link #update(double, String)} with the detail made only when the bar is redrawn. */
+    synchronized void update(double fraction, java.util.function.Supplier<String> detailSource) {
         if (!enabled) return;
         long now = System.nanoTime();
         if (now - start < 1_000_000_000L || now - lastDraw < 100_000_000L) return;
@@ -37,6 +47,7 @@ final class ProgressBar implements AutoCloseable {
         int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * WIDTH);
         double elapsed = (now - start) / 1e9;
         String eta = fraction > 0.01 ? String.format(Locale.ROOT, ", %.0f s left", elapsed * (1 - fraction) / fraction) : "";
+        String detail = detailSource.get();
         err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%% %.1f s%s%s   ", label, "#".repeat(filled),
                 " ".repeat(WIDTH - filled), fraction * 100, elapsed, eta, detail.isEmpty() ? "" : ", " + detail));
         err.flush();

@@ -162,8 +162,9 @@ public final class Simulation implements AutoCloseable {
         }
 
         /**
-         * Before building, runs {@code sample} for {@code steps} steps (or 0.6 s of wall time,
-         * whichever ends first) on as many workers as this simulation will use, then discards it. {@code sample} should be a small network of the
+         * After building, runs {@code sample} for {@code steps} steps, and on while the JIT is
+         * still compiling (at most 10 × steps, and 1 s of wall time in all), on as many workers
+         * as this simulation will use, then discards it. {@code sample} should be a small network of the
          * same kind (same models, scheme, inputs, synapse storage and monitors): the JIT then
          * compiles the step loops on it, before the timed run, instead of during the run's
          * first few hundred steps (most of a short run's time). The warm-up is part of the
@@ -198,6 +199,8 @@ public final class Simulation implements AutoCloseable {
         final EquationKernel eq;
         /** Whether {@link StandardKernels} update this group (standard recovery, euler or netm). */
         boolean fast;
+        /** a and b of every neuron when they are the same for all (then the kernels skip the arrays), else NaN. */
+        final double aUniform, bUniform;
         /** Lowest non-finite neuron seen by {@link StandardKernels}, or −1. */
         private int nonFiniteFast = -1;
         double[] r;
@@ -229,6 +232,10 @@ public final class Simulation implements AutoCloseable {
             }
             current = new double[n];
             syn = new double[n];
+            boolean same = true;
+            for (int i = 1; i < n && same; i++) same = a[i] == a[0] && b[i] == b[0];
+            aUniform = same && n > 0 ? a[0] : Double.NaN;
+            bUniform = same && n > 0 ? b[0] : Double.NaN;
             kernel = new IzhikevichKernel(g.model(), scheme, v, u, a, b, c, d);
             eq = g.equations() == null ? null : EquationGroups.kernel(g, scheme, v, u, a, b, c, d, r);
         }
@@ -383,16 +390,6 @@ public final class Simulation implements AutoCloseable {
         this.vectorize = bd.vectorize;
         this.simd = bd.vectorize && bd.simd && CounterRandom.vectorApi();
         net.checkMemory(threads);
-        if (bd.warmUp != null) {
-            try (Simulation w = builder(bd.warmUp).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).simd(bd.simd).build()) {
-                // the JIT compiles in the background; a busy machine makes each step slow (the
-                // barrier waits for a core), so the warm-up also ends after WARM_UP_LIMIT_NS
-                long deadline = System.nanoTime() + WARM_UP_LIMIT_NS;
-                for (long done = 0; done < bd.warmUpSteps && System.nanoTime() < deadline; done += 25) {
-                    w.runSteps(Math.min(25, bd.warmUpSteps - done));
-                }
-            }
-        }
         this.dt = net.dt();
         this.scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
@@ -533,6 +530,8 @@ public final class Simulation implements AutoCloseable {
         }
         sessionArray = all.toArray(new Monitor.Session<?>[0]);
         stateSessions = state.toArray(new Monitor.Session<?>[0]);
+        // last, so that the JIT also finishes compiling the build's own loops before the run
+        if (bd.warmUp != null) warmUp(bd.warmUp, bd.warmUpSteps, threads, vectorize, bd.simd);
         buildSeconds = (System.nanoTime() - t0) * 1e-9;
     }
 
@@ -979,8 +978,40 @@ public final class Simulation implements AutoCloseable {
         wk.count = c + n;
     }
 
-    /** Wall-time limit of the warm-up of {@link Builder#warmUp} (0.6 s). */
-    private static final long WARM_UP_LIMIT_NS = 600_000_000L;
+    /** Wall-time limit of the warm-up of {@link Builder#warmUp}. */
+    private static final long WARM_UP_LIMIT_NS = 1_000_000_000L;
+    /** The warm-up goes on past its steps until the JIT has been idle this long. */
+    private static final long WARM_UP_QUIET_NS = 50_000_000L;
+
+    /**
+     * Runs {@code sample} for at least {@code steps} steps and then on, until the JIT has
+     * compiled nothing for {@link #WARM_UP_QUIET_NS} (its compilations run in the background
+     * and, on few cores, would otherwise compete with the timed run), but never beyond
+     * 10 × {@code steps} steps or {@link #WARM_UP_LIMIT_NS}: a busy machine makes each step
+     * slow, as the barrier then waits for a core.
+     */
+    private static void warmUp(Network sample, long steps, int threads, boolean vectorize, boolean simd) {
+        try (Simulation w = builder(sample).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).simd(simd).build()) {
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+            long start = System.nanoTime(), deadline = start + WARM_UP_LIMIT_NS;
+            long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
+            long done = 0, most = timed ? 10 * steps : steps;
+            while (done < most && System.nanoTime() < deadline) {
+                long chunk = Math.min(25, most - done);
+                w.runSteps(chunk);
+                done += chunk;
+                if (done < steps) continue;
+                long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
+                if (ms != jitMs) {
+                    jitMs = ms;
+                    quietFrom = now;
+                } else if (now - quietFrom >= WARM_UP_QUIET_NS) {
+                    break;
+                }
+            }
+        }
+    }
 
     /** Neurons per cache block of {@link #update}: the block's arrays stay in L1 across the sub-phases. */
     private static final int BLOCK = 256;
@@ -1026,8 +1057,12 @@ public final class Simulation implements AutoCloseable {
                     double[] target;
                     int toff;
                     if (ni.period == 1) {
-                        target = q == 0 ? nb : wk.noise2;
-                        toff = b;
+                        // the first noise goes straight into the current array (overwritten
+                        // by the deliver below, which reads it first), so that the deliver
+                        // indexes all its arrays alike; RK4's stage currents read it afterwards
+                        boolean inPlace = q == 0 && g.iMid == null;
+                        target = inPlace ? cur : q == 0 ? nb : wk.noise2;
+                        toff = inPlace ? 0 : b;
                         drawNoise(wk, ni, k, b, e, target, toff);
                     } else {
                         if (k % ni.period == 0) drawNoise(wk, ni, k / ni.period, b, e, ni.held, 0);
@@ -1054,7 +1089,8 @@ public final class Simulation implements AutoCloseable {
                     // done by StandardKernels.eulerDeliver below
                 } else if (pulse1) {
                     // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
-                    deliverPulse1(now, cur, na, noff, ext, b, e);
+                    if (na == cur) StandardKernels.deliverPulse1InPlace(b, e, now, ext, cur);
+                    else deliverPulse1(now, cur, na, noff, ext, b, e);
                 } else {
                     deliverGeneral(now, old, syn, cur, na, noff, ext, extA, b, e);
                 }
@@ -1070,6 +1106,12 @@ public final class Simulation implements AutoCloseable {
                     if (netm) {
                         if (simd) VectorKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
                         else StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                    } else if (fused && na == cur && !simd) {
+                        boolean uniform = !Double.isNaN(g.aUniform);
+                        int n = StandardKernels.eulerDeliverInPlace(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u,
+                                uniform ? null : g.a, uniform ? null : g.b, g.aUniform, g.bUniform, g.c, g.d, now, ext, cur,
+                                wk.local, 0, wk.nonFinite);
+                        collectLocal(wk, n, g.off);
                     } else if (fused) {
                         int n = simd
                                 ? VectorKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,

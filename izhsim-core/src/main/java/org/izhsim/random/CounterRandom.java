@@ -139,19 +139,20 @@ public final class CounterRandom {
     /** {@link #gaussians}: the reference loop (and the vector loop's tail). */
     static void gaussiansScalar(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
                                 int[] rejected) {
-        final double[] X = Ziggurat.X;
+        // gaussianFromWord's fast path with the sign and the 2^-53 folded into one table
+        // indexed by the word's low 9 bits: u · (±X[l]·2^-53) rounds exactly as ±(u · X[l])·2^-53
+        // (scaling by a power of two commutes with rounding), so the values are bit-identical
+        final double[] xs = Ziggurat.SIGNED_WIDTH, xn = Ziggurat.NEXT_EDGE;
         int nr = 0;
-        final long z0 = key + GAMMA * (from + 1L);
-        for (int i = from; i < to; i++) {
-            long z = z0 + GAMMA * (i - from);
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            long w = z ^ (z >>> 31);
-            int l = (int) w & 0xFF;
-            double x = (w >>> 11) * X[l] * 0x1.0p-53;
+        long z = key + GAMMA * (from + 1L);
+        for (int i = from; i < to; i++, z += GAMMA) {
+            long w = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            w = (w ^ (w >>> 27)) * 0x94D049BB133111EBL;
+            w = w ^ (w >>> 31);
+            int j = (int) w & 0x1FF;
+            double g = (w >>> 11) * xs[j];
             rejected[nr] = i;
-            nr += x < X[l + 1] ? 0 : 1;
-            double g = Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ ((w & 0x100) << 55));
+            nr += Math.abs(g) < xn[j] ? 0 : 1;
             out[i - off] = (sigma == null ? scale : sigma[i]) * g;
         }
         for (int j = 0; j < nr; j++) {
@@ -171,6 +172,10 @@ public final class CounterRandom {
         static final double[] X = new double[LAYERS + 1];
         /** F[i] = f(X[i]). */
         static final double[] F = new double[LAYERS + 1];
+        /** For the 9 low bits j of a word: ±X[j & 0xFF]·2^-53, negative when bit 8 is set. */
+        static final double[] SIGNED_WIDTH = new double[2 * LAYERS];
+        /** X[(j & 0xFF) + 1]: the fast path's acceptance bound for SIGNED_WIDTH[j]. */
+        static final double[] NEXT_EDGE = new double[2 * LAYERS];
 
         static {
             double f = Math.exp(-0.5 * R * R);
@@ -185,6 +190,11 @@ public final class CounterRandom {
             }
             X[LAYERS] = 0;
             F[LAYERS] = 1;
+            for (int j = 0; j < 2 * LAYERS; j++) {
+                int l = j & 0xFF;
+                SIGNED_WIDTH[j] = ((j & 0x100) != 0 ? -X[l] : X[l]) * 0x1.0p-53;
+                NEXT_EDGE[j] = X[l + 1];
+            }
         }
 
         private Ziggurat() {}

@@ -98,9 +98,56 @@ class StandardKernelsTest {
     }
 
     @Test
+    void inPlaceDeliverIsBitIdenticalToDeliverThenEuler() {
+        int n = 777, from = 100;
+        for (boolean uniform : new boolean[] {false, true}) {
+            double[][] x = state(n, 11), y = state(n, 11);
+            if (uniform) {
+                Arrays.fill(x[2], 0.02);
+                Arrays.fill(y[2], 0.02);
+                Arrays.fill(x[3], 0.2);
+                Arrays.fill(y[3], 0.2);
+            }
+            SplittableRandom r = new SplittableRandom(5);
+            double[] nowX = new double[n], nowY = new double[n], curX = new double[n], curY = new double[n];
+            int total = 0;
+            for (int step = 0; step < 60; step++) {
+                for (int i = 0; i < n; i++) nowX[i] = nowY[i] = r.nextDouble(-20, 20);
+                for (int i = 0; i < n; i++) curY[i] = r.nextDouble(-10, 15); // the noise, drawn into I
+                double ext = step % 3 == 0 ? 0.0 : 1.25;
+                int[] sx = new int[n], sy = new int[n], nfx = {-1}, nfy = {-1};
+                for (int i = from; i < n; i++) {
+                    double syn = nowX[i];
+                    nowX[i] = 0.0;
+                    curX[i] = (curY[i] + ext) + syn;
+                }
+                // the pulse-only deliver of NETM, on a copy
+                double[] nowZ = nowY.clone(), curZ = curY.clone();
+                StandardKernels.deliverPulse1InPlace(from, n, nowZ, ext, curZ);
+                int cx = StandardKernels.euler(from, n, 1.0, 0.04, 5, 140, 30, x[0], x[1], x[2], x[3], x[4], x[5], curX, sx, 0, nfx);
+                int cy = StandardKernels.eulerDeliverInPlace(from, n, 1.0, 0.04, 5, 140, 30, y[0], y[1],
+                        uniform ? null : y[2], uniform ? null : y[3], 0.02, 0.2, y[4], y[5], nowY, ext, curY, sy, 0, nfy);
+                total += cx;
+                String what = (uniform ? "uniform a, b" : "a, b per neuron") + ", step " + step;
+                assertArrayEquals(Arrays.copyOf(sx, cx), Arrays.copyOf(sy, cy), "spikes, " + what);
+                assertArrayEquals(x[0], y[0], 0.0, "v, " + what);
+                assertArrayEquals(x[1], y[1], 0.0, "u, " + what);
+                assertArrayEquals(Arrays.copyOfRange(curX, from, n), Arrays.copyOfRange(curY, from, n), 0.0, "I, " + what);
+                assertArrayEquals(Arrays.copyOfRange(curY, from, n), Arrays.copyOfRange(curZ, from, n), 0.0, "pulse deliver I, " + what);
+                assertArrayEquals(nowX, nowY, 0.0, "A[k] cleared, " + what);
+                assertArrayEquals(nowY, nowZ, 0.0, "pulse deliver A[k] cleared, " + what);
+                assertEquals(nfx[0], nfy[0], "lowest non-finite neuron, " + what);
+            }
+            assertTrue(total > 100, "neurons spiked: " + total);
+        }
+    }
+
+    @Test
     void networksGiveTheSameSpikesWithBothPaths() {
-        for (Scheme s : new Scheme[] {Scheme.NETM, Scheme.EULER}) {
-            Izhikevich2003Network.Built b = Izhikevich2003Network.builder().scheme(s).dt(0.5).seed(12).build();
+        // dt 1: one-step pulses, noise drawn into I, uniform a and b in the excitatory group;
+        // dt 0.5: the general deliver
+        for (Scheme s : new Scheme[] {Scheme.NETM, Scheme.EULER}) for (double dt : new double[] {1.0, 0.5}) {
+            Izhikevich2003Network.Built b = Izhikevich2003Network.builder().scheme(s).dt(dt).seed(12).build();
             SpikeRecording fast, kernel;
             try (Simulation sim = Simulation.builder(b.network()).threads(2).minNeuronsPerThread(1).build()) {
                 assertTrue(sim.vectorized());
@@ -113,7 +160,7 @@ class StandardKernelsTest {
                 kernel = sim.recording(b.spikes());
             }
             assertTrue(fast.count() > 1000);
-            assertEquals(kernel, fast, s + ": StandardKernels and IzhikevichKernel spikes");
+            assertEquals(kernel, fast, s + " dt " + dt + ": StandardKernels and IzhikevichKernel spikes");
         }
     }
 }

@@ -38,20 +38,63 @@ public final class Csv {
             }
             w.write(String.join(",", header));
             w.newLine();
-            StringBuilder sb = new StringBuilder(64);
-            for (int r = 0; r < rows; r++) {
-                sb.setLength(0);
-                for (int c = 0; c < columns.size(); c++) {
-                    if (c > 0) sb.append(',');
-                    Object col = columns.get(c);
-                    if (col instanceof double[] d) sb.append(d[r]);
-                    else sb.append(((int[]) col)[r]);
-                }
-                w.write(sb.toString());
-                w.newLine();
-            }
             w.flush();
+            // the rows go out as ASCII bytes, a buffer at a time: a million spikes are a
+            // million lines, and a String per line would cost more than the numbers
+            byte[] buf = new byte[1 << 16];
+            int n = 0;
+            StringBuilder sb = new StringBuilder(32);
+            String eol = System.lineSeparator();
+            for (int r = 0; r < rows; r++) {
+                if (n > buf.length - 1024) {
+                    out.write(buf, 0, n);
+                    n = 0;
+                }
+                for (int c = 0; c < columns.size(); c++) {
+                    if (c > 0) buf[n++] = ',';
+                    Object col = columns.get(c);
+                    if (col instanceof double[] d) {
+                        n = putDouble(d[r], buf, n, sb);
+                    } else {
+                        n = putLong(((int[]) col)[r], buf, n);
+                    }
+                }
+                for (int i = 0; i < eol.length(); i++) buf[n++] = (byte) eol.charAt(i);
+            }
+            out.write(buf, 0, n);
         });
+    }
+
+    /** Double.toString(x) as ASCII: whole numbers below 10^7 (Java's plain-notation range) directly, others via the JDK. */
+    static int putDouble(double x, byte[] buf, int n, StringBuilder sb) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e7 && (x != 0 || 1 / x > 0)) {
+            n = putLong((long) x, buf, n);
+            buf[n++] = '.';
+            buf[n++] = '0';
+            return n;
+        }
+        sb.setLength(0);
+        sb.append(x);
+        for (int i = 0; i < sb.length(); i++) buf[n++] = (byte) sb.charAt(i);
+        return n;
+    }
+
+    static int putLong(long v, byte[] buf, int n) {
+        if (v < 0) {
+            buf[n++] = '-';
+            v = -v;
+        }
+        int start = n;
+        do {
+            buf[n++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        for (int i = start, j = n - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+        return n;
     }
 
     private static int length(Object column) {

@@ -32,6 +32,20 @@ class CsvJsonTest {
     }
 
     @Test
+    void csvNumbersAreJavasShortestRepresentation() throws IOException {
+        double[] t = {0.0, -0.0, 1.0, -5.0, 123.0, 999_999.0, 9_999_999.0, 1e7, 2.5e7, 0.5, 1.0 / 3, -1e-300,
+                Double.NaN, Double.POSITIVE_INFINITY, 4.9e-324, Double.MAX_VALUE, 1e16};
+        int[] n = new int[t.length];
+        for (int i = 0; i < n.length; i++) n[i] = i % 2 == 0 ? Integer.MIN_VALUE + i : Integer.MAX_VALUE - i;
+        n[1] = 0;
+        Path f = Csv.write(dir.resolve("c.csv"), Map.of(), List.of("t", "n"), List.of(t, n));
+        List<String> lines = Files.readAllLines(f);
+        for (int r = 0; r < t.length; r++) {
+            assertEquals(Double.toString(t[r]) + "," + n[r], lines.get(1 + r), "row " + r);
+        }
+    }
+
+    @Test
     void csvRefusesRaggedColumnsAndWritesNothing() {
         assertThrows(IllegalArgumentException.class,
                 () -> Csv.write(dir.resolve("b.csv"), Map.of(), List.of("a", "b"), List.of(new double[2], new double[3])));
