@@ -354,7 +354,7 @@ abstract class NetworkCommand implements Callable<Integer> {
                 FigureWriter.write(Figures.networkRaster(r.title(), raster(net, times, neurons, duration), v),
                         stage.dir(), "raster", formats, Plots.provenance(stamped));
             }
-            // spikes.npz (deflate) on a second thread while this one formats spikes.csv: for
+            // spikes.npz on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
             FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", times).put("i", neurons).putMetadata(stamped)
                     .putString("metadata", Json.write(stamped)).write(stage.file("spikes.npz")));

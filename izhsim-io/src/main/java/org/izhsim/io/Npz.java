@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -17,7 +18,9 @@ import java.util.zip.ZipOutputStream;
  * dict padded to a multiple of 64 bytes, little-endian C-order data). {@code numpy.load}
  * reads the result as is. Supported element types: double ({@code <f8}), float ({@code <f4}),
  * int ({@code <i4}), long ({@code <i8}); scalar metadata is stored as 0-d arrays or, for
- * strings, as a 1-d unicode array ({@code <U…}).
+ * strings, as a 1-d unicode array ({@code <U…}). Entries are stored uncompressed, as
+ * {@code numpy.savez} writes them: deflating millions of spike times took longer than the
+ * simulation that made them.
  */
 public final class Npz {
     /** Each array's .npy header and its little-endian data, kept apart so the data is held once. */
@@ -27,25 +30,25 @@ public final class Npz {
 
     public Npz put(String name, double[] data) {
         ByteBuffer bb = buffer(data.length * 8L);
-        for (double d : data) bb.putDouble(d);
+        bb.asDoubleBuffer().put(data);
         return entry(name, "<f8", shape(data.length), bb);
     }
 
     public Npz put(String name, float[] data) {
         ByteBuffer bb = buffer(data.length * 4L);
-        for (float d : data) bb.putFloat(d);
+        bb.asFloatBuffer().put(data);
         return entry(name, "<f4", shape(data.length), bb);
     }
 
     public Npz put(String name, int[] data) {
         ByteBuffer bb = buffer(data.length * 4L);
-        for (int d : data) bb.putInt(d);
+        bb.asIntBuffer().put(data);
         return entry(name, "<i4", shape(data.length), bb);
     }
 
     public Npz put(String name, long[] data) {
         ByteBuffer bb = buffer(data.length * 8L);
-        for (long d : data) bb.putLong(d);
+        bb.asLongBuffer().put(data);
         return entry(name, "<i8", shape(data.length), bb);
     }
 
@@ -88,11 +91,19 @@ public final class Npz {
 
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        zip.setLevel(1);
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
-            zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-            zip.write(e.getValue().header());
-            zip.write(e.getValue().data());
+            byte[] header = e.getValue().header(), data = e.getValue().data();
+            ZipEntry z = new ZipEntry(e.getKey() + ".npy");
+            z.setMethod(ZipEntry.STORED);
+            z.setSize(header.length + (long) data.length);
+            z.setCompressedSize(header.length + (long) data.length);
+            CRC32 crc = new CRC32();
+            crc.update(header);
+            crc.update(data);
+            z.setCrc(crc.getValue());
+            zip.putNextEntry(z);
+            zip.write(header);
+            zip.write(data);
             zip.closeEntry();
         }
         zip.finish();
