@@ -24,7 +24,7 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (for tests: no System.exit). */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -36,8 +36,25 @@ public final class Main {
         }
     }
 
+    /** The command line with every subcommand. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: with only the named subcommand when the first argument
+     * names one (its options, help and errors are the same), otherwise with all of them (for
+     * --help, --version and the "unknown subcommand" message).
+     */
+    static CommandLine commandLine(String... argv) {
         CommandLine cl = new CommandLine(new IzhsimCommand());
+        Class<?> only = null;
+        for (Class<?> c : IzhsimCommand.SUBCOMMANDS) {
+            if (argv.length > 0 && c.getAnnotation(CommandLine.Command.class).name().equals(argv[0])) only = c;
+        }
+        for (Class<?> c : IzhsimCommand.SUBCOMMANDS) {
+            if (only == null || c == only) cl.addSubcommand(c);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
