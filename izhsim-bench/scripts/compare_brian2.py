@@ -67,9 +67,9 @@ def last_json(text):
     raise ValueError("no JSON in output:\n" + text[-1000:])
 
 
-def izhsim_cmd(net, threads, outdir):
+def izhsim_cmd(net, threads, outdir, launcher=IZHSIM):
     name, ne, ni, conn, k, _ = net
-    cmd = [IZHSIM, "net2003", "--ne", str(ne), "--ni", str(ni), "--connectivity", conn, "--duration", "1000",
+    cmd = [launcher, "net2003", "--ne", str(ne), "--ni", str(ni), "--connectivity", conn, "--duration", "1000",
            "--dt", "1", "--scheme", "euler", "--seed", "1", "--threads", str(threads), "--json", "--quiet",
            "--figures", "none", "--out", outdir]
     if conn == "sparse":
@@ -94,6 +94,10 @@ def main():
     ap.add_argument("--targets", default="cython,cpp_standalone")
     ap.add_argument("--no-warmup-too", action="store_true",
                     help="also run izhsim with IZHSIM_WARMUP_STEPS=0 (tool izhsim-2t-nowarmup): what the JIT warm-up costs and saves")
+    ap.add_argument("--simd-too", action="store_true",
+                    help="also run izhsim with IZHSIM_SIMD=1 (tool izhsim-2t-simd): the opt-in Vector API kernels")
+    ap.add_argument("--baseline", default=None, metavar="LAUNCHER",
+                    help="also run another build's launcher (tool izhsim-2t-baseline), e.g. a worktree of the previous commit")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-results", "compare_brian2.jsonl"))
     a = ap.parse_args()
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
@@ -109,6 +113,11 @@ def main():
                 if a.no_warmup_too:
                     runs.append(("izhsim-2t-nowarmup", izhsim_cmd(net, 2, tempfile.mkdtemp(prefix="izhsim-bench-")),
                                  {"IZHSIM_WARMUP_STEPS": "0"}))
+                if a.simd_too:
+                    runs.append(("izhsim-2t-simd", izhsim_cmd(net, 2, tempfile.mkdtemp(prefix="izhsim-bench-")),
+                                 {"IZHSIM_SIMD": "1"}))
+                if a.baseline:
+                    runs.append(("izhsim-2t-baseline", izhsim_cmd(net, 2, tempfile.mkdtemp(prefix="izhsim-bench-"), a.baseline), None))
                 runs += [("brian2-" + t, brian_cmd(net, t), None) for t in net[5] if t in targets]
                 for tool, cmd, env in runs:
                     out, wall, rss = run_measured(cmd, env)
@@ -123,12 +132,15 @@ def main():
                     print(json.dumps(rec), file=sys.stderr, flush=True)
             for tool, recs in samples.items():
                 med = {k: statistics.median(r[k] for r in recs) for k in ("build_s", "run_s", "wall_s", "peak_rss_mib", "mean_rate_hz")}
+                ev = [r["events_per_s"] for r in recs if r.get("events_per_s")]
+                med["events_per_s"] = statistics.median(ev) if ev else None
                 rows.append((net[0], tool, len(recs), med))
-    print("| network | tool | runs | build s | run s | whole process s | peak RSS MiB | mean rate Hz |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| network | tool | runs | build s | run s | whole process s | peak RSS MiB | mean rate Hz | events/s |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, tool, n, m in rows:
-        print("| %s | %s | %d | %.3f | %.3f | %.2f | %.0f | %.2f |" % (name, tool, n, m["build_s"], m["run_s"], m["wall_s"],
-                                                                    m["peak_rss_mib"], m["mean_rate_hz"]))
+        print("| %s | %s | %d | %.3f | %.3f | %.2f | %.0f | %.2f | %s |" % (name, tool, n, m["build_s"], m["run_s"], m["wall_s"],
+                                                                    m["peak_rss_mib"], m["mean_rate_hz"],
+                                                                    "%.2g" % m["events_per_s"] if m["events_per_s"] else ""))
     # ratios izhsim / best Brian2 per network
     print()
     print("| network | run s: izhsim / best Brian2 | whole process: izhsim / fastest Brian2 | peak RSS: izhsim / Brian2 (same target as fastest run) |")
@@ -138,14 +150,15 @@ def main():
         by.setdefault(name, {})[tool] = m
     for name, tools in by.items():
         br = {t: m for t, m in tools.items() if t.startswith("brian2")}
-        for iz_tool in ("izhsim-2t", "izhsim-2t-nowarmup"):
+        for iz_tool in ("izhsim-2t", "izhsim-2t-nowarmup", "izhsim-2t-simd", "izhsim-2t-baseline"):
             iz = tools.get(iz_tool)
             if not iz or not br:
                 continue
             best_run = min(m["run_s"] for m in br.values())
             best_wall_tool = min(br, key=lambda t: br[t]["wall_s"])
             print("| %s | %.3f / %.3f = %.2f | %.2f / %.2f = %.2f | %.0f / %.0f = %.2f |" % (
-                name + ("" if iz_tool == "izhsim-2t" else " (no warm-up)"), iz["run_s"], best_run, iz["run_s"] / best_run, iz["wall_s"], br[best_wall_tool]["wall_s"],
+                name + {"izhsim-2t": "", "izhsim-2t-nowarmup": " (no warm-up)", "izhsim-2t-simd": " (SIMD)",
+                        "izhsim-2t-baseline": " (baseline build)"}[iz_tool], iz["run_s"], best_run, iz["run_s"] / best_run, iz["wall_s"], br[best_wall_tool]["wall_s"],
                 iz["wall_s"] / br[best_wall_tool]["wall_s"], iz["peak_rss_mib"], br[best_wall_tool]["peak_rss_mib"],
                 iz["peak_rss_mib"] / br[best_wall_tool]["peak_rss_mib"]))
 
