@@ -562,17 +562,16 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                 rowStart[nPre] = (int) total;
                 out[m] = new Csr(s, q0, q1, rowStart, (int) total);
             }
-            // pass 2: regenerate, append to the thread's row-block buckets, scatter full buckets
-            final RowBuckets.Layout layout = RowBuckets.layout(np);
+            // pass 2: regenerate and write into the slots
             pool.run(w -> {
                 Scratch sc = scratch[w];
                 int[] kept = new int[Math.max(16, cap)];
-                RowBuckets bk = new RowBuckets(layout, counts, w, out, vals);
                 for (int q = tb[w]; q < tb[w + 1]; q++) {
-                    bk.post(q);
                     int n = partners.of(q, sc);
                     for (int m = 0; m < nm; m++) {
+                        Csr mat = out[m];
                         Values v = vals[m];
+                        int[] cur = counts[w][m];
                         int[] sel = sc.out;
                         int k = n;
                         if (shared) {
@@ -580,14 +579,19 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                             k = Partners.keep(sc.out, n, lo[m], np[m], kept);
                             sel = kept;
                         }
+                        final int[] me = mat.entries;
+                        final boolean perSynapseDelay = mat.uniformDelay < 0;
                         long key = v.postKey(q);
                         for (int i = 0; i < k; i++) {
                             int p = sel[i];
-                            bk.add(m, p, Float.floatToRawIntBits(v.weight(key, p, -1)));
+                            int j = cur[p]++;
+                            me[2 * j] = q;
+                            me[2 * j + 1] = Float.floatToRawIntBits(v.weight(key, p, -1));
+                            if (perSynapseDelay) mat.setDelay(j, v.delay(q, p, -1));
                         }
                     }
                 }
-                bk.flushAll();
+                counts[w] = null;
             });
             return out;
         }
