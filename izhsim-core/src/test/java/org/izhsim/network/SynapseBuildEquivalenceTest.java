@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
  * {@link SynapseMatrix.Csr#buildRandom} gives bit-identical matrices for every thread count:
  * the same rows (sorted by post), posts, weight bits and delays as a one-thread reference
  * written here the obvious way (every post in ascending order appends its synapses to its
- * partners' rows), and as the build before the bucketed write (checksums below).
+ * partners' rows), and as the build of commit 0b082be (checksums below), so that a faster
+ * build can be checked against both.
  *
  * <p>Provenance of the checksums: computed by {@link #checksum} over the matrices of the
- * two-pass build of commit 0b082be (pass 2 wrote every synapse straight into its CSR slot),
+ * two-pass build of commit 0b082be (pass 2 writes every synapse straight into its CSR slot),
  * with 1 thread; that build and the reference agreed there for 1, 2 and 3 threads.
  */
 class SynapseBuildEquivalenceTest {
