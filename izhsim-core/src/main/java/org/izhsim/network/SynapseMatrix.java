@@ -23,7 +23,8 @@ import org.izhsim.random.Streams;
  * 0.13–0.63 s slower (the rows' ~13 MB of partly written lines stay in L3, so the direct
  * scatter's misses are cheap, while the appends stream another 8 bytes a synapse out of L2);
  * keeping pass 1's draws bit-packed (17 bits a partner) instead of drawing again was 0.24 s
- * slower. What did help there is the JVM's {@code -XX:+UseTransparentHugePages} (cold build
+ * slower; one loop over a shared draw looking up each partner's member, instead of a keep per
+ * member, was 0.6 s slower in pass 2 (in pass 1's count it wins 0.5 s). What did help there is the JVM's {@code -XX:+UseTransparentHugePages} (cold build
  * 3.7 → 2.9 s, medians of 4 alternating fresh JVMs): much of the build is page faults and TLB
  * misses on the 800 MB of rows, which 2 MB pages cut 512-fold.
  */
