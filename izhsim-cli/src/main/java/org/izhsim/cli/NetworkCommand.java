@@ -131,15 +131,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         configure(nb);
         Izhikevich2003Network.Built built = nb.build();
-        // The warm-up moves the JIT's compilation of the step loops out of the timed run. Above
-        // WARM_UP_MAX_SYNAPSES the synapse build dominates and, on 2 cores, the compiler threads
-        // it starts slow that build down more than they save (100 M synapses: +2.5 s of build
-        // for −0.5 s of run, BENCHMARKS.md §1), so big networks compile during the run instead
-        // unless IZHSIM_WARMUP_STEPS asks for a warm-up explicitly.
-        long synapseCount = (long) (ne + ni) * (sparse ? k : ne + ni);
-        if (synapseCount <= WARM_UP_MAX_SYNAPSES || System.getenv("IZHSIM_WARMUP_STEPS") != null) {
-            warmUpSample = nb.warmUpSample();
-        }
+        // The warm-up moves the JIT's compilation of the step loops out of the timed run: on 2
+        // cores the compiler threads would otherwise take a core from the run's workers
+        warmUpSample = nb.warmUpSample();
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("ne", ne);
@@ -173,9 +167,6 @@ abstract class NetworkCommand implements Callable<Integer> {
         return execute(new NetworkRun(title, built.network(), built.spikes(), built.trace(), traceNeuron, duration, nThreads,
                 blocks, head, parameters, List.of(), dataFiles(null)), output.out, output.figureFormats());
     }
-
-    /** The largest network (in synapses) that net2003 warms up by default. */
-    static final long WARM_UP_MAX_SYNAPSES = 50_000_000;
 
     /** What model_file records for the built-in network (a model file records its path). */
     static final String MODEL_FILE = "builtin:net2003";
