@@ -102,8 +102,9 @@ final class KernelSource {
             header(s);
             loopStart(s);
             s.append("            final double t0 = 0.0;\n");
-            spikeTest(s, names("x", "0.0", "t0"), "            ");
-            loopEnd(s);
+            // only reset neurons change, so only they are stored (in the branch)
+            spikeTest(s, names("x", "0.0", "t0"), "            ", true);
+            s.append("        }\n");
         }
         s.append("    }\n\n");
     }
@@ -234,13 +235,18 @@ final class KernelSource {
     }
 
     private void spikeTest(StringBuilder s, String[] at, String in) {
+        spikeTest(s, at, in, !refractory && !scheme.cutoffBeforeUpdate());
+    }
+
+    /** The threshold test and reset; {@code storeInBranch}: the reset neuron's state is stored in the branch. */
+    private void spikeTest(StringBuilder s, String[] at, String in, boolean storeInBranch) {
         s.append(in).append("if (").append(refractory ? "active && " : "").append(bool(model.threshold(), at)).append(") {\n");
         s.append(in).append("    spikes.add(i);\n");
         s.append(in).append("    last[i] = step;\n");
         for (EquationModel.Assignment a : model.reset()) {
             s.append(in).append("    x").append(a.target()).append(" = ").append(expr(a.value(), at)).append(";\n");
         }
-        if (!refractory && !scheme.cutoffBeforeUpdate()) {
+        if (storeInBranch) {
             // the split loops store here: only reset neurons change
             for (int j = 0; j < n; j++) s.append(in).append("    s").append(j).append("[i] = x").append(j).append(";\n");
         }
