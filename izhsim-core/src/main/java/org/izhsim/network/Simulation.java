@@ -1237,7 +1237,9 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void propagateStep(Worker wk, long s, int[] neurons, int from, int to) {
-        if (from >= to) return;
+        // no early return for a step without spikes: a warm-up whose every step had spikes
+        // would leave that branch uncompiled, and the first silent step of the run would
+        // then throw the compiled method away (the loop below simply does nothing)
         final int slot0 = (int) ((s + latency) % depth);
         final int w = wk.id;
         long events = 0;

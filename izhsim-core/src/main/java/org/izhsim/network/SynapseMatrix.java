@@ -415,7 +415,9 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
                 for (int q = 0; q < m; q++) {
                     final int f = fs[q], t = ts[q];
                     for (int j = 2 * f, end = 2 * t; j < end; j += 2) acc[e[j]] += Float.intBitsToFloat(e[j + 1]);
-                    if (t > f) ev += t - f;
+                    // branch-free: a warm-up that never met an empty row segment would leave a
+                    // branch for it uncompiled, and the run's first one would deoptimise this
+                    ev += Math.max(0, t - f);
                 }
             }
             return ev;
