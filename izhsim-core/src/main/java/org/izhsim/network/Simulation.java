@@ -1,5 +1,7 @@
 package org.izhsim.network;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -992,7 +994,7 @@ public final class Simulation implements AutoCloseable {
      */
     private static void warmUp(Network sample, long steps, int threads, boolean vectorize, boolean simd) {
         try (Simulation w = builder(sample).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).simd(simd).build()) {
-            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
             long start = System.nanoTime(), deadline = start + WARM_UP_LIMIT_NS;
             long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
