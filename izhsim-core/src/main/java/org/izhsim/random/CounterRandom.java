@@ -105,13 +105,10 @@ public final class CounterRandom {
      * gaussianFromWord(bits(key, c))}. For SIMD implementations that produce the words themselves.
      */
     public static double gaussianFromWord(long w) {
-        int i = (int) w & 0xFF;
-        double x = (w >>> 11) * Ziggurat.X[i] * 0x1.0p-53;
-        if (x < Ziggurat.X[i + 1]) {
-            // branch-free sign from bit 8 (a 50/50 branch would mispredict half the time)
-            return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ ((w & 0x100) << 55));
-        }
-        return Ziggurat.slow(w);
+        // the layer (bits 0-7) and sign (bit 8) pick one signed width: no 50/50 sign branch
+        int j = (int) w & 0x1FF;
+        double g = (w >>> 11) * Ziggurat.SIGNED_WIDTH[j];
+        return Math.abs(g) < Ziggurat.NEXT_EDGE[j] ? g : Ziggurat.slow(w);
     }
 
     /**
@@ -139,9 +136,7 @@ public final class CounterRandom {
     /** {@link #gaussians}: the reference loop (and the vector loop's tail). */
     static void gaussiansScalar(long key, int from, int to, double scale, double[] sigma, double[] out, int off,
                                 int[] rejected) {
-        // gaussianFromWord's fast path with the sign and the 2^-53 folded into one table
-        // indexed by the word's low 9 bits: u · (±X[l]·2^-53) rounds exactly as ±(u · X[l])·2^-53
-        // (scaling by a power of two commutes with rounding), so the values are bit-identical
+        // gaussianFromWord's fast path inline, the rejected ones noted and redrawn afterwards
         final double[] xs = Ziggurat.SIGNED_WIDTH, xn = Ziggurat.NEXT_EDGE;
         int nr = 0;
         long z = key + GAMMA * (from + 1L);
@@ -172,7 +167,11 @@ public final class CounterRandom {
         static final double[] X = new double[LAYERS + 1];
         /** F[i] = f(X[i]). */
         static final double[] F = new double[LAYERS + 1];
-        /** For the 9 low bits j of a word: ±X[j & 0xFF]·2^-53, negative when bit 8 is set. */
+        /**
+         * For the 9 low bits j of a word: ±X[j & 0xFF]·2^-53, negative when bit 8 is set. u ·
+         * (±X[l]·2^-53) rounds exactly as ±(u · X[l])·2^-53, since scaling by a power of two
+         * commutes with rounding: the same values as the unfolded ziggurat.
+         */
         static final double[] SIGNED_WIDTH = new double[2 * LAYERS];
         /** X[(j & 0xFF) + 1]: the fast path's acceptance bound for SIGNED_WIDTH[j]. */
         static final double[] NEXT_EDGE = new double[2 * LAYERS];

@@ -46,11 +46,12 @@ public final class Csv {
             StringBuilder sb = new StringBuilder(32);
             String eol = System.lineSeparator();
             for (int r = 0; r < rows; r++) {
-                if (n > buf.length - 1024) {
-                    out.write(buf, 0, n);
-                    n = 0;
-                }
                 for (int c = 0; c < columns.size(); c++) {
+                    // room for a comma, the longest number (Double.toString: 24 characters) and the line end
+                    if (n > buf.length - 64) {
+                        out.write(buf, 0, n);
+                        n = 0;
+                    }
                     if (c > 0) buf[n++] = ',';
                     Object col = columns.get(c);
                     if (col instanceof double[] d) {

@@ -46,6 +46,22 @@ class CsvJsonTest {
     }
 
     @Test
+    void csvWritesWideRows() throws IOException {
+        List<String> header = new java.util.ArrayList<>();
+        List<Object> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < 3000; c++) {
+            header.add("c" + c);
+            columns.add(new double[] {-Double.MIN_NORMAL * (c + 1), 1.0 / (c + 3)});
+        }
+        List<String> lines = Files.readAllLines(Csv.write(dir.resolve("w.csv"), Map.of(), header, columns));
+        for (int r = 0; r < 2; r++) {
+            String[] parts = lines.get(1 + r).split(",");
+            assertEquals(3000, parts.length);
+            for (int c = 0; c < 3000; c++) assertEquals(Double.toString(((double[]) columns.get(c))[r]), parts[c]);
+        }
+    }
+
+    @Test
     void csvRefusesRaggedColumnsAndWritesNothing() {
         assertThrows(IllegalArgumentException.class,
                 () -> Csv.write(dir.resolve("b.csv"), Map.of(), List.of("a", "b"), List.of(new double[2], new double[3])));
