@@ -115,11 +115,27 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
                 if (step > Integer.MAX_VALUE) throw new IllegalStateException("spike monitors hold steps up to 2^31 - 1");
                 // chunk c holds steps [c·chunkSteps, (c+1)·chunkSteps), as a streaming StateMonitor's
                 if (sink != null && step > 0 && step % chunkSteps == 0) drain();
+                if (keep == null) {
+                    // ns is ascending, so the group's spikes are one run [from, to): copied in bulk
+                    // (this runs in the step's serial part, while the other workers wait)
+                    int from = 0, to = count;
+                    while (from < to && ns[from] < lo) from++;
+                    while (to > from && ns[to - 1] >= hi) to--;
+                    int m = to - from, at = steps.size;
+                    steps.ensure(at + m);
+                    neurons.ensure(at + m);
+                    Arrays.fill(steps.a, at, at + m, (int) step);
+                    int[] dst = neurons.a;
+                    for (int j = 0; j < m; j++) dst[at + j] = ns[from + j] - base;
+                    steps.size = at + m;
+                    neurons.size = at + m;
+                    return;
+                }
                 for (int j = 0; j < count; j++) {
                     int g = ns[j];
                     if (g < lo || g >= hi) continue;
                     int local = g - base;
-                    if (keep != null && !keep[local]) continue;
+                    if (!keep[local]) continue;
                     steps.add((int) step);
                     neurons.add(local);
                 }
