@@ -1,5 +1,7 @@
 package org.izhsim.network;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -163,7 +165,7 @@ public final class Simulation implements AutoCloseable {
 
         /**
          * After building, runs {@code sample} for {@code steps} steps, and on while the JIT is
-         * still compiling (at most 1 s of wall time in all), on as many workers
+         * still compiling (at most 10 × steps, and 1 s of wall time in all), on as many workers
          * as this simulation will use, then discards it. {@code sample} should be a small network of the
          * same kind (same models, scheme, inputs, synapse storage and monitors): the JIT then
          * compiles the step loops on it, before the timed run, instead of during the run's
@@ -984,23 +986,31 @@ public final class Simulation implements AutoCloseable {
     private static final long WARM_UP_QUIET_NS = 50_000_000L;
 
     /**
-     * Runs {@code sample} for at least {@code steps} steps and then on, until the JIT has been
-     * idle for {@link #WARM_UP_QUIET_NS} ({@link JitActivity}: its compilations run in the
-     * background and, on few cores, would otherwise compete with the timed run, which would also
-     * start on the slower code they replace), but never beyond {@link #WARM_UP_LIMIT_NS}: a
-     * busy machine makes each step slow, as the barrier then waits for a core.
+     * Runs {@code sample} for at least {@code steps} steps and then on, until the JIT has
+     * compiled nothing for {@link #WARM_UP_QUIET_NS} (its compilations run in the background
+     * and, on few cores, would otherwise compete with the timed run), but never beyond
+     * 10 × {@code steps} steps or {@link #WARM_UP_LIMIT_NS}: a busy machine makes each step
+     * slow, as the barrier then waits for a core.
      */
     private static void warmUp(Network sample, long steps, int threads, boolean vectorize, boolean simd) {
-        try (Simulation w = builder(sample).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).simd(simd).build();
-             JitActivity jit = new JitActivity()) {
-            boolean watched = jit.observable();
-            long deadline = System.nanoTime() + WARM_UP_LIMIT_NS, done = 0;
-            while (System.nanoTime() < deadline) {
-                long chunk = done < steps ? Math.min(25, steps - done) : 25;
+        try (Simulation w = builder(sample).threads(threads).minNeuronsPerThread(1).vectorize(vectorize).simd(simd).build()) {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+            long start = System.nanoTime(), deadline = start + WARM_UP_LIMIT_NS;
+            long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
+            long done = 0, most = timed ? 10 * steps : steps;
+            while (done < most && System.nanoTime() < deadline) {
+                long chunk = Math.min(25, most - done);
                 w.runSteps(chunk);
                 done += chunk;
-                boolean quiet = !watched || jit.quietFor(WARM_UP_QUIET_NS);
-                if (done >= steps && quiet) break;
+                if (done < steps || !timed) continue; // without a compilation timer: just the steps
+                long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
+                if (ms != jitMs) {
+                    jitMs = ms;
+                    quietFrom = now;
+                } else if (now - quietFrom >= WARM_UP_QUIET_NS) {
+                    break;
+                }
             }
         }
     }
