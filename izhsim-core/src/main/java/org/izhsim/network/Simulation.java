@@ -298,6 +298,16 @@ public final class Simulation implements AutoCloseable {
 
     private static final double MAX_POISSON_MEAN = 500;
 
+    /** Events per neuron and step of {@code spec} at {@code rateHz}; refuses more than {@link #MAX_POISSON_MEAN}. */
+    private static double meanEvents(Input.Poisson spec, double rateHz, double dt) {
+        double mu = spec.sources() * rateHz * dt * 1e-3;
+        if (mu > MAX_POISSON_MEAN) {
+            throw new IllegalArgumentException("Poisson input '" + spec.name() + "': " + mu + " events per neuron and step; "
+                    + "at most " + MAX_POISSON_MEAN + " are supported (use fewer sources, a lower rate or a smaller dt)");
+        }
+        return mu;
+    }
+
     private static final class PoissonIn {
         final Input.Poisson spec;
         final long streamKey;
@@ -312,11 +322,7 @@ public final class Simulation implements AutoCloseable {
         }
 
         void setRate(double rateHz, double dt) {
-            double mu = spec.sources() * rateHz * dt * 1e-3;
-            if (mu > MAX_POISSON_MEAN) {
-                throw new IllegalArgumentException("Poisson input '" + spec.name() + "': " + mu + " events per neuron and step; "
-                        + "at most " + MAX_POISSON_MEAN + " are supported (use fewer sources, a lower rate or a smaller dt)");
-            }
+            double mu = meanEvents(spec, rateHz, dt);
             double p = Math.exp(-mu), acc = p;
             double[] c = new double[16];
             int n = 0;
@@ -811,7 +817,8 @@ public final class Simulation implements AutoCloseable {
                         : cc.amplitude().resolve(who, g.n, cc.amplitude().needsUniform() ? g.r(seed) : null);
             }
             case ParameterChange.PoissonRate pr -> {
-                if (!(in instanceof Input.Poisson)) throw new IllegalArgumentException(who + ": '" + in.name() + "' is not a Poisson input");
+                if (!(in instanceof Input.Poisson po)) throw new IllegalArgumentException(who + ": '" + in.name() + "' is not a Poisson input");
+                meanEvents(po, pr.rateHz(), dt); // refused now rather than when it is applied, mid-run
                 yield pr.rateHz();
             }
         };

@@ -202,4 +202,44 @@ class SimulationApiTest {
             assertEquals(0.25, var, 0.01, "Poisson: variance = mean·w²");
         }
     }
+
+    /** Mean input current per step of steps [k0, k1) over all neurons of a trace recording. */
+    private static double meanCurrent(StateRecording r, int neurons, int k0, int k1) {
+        double sum = 0;
+        for (int i = 0; i < neurons; i++) {
+            double[] tr = r.trace(StateMonitor.Variable.I, i);
+            for (int k = k0; k < k1; k++) sum += tr[k];
+        }
+        return sum / ((double) neurons * (k1 - k0));
+    }
+
+    @Test
+    void poissonRateChangesBetweenStepsAndIsCheckedWhenQueued() {
+        NeuronGroup g = NeuronGroup.builder("g", 2000).v0(-70).build();
+        int[] sel = new int[2000];
+        for (int i = 0; i < sel.length; i++) sel[i] = i;
+        StateMonitor st = StateMonitor.of(g, sel, 1, StateMonitor.Variable.I);
+        // 50 sources × 20 Hz × 1 ms: mean 1 event per step of weight 0.5; 40 Hz doubles it
+        Network net = Network.builder().scheme(Scheme.EULER).add(g).add(Input.poisson(g, 50, 20, 0.5).named("drive"))
+                .add(Input.constant(g, 0).named("flat")).add(st).build();
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
+            sim.schedule(40, ParameterChange.poissonRate("drive", 40));
+            sim.schedule(80, ParameterChange.poissonRate("drive", 0));
+            // refused when queued, not when applied in the middle of a run
+            IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                    () -> sim.schedule(60, ParameterChange.poissonRate("drive", 1e7)));
+            assertTrue(tooMany.getMessage().contains("'drive'"), tooMany.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> sim.schedule(60, ParameterChange.poissonRate("flat", 10)));
+            assertThrows(IllegalArgumentException.class, () -> ParameterChange.poissonRate("drive", -1));
+            sim.runSteps(100);
+            StateRecording r = sim.recording(st);
+            assertEquals(0.5, meanCurrent(r, 2000, 0, 40), 0.01, "20 Hz before step 40");
+            assertEquals(1.0, meanCurrent(r, 2000, 40, 80), 0.015, "40 Hz from step 40");
+            assertEquals(0.0, meanCurrent(r, 2000, 80, 100), 0.0, "silent from step 80");
+            List<AppliedChange> log = sim.changeLog();
+            assertEquals(2, log.size());
+            assertEquals(40, log.get(0).step());
+            assertTrue(log.get(0).description().contains("rate = 40.0 Hz"), log.get(0).description());
+        }
+    }
 }
