@@ -27,12 +27,22 @@ public final class Checks {
     public static long steps(double duration, double dt) {
         positive("dt", dt);
         positive("duration", duration);
-        double ratio = duration / dt;
-        long k = Math.round(ratio);
-        if (k < 1 || Math.abs(ratio - k) > 1e-9 * Math.max(1, ratio)) {
+        long k = wholeSteps(duration, dt);
+        if (k < 1) {
             throw new IllegalArgumentException("duration " + duration + " ms is not a whole number of steps of dt "
                     + dt + " ms");
         }
         return k;
+    }
+
+    /**
+     * {@code t / dt} rounded, if t is a whole number of steps of dt up to a relative 10⁻⁹ (what
+     * decimal times such as 0.3 ms at dt 0.1 need), else (also for NaN and infinities)
+     * {@link Long#MIN_VALUE}.
+     */
+    public static long wholeSteps(double t, double dt) {
+        double ratio = t / dt;
+        long k = Math.round(ratio);
+        return Double.isFinite(ratio) && Math.abs(ratio - k) <= 1e-9 * Math.max(1, Math.abs(ratio)) ? k : Long.MIN_VALUE;
     }
 }

@@ -90,9 +90,8 @@ public final class Network {
 
     /** A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1), or a clear error naming {@code what}. */
     public static int steps(String what, double ms, double dt) {
-        double r = ms / dt;
-        long k = Math.round(r);
-        if (k < 1 || Math.abs(r - k) > 1e-9 * Math.max(1, r)) {
+        long k = Checks.wholeSteps(ms, dt);
+        if (k < 1) {
             throw new IllegalArgumentException(what + " " + ms + " ms is not a whole number of steps of dt = " + dt + " ms");
         }
         if (k > Integer.MAX_VALUE / 4) throw new IllegalArgumentException(what + " is too many steps");

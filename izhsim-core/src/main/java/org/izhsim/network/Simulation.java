@@ -719,9 +719,8 @@ public final class Simulation implements AutoCloseable {
 
     /** Queues a change for t = timeMs (a whole number of steps). */
     public void scheduleAt(double timeMs, ParameterChange change) {
-        double r = timeMs / dt;
-        long k = Math.round(r);
-        if (Math.abs(r - k) > 1e-9 * Math.max(1, r)) throw new IllegalArgumentException(timeMs + " ms is not a whole number of steps");
+        long k = Checks.wholeSteps(timeMs, dt);
+        if (k == Long.MIN_VALUE) throw new IllegalArgumentException(timeMs + " ms is not a whole number of steps");
         schedule(k, change);
     }
 
