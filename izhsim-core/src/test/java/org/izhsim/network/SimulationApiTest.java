@@ -231,6 +231,8 @@ class SimulationApiTest {
             assertTrue(tooMany.getMessage().contains("'drive'"), tooMany.getMessage());
             assertThrows(IllegalArgumentException.class, () -> sim.schedule(60, ParameterChange.poissonRate("flat", 10)));
             assertThrows(IllegalArgumentException.class, () -> ParameterChange.poissonRate("drive", -1));
+            assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(Double.NaN, ParameterChange.poissonRate("drive", 1)));
+            assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(12.5, ParameterChange.poissonRate("drive", 1)));
             sim.runSteps(100);
             StateRecording r = sim.recording(st);
             assertEquals(0.5, meanCurrent(r, 2000, 0, 40), 0.01, "20 Hz before step 40");
