@@ -1,5 +1,6 @@
 package org.izhsim.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,21 +52,10 @@ final class NeuronCommand implements Callable<Integer> {
         double runS = (System.nanoTime() - t0) / 1e9;
         String label = neuron.label();
         Map<String, Object> summary = Summaries.neuron("neuron", label, neuron.currentText(), setup, trace, runS);
-
-        List<Path> written = new ArrayList<>();
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String base = "neuron-" + label;
-            Plots.neuron(stage, base, title(label, setup), setup, trace, formats, Plots.provenance(summary));
-            org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
-            written.addAll(stage.commit());
-        }
-        if (csv != null) {
-            Map<String, Object> meta = new LinkedHashMap<>(summary);
-            meta.remove("spike_times_ms");
-            written.add(Csv.write(csv, meta, dimensional(setup) ? List.of("t_ms", "v_mV", "u_pA", "I_pA") : List.of("t_ms", "v_mV", "u", "I"),
-                    List.of(trace.t(), trace.v(), trace.u(), trace.current())));
-        }
-        report(summary, trace, label, setup, written);
+        List<String> columns = dimensional(setup) ? List.of("t_ms", "v_mV", "u_pA", "I_pA") : List.of("t_ms", "v_mV", "u", "I");
+        List<Path> written = write(summary, trace, label, columns,
+                (stage, base, provenance) -> Plots.neuron(stage, base, title(label, setup), setup, trace, formats, provenance));
+        report(summary, trace, label + modelTag(setup), setup.duration(), setup.scheme().id(), setup.dt(), written);
         return 0;
     }
 
@@ -79,34 +69,46 @@ final class NeuronCommand implements Callable<Integer> {
         double runS = (System.nanoTime() - t0) / 1e9;
         String label = "equations-" + baseName(neuron.equations);
         Map<String, Object> summary = Summaries.equationNeuron("neuron", run, neuron.currentText(), trace, runS);
+        String v = n.model().states().get(n.vIndex()).name();
+        String u = n.uIndex() >= 0 ? n.model().states().get(n.uIndex()).name() : "none";
+        String title = label + ", scheme " + n.scheme().id() + ", dt " + fmt(n.dt()) + " ms";
+        List<Path> written = write(summary, trace, label, List.of("t_ms", v, u, "I"),
+                (stage, base, provenance) -> Plots.equationNeuron(stage, base, title, n, trace, formats, provenance));
+        report(summary, trace, label, n.duration(), n.scheme().id(), n.dt(), written);
+        return 0;
+    }
+
+    /** Draws a run's figures into the output stage. */
+    @FunctionalInterface
+    private interface FigureDrawer {
+        void draw(OutputStage stage, String base, Map<String, String> provenance) throws IOException;
+    }
+
+    /**
+     * The outputs of either kind of model: figures and the JSON summary staged in {@code --out}
+     * then moved in together, and the trace as CSV if {@code --csv} asks for it.
+     */
+    private List<Path> write(Map<String, Object> summary, NeuronTrace trace, String label, List<String> csvColumns,
+                             FigureDrawer figures) throws IOException {
         List<Path> written = new ArrayList<>();
         try (OutputStage stage = new OutputStage(output.out)) {
             String base = "neuron-" + label;
-            String title = label + ", scheme " + n.scheme().id() + ", dt " + fmt(n.dt()) + " ms";
-            Plots.equationNeuron(stage, base, title, n, trace, formats, Plots.provenance(summary));
+            figures.draw(stage, base, Plots.provenance(summary));
             org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
             written.addAll(stage.commit());
         }
         if (csv != null) {
             Map<String, Object> meta = new LinkedHashMap<>(summary);
             meta.remove("spike_times_ms");
-            String v = n.model().states().get(n.vIndex()).name();
-            String u = n.uIndex() >= 0 ? n.model().states().get(n.uIndex()).name() : "none";
-            written.add(Csv.write(csv, meta, List.of("t_ms", v, u, "I"),
-                    List.of(trace.t(), trace.v(), trace.u(), trace.current())));
+            written.add(Csv.write(csv, meta, csvColumns, List.of(trace.t(), trace.v(), trace.u(), trace.current())));
         }
-        report(summary, trace, label, n.duration(), n.scheme().id(), n.dt(), written);
-        return 0;
+        return written;
     }
 
     private static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
-    private void report(Map<String, Object> summary, NeuronTrace trace, String label, NeuronSpec s, List<Path> written) {
-        report(summary, trace, label + modelTag(s), s.duration(), s.scheme().id(), s.dt(), written);
     }
 
     private void report(Map<String, Object> summary, NeuronTrace trace, String label, double duration, String scheme,
