@@ -242,15 +242,12 @@ final class ModelParser {
         try {
             return Expression.parseTree(text, symbols);
         } catch (ExpressionException e) {
-            throw error(n, offset + e.column(), unknownNameHint(e.reason()));
+            throw error(n, offset + e.column(), e.unknownName().map(this::unknownNameHint).orElse(e.reason()));
         }
     }
 
     /** The expression language lists its own constants for an unknown name; here the model's names and units count. */
-    private String unknownNameHint(String reason) {
-        Matcher m = Pattern.compile("^unknown name '([A-Za-z_0-9]+)'").matcher(reason);
-        if (!m.find()) return reason;
-        String word = m.group(1);
+    private String unknownNameHint(String word) {
         List<String> candidates = new ArrayList<>(declarations.keySet());
         candidates.addAll(Units.all().keySet());
         String suggestion = candidates.stream().filter(c -> c.equalsIgnoreCase(word)).findFirst()

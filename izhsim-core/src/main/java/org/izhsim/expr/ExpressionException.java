@@ -1,6 +1,7 @@
 package org.izhsim.expr;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An expression that cannot be parsed, with the place and the reason. The message is one
@@ -11,6 +12,7 @@ public final class ExpressionException extends IllegalArgumentException {
     private final String text;
     private final int column;
     private final String reason;
+    private final String unknownName;
 
     /**
      * @param text    the whole expression as written
@@ -20,11 +22,25 @@ public final class ExpressionException extends IllegalArgumentException {
      * @param hint    how to put it right, such as {@code known: t, ms}; empty if there is nothing to add
      */
     public ExpressionException(String text, int column, String problem, String hint) {
+        this(text, column, problem, hint, null);
+    }
+
+    /** An unknown name {@code unknownName} (see {@link #unknownName()}). */
+    ExpressionException(String text, int column, String problem, String hint, String unknownName) {
         super(problem + " at column " + column + (hint.isEmpty() ? "" : "; " + hint));
         this.text = Objects.requireNonNull(text, "text");
         Objects.checkIndex(column, text.length() + 1);
         this.column = column;
         this.reason = hint.isEmpty() ? problem : problem + "; " + hint;
+        this.unknownName = unknownName;
+    }
+
+    /**
+     * The name, if the problem is a name the expression does not know: a caller that knows names
+     * of its own (a model's variables, units) can then say which it has instead.
+     */
+    public Optional<String> unknownName() {
+        return Optional.ofNullable(unknownName);
     }
 
     /** The expression as written. */

@@ -224,8 +224,8 @@ final class Parser {
             case 1 -> "variable " + variables.getFirst();
             default -> "variables " + String.join(", ", variables);
         };
-        throw error(token.column(), "unknown name '" + word + "'", didYouMean(word, known)
-                + "known: " + variableList + "; constants " + Names.listing(Names.CONSTANTS.keySet()));
+        throw new ExpressionException(text, token.column(), "unknown name '" + word + "'", didYouMean(word, known)
+                + "known: " + variableList + "; constants " + Names.listing(Names.CONSTANTS.keySet()), word);
     }
 
     private static String didYouMean(String word, List<String> candidates) {

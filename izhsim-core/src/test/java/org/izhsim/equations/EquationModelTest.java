@@ -148,6 +148,14 @@ class EquationModelTest {
     }
 
     @Test
+    void anUnknownNameGetsTheModelsNamesAndACaseSuggestion() {
+        EquationException e = assertThrows(EquationException.class,
+                () -> EquationModel.parse(IZH.replace("- u + I", "- U + I"), "m.eqs"));
+        assertTrue(e.getMessage().contains("unknown name 'U'; did you mean 'u'? known: "), e.getMessage());
+        assertTrue(e.getMessage().contains("t and units such as mV"), e.getMessage());
+    }
+
+    @Test
     void badResetAndThreshold() {
         EquationException e = assertThrows(EquationException.class,
                 () -> EquationModel.parse(IZH.replace("u += d", "w += d"), "m.eqs"));

@@ -162,4 +162,12 @@ class ExpressionErrorsTest {
         assertThrows(IndexOutOfBoundsException.class, () -> new ExpressionException("t", 2, "problem", ""));
         assertEquals("problem at column 1", new ExpressionException("t", 1, "problem", "").getMessage());
     }
+
+    /** Callers with names of their own (a model's variables) read the unknown name, not the message. */
+    @Test
+    void anUnknownNameIsGivenAsSuch() {
+        assertEquals("tt", refused("2*tt + 1").unknownName().orElseThrow());
+        assertTrue(refused("2*+").unknownName().isEmpty());
+        assertTrue(refused("sin 3").unknownName().isEmpty(), "a function without parentheses is not an unknown name");
+    }
 }
