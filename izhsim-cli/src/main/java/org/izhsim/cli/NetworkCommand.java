@@ -255,6 +255,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             counter = SpikeMonitor.all().named("izhsim:spike-tally").streaming(tally, dataOptions.chunkSteps);
             net = net.withoutMonitors(List.of(r.spikes(), r.trace())).withMonitors(List.of(counter));
         }
+        Network sample = warmUpSample == null ? null : watchedAlike(warmUpSample, net, keepSpikes, dataOptions.chunkSteps);
 
         SpikeRecording spikes = null;
         StateRecording trace = null;
@@ -267,7 +268,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             Simulation.Builder sb = Simulation.builder(net).threads(nThreads);
             // the warm-up lets the JIT compile the step loops on a small network of the same kind
             // first; it is counted in build_s (see Simulation.Builder#warmUp)
-            if (warmUpSample != null) sb.warmUp(warmUpSample, Math.min(warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")), steps));
+            if (sample != null) sb.warmUp(sample, Math.min(warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")), steps));
             built0 = sb.build();
         } catch (RuntimeException refused) {
             if (nwb != null) nwb.discard(); // nothing ran: leave no file behind
@@ -492,6 +493,23 @@ abstract class NetworkCommand implements Callable<Integer> {
      * caller): 300 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
      * environment variable (0 turns the warm-up off).
      */
+    /**
+     * The warm-up sample watched as the run is: a streaming spike tally instead of the kept
+     * spikes when the run streams (in short chunks, so that the warm-up hands some over), and
+     * its trace only if the run records states. A run watched
+     * otherwise takes branches of the step loop that the warm-up never took, and the JIT then
+     * deoptimises the loop in the run's first steps and compiles it again during the run.
+     */
+    static Network watchedAlike(Network sample, Network run, boolean keepSpikes, int chunkSteps) {
+        boolean states = run.monitors().stream().anyMatch(m -> m instanceof StateMonitor);
+        List<Monitor<?>> watch = new ArrayList<>();
+        for (Monitor<?> m : sample.monitors()) {
+            if (m instanceof SpikeMonitor spikes) watch.add(keepSpikes ? spikes : spikes.streaming((st, ns, n) -> { }, Math.min(chunkSteps, 20)));
+            else if (states) watch.add(m);
+        }
+        return sample.withoutMonitors(sample.monitors()).withMonitors(watch);
+    }
+
     static long warmUpSteps(String env) {
         if (env == null || env.isBlank()) return 300;
         try {

@@ -162,4 +162,24 @@ class NetworkCommandTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkCommand.warmUpSteps("many"));
         assertTrue(e.getMessage().contains("IZHSIM_WARMUP_STEPS"), e.getMessage());
     }
+
+    @Test
+    void warmUpSampleIsWatchedAsTheRunIs() {
+        var b = org.izhsim.network.Izhikevich2003Network.builder().ne(80).ni(20).sparse(10).traceNeuron(3);
+        var built = b.build();
+        var sample = b.warmUpSample();
+        var run = built.network();
+        assertEquals(2, sample.monitors().size());
+        // a run keeping its spikes and trace: the sample as it is
+        assertEquals(sample.monitors(), NetworkCommand.watchedAlike(sample, run, true, 1000).monitors());
+        // a run that streams its spikes and records no state: a streaming tally, no trace
+        var streamed = run.withoutMonitors(run.monitors())
+                .withMonitors(List.of(org.izhsim.network.SpikeMonitor.all().streaming((st, ns, n) -> { }, 1000)));
+        var alike = NetworkCommand.watchedAlike(sample, streamed, false, 1000).monitors();
+        assertEquals(1, alike.size());
+        assertTrue(alike.get(0) instanceof org.izhsim.network.SpikeMonitor);
+        // ... that records states (run.nwb): the trace stays
+        var withState = streamed.withMonitors(List.of(built.trace()));
+        assertEquals(2, NetworkCommand.watchedAlike(sample, withState, false, 1000).monitors().size());
+    }
 }

@@ -164,7 +164,7 @@ public final class Simulation implements AutoCloseable {
         }
 
         /**
-         * After building, runs {@code sample} for {@code steps} steps, and on while the JIT is
+         * Before building, runs {@code sample} for {@code steps} steps, and on while the JIT is
          * still compiling (at most 10 × steps, and 1 s of wall time in all), on as many workers
          * as this simulation will use, then discards it. {@code sample} should be a small network of the
          * same kind (same models, scheme, inputs, synapse storage and monitors): the JIT then
@@ -398,6 +398,11 @@ public final class Simulation implements AutoCloseable {
         this.vectorize = bd.vectorize;
         this.simd = bd.vectorize && bd.simd && CounterRandom.vectorApi();
         net.checkMemory(threads);
+        // first, before this network's own build: the JIT's compilations of the step loops
+        // that the warm-up sets off then finish while the build runs, not in the timed run
+        // (started last, a long one such as update()'s still ran into the run's first 100-200
+        // steps), and the sample's build warms up the build's loops too
+        if (bd.warmUp != null) warmUp(bd.warmUp, bd.warmUpSteps, threads, vectorize, simd);
         this.dt = net.dt();
         this.scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
@@ -538,8 +543,6 @@ public final class Simulation implements AutoCloseable {
         }
         sessionArray = all.toArray(new Monitor.Session<?>[0]);
         stateSessions = state.toArray(new Monitor.Session<?>[0]);
-        // last, so that the JIT also finishes compiling the build's own loops before the run
-        if (bd.warmUp != null) warmUp(bd.warmUp, bd.warmUpSteps, threads, vectorize, bd.simd);
         buildSeconds = (System.nanoTime() - t0) * 1e-9;
     }
 

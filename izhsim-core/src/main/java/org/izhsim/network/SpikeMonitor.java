@@ -118,15 +118,20 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
                 if (keep == null) {
                     // ns is ascending, so the group's spikes are one run [from, to): copied in bulk
                     // (this runs in the step's serial part, while the other workers wait)
+                    // (no loop or test here that an empty step, such as a run's first, takes
+                    // differently: the JIT, having met none in the warm-up, would deoptimise)
                     int from = 0, to = count;
-                    while (from < to && ns[from] < lo) from++;
-                    while (to > from && ns[to - 1] >= hi) to--;
+                    if (group != null) {
+                        while (from < to && ns[from] < lo) from++;
+                        while (to > from && ns[to - 1] >= hi) to--;
+                    }
                     int m = to - from, at = steps.size;
                     steps.ensure(at + m);
                     neurons.ensure(at + m);
                     Arrays.fill(steps.a, at, at + m, (int) step);
                     int[] dst = neurons.a;
-                    for (int j = 0; j < m; j++) dst[at + j] = ns[from + j] - base;
+                    if (base == 0) System.arraycopy(ns, from, dst, at, m);
+                    else for (int j = 0; j < m; j++) dst[at + j] = ns[from + j] - base;
                     steps.size = at + m;
                     neurons.size = at + m;
                     return;
