@@ -489,11 +489,6 @@ abstract class NetworkCommand implements Callable<Integer> {
     }
 
     /**
-     * Steps of the warm-up network run during the build (capped at the run's own steps by the
-     * caller): 300 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
-     * environment variable (0 turns the warm-up off).
-     */
-    /**
      * The warm-up sample watched as the run is: a streaming spike tally instead of the kept
      * spikes when the run streams (in short chunks, so that the warm-up hands some over), and
      * its trace only if the run records states. A run watched
@@ -510,6 +505,11 @@ abstract class NetworkCommand implements Callable<Integer> {
         return sample.withoutMonitors(sample.monitors()).withMonitors(watch);
     }
 
+    /**
+     * Steps of the warm-up network run during the build (capped at the run's own steps by the
+     * caller): 300 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
+     * environment variable (0 turns the warm-up off).
+     */
     static long warmUpSteps(String env) {
         if (env == null || env.isBlank()) return 300;
         try {

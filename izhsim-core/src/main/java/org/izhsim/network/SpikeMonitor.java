@@ -117,9 +117,10 @@ public final class SpikeMonitor implements Monitor<SpikeRecording> {
                 if (sink != null && step > 0 && step % chunkSteps == 0) drain();
                 if (keep == null) {
                     // ns is ascending, so the group's spikes are one run [from, to): copied in bulk
-                    // (this runs in the step's serial part, while the other workers wait)
-                    // (no loop or test here that an empty step, such as a run's first, takes
-                    // differently: the JIT, having met none in the warm-up, would deoptimise)
+                    // (this runs in the step's serial part, while the other workers wait). For all
+                    // neurons no loop or test here takes an empty step, such as a run's first,
+                    // differently: the JIT, having met none in the warm-up, would deoptimise
+                    // at it.
                     int from = 0, to = count;
                     if (group != null) {
                         while (from < to && ns[from] < lo) from++;

@@ -515,11 +515,6 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         /**
-         * Builds the CSR matrices of random-rule synapse groups in two passes over the posts;
-         * {@code members} share one partner draw (several groups of a
-         * {@link Connectivity.FixedInDegreeFrom} population) or is a single group.
-         */
-        /**
          * Pass 2 of {@link #buildRandom} for one worker, one post per call. A call per post, not
          * one loop over the worker's share, so that a deoptimisation here (a branch or class
          * that the warm-up sample's build never met) costs the rest of one post in the
@@ -576,6 +571,11 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
             }
         }
 
+        /**
+         * Builds the CSR matrices of random-rule synapse groups in two passes over the posts;
+         * {@code members} share one partner draw (several groups of a
+         * {@link Connectivity.FixedInDegreeFrom} population) or is a single group.
+         */
         static Csr[] buildRandom(List<SynapseGroup> members, long seed, int q0, int q1, WorkerPool pool) {
             final int nm = members.size();
             final SynapseGroup first = members.get(0);
