@@ -8,17 +8,24 @@ import java.util.concurrent.TimeoutException;
 /**
  * N fake ranks in one process, for testing the distributed code path without MPI: run one
  * {@link Simulation} per rank, each on its own thread, with {@code ranks.communicator(r)}.
- * Every rank must run the same number of steps. Spikes must equal a single-rank run's.
+ * Every rank must make the same collective calls. Spikes must equal a single-rank run's.
+ *
+ * <p>Every collective deposits this rank's part, meets the others at a barrier, reads all
+ * parts, and meets them again (so that no rank overwrites its deposit before all have read it).
+ * {@link Communicator#abort} breaks the barrier: every rank's pending or next call throws
+ * {@link Communicator.RankAbortedException} naming the aborting rank, as MPI_Abort ends all
+ * processes of a job.
  */
 public final class InProcessRanks {
     private final int size;
-    private final SpikeBuffer[] deposits;
+    private final Object[] deposits;
     private final CyclicBarrier barrier;
+    private volatile Communicator.RankAbortedException aborted;
 
     public InProcessRanks(int size) {
         if (size < 1) throw new IllegalArgumentException("ranks must be >= 1");
         this.size = size;
-        this.deposits = new SpikeBuffer[size];
+        this.deposits = new Object[size];
         this.barrier = new CyclicBarrier(size);
     }
 
@@ -29,34 +36,106 @@ public final class InProcessRanks {
     /** The communicator of rank r. */
     public Communicator communicator(int r) {
         if (r < 0 || r >= size) throw new IllegalArgumentException("rank " + r + " of " + size);
-        return new Communicator() {
-            @Override
-            public int rank() {
-                return r;
-            }
+        return new Rank(r);
+    }
 
-            @Override
-            public int size() {
-                return size;
-            }
+    private final class Rank implements Communicator {
+        private final int r;
 
-            @Override
-            public void exchange(SpikeBuffer local, SpikeBuffer global) {
-                deposits[r] = local;
-                await();
-                merge(global);
-                await();
+        Rank(int r) {
+            this.r = r;
+        }
+
+        @Override
+        public int rank() {
+            return r;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public void exchange(SpikeBuffer local, SpikeBuffer global) {
+            deposits[r] = local;
+            await();
+            merge(global);
+            await();
+        }
+
+        @Override
+        public byte[][] gather(byte[] mine) {
+            deposits[r] = mine.clone();
+            await();
+            byte[][] all = null;
+            if (r == 0) {
+                all = new byte[size][];
+                for (int q = 0; q < size; q++) all[q] = (byte[]) deposits[q];
             }
-        };
+            await();
+            return all;
+        }
+
+        @Override
+        public void allreduce(double[] values, Op op) {
+            deposits[r] = values.clone();
+            await();
+            double[] acc = ((double[]) deposits[0]).clone();
+            for (int q = 1; q < size; q++) {
+                double[] d = (double[]) deposits[q];
+                checkLength(acc.length, d.length, q);
+                for (int i = 0; i < acc.length; i++) acc[i] = op.apply(acc[i], d[i]);
+            }
+            await();
+            System.arraycopy(acc, 0, values, 0, acc.length);
+        }
+
+        @Override
+        public void allreduce(long[] values, Op op) {
+            deposits[r] = values.clone();
+            await();
+            long[] acc = ((long[]) deposits[0]).clone();
+            for (int q = 1; q < size; q++) {
+                long[] d = (long[]) deposits[q];
+                checkLength(acc.length, d.length, q);
+                for (int i = 0; i < acc.length; i++) acc[i] = op.apply(acc[i], d[i]);
+            }
+            await();
+            System.arraycopy(acc, 0, values, 0, acc.length);
+        }
+
+        @Override
+        public void barrier() {
+            await();
+        }
+
+        @Override
+        public void abort(int exitCode, String message) {
+            Communicator.RankAbortedException e = new Communicator.RankAbortedException(r, exitCode, message);
+            synchronized (InProcessRanks.this) {
+                if (aborted == null) aborted = e;
+            }
+            barrier.reset(); // wakes every waiting rank with BrokenBarrierException
+            throw aborted;
+        }
+
+        private void checkLength(int expected, int got, int q) {
+            if (expected != got) {
+                throw new IllegalStateException("allreduce: rank 0 passed " + expected + " values, rank " + q + " " + got);
+            }
+        }
     }
 
     private void await() {
+        if (aborted != null) throw aborted;
         try {
             barrier.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rank interrupted", e);
         } catch (BrokenBarrierException | TimeoutException e) {
+            if (aborted != null) throw aborted;
             throw new IllegalStateException("another rank stopped exchanging spikes", e);
         }
     }
@@ -67,10 +146,13 @@ public final class InProcessRanks {
         int[] pos = new int[size];
         while (true) {
             long s = Long.MAX_VALUE;
-            for (int r = 0; r < size; r++) if (pos[r] < deposits[r].size()) s = Math.min(s, deposits[r].step(pos[r]));
+            for (int r = 0; r < size; r++) {
+                SpikeBuffer d = (SpikeBuffer) deposits[r];
+                if (pos[r] < d.size()) s = Math.min(s, d.step(pos[r]));
+            }
             if (s == Long.MAX_VALUE) return;
             for (int r = 0; r < size; r++) {
-                SpikeBuffer d = deposits[r];
+                SpikeBuffer d = (SpikeBuffer) deposits[r];
                 int from = pos[r], to = from;
                 while (to < d.size() && d.step(to) == s) to++;
                 out.addRange(d, from, to);
