@@ -1,0 +1,24 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE.parent))  # the package in place, as `pip install ./python` would provide it
+
+
+@pytest.fixture(scope="session")
+def repo():
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def cli(repo):
+    """Runs the real launcher in a subprocess (the reference the in-process bridge must equal)."""
+    def run(*args):
+        r = subprocess.run([str(repo / "izhsim"), *args], capture_output=True, text=True, cwd=repo)
+        return r
+    return run
