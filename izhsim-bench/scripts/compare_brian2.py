@@ -13,6 +13,7 @@ spikes.csv and run.json. Brian2 runs ../shared/bench/brian2_net2003.py with Debi
 /usr/bin/python3; run one untimed cython warm-up first (compiles its extensions once).
 
 Usage: compare_brian2.py [--repeats 3] [--only NAME] [--out results.jsonl]
+       compare_brian2.py --targets none --baseline ../wt-base/izhsim --repeats 5   (A/B of two builds only)
 """
 import argparse
 import json
@@ -161,6 +162,18 @@ def main():
                         "izhsim-2t-baseline": " (baseline build)"}[iz_tool], iz["run_s"], best_run, iz["run_s"] / best_run, iz["wall_s"], br[best_wall_tool]["wall_s"],
                 iz["wall_s"] / br[best_wall_tool]["wall_s"], iz["peak_rss_mib"], br[best_wall_tool]["peak_rss_mib"],
                 iz["peak_rss_mib"] / br[best_wall_tool]["peak_rss_mib"]))
+    # a same-run A/B of this build against --baseline (a change that must not cost speed or memory)
+    if a.baseline:
+        print()
+        print("| network | run s: this / baseline | build s: this / baseline | peak RSS MiB: this / baseline |")
+        print("|---|---|---|---|")
+        for name, tools in by.items():
+            new, base = tools.get("izhsim-2t"), tools.get("izhsim-2t-baseline")
+            if new and base:
+                print("| %s | %.3f / %.3f = %.3f | %.3f / %.3f = %.3f | %.0f / %.0f = %.3f |" % (
+                    name, new["run_s"], base["run_s"], new["run_s"] / base["run_s"], new["build_s"], base["build_s"],
+                    new["build_s"] / base["build_s"], new["peak_rss_mib"], base["peak_rss_mib"],
+                    new["peak_rss_mib"] / base["peak_rss_mib"]))
 
 
 if __name__ == "__main__":
