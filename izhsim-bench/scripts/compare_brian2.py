@@ -9,8 +9,9 @@ machine noise hits both alike; reported are medians. Simulation time is each too
 timer of its simulation loop (izhsim run_s, Brian2 run_s); whole-process time is measured
 here around the subprocess; peak memory is the child's ru_maxrss (peak RSS).
 izhsim runs with --figures none (Brian2's runner draws nothing) but still writes spikes.npz,
-spikes.csv and run.json. Brian2 runs ../shared/bench/brian2_net2003.py with Debian's
-/usr/bin/python3; run one untimed cython warm-up first (compiles its extensions once).
+spikes.csv and run.json. Brian2 runs ../shared/bench/brian2_net2003.py (what it does:
+docs/reference/brian2-peer.md) with Debian's /usr/bin/python3; run one untimed cython warm-up
+first (compiles its extensions once).
 
 Usage: compare_brian2.py [--repeats 3] [--only NAME] [--out results.jsonl]
        compare_brian2.py --targets none --baseline ../wt-base/izhsim --repeats 5   (A/B of two builds only)

@@ -23,7 +23,7 @@ import org.izhsim.plot.SpikeRaster;
  * user behaviour, {@link Homeostasis}, inserted at index 35 — after the synaptic input (30),
  * before the update (40) — on both groups. Each neuron's bias current drifts until its rate
  * approaches {@link #TARGET_HZ}, well below the ≈ 7.6 Hz net.m fires at on its own
- * (reference §1.2), so the raster thins out over the run.
+ * (docs/reference/izhikevich-2003-2004.md §2.4), so the raster thins out over the run.
  */
 public final class HomeostasisExample implements Example {
     /** Target rate [Hz]. */

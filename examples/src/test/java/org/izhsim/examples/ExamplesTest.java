@@ -33,7 +33,7 @@ class ExamplesTest {
         HomeostasisExample.Run plain = HomeostasisExample.simulate(4, 2, 0, null);
         HomeostasisExample.Run homeo = HomeostasisExample.simulate(4, 2, HomeostasisExample.ETA, null);
         double before = HomeostasisExample.rate(plain, 2500, 3000), after = HomeostasisExample.rate(homeo, 2500, 3000);
-        assertTrue(before > 6 && before < 10, "net.m alone " + before + " Hz (reference §1.2: 7.1-7.9 Hz)");
+        assertTrue(before > 6 && before < 10, "net.m alone " + before + " Hz (izhikevich-2003-2004.md §2.3: 7.1-7.9 Hz)");
         assertTrue(Math.abs(after - HomeostasisExample.TARGET_HZ) < 0.75, "with homeostasis " + after + " Hz");
     }
 

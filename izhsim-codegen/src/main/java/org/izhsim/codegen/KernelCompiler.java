@@ -13,8 +13,8 @@ import org.izhsim.equations.EquationModel;
 import org.izhsim.integrate.Scheme;
 
 /**
- * Compiles equation models into {@link EquationKernel}s with Janino (about 10 ms warm, per the
- * toolchain notes, against about 100 ms for the JDK's compiler). Compiled classes are cached
+ * Compiles equation models into {@link EquationKernel}s with Janino (about 10 ms warm, per
+ * docs/reference/toolchain.md §2, against about 100 ms for the JDK's compiler). Compiled classes are cached
  * by the SHA-256 of the model's normalized text and the scheme, so a model that only differs
  * in spacing, comments or unit spelling is compiled once per JVM.
  */

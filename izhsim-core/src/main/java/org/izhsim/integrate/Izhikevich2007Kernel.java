@@ -9,8 +9,8 @@ import org.izhsim.model.Izhikevich2007Model.CellRule;
  * u are written in place, and each method touches only [from, to).
  *
  * <p>{@code EULER} is the book's program operation by operation, with the cell rules exactly
- * as OpenSourceBrain's {@code izhi2007.m} applies them (reference §5.2), quirks included, since
- * these reproduce the derived spike counts of the reference:
+ * as OpenSourceBrain's {@code izhi2007.m} applies them (docs/reference/izhikevich-2007.md §2), quirks
+ * included, since these reproduce the derived spike counts there (§3):
  * <ol>
  *   <li>v' and u' are both taken at the old (v, u): {@code v + dt*(k*(v-vr)*(v-vt) - u + I)/C};</li>
  *   <li>TC and RTN pick b from the <em>new</em> v, then apply it to the old v − vr;</li>

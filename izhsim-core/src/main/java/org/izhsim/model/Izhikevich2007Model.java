@@ -29,8 +29,8 @@ import java.util.Locale;
  *
  * <p>Four of the book's cells add a rule of their own ({@link CellRule}): LTS and TC move vpeak
  * and c with u, FS replaces b·(v − vr) by a cubic U(v), TC and RTN switch b with v. The
- * rules are those of OpenSourceBrain's {@code izhi2007.m} (reference §5.2), which reconstructs
- * the book's figures.
+ * rules are those of OpenSourceBrain's {@code izhi2007.m} (docs/reference/izhikevich-2007.md §2),
+ * which reconstructs the book's figures.
  *
  * <p>Cut-off test: the book program tests {@code v >= vpeak}; OSB's LTS and TC branches and
  * NeuroML's {@code izhikevich2007Cell} test {@code v > vpeak} ({@link #strictCutoff()}).
@@ -57,7 +57,7 @@ import java.util.Locale;
 public record Izhikevich2007Model(String name, double C, double k, double vr, double vt, double vpeak,
                                   double a, double b, double c, double d, CellRule rule, boolean strictCutoff) {
 
-    /** The extra rules of the book's cells (reference §5.2), as OSB's izhi2007.m applies them. */
+    /** The extra rules of the book's cells (docs/reference/izhikevich-2007.md §2), as OSB's izhi2007.m has them. */
     public enum CellRule {
         /** The plain model (RS, IB, CH and imported NeuroML cells). */
         NONE(""),

@@ -9,11 +9,11 @@ import org.izhsim.model.Izhikevich2007Model.CellRule;
 
 /**
  * The book's cells for the 2007 model (Izhikevich 2007, ch. 8) with the figure protocols as
- * OpenSourceBrain reconstructs them ({@code MATLAB/izhi2007.m}, reference §5.2): a DC step from
- * t = 0 (burst modes: a hyperpolarising step for the first 120 ms first), dt = 0.25 ms, initial
- * v = vr and u = 0, scheme euler. Each preset lists the amplitudes of its figure; the default
- * current is the last of them. {@code RS-book} is the book's printed RS program (reference
- * §5.1): dt = 1 ms, 1000 ms, 70 pA from t = 100 ms.
+ * OpenSourceBrain reconstructs them ({@code MATLAB/izhi2007.m}; docs/reference/izhikevich-2007.md
+ * §3): a DC step from t = 0 (burst modes: a hyperpolarising step for the first 120 ms first),
+ * dt = 0.25 ms, initial v = vr and u = 0, scheme euler. Each preset lists the amplitudes of its
+ * figure; the default current is the last of them. {@code RS-book} is the book's printed RS
+ * program (§1 there): dt = 1 ms, 1000 ms, 70 pA from t = 100 ms.
  */
 public final class Izhikevich2007Presets {
     private static final Map<String, Preset2007> BY_ID = new LinkedHashMap<>();

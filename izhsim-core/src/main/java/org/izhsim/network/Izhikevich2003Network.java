@@ -8,8 +8,8 @@ import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
 
 /**
- * Izhikevich's 2003 network ({@code net.m}; reference §1.2) and its scaled sparse variants as in
- * {@code brian2_net2003.py}.
+ * Izhikevich's 2003 network ({@code net.m}; docs/reference/izhikevich-2003-2004.md §2) and its scaled
+ * sparse variants as in {@code brian2_net2003.py} (docs/reference/brian2-peer.md).
  *
  * <ul>
  *   <li>Groups "exc" (Ne, default 800) and "inh" (Ni, default 200), one uniform r per neuron:

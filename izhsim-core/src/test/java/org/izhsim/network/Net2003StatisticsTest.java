@@ -8,16 +8,17 @@ import org.izhsim.integrate.Scheme;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statistics of the 2003 network against the published re-implementation (reference §1.2) and
- * against Brian2 on this machine (bench README: 10 seeds, 1000 ms, mean rate 9.26 ± 0.17 Hz at
+ * Statistics of the 2003 network against the published re-implementation
+ * (docs/reference/izhikevich-2003-2004.md §2.3) and against Brian2 on this machine
+ * (docs/reference/brian2-peer.md §3: 10 seeds, 1000 ms, mean rate 9.26 ± 0.17 Hz at
  * dt 1 ms and 8.29 ± 0.12 Hz at dt 0.5 ms, ± = standard deviation over seeds).
  *
  * <p>Tolerance: with a seed-to-seed sd of ≈ 0.17 Hz, the mean of 10 seeds has a standard error
  * of ≈ 0.055 Hz on each side, so the difference of two 10-seed means has a standard error of
  * ≈ 0.078 Hz (0.85 % of 9.26 Hz; 0.6 % of 8.29 Hz at dt 0.5). |ours − Brian2| &lt; 3 % is
  * about 3.5 standard errors at dt 1 ms and 5 at dt 0.5 ms: a model difference of a few percent
- * (e.g. u from the new v instead of the old, +6 % per the reference's scheme table; or the
- * pulse lasting one step at dt 0.5) fails, seed noise does not.
+ * (e.g. u from the new v instead of the old, +6 % per the scheme table of
+ * izhikevich-2003-2004.md §2.4; or the pulse lasting one step at dt 0.5) fails, seed noise does not.
  */
 class Net2003StatisticsTest {
 

@@ -9,8 +9,9 @@ import java.util.Locale;
 import org.izhsim.integrate.Scheme;
 
 /**
- * Times the 2003 network at the sizes of the Brian2 comparison (bench README): prints one line
- * per run with build_s, run_s, spikes, rate, events/s, neuron-steps/s, peak heap and peak RSS.
+ * Times the 2003 network at the sizes of the Brian2 comparison (docs/reference/brian2-peer.md):
+ * prints one line per run with build_s, run_s, spikes, rate, events/s, neuron-steps/s, peak heap
+ * and peak RSS.
  *
  * <pre>
  * java -Xmx1000m -cp izhsim-core/target/classes:izhsim-core/target/test-classes \

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden spike times of the 20 panels of Izhikevich 2004 and the 2003 classes under the
  * figure1 scheme at the published dt.
  *
- * <p>Provenance: ../shared/reference/izhikevich-models.md §3.3 (panels) and §2 (classes),
+ * <p>Provenance: docs/reference/izhikevich-2003-2004.md §4.4 (panels) and §3 (classes),
  * values tagged [D] there — derived by an independent double-precision re-implementation of
  * figure1.m / izhi2003.m exactly as published (OpenSourceBrain/IzhikevichModel MATLAB/izhi2003.m,
  * commit 370d6133). Where the reference gives only a summary (counts, burst structure, ranges)
@@ -50,7 +50,7 @@ class GoldenSpikeTimesTest {
             Map.entry("Q", new double[] {11.3}),
             Map.entry("R", new double[] {311.5}),
             Map.entry("S", new double[] {94.5, 166.0, 236.0}),
-            // 2003 classes (§2)
+            // 2003 classes (izhikevich-2003-2004.md §3)
             Map.entry("RS", new double[] {18.25, 24.25, 54.5, 87.75, 121.0}),
             Map.entry("IB", new double[] {18.75, 21.25, 25.0, 58.25, 87.75, 117.5, 147.0}),
             Map.entry("TC", new double[] {39.5, 53.5, 83.0, 120.25}),
@@ -166,7 +166,7 @@ class GoldenSpikeTimesTest {
         }
     }
 
-    /** Spike counts per panel from §3.4 of the reference (the figure1.m row). */
+    /** Spike counts per panel from izhikevich-2003-2004.md §4.5 (the figure1.m row). */
     @Test
     void spikeCountsOfAllTwentyPanels() {
         int[] expected = {5, 1, 28, 6, 6, 6, 10, 14, 1, 1, 1, 1, 1, 7, 1, 5, 1, 1, 3, 12};
@@ -174,7 +174,7 @@ class GoldenSpikeTimesTest {
         assertArrayEquals(expected, actual);
     }
 
-    /** §3.4: plain Euler (u from the old v) changes the counts as the reference lists. */
+    /** izhikevich-2003-2004.md §4.5: plain Euler (u from the old v) changes the counts as listed. */
     @Test
     void plainEulerCountsMatchTheSensitivityTable() {
         int[] expected = {5, 1, 29, 7, 6, 6, 10, 16, 1, 1, 1, 1, 1, 11, 1, 7, 4, 1, 4, 390};

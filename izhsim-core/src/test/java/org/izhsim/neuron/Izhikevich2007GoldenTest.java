@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden spike counts and times of the 2007 model's book cells under the euler scheme.
  *
- * <p>Provenance: ../shared/reference/izhikevich-models.md §5.2, "Book-figure protocols as
- * reconstructed by OSB", derived counts tagged [D] (an independent double-precision
+ * <p>Provenance: docs/reference/izhikevich-2007.md §3, "Book-figure protocols as OSB
+ * reconstructs them", derived counts tagged [D] (an independent double-precision
  * re-implementation of OpenSourceBrain/IzhikevichModel MATLAB/izhi2007.m, commit 370d6133,
- * with its update semantics and quirks); and §5.1, the book's printed RS program at tau = 1 ms,
+ * with its update semantics and quirks); and §1 there, the book's printed RS program at tau = 1 ms,
  * spike times [D]. Both are matched to the spike.
  */
 class Izhikevich2007GoldenTest {
@@ -44,7 +44,7 @@ class Izhikevich2007GoldenTest {
         assertEquals(spikes, tr.spikeCount(), () -> id + " " + amplitude + " pA: " + java.util.Arrays.toString(tr.spikeTimes()));
     }
 
-    /** §5.1: 6 spikes at 203, 350, 499, 649, 796, 943 ms with tau = 1 ms. */
+    /** izhikevich-2007.md §1: 6 spikes at 203, 350, 499, 649, 796, 943 ms with tau = 1 ms. */
     @Test
     void bookRsProgramAtOneMillisecond() {
         NeuronTrace tr = NeuronSimulator.run(Neuron2007Setup.of(Izhikevich2007Presets.byId("RS-book"), 70));
@@ -52,8 +52,8 @@ class Izhikevich2007GoldenTest {
     }
 
     /**
-     * §5.1: with tau ≤ 0.25 ms still 6 spikes, "about 2 to 3 ms earlier". The reference states
-     * no exact times here; we see 200.75, 348.5, 496.75, 644.75, 792.5, 940.75 at 0.25 ms and
+     * izhikevich-2007.md §1: with tau ≤ 0.25 ms still 6 spikes, about 2 to 3 ms earlier. The page
+     * states no exact times here; we see 200.75, 348.5, 496.75, 644.75, 792.5, 940.75 at 0.25 ms and
      * the gap grows along the train (1.5 to 5.2 ms), so the test checks the count, a first spike
      * 2 to 3 ms earlier, and every spike earlier, at 0.25 and 0.1 ms.
      */
