@@ -9,7 +9,7 @@ machine noise hits both alike; reported are medians. Simulation time is each too
 timer of its simulation loop (izhsim run_s, Brian2 run_s); whole-process time is measured
 here around the subprocess; peak memory is the child's ru_maxrss (peak RSS).
 izhsim runs with --figures none (Brian2's runner draws nothing) but still writes spikes.npz,
-spikes.csv and run.json. Brian2 runs ../shared/bench/brian2_net2003.py (what it does:
+spikes.csv and run.json. Brian2 runs izhsim-bench/scripts/brian2_net2003.py (what it does:
 docs/reference/brian2-peer.md) with Debian's /usr/bin/python3; run one untimed cython warm-up
 first (compiles its extensions once).
 
@@ -27,7 +27,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-BRIAN = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench", "brian2_net2003.py"))
+BRIAN = os.path.join(HERE, "brian2_net2003.py")
 IZHSIM = os.path.join(ROOT, "izhsim")
 
 # name, ne, ni, connectivity, K, brian2 targets (cython, and cpp_standalone with 2 threads)
