@@ -69,7 +69,9 @@ public final class Csr extends Rows {
 
     @Override
     public long bytes() {
-        return rowBytes() + (delay8 != null ? nnz : 0) + (delay16 != null ? 2L * nnz : 0);
+        long cuts = 0;
+        if (cut != null) for (int w = 1; w < cut.length; w++) if (cut[w] != null) cuts += 4L * cut[w].length;
+        return rowBytes() + (delay8 != null ? nnz : 0) + (delay16 != null ? 2L * nnz : 0) + cuts;
     }
 
     @Override
