@@ -83,15 +83,18 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
      * Replaces every weight w_j by {@code f.apply(j, w_j)} (a periodic rule's pass, e.g. spnet's
      * once-per-second {@code w += 0.01 + sd}), the storage split into one contiguous range per
      * worker; each synapse is updated on its own, so the result does not depend on the split.
+     * {@code par} runs a job on every worker, so call this between jobs; inside a worker's job,
+     * use {@link #updateWeights(int, int, WeightUpdate)} on that worker's share.
      */
     public final void updateWeights(Parallel par, WeightUpdate f) {
         int[] b = split(0, nnz, par.size());
+        par.run(w -> updateWeights(b[w], b[w + 1], f));
+    }
+
+    /** {@link #updateWeights(Parallel, WeightUpdate)} for the storage indices [from, to) only. */
+    public final void updateWeights(int from, int to, WeightUpdate f) {
         final int[] e = entries;
-        par.run(w -> {
-            for (int j = b[w], end = b[w + 1]; j < end; j++) {
-                e[2 * j + 1] = Float.floatToRawIntBits(f.apply(j, Float.intBitsToFloat(e[2 * j + 1])));
-            }
-        });
+        for (int j = from; j < to; j++) e[2 * j + 1] = Float.floatToRawIntBits(f.apply(j, Float.intBitsToFloat(e[2 * j + 1])));
     }
 
     /**
@@ -109,7 +112,8 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
 
     /**
      * The post → incoming-synapse index, built at the first call (on {@code par}'s workers if the
-     * group is large) and the same afterwards.
+     * group is large; so call it between jobs, e.g. when the simulation is set up) and the same
+     * afterwards.
      */
     public final synchronized IncomingIndex incoming(Parallel par) {
         if (incoming == null) incoming = IncomingIndex.build(this, par);

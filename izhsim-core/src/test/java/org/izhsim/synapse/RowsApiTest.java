@@ -48,6 +48,11 @@ class RowsApiTest {
             for (int j = 0; j < got.length; j++) got[j] = m.weight(j);
             assertArrayEquals(want, got, threads + " threads");
         }
+        Rows halves = Fixtures.build(s, 0, 300, 1, 1, Layout.BY_DELAY);
+        int mid = halves.count() / 3;
+        halves.updateWeights(mid, halves.count(), f);
+        halves.updateWeights(0, mid, f);
+        for (int j = 0; j < want.length; j++) assertEquals(want[j], halves.weight(j), "ranges, synapse " + j);
     }
 
     @Test
