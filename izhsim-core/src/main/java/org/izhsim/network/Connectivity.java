@@ -109,7 +109,7 @@ public sealed interface Connectivity {
                     + " exceeds the population of " + populationSize(population) + " neurons");
         }
 
-        static long populationSize(List<NeuronGroup> pop) {
+        public static long populationSize(List<NeuronGroup> pop) {
             long n = 0;
             for (NeuronGroup g : pop) n += g.size();
             return n;

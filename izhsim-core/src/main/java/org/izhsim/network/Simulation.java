@@ -21,6 +21,9 @@ import org.izhsim.model.IzhikevichModel;
 import org.izhsim.model.Recovery;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
+import org.izhsim.synapse.Csr;
+import org.izhsim.synapse.Parallel;
+import org.izhsim.synapse.SynapseMatrix;
 
 /**
  * Runs a {@link Network}: builds its state and synapse matrices (the build phase, timed), then
@@ -486,6 +489,7 @@ public final class Simulation implements AutoCloseable {
         long syn = 0;
         outgoing = new Out[groups.length][0];
         try {
+            Parallel buildPar = Parallel.of(pool.size(), job -> pool.run(job::accept));
             List<SynapseGroup> all = net.synapses();
             for (int si = 0; si < all.size(); si++) {
                 SynapseGroup s = all.get(si);
@@ -494,13 +498,13 @@ public final class Simulation implements AutoCloseable {
                 int[] bounds = postBounds(post);
                 List<SynapseGroup> joint = jointDraw(s, all.subList(si, all.size()));
                 if (joint.size() > 1) {
-                    SynapseMatrix.Csr[] ms = SynapseMatrix.Csr.buildRandom(joint, seed, post.from, post.to, pool);
+                    Csr[] ms = Csr.buildRandom(joint, seed, post.from, post.to, buildPar);
                     for (int m = 0; m < ms.length; m++) {
                         ms[m].prepare(bounds);
                         matrices.put(joint.get(m), ms[m]);
                     }
                 } else {
-                    matrices.put(s, SynapseMatrix.build(s, seed, post.from, post.to, pool, bounds));
+                    matrices.put(s, SynapseMatrix.build(s, seed, post.from, post.to, buildPar, bounds));
                 }
             }
             for (SynapseGroup s : all) {

@@ -1,9 +1,15 @@
 package org.izhsim.network;
 
+import org.izhsim.synapse.Dense;
+import org.izhsim.synapse.Parallel;
+import org.izhsim.synapse.SynapseMatrix;
+
 /**
  * A read-only look at a built synapse group (for tests, analysis and export). Rows are
- * presynaptic neurons; post indices are within the post group and ascend within a row. For
- * DENSE storage a row lists every post column (absent pairs weigh 0).
+ * presynaptic neurons; post indices are within the post group and ascend within a row (within
+ * each delay of a row, for rows grouped by delay: {@link org.izhsim.synapse.DelayRows}). For
+ * DENSE storage a row lists every post column (absent pairs weigh 0). Weights are read when
+ * asked for, so a plastic group's view shows its current weights.
  */
 public final class SynapseView {
     private final SynapseMatrix m;
@@ -20,14 +26,12 @@ public final class SynapseView {
      * share this storage instead of copying it.
      */
     public static SynapseView build(SynapseGroup s, long seed) {
-        try (WorkerPool pool = new WorkerPool(1, "izhsim-build")) {
-            int q1 = s.post().size();
-            return new SynapseView(SynapseMatrix.build(s, seed, 0, q1, pool, SynapseMatrix.split(0, q1, 1)));
-        }
+        int q1 = s.post().size();
+        return new SynapseView(SynapseMatrix.build(s, seed, 0, q1, Parallel.serial(), SynapseMatrix.split(0, q1, 1)));
     }
 
     public Storage storage() {
-        return m instanceof SynapseMatrix.Dense ? Storage.DENSE : Storage.CSR;
+        return m instanceof Dense ? Storage.DENSE : Storage.CSR;
     }
 
     /** Synapses held (on this rank). */
@@ -41,7 +45,7 @@ public final class SynapseView {
     }
 
     public int preCount() {
-        return m.nPre;
+        return m.preCount();
     }
 
     public int rowLength(int pre) {
@@ -62,8 +66,8 @@ public final class SynapseView {
 
     /** Inputs per post neuron (CSR: counted over all rows). */
     public int[] inDegrees() {
-        int[] deg = new int[m.nPost];
-        for (int p = 0; p < m.nPre; p++) {
+        int[] deg = new int[m.postCount()];
+        for (int p = 0; p < m.preCount(); p++) {
             int len = m.rowLength(p);
             for (int j = 0; j < len; j++) deg[m.postAt(p, j)]++;
         }

@@ -1,15 +1,20 @@
-package org.izhsim.network;
+package org.izhsim.synapse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.izhsim.network.Connectivity;
+import org.izhsim.network.Delays;
+import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.SynapseGroup;
+import org.izhsim.network.Weights;
 import org.izhsim.random.CounterRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SynapseMatrix.Csr#buildRandom} gives bit-identical matrices for every thread count:
+ * {@link Csr#buildRandom} gives bit-identical matrices for every thread count:
  * the same rows (sorted by post), posts, weight bits and delays as a one-thread reference
  * written here the obvious way (every post in ascending order appends its synapses to its
  * partners' rows), and as the build of commit 0b082be (checksums below), so that a faster
@@ -73,13 +78,10 @@ class SynapseBuildEquivalenceTest {
                         c.name() + " member " + m + ": reference checksum");
             }
             for (int threads = 1; threads <= 3; threads++) {
-                SynapseMatrix.Csr[] got;
-                try (WorkerPool pool = new WorkerPool(threads, "test")) {
-                    got = SynapseMatrix.Csr.buildRandom(c.members(), SEED, c.q0(), c.q1(), pool);
-                }
+                Csr[] got = Csr.buildRandom(c.members(), SEED, c.q0(), c.q1(), Threads.of(threads));
                 for (int m = 0; m < ref.length; m++) {
                     String what = c.name() + " member " + m + ", " + threads + " threads";
-                    SynapseMatrix.Csr g = got[m];
+                    Csr g = got[m];
                     assertArrayEquals(ref[m].rowStart, g.rowStart, what + ": row starts");
                     assertArrayEquals(ref[m].entries, g.entries, what + ": posts and weight bits");
                     assertArrayEquals(ref[m].delays, delays(g), what + ": delays");
@@ -96,9 +98,9 @@ class SynapseBuildEquivalenceTest {
     private static Ref[] reference(Case c) {
         List<SynapseGroup> ms = c.members();
         SynapseGroup first = ms.get(0);
-        SynapseMatrix.Partners partners = new SynapseMatrix.Partners(first, SEED);
+        Partners partners = new Partners(first, SEED);
         boolean shared = first.connectivity() instanceof Connectivity.FixedInDegreeFrom;
-        SynapseMatrix.Scratch sc = new SynapseMatrix.Scratch(partners.universe(), SynapseMatrix.capacity(first.connectivity()));
+        Partners.Scratch sc = new Partners.Scratch(partners.universe(), Partners.capacity(first.connectivity()));
         List<List<List<int[]>>> rows = new ArrayList<>(); // [member][pre] -> (post, weight bits, delay)
         for (SynapseGroup s : ms) {
             List<List<int[]>> r = new ArrayList<>();
@@ -109,7 +111,7 @@ class SynapseBuildEquivalenceTest {
             int n = partners.of(q, sc);
             for (int m = 0; m < ms.size(); m++) {
                 SynapseGroup s = ms.get(m);
-                SynapseMatrix.Values v = new SynapseMatrix.Values(s, SEED);
+                Values v = new Values(s, SEED);
                 int lo = shared ? ((Connectivity.FixedInDegreeFrom) s.connectivity()).offsetOf(s.pre()) : 0;
                 for (int i = 0; i < n; i++) {
                     int p = sc.out[i] - lo;
@@ -141,7 +143,7 @@ class SynapseBuildEquivalenceTest {
         return out;
     }
 
-    private static int[] delays(SynapseMatrix.Csr g) {
+    private static int[] delays(Csr g) {
         if (g.delay8 == null && g.delay16 == null) return null;
         int[] d = new int[g.nnz];
         for (int j = 0; j < g.nnz; j++) d[j] = g.delay8 != null ? g.delay8[j] & 0xFF : g.delay16[j];
