@@ -2,7 +2,7 @@
  * spnet.c: Izhikevich's (2006) polychronization network, single-threaded, as the reference
  * that izhsim's `izhsim spnet` is checked and timed against.
  *
- * Written from the algorithm in izhsim's reference notes (spnet.cpp semantics: the per-ms order
+ * Written from a description of spnet.cpp's algorithm (its semantics: the per-ms order
  * input, spikes with potentiation, delivery with depression, integration, trace decay; the
  * once-per-second weight update), with izhsim's counter-based random streams instead of rand(),
  * so that the Java program can draw the same network and input. README.md in this directory
