@@ -32,11 +32,12 @@ import picocli.CommandLine.Parameters;
  * Izhikevich's polychron.m does (definitions in {@code org.izhsim.analysis.polychronous}).
  */
 @Command(name = "polychronous", mixinStandardHelpOptions = true,
-        description = {"Polychronous groups in a weight snapshot (.npz with pre, post, delay_ms, w and the scalars ne, ni, sm),",
-                "found as Izhikevich's polychron.m finds them: every combination of anchor-width strong inputs (w > 0.95 sm)",
-                "of an excitatory neuron is fired so that its PSPs coincide, the silent network is simulated, and the",
-                "cascade is a group if its longest path has at least min-path links and every anchor starts two links.",
-                "Writes groups.json, groups.csv and a drawing of one group (time x neuron, its spikes and links)."},
+        description = {"Polychronous groups in a weight snapshot (.npz: pre, post, delay_ms, w; ne, ni, sm),",
+                "found as Izhikevich's polychron.m finds them. Every combination of anchor-width strong",
+                "inputs (w > 0.95 sm) of an excitatory neuron is fired so that its PSPs coincide, the silent",
+                "network is simulated, and the cascade is a group if its longest path has at least",
+                "min-path links and every anchor starts two of them.",
+                "Writes groups.json, groups.csv and a drawing of one group (time x neuron, spikes, links)."},
         footer = {"", "The definitions are in docs/polychronous.md.", "", "Examples:",
                 "  izhsim polychronous out/weights-3600s.npz --threads 2",
                 "  izhsim polychronous weights.npz --shuffle-control --draw 0 --json"})
@@ -47,13 +48,13 @@ final class PolychronousCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Groups are identical for every count.")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Groups are identical for every count.")
     Integer threads;
 
-    @Option(names = "--min-path", defaultValue = "7", description = "Shortest accepted longest path, in links (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-path", paramLabel = "LINKS", defaultValue = "7", description = "Shortest accepted longest path, in links (default: ${DEFAULT-VALUE}).")
     int minPath;
 
-    @Option(names = "--anchor-width", defaultValue = "3", description = "Anchor neurons per group (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--anchor-width", paramLabel = "N", defaultValue = "3", description = "Anchor neurons per group (default: ${DEFAULT-VALUE}).")
     int anchorWidth;
 
     @Option(names = "--window", paramLabel = "MS", defaultValue = "10",
@@ -67,19 +68,19 @@ final class PolychronousCommand implements Callable<Integer> {
     @Option(names = "--shuffle-control", description = "Also search the snapshot with its exc->exc weights shuffled (polychron.m's control).")
     boolean shuffleControl;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the control's shuffle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the control's shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--draw", paramLabel = "K", description = "Draw group K (0-based, the order of groups.json; default: the one with the longest path).")
     Integer draw;
 
-    @Option(names = "--ne", description = "Excitatory neurons (numbered first), if the file has no 'ne'.")
+    @Option(names = "--ne", paramLabel = "N", description = "Excitatory neurons (numbered first), if the file has no 'ne'.")
     Integer ne;
 
-    @Option(names = "--ni", description = "Inhibitory neurons, if the file has no 'ni' (default: the largest index + 1 - ne).")
+    @Option(names = "--ni", paramLabel = "N", description = "Inhibitory neurons, if the file has no 'ni' (default: the largest index + 1 - ne).")
     Integer ni;
 
-    @Option(names = "--sm", description = "Largest excitatory weight [mV], if the file has no 'sm' (default: spnet's 10).")
+    @Option(names = "--sm", paramLabel = "MV", description = "Largest excitatory weight [mV], if the file has no 'sm' (default: spnet's 10).")
     Double sm;
 
     @Override
@@ -122,7 +123,7 @@ final class PolychronousCommand implements Callable<Integer> {
         }
         if (output.json) {
             System.out.println(Json.write(summary));
-        } else if (!output.quiet) {
+        } else {
             report(snap, params, res, control, drawn);
         }
         output.reportWritten(written);
