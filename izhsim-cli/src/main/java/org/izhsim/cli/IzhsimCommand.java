@@ -24,7 +24,8 @@ public final class IzhsimCommand implements Runnable {
             CostCommand.class,
             ExampleCommand.class,
             UiCommand.class,
-            ReplayCommand.class);
+            ReplayCommand.class,
+            PolychronousCommand.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@
  * interrupted run leaves nothing half-written.
  *
  * <p>Data in: Izhikevich cells from NeuroML2 files ({@link org.izhsim.io.NeuroMl}, with unit
- * conversion in {@code NmlUnits}).
+ * conversion in {@code NmlUnits}), and numeric arrays of numpy {@code .npz} archives
+ * ({@link org.izhsim.io.NpzReader}, e.g. weight snapshots).
  */
 package org.izhsim.io;

@@ -157,4 +157,16 @@ public final class Figures {
   public static Figure networkRaster(String title, SpikeRaster raster, Series voltage) {
     return RasterFigure.of(title, Objects.requireNonNull(raster, "raster"), voltage);
   }
+
+  /**
+   * One polychronous group as in Izhikevich (2006): time [ms from the first anchor spike]
+   * against neuron index 0..neurons−1, a dot per spike (excitatory below {@code excitatory},
+   * inhibitory above, in the raster's colours; anchors ringed), and per link a line from the
+   * presynaptic spike to the PSP's arrival, then a dashed line to the spike it caused. Spikes
+   * are labelled with their neuron when there are at most 60. 1000×800.
+   */
+  public static Figure polychronousGroup(
+      String title, org.izhsim.analysis.polychronous.PolychronousGroup group, int neurons, int excitatory) {
+    return GroupFigure.of(title, Objects.requireNonNull(group, "group"), neurons, excitatory);
+  }
 }

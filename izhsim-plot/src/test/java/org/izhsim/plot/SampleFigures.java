@@ -45,7 +45,17 @@ final class SampleFigures {
     figures.put("stacked", Figures.stackedTraces("RS at several input currents", stacked));
     SampleData.NetworkRun run = SampleData.network(800, 200, 1000, 1.0, 1);
     figures.put("raster", Figures.networkRaster("Network of 1000 neurons (Izhikevich 2003), " + run.raster().size() + " spikes", run.raster(), run.voltage()));
+    figures.put("polychronous", Figures.polychronousGroup("A polychronous group: three anchors, a chain and an inhibitory spike",
+        sampleGroup(), 1000, 800));
     return figures;
+  }
+
+  /** Anchors 10, 400, 700 fire neuron 300, which with anchor 700 fires 120 and the inhibitory 900. */
+  static org.izhsim.analysis.polychronous.PolychronousGroup sampleGroup() {
+    return new org.izhsim.analysis.polychronous.PolychronousGroup(300, new int[] {10, 400, 700}, new int[] {0, 1, 2},
+        new int[] {0, 1, 2}, new int[] {0, 3, 5, 12, 20, 24}, new int[] {10, 400, 700, 300, 120, 900},
+        new int[] {0, 0, 0, 1, 2, 2}, new int[] {0, 1, 2, 3, 2, 3}, new int[] {3, 3, 3, 4, 4, 5},
+        new int[] {0, 1, 2, 3, 4, 5}, new int[] {10, 7, 5, 6, 13, 9});
   }
 
   /** A raster of about 10^6 spikes, for timing and for the SVG thinning. */
