@@ -60,7 +60,9 @@ public final class InProcessRanks {
         public void exchange(SpikeBuffer local, SpikeBuffer global) {
             deposits[r] = local;
             await();
-            merge(global);
+            SpikeBuffer[] parts = new SpikeBuffer[size];
+            for (int q = 0; q < size; q++) parts[q] = (SpikeBuffer) deposits[q];
+            SpikeBuffer.mergeRanks(parts, new int[size], global);
             await();
         }
 
@@ -137,27 +139,6 @@ public final class InProcessRanks {
         } catch (BrokenBarrierException | TimeoutException e) {
             if (aborted != null) throw aborted;
             throw new IllegalStateException("another rank stopped exchanging spikes", e);
-        }
-    }
-
-    /** Merges the deposits by step; within a step rank blocks ascend, so rank order is neuron order. */
-    private void merge(SpikeBuffer out) {
-        out.clear();
-        int[] pos = new int[size];
-        while (true) {
-            long s = Long.MAX_VALUE;
-            for (int r = 0; r < size; r++) {
-                SpikeBuffer d = (SpikeBuffer) deposits[r];
-                if (pos[r] < d.size()) s = Math.min(s, d.step(pos[r]));
-            }
-            if (s == Long.MAX_VALUE) return;
-            for (int r = 0; r < size; r++) {
-                SpikeBuffer d = (SpikeBuffer) deposits[r];
-                int from = pos[r], to = from;
-                while (to < d.size() && d.step(to) == s) to++;
-                out.addRange(d, from, to);
-                pos[r] = to;
-            }
         }
     }
 }
