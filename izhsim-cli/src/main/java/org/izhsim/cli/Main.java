@@ -24,7 +24,12 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (for tests: no System.exit). */
     public static int run(String... args) {
-        CommandLine cl = commandLine(args);
+        if (MpiRun.underMpirun()) return MpiRun.run(args); // [mpi hook] one rank of an mpirun job
+        return execute(commandLine(args), args);
+    }
+
+    /** Runs a command line: its exit code, an out-of-memory error included. */
+    static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {

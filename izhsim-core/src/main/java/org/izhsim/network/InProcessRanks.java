@@ -33,6 +33,32 @@ public final class InProcessRanks {
         return size;
     }
 
+    /**
+     * Runs {@code body} on every rank, each on its own thread, and returns the results indexed
+     * by rank; the first rank's failure is rethrown (after every rank ended: an abort wakes them).
+     */
+    public <T> java.util.List<T> run(java.util.function.Function<Communicator, T> body) throws InterruptedException {
+        java.util.List<java.util.concurrent.FutureTask<T>> tasks = new java.util.ArrayList<>();
+        for (int r = 0; r < size; r++) {
+            Communicator c = communicator(r);
+            java.util.concurrent.FutureTask<T> t = new java.util.concurrent.FutureTask<>(() -> body.apply(c));
+            tasks.add(t);
+            Thread.ofPlatform().name("rank-" + r).daemon().start(t);
+        }
+        java.util.List<T> out = new java.util.ArrayList<>();
+        RuntimeException first = null;
+        for (java.util.concurrent.FutureTask<T> t : tasks) {
+            try {
+                out.add(t.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (first == null) first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                out.add(null);
+            }
+        }
+        if (first != null) throw first;
+        return out;
+    }
+
     /** The communicator of rank r. */
     public Communicator communicator(int r) {
         if (r < 0 || r >= size) throw new IllegalArgumentException("rank " + r + " of " + size);
