@@ -204,6 +204,19 @@ final class MpiRun {
         }
     }
 
+    /**
+     * Worker threads when --threads is not given: all the cores this process may use, but
+     * under mpirun without binding (--bind-to none) every rank of a node sees all its cores,
+     * so each takes its share (cores / ranks on the node); a launcher that bound the rank to
+     * T cores (--map-by ...:PE=T, srun --cpus-per-task=T) already gives T.
+     */
+    static int defaultThreads() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (!underMpirun()) return cpus;
+        int local = MpiEnvironment.ranksOnThisNode();
+        return cpus < MpiEnvironment.onlineCpus() ? cpus : Math.max(1, cpus / Math.max(1, local));
+    }
+
     /** Whether this process writes outputs and prints: rank 0, or the only process. */
     static boolean root() {
         return comm.rank() == 0;

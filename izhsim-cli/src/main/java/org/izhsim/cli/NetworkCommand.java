@@ -409,9 +409,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** --threads, or all cores. */
+    /** --threads, or all cores (under mpirun: this rank's share of them). */
     static int threadCount(Integer threads) {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads == null ? MpiRun.defaultThreads() : threads; // [mpi hook] all cores, shared among a node's ranks
         if (n < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + n);
         return n;
     }

@@ -25,4 +25,16 @@ class MpiEnvironmentTest {
         assertEquals(0, MpiEnvironment.launcherRank(Map.of()));
         assertEquals(0, MpiEnvironment.launcherRank(Map.of("PMI_RANK", "x")));
     }
+
+    @Test
+    void ranksPerNodeAndOnlineCpusAreReadAsTheLaunchersAndTheKernelWriteThem() {
+        assertEquals(4, MpiEnvironment.ranksOnThisNode(Map.of("OMPI_COMM_WORLD_LOCAL_SIZE", "4")));
+        assertEquals(2, MpiEnvironment.ranksOnThisNode(Map.of("SLURM_NTASKS_PER_NODE", "2")));
+        assertEquals(1, MpiEnvironment.ranksOnThisNode(Map.of("SLURM_NTASKS_PER_NODE", "2(x3)")));
+        assertEquals(1, MpiEnvironment.ranksOnThisNode(Map.of()));
+        assertEquals(1, MpiEnvironment.cpuListSize("0"));
+        assertEquals(2, MpiEnvironment.cpuListSize("0-1\n"));
+        assertEquals(16, MpiEnvironment.cpuListSize("0-7,16-23"));
+        assertEquals(7, MpiEnvironment.cpuListSize("0-3,8,10-11"));
+    }
 }
