@@ -45,7 +45,8 @@ final class MpiRun {
     private static boolean agreed;
     /** The exit code agreed in {@link #ready()} when another rank failed; this rank then stops without a message. */
     private static Integer peerFailed;
-    private static double[] peakRssMb = {};
+    /** Per-rank figures of the run, for the summary (in insertion order). */
+    private static final Map<String, Object> perRank = new java.util.LinkedHashMap<>();
 
     private MpiRun() {}
 
@@ -239,23 +240,44 @@ final class MpiRun {
         return comm.size() == 1 ? mine : Gathered.any(comm, mine);
     }
 
-    /** The job's timing (sums and the slowest rank, see {@link Gathered#timing}); also notes every rank's peak RSS. */
+    /**
+     * The job's timing (sums and the slowest rank, see {@link Gathered#timing}); also notes, per
+     * rank, the synapses it built (its share only), its spike exchanges' bytes and time, and its
+     * peak RSS, for {@link #describe}.
+     */
     static TimingReport gather(TimingReport mine) {
         if (comm.size() == 1) return mine;
-        double[] rss = new double[comm.size()];
-        rss[comm.rank()] = Memory.peakRssMb();
-        comm.allreduce(rss, Communicator.Op.SUM); // every other entry is 0: the sum is each rank's own value
-        peakRssMb = rss;
+        MpiCommunicator.Traffic t = comm instanceof MpiCommunicator m ? m.traffic() : new MpiCommunicator.Traffic(0, 0, 0, 0);
+        perRank.put("synapses_per_rank", perRank(mine.synapses()));
+        perRank.put("exchange_intervals", t.exchanges());
+        perRank.put("exchange_bytes_sent_per_rank", perRank(t.bytesSent()));
+        perRank.put("exchange_bytes_received_per_rank", perRank(t.bytesReceived()));
+        perRank.put("exchange_s_per_rank", perRank(t.seconds()));
+        perRank.put("peak_rss_mb_per_rank", perRank(Memory.peakRssMb()));
         return Gathered.timing(comm, mine);
     }
 
-    /** Adds the job's shape to a run's summary: "ranks", and each rank's peak RSS when there are several. */
+    /** Collective: every rank's value, indexed by rank (a sum in which each rank fills its own slot: exact). */
+    private static List<Long> perRank(long mine) {
+        long[] all = new long[comm.size()];
+        all[comm.rank()] = mine;
+        comm.allreduce(all, Communicator.Op.SUM);
+        return java.util.Arrays.stream(all).boxed().toList();
+    }
+
+    private static List<Double> perRank(double mine) {
+        double[] all = new double[comm.size()];
+        all[comm.rank()] = mine;
+        comm.allreduce(all, Communicator.Op.SUM);
+        return java.util.Arrays.stream(all).boxed().toList();
+    }
+
+    /**
+     * Adds the job's shape to a run's summary: "ranks" and, with several, what each rank built,
+     * exchanged and used (the figures of {@link #gather(TimingReport)}).
+     */
     static void describe(Map<String, Object> summary) {
         summary.put("ranks", comm.size());
-        if (comm.size() > 1) {
-            List<Double> rss = new java.util.ArrayList<>();
-            for (double x : peakRssMb) rss.add(x);
-            summary.put("peak_rss_mb_per_rank", rss);
-        }
+        summary.putAll(perRank);
     }
 }

@@ -46,6 +46,8 @@ class MpiCommandTest {
         String run = Files.readString(two.resolve("run.json"));
         assertTrue(run.contains("\"ranks\":2") && run.contains("\"threads\":1"), run);
         assertTrue(job.output().contains("\"ranks\":2"), job.output());
+        // each rank built only the synapses onto its own neurons: net2003 is all-to-all, 500 posts each
+        assertTrue(run.contains("\"synapses_per_rank\":[500000,500000]"), run);
     }
 
     @Test

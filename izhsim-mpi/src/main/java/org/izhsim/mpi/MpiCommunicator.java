@@ -31,6 +31,17 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
     private final SpikeBuffer[] parts;
     private final int[] pos, spikeCounts;
     private boolean closed;
+    private long exchanges, bytesSent, bytesReceived, exchangeNanos;
+
+    /**
+     * What this rank's spike exchanges cost so far.
+     *
+     * @param exchanges     exchange intervals
+     * @param bytesSent     bytes this rank contributed (counts and pairs)
+     * @param bytesReceived bytes this rank received (every rank's counts and pairs)
+     * @param seconds       wall time inside the exchange, waiting for slower ranks included [s]
+     */
+    public record Traffic(long exchanges, long bytesSent, long bytesReceived, double seconds) {}
 
     private MpiCommunicator(Mpi mpi) {
         this.mpi = mpi;
@@ -66,6 +77,7 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
 
     @Override
     public void exchange(SpikeBuffer local, SpikeBuffer global) {
+        long t0 = System.nanoTime();
         int n = local.size();
         MemorySegment cnt = counts.ensure(4L * size), out = send.ensure(16L * n);
         out.set(JAVA_INT, 0, 2 * n);
@@ -96,6 +108,14 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
             for (int i = 0; i < spikeCounts[r]; i++, at += 2) p.add(in.getAtIndex(JAVA_LONG, at), (int) in.getAtIndex(JAVA_LONG, at + 1));
         }
         SpikeBuffer.mergeRanks(parts, pos, global);
+        exchanges++;
+        bytesSent += 4 + 16L * n;
+        bytesReceived += 4L * size + 16 * total;
+        exchangeNanos += System.nanoTime() - t0;
+    }
+
+    public Traffic traffic() {
+        return new Traffic(exchanges, bytesSent, bytesReceived, exchangeNanos * 1e-9);
     }
 
     /** An {@code MPI_Gather} of the lengths, then an {@code MPI_Gatherv} of the bytes to rank 0. */
