@@ -104,6 +104,19 @@ class MpiCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    @Test
+    void noMpiLibraryUnderMpirunIsOneLine() throws Exception {
+        Path out = dir.resolve("never");
+        List<String> cmd = new ArrayList<>(MpiJob.java(System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.add(1, "-Dizhsim.mpi.library=libmpi-not-installed.so.40");
+        cmd.addAll(List.of("net2003", "--quiet", "--out", out.toString()));
+        MpiJob job = MpiJob.run(2, cmd, TIMEOUT_S, Files.createTempFile(dir, "mpirun", ".log"));
+        assertEquals(Main.EXIT_FAILURE, job.exitCode(), job.output());
+        assertEquals(1, count(job.output(), "izhsim: running under mpirun but libmpi-not-installed.so.40 cannot be loaded: install openmpi-bin libopenmpi3"),
+                job.output());
+        assertFalse(Files.exists(out));
+    }
+
     /** The spike lines of spikes.csv (the header's metadata differs: time, ranks). */
     private static List<String> spikes(Path dir) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("spikes.csv"));

@@ -65,11 +65,11 @@ final class Mpi {
         SymbolLookup lib;
         try {
             // RTLD_LOCAL suffices: Open MPI's plugins link the libraries they need themselves
-            lib = SymbolLookup.libraryLookup(OpenMpiAbi.LIBRARY, Arena.global());
+            lib = SymbolLookup.libraryLookup(OpenMpiAbi.library(), Arena.global());
         } catch (IllegalArgumentException e) {
-            throw new MpiUnavailableException("running under mpirun but " + OpenMpiAbi.LIBRARY + " cannot be loaded: "
+            throw new MpiUnavailableException("running under mpirun but " + OpenMpiAbi.library() + " cannot be loaded: "
                     + "install openmpi-bin libopenmpi3 (Debian/Ubuntu: apt-get install openmpi-bin libopenmpi3), "
-                    + "or put Open MPI's lib directory on LD_LIBRARY_PATH", e);
+                    + "or put Open MPI's lib directory on LD_LIBRARY_PATH (or name the file with -Dizhsim.mpi.library=PATH)", e);
         }
         Mpi mpi = new Mpi(lib);
         MemorySegment provided = mpi.scratch;
@@ -232,7 +232,7 @@ final class Mpi {
     }
 
     private static MethodHandle bind(SymbolLookup lib, String name, FunctionDescriptor fd) {
-        MemorySegment f = lib.find(name).orElseThrow(() -> new MpiUnavailableException(OpenMpiAbi.LIBRARY + " has no function " + name));
+        MemorySegment f = lib.find(name).orElseThrow(() -> new MpiUnavailableException(OpenMpiAbi.library() + " has no function " + name));
         return LINKER.downcallHandle(f, fd);
     }
 

@@ -28,9 +28,9 @@ public record MpiJob(int exitCode, String output) {
     public static Optional<String> unavailable() {
         if (onPath("mpirun") == null) return Optional.of("mpirun is not on PATH: install openmpi-bin libopenmpi-dev to run MPI jobs");
         try (Arena a = Arena.ofConfined()) {
-            SymbolLookup.libraryLookup(OpenMpiAbi.LIBRARY, a);
+            SymbolLookup.libraryLookup(OpenMpiAbi.library(), a);
         } catch (IllegalArgumentException e) {
-            return Optional.of(OpenMpiAbi.LIBRARY + " cannot be loaded: install libopenmpi3 to run MPI jobs");
+            return Optional.of(OpenMpiAbi.library() + " cannot be loaded: install libopenmpi3 to run MPI jobs");
         }
         return Optional.empty();
     }

@@ -17,6 +17,15 @@ import java.lang.foreign.ValueLayout;
  */
 final class OpenMpiAbi {
     static final String LIBRARY = "libmpi.so.40";
+
+    /**
+     * The library to load: {@link #LIBRARY}, found on the loader's path (LD_LIBRARY_PATH, which
+     * a cluster's {@code module load openmpi} sets), or the file or name given by the system
+     * property {@code izhsim.mpi.library} (e.g. {@code -Dizhsim.mpi.library=/opt/openmpi/lib/libmpi.so.40}).
+     */
+    static String library() {
+        return System.getProperty("izhsim.mpi.library", LIBRARY);
+    }
     static final int SUCCESS = 0;
     /** {@code MPI_THREAD_SERIALIZED} of mpi.h's enum (SINGLE 0, FUNNELED 1, SERIALIZED 2, MULTIPLE 3). */
     static final int THREAD_SERIALIZED = 2;
@@ -60,6 +69,6 @@ final class OpenMpiAbi {
 
     private static MemorySegment handle(SymbolLookup lib, String symbol) {
         return lib.find(symbol).orElseThrow(() -> new MpiUnavailableException(
-                LIBRARY + " has no symbol " + symbol + ": not Open MPI's library (izhsim's binding is for Open MPI)"));
+                library() + " has no symbol " + symbol + ": not Open MPI's library (izhsim's binding is for Open MPI)"));
     }
 }
