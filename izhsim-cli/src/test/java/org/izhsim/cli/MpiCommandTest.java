@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.izhsim.mpi.MpiJob;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +27,9 @@ class MpiCommandTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requireOpenMpi() {
+    /** Per test, not per class, so that each skipped test is counted and shows the reason. */
+    @BeforeEach
+    void requireOpenMpi() {
         Optional<String> missing = MpiJob.unavailable();
         assumeTrue(missing.isEmpty(), () -> missing.get());
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.izhsim.network.Communicator;
 import org.izhsim.network.InProcessRanks;
 import org.izhsim.network.Simulation;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +31,9 @@ class MpiJobTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requireOpenMpi() {
+    /** Per test, not per class, so that each skipped test is counted and shows the reason. */
+    @BeforeEach
+    void requireOpenMpi() {
         Optional<String> missing = MpiJob.unavailable();
         assumeTrue(missing.isEmpty(), () -> missing.get());
     }
