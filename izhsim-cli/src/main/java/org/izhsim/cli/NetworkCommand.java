@@ -313,7 +313,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("synapses", timing.synapses());
         summary.put("seed", seed);
         summary.put("threads", nThreads);
-        MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank peak RSS)
+        MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
         summary.put("spikes", spikeCount);
         summary.put("mean_rate_hz", Rates.meanRateHz(spikeCount, total, duration));
         StringBuilder groupRates = new StringBuilder();
