@@ -24,14 +24,21 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (for tests: no System.exit). */
     public static int run(String... args) {
-        CommandLine cl = commandLine(args);
+        if (MpiRun.underMpirun()) return MpiRun.run(args); // [mpi hook] one rank of an mpirun job
+        return execute(commandLine(args), args);
+    }
+
+    /** Runs a command line: its exit code, an out-of-memory error included. */
+    static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // an Error passes picocli's handler; staged outputs are already deleted on the way out
-            System.err.println("izhsim: out of memory (" + e.getMessage() + "); give the JVM more with IZHSIM_JAVA_OPTS=-Xmx<size>"
+            // on the command line's error writer, which an MPI rank captures ([mpi hook]: was System.err)
+            cl.getErr().println("izhsim: out of memory (" + e.getMessage() + "); give the JVM more with IZHSIM_JAVA_OPTS=-Xmx<size>"
                     + " (this JVM has " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB), or keep less in memory:"
                     + " --data nwb --figures none streams spikes and states to run.nwb");
+            cl.getErr().flush();
             return EXIT_FAILURE;
         }
     }

@@ -226,6 +226,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
         long wall0 = System.nanoTime();
         dataOptions.check();
+        org.izhsim.network.Communicator ranks = MpiRun.communicator(net, r.data()); // [mpi hook] refuses more ranks than neurons, nwb
         StateMonitor.Variable[] recordVars = dataOptions.variables();
         if (recordVars.length > 0 && !r.data().contains("nwb")) {
             throw new IllegalArgumentException("--record writes states into run.nwb; add nwb to --data (e.g. --data npz,csv,nwb)");
@@ -247,7 +248,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         // Without npz, CSV or figures no file needs the spike list: the summary's counts and
         // 1-ms bins are then taken as the spikes stream by, so the memory of a long run stays
         // bounded (its spikes are in run.nwb).
-        boolean keepSpikes = needsSpikes() || !formats.isEmpty() || r.data().contains("npz") || r.data().contains("csv");
+        boolean keepSpikes = MpiRun.ranks() > 1 || needsSpikes() || !formats.isEmpty() || r.data().contains("npz") || r.data().contains("csv");
         SpikeTally tally = null;
         SpikeMonitor counter = null;
         if (!keepSpikes) {
@@ -265,7 +266,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         List<AppliedChange> changes;
         Simulation built0;
         try {
-            Simulation.Builder sb = Simulation.builder(net).threads(nThreads);
+            Simulation.Builder sb = Simulation.builder(net).threads(nThreads).communicator(ranks); // [mpi hook] .communicator
             // the warm-up lets the JIT compile the step loops on a small network of the same kind
             // first; it is counted in build_s (see Simulation.Builder#warmUp)
             if (sample != null) sb.warmUp(sample, Math.min(warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")), steps));
@@ -279,6 +280,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         try (Simulation sim = built0;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
+            MpiRun.ready(); // [mpi hook] every rank built its share, or all stop here with the failed rank's message
             // without a bar the run goes in one piece: each progress report is a hand-off
             // between the worker threads and this one
             if (bar.enabled()) sim.setProgressListener((f, n) -> bar.update(f, () -> String.format(Locale.ROOT, "%,d spikes", n)));
@@ -288,14 +290,15 @@ abstract class NetworkCommand implements Callable<Integer> {
             changes = sim.changeLog();
             afterRun(sim, r);
             if (keepSpikes) {
-                spikes = sim.recording(r.spikes());
-                trace = sim.recording(r.trace());
+                spikes = MpiRun.gather(sim.recording(r.spikes())); // [mpi hook] to rank 0
+                trace = MpiRun.gather(sim.recording(r.trace())); // [mpi hook]
             } else {
                 sim.recording(counter); // hands over the last chunk
             }
-            for (Monitor<?> m : r.recorded()) recordings.add(sim.recording(m));
-            timing = sim.timing();
+            for (Monitor<?> m : r.recorded()) recordings.add(MpiRun.gather(sim.recording(m))); // [mpi hook]
+            timing = MpiRun.gather(sim.timing()); // [mpi hook] the job's totals
         }
+        if (!MpiRun.root()) return 0; // [mpi hook] rank 0 writes every output and prints
         final double[] times = keepSpikes ? spikes.timesMs() : null;
         final int[] neurons = keepSpikes ? spikes.neurons() : null;
         int total = net.neuronCount();
@@ -310,6 +313,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         summary.put("synapses", timing.synapses());
         summary.put("seed", seed);
         summary.put("threads", nThreads);
+        MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
         summary.put("spikes", spikeCount);
         summary.put("mean_rate_hz", Rates.meanRateHz(spikeCount, total, duration));
         StringBuilder groupRates = new StringBuilder();
@@ -405,9 +409,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** --threads, or all cores. */
+    /** --threads, or all cores (under mpirun: this rank's share of them). */
     static int threadCount(Integer threads) {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads == null ? MpiRun.defaultThreads() : threads; // [mpi hook] all cores, shared among a node's ranks
         if (n < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + n);
         return n;
     }

@@ -30,7 +30,8 @@ public interface Communicator {
     enum Op {
         SUM, MIN, MAX;
 
-        double apply(double a, double b) {
+        /** a op b, as every communicator combines two ranks' values. */
+        public double apply(double a, double b) {
             return switch (this) {
                 case SUM -> a + b;
                 case MIN -> Math.min(a, b);
@@ -38,7 +39,7 @@ public interface Communicator {
             };
         }
 
-        long apply(long a, long b) {
+        public long apply(long a, long b) {
             return switch (this) {
                 case SUM -> a + b;
                 case MIN -> Math.min(a, b);

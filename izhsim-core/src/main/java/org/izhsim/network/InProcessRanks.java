@@ -33,6 +33,32 @@ public final class InProcessRanks {
         return size;
     }
 
+    /**
+     * Runs {@code body} on every rank, each on its own thread, and returns the results indexed
+     * by rank; the first rank's failure is rethrown (after every rank ended: an abort wakes them).
+     */
+    public <T> java.util.List<T> run(java.util.function.Function<Communicator, T> body) throws InterruptedException {
+        java.util.List<java.util.concurrent.FutureTask<T>> tasks = new java.util.ArrayList<>();
+        for (int r = 0; r < size; r++) {
+            Communicator c = communicator(r);
+            java.util.concurrent.FutureTask<T> t = new java.util.concurrent.FutureTask<>(() -> body.apply(c));
+            tasks.add(t);
+            Thread.ofPlatform().name("rank-" + r).daemon().start(t);
+        }
+        java.util.List<T> out = new java.util.ArrayList<>();
+        RuntimeException first = null;
+        for (java.util.concurrent.FutureTask<T> t : tasks) {
+            try {
+                out.add(t.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (first == null) first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                out.add(null);
+            }
+        }
+        if (first != null) throw first;
+        return out;
+    }
+
     /** The communicator of rank r. */
     public Communicator communicator(int r) {
         if (r < 0 || r >= size) throw new IllegalArgumentException("rank " + r + " of " + size);
@@ -60,7 +86,9 @@ public final class InProcessRanks {
         public void exchange(SpikeBuffer local, SpikeBuffer global) {
             deposits[r] = local;
             await();
-            merge(global);
+            SpikeBuffer[] parts = new SpikeBuffer[size];
+            for (int q = 0; q < size; q++) parts[q] = (SpikeBuffer) deposits[q];
+            SpikeBuffer.mergeRanks(parts, new int[size], global);
             await();
         }
 
@@ -137,27 +165,6 @@ public final class InProcessRanks {
         } catch (BrokenBarrierException | TimeoutException e) {
             if (aborted != null) throw aborted;
             throw new IllegalStateException("another rank stopped exchanging spikes", e);
-        }
-    }
-
-    /** Merges the deposits by step; within a step rank blocks ascend, so rank order is neuron order. */
-    private void merge(SpikeBuffer out) {
-        out.clear();
-        int[] pos = new int[size];
-        while (true) {
-            long s = Long.MAX_VALUE;
-            for (int r = 0; r < size; r++) {
-                SpikeBuffer d = (SpikeBuffer) deposits[r];
-                if (pos[r] < d.size()) s = Math.min(s, d.step(pos[r]));
-            }
-            if (s == Long.MAX_VALUE) return;
-            for (int r = 0; r < size; r++) {
-                SpikeBuffer d = (SpikeBuffer) deposits[r];
-                int from = pos[r], to = from;
-                while (to < d.size() && d.step(to) == s) to++;
-                out.addRange(d, from, to);
-                pos[r] = to;
-            }
         }
     }
 }

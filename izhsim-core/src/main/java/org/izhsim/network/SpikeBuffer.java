@@ -47,6 +47,31 @@ public final class SpikeBuffer {
         size += n;
     }
 
+    /**
+     * The exchange's merge: {@code out} is cleared and filled with every rank's spikes sorted by
+     * (step, neuron), given each rank's spikes of the interval sorted so. Within a step, rank
+     * blocks of neurons ascend with the rank, so rank order is neuron order: the merge takes one
+     * step at a time from each rank in turn. {@code pos} is scratch of at least parts.length.
+     */
+    public static void mergeRanks(SpikeBuffer[] parts, int[] pos, SpikeBuffer out) {
+        out.clear();
+        Arrays.fill(pos, 0, parts.length, 0);
+        while (true) {
+            long s = Long.MAX_VALUE;
+            for (int r = 0; r < parts.length; r++) {
+                if (pos[r] < parts[r].size) s = Math.min(s, parts[r].steps[pos[r]]);
+            }
+            if (s == Long.MAX_VALUE) return;
+            for (int r = 0; r < parts.length; r++) {
+                SpikeBuffer d = parts[r];
+                int from = pos[r], to = from;
+                while (to < d.size && d.steps[to] == s) to++;
+                out.addRange(d, from, to);
+                pos[r] = to;
+            }
+        }
+    }
+
     int[] neuronArray() {
         return neurons;
     }
