@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
+import org.izhsim.model.TimeGrid;
 
 /**
  * A network description: neuron groups, synapse groups, inputs and monitors, plus the numerics
@@ -88,12 +89,12 @@ public final class Network {
         return steps(what, ms, dt);
     }
 
-    /** A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1), or a clear error naming {@code what}. */
+    /**
+     * A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1, at most 2^31 / 4),
+     * or a clear error naming {@code what} ({@link TimeGrid#positiveSteps}).
+     */
     public static int steps(String what, double ms, double dt) {
-        long k = Checks.wholeSteps(ms, dt);
-        if (k < 1) {
-            throw new IllegalArgumentException(what + " " + ms + " ms is not a whole number of steps of dt = " + dt + " ms");
-        }
+        long k = new TimeGrid(dt).positiveSteps(ms, what);
         if (k > Integer.MAX_VALUE / 4) throw new IllegalArgumentException(what + " is too many steps");
         return (int) k;
     }
