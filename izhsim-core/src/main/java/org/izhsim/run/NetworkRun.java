@@ -195,7 +195,7 @@ public final class NetworkRun implements AutoCloseable {
                     + " ms; a run takes at most " + MAX_STEPS + " steps (2^31 - 1: spikes are recorded as int steps); give a shorter "
                     + duration + " or a larger " + spelling.of("dt"));
         }
-        if (Math.rint(durationMs) < 1) {
+        if (Math.round(durationMs) < 1) {
             throw new IllegalArgumentException(duration + " must be at least 1 ms (the summary's spectrum counts spikes in 1-ms bins), got "
                     + durationMs);
         }

@@ -25,7 +25,7 @@ final class SpikeTally implements SpikeMonitor.Sink {
         perGroup = new long[gs.size()];
         groupEnds = new int[gs.size()];
         for (int j = 0; j < gs.size(); j++) groupEnds[j] = net.offset(gs.get(j)) + gs.get(j).size();
-        perMs = new long[(int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, Math.rint(durationMs)))];
+        perMs = new long[(int) Math.max(1, Math.min(Integer.MAX_VALUE - 16, Math.round(durationMs)))];
     }
 
     @Override
