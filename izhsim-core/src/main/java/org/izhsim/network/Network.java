@@ -246,7 +246,8 @@ public final class Network {
     /**
      * {@link #checkMemory(int)} with {@code extraBytes} more that the caller will allocate for the
      * run (recordings sized by its duration, the summary's spectrum), described by {@code extra}
-     * ("a 3-variable trace of 10^9 steps (24000 MB)"), which the message names when it refuses.
+     * ("a 3-variable trace of 10^9 steps (24000 MB)"), which the message names when it refuses
+     * and they are a noticeable part (5 %) of the estimate.
      *
      * @throws IllegalStateException if the network and the extra bytes exceed what the JVM may still allocate
      */
@@ -268,7 +269,7 @@ public final class Network {
             String hint = largest == null ? "" : String.format(Locale.ROOT,
                     "; the largest synapse group '%s' holds %.3g synapses (%s)", largest.name(), largest.expectedSynapses(),
                     mb(synapseBytes(largest, threads)));
-            if (extraBytes > 0) hint += "; the run's recordings add " + extra;
+            if (extraBytes > 0.05 * need) hint += "; the run's recordings add " + extra; // named where they matter
             long mb = (long) suggestMb;
             String xmx = mb >= 4096 ? ((mb + 1023) / 1024) + "g" : mb + "m";
             String remedy = suggestMb <= 1024.0 * 1024 * 16

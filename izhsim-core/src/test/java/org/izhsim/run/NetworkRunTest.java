@@ -94,6 +94,7 @@ class NetworkRunTest {
         assertTrue(m.contains("no -Xmx on one machine holds this; use fewer neurons or synapses per neuron; the largest synapse "
                 + "group 'exc->exc' holds 4.00e+18 synapses"), m);
         assertFalse(m.contains("; ,"), m);
+        assertFalse(m.contains("recordings add"), "10 ms of recordings are no part of this refusal: " + m);
     }
 
     @Test
