@@ -10,6 +10,7 @@ import org.izhsim.behaviour.Behaviour;
 import org.izhsim.behaviour.BehaviourNetwork;
 import org.izhsim.behaviour.SpikeRecorder;
 import org.izhsim.behaviour.StandardBehaviours;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.network.BlockTiming;
 import org.izhsim.network.Izhikevich2003Network;
 import org.izhsim.network.ProgressListener;
@@ -45,7 +46,7 @@ public final class HomeostasisExample implements Example {
         try (BehaviourNetwork net = StandardBehaviours.of(built.network(), extra).threads(threads)) {
             net.initialize();
             net.setProgressListener(progress);
-            List<BlockTiming> blocks = net.simulateIterations(Math.round(DURATION_MS / built.network().dt()), 500);
+            List<BlockTiming> blocks = net.simulateIterations(new TimeGrid(built.network().dt()).positiveSteps(DURATION_MS, "duration"), 500);
             return new Run(net.group("exc").behaviour(SpikeRecorder.class).recording(),
                     net.group("inh").behaviour(SpikeRecorder.class).recording(), built.exc().size(), built.inh().size(), blocks);
         }

@@ -14,6 +14,7 @@ import org.izhsim.behaviour.Recorder;
 import org.izhsim.behaviour.Synapses;
 import org.izhsim.behaviour.VectorRecording;
 import org.izhsim.io.Npz;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.network.BlockTiming;
 import org.izhsim.network.ProgressListener;
 import org.izhsim.network.Weights;
@@ -178,7 +179,7 @@ public final class SornsimIzhikevich implements Example {
         Run run = simulate(options.seed(), options.threads(), options.progress());
         VectorRecording e = run.excitatory(), i = run.inhibitory();
         int ne = e.size(), ni = i.size();
-        double dt = 0.5, durationMs = e.count() * dt;
+        double dt = 0.5, durationMs = new TimeGrid(dt).timeMs(e.count());
         // spikes of both groups, exc first (global index), in iteration order
         List<double[]> spikes = new ArrayList<>();
         for (int r = 0; r < e.count(); r++) {

@@ -19,6 +19,7 @@ import org.izhsim.network.Recording;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateRecording;
 import org.izhsim.network.TimingReport;
+import org.izhsim.run.Memory;
 import picocli.CommandLine;
 
 /**

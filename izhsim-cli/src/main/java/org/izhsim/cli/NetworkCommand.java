@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import org.izhsim.analysis.PopulationSpectrum;
-import org.izhsim.analysis.Rates;
+import org.izhsim.equations.EquationModel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.io.AtomicFiles;
 import org.izhsim.io.Csv;
@@ -20,7 +19,7 @@ import org.izhsim.io.DataFormat;
 import org.izhsim.io.Json;
 import org.izhsim.io.Npz;
 import org.izhsim.io.RunInfo;
-import org.izhsim.model.Checks;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.network.AppliedChange;
 import org.izhsim.network.PeakTraces;
 import org.izhsim.network.Izhikevich2003Network;
@@ -34,12 +33,14 @@ import org.izhsim.network.Simulation;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateMonitor;
 import org.izhsim.network.StateRecording;
-import org.izhsim.network.TimingReport;
 import org.izhsim.plot.FigureWriter;
 import org.izhsim.plot.ImageFormat;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.Series;
 import org.izhsim.plot.SpikeRaster;
+import org.izhsim.run.Net2003Options;
+import org.izhsim.run.NetworkRun;
+import org.izhsim.run.Spelling;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -75,7 +76,7 @@ abstract class NetworkCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Spikes are identical for every count.")
+    @Option(names = "--threads", description = "Worker threads (default: all cores; at most one per 2048 neurons is used). Spikes are identical for every count.")
     Integer threads;
 
     @Option(names = "--scheme", defaultValue = "netm",
@@ -86,8 +87,8 @@ abstract class NetworkCommand implements Callable<Integer> {
             description = "dense: all-to-all including self, as net.m; sparse: each neuron gets exactly K distinct random inputs and all weights are scaled by 1000/K (default: ${DEFAULT-VALUE}).")
     String connectivity;
 
-    @Option(names = "--k", defaultValue = "1000", description = "Inputs per neuron with --connectivity sparse (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Option(names = "--k", description = "Inputs per neuron with --connectivity sparse (default: " + Net2003Options.DEFAULT_K + ").")
+    Integer k;
 
     @Option(names = "--blocks", defaultValue = "1",
             description = "Run in this many blocks and report each block's time, spikes and events (default: ${DEFAULT-VALUE}).")
@@ -106,55 +107,25 @@ abstract class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scheme s = Scheme.byId(scheme);
-        if (ne < 1 || ni < 1) throw new IllegalArgumentException("--ne and --ni must each be at least 1, got " + ne + " and " + ni);
-        boolean sparse = switch (connectivity.toLowerCase(Locale.ROOT)) {
-            case "dense" -> false;
-            case "sparse" -> true;
-            default -> throw new IllegalArgumentException("unknown connectivity '" + connectivity + "'; known: dense, sparse");
-        };
-        if (sparse && (k < 1 || k > ne + ni)) {
-            throw new IllegalArgumentException("--k must be in 1.." + (ne + ni) + " (the number of neurons), got " + k);
-        }
-        if (traceNeuron < 0 || traceNeuron >= ne) {
-            throw new IllegalArgumentException("--trace-neuron must be an excitatory neuron, 0.." + (ne - 1) + ", got " + traceNeuron);
-        }
-        int nThreads = threadCount(threads);
-        Izhikevich2003Network.Builder nb = Izhikevich2003Network.builder().ne(ne).ni(ni).scheme(s).dt(dt).seed(seed)
-                .traceNeuron(traceNeuron);
-        if (sparse) nb.sparse(k);
-        else nb.dense();
-        org.izhsim.equations.EquationModel model = null;
-        if (equations != null) {
-            model = NeuronOptions.readEquations(equations);
-            nb.equations(model, org.izhsim.codegen.KernelCompiler.INSTANCE);
-        }
-        configure(nb);
+        Net2003Options.Builder o = Net2003Options.builder(Spelling.OPTIONS).scheme(scheme).ne(ne).ni(ni).connectivity(connectivity)
+                .k(k).traceNeuron(traceNeuron).threads(threads).durationMs(duration).dt(dt).seed(seed).blocks(blocks);
+        if (equations != null) o.equations(NeuronOptions.readEquations(equations));
+        return run(o.build());
+    }
+
+    /** Runs the 2003 network with {@code o}: net2003, run without a model file, and replay. */
+    final Integer run(Net2003Options o) throws IOException {
+        Izhikevich2003Network.Builder nb = o.apply(Izhikevich2003Network.builder(), org.izhsim.codegen.KernelCompiler.INSTANCE);
         Izhikevich2003Network.Built built = nb.build();
         // The warm-up moves the JIT's compilation of the step loops out of the timed run: on 2
         // cores the compiler threads would otherwise take a core from the run's workers
         warmUpSample = nb.warmUpSample();
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("ne", ne);
-        parameters.put("ni", ni);
-        parameters.put("connectivity", sparse ? "sparse" : "dense");
-        parameters.put("k", sparse ? k : ne + ni);
-        parameters.put("weight_factor", built.weightFactor());
-        parameters.put("noise_sigma_exc", 5.0);
-        parameters.put("noise_sigma_inh", 2.0);
-        parameters.put("noise_period_ms", 1.0);
-        parameters.put("pulse_ms", 1.0);
-        parameters.put("trace_neuron", traceNeuron);
-        parameters.put("model", "izh2003: v' = 0.04v^2 + 5v + 140 - u + I, u' = a(bv - u), v >= 30: v <- c, u <- u + d");
-        parameters.put("exc_params", "a=0.02, b=0.2, c=-65+15r^2, d=8-6r^2, r~U(0,1)");
-        parameters.put("inh_params", "a=0.02+0.08r, b=0.25-0.05r, c=-65, d=2, r~U(0,1)");
-        parameters.put("exc_weights", "U(0,0.5) x weight_factor");
-        parameters.put("inh_weights", "-U(0,1) x weight_factor");
-
+        Map<String, Object> parameters = o.description(built.weightFactor());
         Map<String, Object> head = new LinkedHashMap<>();
-        head.put("ne", ne);
-        head.put("ni", ni);
+        head.put("ne", o.ne());
+        head.put("ni", o.ni());
+        EquationModel model = o.equations();
         if (model != null) {
             head.put("model", model.source());
             head.put("model_hash", model.hash());
@@ -162,10 +133,8 @@ abstract class NetworkCommand implements Callable<Integer> {
         // the built-in network's model hash: the SHA-256 of its description (a model file hashes its bytes)
         head.put("model_file", model != null ? model.source() : MODEL_FILE);
         head.put("model_sha256", RunInfo.sha256(Json.write(parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
-                ne, ni, sparse ? "K = " + k : "all-to-all", s.id(), NeuronCommand.fmt(dt), seed);
-        return execute(new NetworkRun(title, built.network(), built.spikes(), built.trace(), traceNeuron, duration, nThreads,
-                blocks, head, parameters, List.of(), dataFiles(null)), output.out, output.figureFormats());
+        return execute(new Job(o.title(), built.network(), built.spikes(), built.trace(), o.traceNeuron(), o.durationMs(),
+                o.threads(), o.blocks(), head, parameters, List.of(), dataFiles(null)), output.out, output.figureFormats());
     }
 
     /** What model_file records for the built-in network (a model file records its path). */
@@ -192,23 +161,23 @@ abstract class NetworkCommand implements Callable<Integer> {
      * @param trace        v, u and I of one neuron, drawn under the raster
      * @param traceNeuron  the traced neuron's global index
      * @param duration     simulated time [ms]
-     * @param threads      worker threads
+     * @param threads      worker threads asked for, or null for all cores
      * @param blocks       blocks to time separately
      * @param head         run-specific summary keys, placed after duration_ms (net2003: ne, ni)
      * @param parameters   the description recorded in run.json
      * @param recorded     further monitors, each written to {@code NAME.npz}
      * @param data         which of spikes.npz, spikes.csv, run.nwb and run.json to write ("npz", "csv", "nwb", "json")
      */
-    record NetworkRun(String title, Network network, SpikeMonitor spikes, StateMonitor trace, int traceNeuron,
-                      double duration, int threads, int blocks, Map<String, Object> head, Map<String, Object> parameters,
-                      List<Monitor<?>> recorded, Set<String> data) {}
+    record Job(String title, Network network, SpikeMonitor spikes, StateMonitor trace, int traceNeuron,
+               double duration, Integer threads, int blocks, Map<String, Object> head, Map<String, Object> parameters,
+               List<Monitor<?>> recorded, Set<String> data) {}
 
     /**
      * Runs the network with a progress bar, writes its files through an output stage and prints
      * the summary. With "nwb" in the data, run.nwb streams to disk during the run (states of
      * --record) and is closed, marked incomplete, if the run fails or is interrupted.
      */
-    final Integer execute(NetworkRun r, Path outDir, Set<ImageFormat> formats) throws IOException {
+    final Integer execute(Job r, Path outDir, Set<ImageFormat> formats) throws IOException {
         try {
             return executeRun(r, outDir, formats);
         } finally {
@@ -216,14 +185,11 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
     }
 
-    private Integer executeRun(NetworkRun r, Path outDir, Set<ImageFormat> formats) throws IOException {
+    private Integer executeRun(Job r, Path outDir, Set<ImageFormat> formats) throws IOException {
         Network net = r.network();
         Scheme s = net.scheme();
-        double dt = net.dt(), duration = r.duration();
-        long seed = net.seed();
-        int nThreads = r.threads(), blocks = r.blocks();
-        long steps = Checks.steps(duration, dt);
-        if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
+        double duration = r.duration();
+        long steps = NetworkRun.steps(new TimeGrid(net.dt()), duration, r.blocks(), Spelling.OPTIONS);
         long wall0 = System.nanoTime();
         dataOptions.check();
         org.izhsim.network.Communicator ranks = MpiRun.communicator(net, r.data()); // [mpi hook] refuses more ranks than neurons, nwb
@@ -234,9 +200,9 @@ abstract class NetworkCommand implements Callable<Integer> {
         int[] recordNeurons = dataOptions.neurons(net.neuronCount());
         Map<String, Object> known = new LinkedHashMap<>();
         known.put("scheme", s.id());
-        known.put("dt_ms", dt);
+        known.put("dt_ms", net.dt());
         known.put("duration_ms", duration);
-        known.put("seed", seed);
+        known.put("seed", net.seed());
         for (String key : List.of("model_file", "model_sha256")) if (r.head().containsKey(key)) known.put(key, r.head().get(key));
         if (r.data().contains("nwb")) {
             Map<String, Object> meta = RunInfo.base(commandName());
@@ -245,99 +211,54 @@ abstract class NetworkCommand implements Callable<Integer> {
                     recordNeurons, recordVars, dataOptions.recordEvery, dataOptions.chunkSteps, output.quiet);
             net = nwb.network;
         }
-        // Without npz, CSV or figures no file needs the spike list: the summary's counts and
-        // 1-ms bins are then taken as the spikes stream by, so the memory of a long run stays
-        // bounded (its spikes are in run.nwb).
+        // Without npz, CSV or figures no file needs the spike list: the runner then counts the
+        // spikes as they stream by, so the memory of a long run stays bounded (its spikes are in run.nwb)
         boolean keepSpikes = MpiRun.ranks() > 1 || needsSpikes() || !formats.isEmpty() || r.data().contains("npz") || r.data().contains("csv");
-        SpikeTally tally = null;
-        SpikeMonitor counter = null;
-        if (!keepSpikes) {
-            tally = new SpikeTally(net, dt, duration);
-            counter = SpikeMonitor.all().named("izhsim:spike-tally").streaming(tally, dataOptions.chunkSteps);
-            net = net.withoutMonitors(List.of(r.spikes(), r.trace())).withMonitors(List.of(counter));
-        }
-        Network sample = warmUpSample == null ? null : watchedAlike(warmUpSample, net, keepSpikes, dataOptions.chunkSteps);
-
-        SpikeRecording spikes = null;
-        StateRecording trace = null;
-        List<Recording> recordings = new ArrayList<>();
-        List<org.izhsim.network.BlockTiming> blockTimes;
-        TimingReport timing;
-        List<AppliedChange> changes;
-        Simulation built0;
+        NetworkRun.Builder rb = NetworkRun.builder(net, r.spikes(), r.trace()).durationMs(duration)
+                .threads(r.threads() == null && MpiRun.underMpirun() ? Integer.valueOf(MpiRun.defaultThreads()) : r.threads()) // [mpi hook] a node's cores shared among its ranks
+                .communicator(ranks) // [mpi hook]
+                .blocks(r.blocks()).keepSpikes(keepSpikes).chunkSteps(dataOptions.chunkSteps).spelling(Spelling.OPTIONS);
+        if (warmUpSample != null) rb.warmUp(warmUpSample, NetworkRun.warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")));
+        NetworkRun built;
         try {
-            Simulation.Builder sb = Simulation.builder(net).threads(nThreads).communicator(ranks); // [mpi hook] .communicator
-            // the warm-up lets the JIT compile the step loops on a small network of the same kind
-            // first; it is counted in build_s (see Simulation.Builder#warmUp)
-            if (sample != null) sb.warmUp(sample, Math.min(warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")), steps));
-            built0 = sb.build();
+            built = rb.build();
         } catch (RuntimeException refused) {
             if (nwb != null) nwb.discard(); // nothing ran: leave no file behind
             nwb = null;
-            // the memory estimate refused the network: a usage problem with a remedy, not a crash
-            if (refused instanceof IllegalStateException tooBig) throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
             throw refused;
         }
-        try (Simulation sim = built0;
+        SpikeRecording spikes = null;
+        StateRecording trace = null;
+        List<Recording> recordings = new ArrayList<>();
+        List<AppliedChange> changes;
+        Map<String, Object> summary = null;
+        String text = null;
+        try (NetworkRun run = built;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
             MpiRun.ready(); // [mpi hook] every rank built its share, or all stop here with the failed rank's message
+            Simulation sim = run.simulation();
+            beforeRun(sim);
             // without a bar the run goes in one piece: each progress report is a hand-off
             // between the worker threads and this one
-            if (bar.enabled()) sim.setProgressListener((f, n) -> bar.update(f, () -> String.format(Locale.ROOT, "%,d spikes", n)));
-            beforeRun(sim);
-            blockTimes = sim.runBlocks(duration, blocks);
+            run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> String.format(Locale.ROOT, "%,d spikes", n)) : null);
             if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
             afterRun(sim, r);
             if (keepSpikes) {
-                spikes = MpiRun.gather(sim.recording(r.spikes())); // [mpi hook] to rank 0
-                trace = MpiRun.gather(sim.recording(r.trace())); // [mpi hook]
-            } else {
-                sim.recording(counter); // hands over the last chunk
+                spikes = MpiRun.gather(run.spikes()); // [mpi hook] to rank 0
+                trace = r.trace() == null ? null : MpiRun.gather(run.trace()); // [mpi hook]
             }
             for (Monitor<?> m : r.recorded()) recordings.add(MpiRun.gather(sim.recording(m))); // [mpi hook]
-            timing = MpiRun.gather(sim.timing()); // [mpi hook] the job's totals
+            org.izhsim.network.TimingReport timing = MpiRun.gather(sim.timing()); // [mpi hook] the job's totals
+            if (MpiRun.root()) {
+                summary = run.summary(r.head(), spikes, timing);
+                MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
+                text = run.text(summary);
+            }
         }
         if (!MpiRun.root()) return 0; // [mpi hook] rank 0 writes every output and prints
         final double[] times = keepSpikes ? spikes.timesMs() : null;
         final int[] neurons = keepSpikes ? spikes.neurons() : null;
-        int total = net.neuronCount();
-        PopulationSpectrum.Spectrum spectrum = keepSpikes ? PopulationSpectrum.of(times, duration) : tally.spectrum();
-        long spikeCount = keepSpikes ? spikes.count() : tally.count();
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("scheme", s.id());
-        summary.put("dt_ms", dt);
-        summary.put("duration_ms", duration);
-        summary.putAll(r.head());
-        summary.put("synapses", timing.synapses());
-        summary.put("seed", seed);
-        summary.put("threads", nThreads);
-        MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
-        summary.put("spikes", spikeCount);
-        summary.put("mean_rate_hz", Rates.meanRateHz(spikeCount, total, duration));
-        StringBuilder groupRates = new StringBuilder();
-        for (NeuronGroup g : net.groups()) {
-            int off = net.offset(g);
-            long n = keepSpikes ? spikes.countNeurons(off, off + g.size()) : tally.count(g);
-            double hz = Rates.meanRateHz(n, g.size(), duration);
-            summary.putIfAbsent(g.name() + "_rate_hz", hz);
-            groupRates.append(groupRates.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", g.name(), hz));
-        }
-        summary.put("alpha_peak_hz", spectrum.bandPeak(4, 15));
-        summary.put("gamma_peak_hz", spectrum.bandPeak(20, 60));
-        summary.put("build_s", timing.buildSeconds());
-        summary.put("run_s", timing.runSeconds());
-        summary.put("events", timing.events());
-        summary.put("events_per_s", timing.eventsPerSecond());
-        summary.put("neuron_steps_per_s", timing.neuronStepsPerSecond());
-        summary.put("peak_heap_mb", Memory.peakHeapMb());
-        summary.put("peak_rss_mb", Memory.peakRssMb());
-        if (blocks > 1) {
-            List<Map<String, Object>> bl = new ArrayList<>();
-            for (org.izhsim.network.BlockTiming b : blockTimes) bl.add(b.toMap());
-            summary.put("blocks", bl);
-        }
 
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
@@ -390,30 +311,10 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
         }
         stamped.put("wall_s", (System.nanoTime() - wall0) / 1e9);
-        if (output.json) {
-            System.out.println(Json.write(stamped));
-        } else {
-            StringBuilder sizes = new StringBuilder();
-            for (NeuronGroup g : net.groups()) sizes.append(sizes.isEmpty() ? "" : " + ").append(g.size());
-            System.out.printf(Locale.ROOT, "%s neurons, %,d synapses, %s ms at dt %s ms, scheme %s, seed %d, %d threads%n",
-                    sizes, timing.synapses(), NeuronCommand.fmt(duration), NeuronCommand.fmt(dt), s.id(), seed, nThreads);
-            System.out.printf(Locale.ROOT, "%,d spikes: mean %.2f Hz (%s); alpha peak %.1f Hz, gamma peak %.1f Hz%n",
-                    spikeCount, Rates.meanRateHz(spikeCount, total, duration), groupRates, spectrum.bandPeak(4, 15),
-                    spectrum.bandPeak(20, 60));
-            System.out.printf(Locale.ROOT, "build %.3f s, run %.3f s, %.3g synaptic events/s, %.3g neuron-steps/s, peak heap %.0f MB%n",
-                    timing.buildSeconds(), timing.runSeconds(), timing.eventsPerSecond(), timing.neuronStepsPerSecond(),
-                    Memory.peakHeapMb());
-            if (blocks > 1) for (org.izhsim.network.BlockTiming b : blockTimes) System.out.println("  " + b);
-        }
+        if (output.json) System.out.println(Json.write(stamped));
+        else System.out.print(text);
         output.reportWritten(written);
         return 0;
-    }
-
-    /** --threads, or all cores (under mpirun: this rank's share of them). */
-    static int threadCount(Integer threads) {
-        int n = threads == null ? MpiRun.defaultThreads() : threads; // [mpi hook] all cores, shared among a node's ranks
-        if (n < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + n);
-        return n;
     }
 
     /** The raster with one band per group, excitatory or inhibitory by the tags of the group's outgoing synapses. */
@@ -457,10 +358,6 @@ abstract class NetworkCommand implements Callable<Integer> {
         return monitorName.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** A hook for subclasses: adjusts the 2003 network before it is built (replay: the session's inputs). */
-    void configure(Izhikevich2003Network.Builder builder) {
-    }
-
     /** A hook for subclasses: the simulation is built and about to run (replay: schedules its changes). */
     void beforeRun(Simulation sim) {
     }
@@ -471,7 +368,7 @@ abstract class NetworkCommand implements Callable<Integer> {
     }
 
     /** A hook for subclasses: the run is over and its recordings can be read. */
-    void afterRun(Simulation sim, NetworkRun run) {
+    void afterRun(Simulation sim, Job run) {
     }
 
     /** Waits for a writer started on another thread; with {@code rethrow}, its failure becomes this thread's. */
@@ -489,84 +386,6 @@ abstract class NetworkCommand implements Callable<Integer> {
                 case Error er -> throw er;
                 default -> throw new IOException(e.getCause());
             }
-        }
-    }
-
-    /**
-     * The warm-up sample watched as the run is: a streaming spike tally instead of the kept
-     * spikes when the run streams (in short chunks, so that the warm-up hands some over), and
-     * its trace only if the run records states. A run watched
-     * otherwise takes branches of the step loop that the warm-up never took, and the JIT then
-     * deoptimises the loop in the run's first steps and compiles it again during the run.
-     */
-    static Network watchedAlike(Network sample, Network run, boolean keepSpikes, int chunkSteps) {
-        boolean states = run.monitors().stream().anyMatch(m -> m instanceof StateMonitor);
-        List<Monitor<?>> watch = new ArrayList<>();
-        for (Monitor<?> m : sample.monitors()) {
-            if (m instanceof SpikeMonitor spikes) watch.add(keepSpikes ? spikes : spikes.streaming((st, ns, n) -> { }, Math.min(chunkSteps, 20)));
-            else if (states) watch.add(m);
-        }
-        return sample.withoutMonitors(sample.monitors()).withMonitors(watch);
-    }
-
-    /**
-     * Steps of the warm-up network run during the build (capped at the run's own steps by the
-     * caller): 300 (enough for the JIT to compile the step loops), or the IZHSIM_WARMUP_STEPS
-     * environment variable (0 turns the warm-up off).
-     */
-    static long warmUpSteps(String env) {
-        if (env == null || env.isBlank()) return 300;
-        try {
-            return Math.max(0, Long.parseLong(env.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("IZHSIM_WARMUP_STEPS must be a whole number of steps, got '" + env + "'");
-        }
-    }
-
-    /**
-     * What the summary needs of the spikes, gathered as they stream by: the count per group and
-     * per 1-ms bin ({@link PopulationSpectrum#bin}, as the spectrum of a kept spike list bins them).
-     */
-    private static final class SpikeTally implements SpikeMonitor.Sink {
-        private final Network net;
-        private final double dt;
-        private final long[] perGroup, perMs;
-        private final int[] groupEnds;
-
-        SpikeTally(Network net, double dt, double durationMs) {
-            this.net = net;
-            this.dt = dt;
-            List<NeuronGroup> gs = net.groups();
-            perGroup = new long[gs.size()];
-            groupEnds = new int[gs.size()];
-            for (int j = 0; j < gs.size(); j++) groupEnds[j] = net.offset(gs.get(j)) + gs.get(j).size();
-            int bins = (int) Math.round(durationMs);
-            if (bins < 1) throw new IllegalArgumentException("duration must be at least 1 ms");
-            perMs = new long[bins];
-        }
-
-        @Override
-        public void accept(int[] steps, int[] neurons, int count) {
-            for (int j = 0; j < count; j++) {
-                perMs[PopulationSpectrum.bin(steps[j] * dt, perMs.length)]++;
-                int g = 0;
-                while (neurons[j] >= groupEnds[g]) g++;
-                perGroup[g]++;
-            }
-        }
-
-        long count() {
-            long n = 0;
-            for (long c : perGroup) n += c;
-            return n;
-        }
-
-        long count(NeuronGroup g) {
-            return perGroup[net.groups().indexOf(g)];
-        }
-
-        PopulationSpectrum.Spectrum spectrum() {
-            return PopulationSpectrum.ofCounts(perMs);
         }
     }
 }

@@ -140,6 +140,6 @@ final class NeuronCommand implements Callable<Integer> {
     }
 
     static String fmt(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+        return org.izhsim.run.Net2003Options.number(x);
     }
 }

@@ -208,8 +208,16 @@ final class NeuronOptions {
         double[] initial = new double[n];
         double[] params = new double[model.parameters().size()];
         boolean[] given = new boolean[params.length];
+        // each name once, as picocli takes each other option once: a second value is a typo, not an override
+        String[] first = new String[n + params.length];
         for (String setting : settings) {
             EquationModel.Setting value = model.setting(setting);
+            if (first[value.index()] != null) {
+                String name = value.index() < n ? model.states().get(value.index()).name() : model.parameters().get(value.index() - n).name();
+                throw new IllegalArgumentException("--set " + name + " given twice ('" + first[value.index()] + "' and '" + setting
+                        + "'); give each name once");
+            }
+            first[value.index()] = setting;
             if (value.index() < n) {
                 initial[value.index()] = value.value();
             } else {

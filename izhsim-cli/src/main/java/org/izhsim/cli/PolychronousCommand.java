@@ -22,6 +22,8 @@ import org.izhsim.io.RunInfo;
 import org.izhsim.plot.FigureWriter;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.ImageFormat;
+import org.izhsim.run.NetworkRun;
+import org.izhsim.run.Spelling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,7 +87,7 @@ final class PolychronousCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = NetworkCommand.threadCount(threads);
+        int nThreads = NetworkRun.threads(threads, Spelling.OPTIONS);
         Set<ImageFormat> formats = output.figureFormats();
         if (draw != null && draw < 0) throw new IllegalArgumentException("--draw must be a group number >= 0, got " + draw);
         if (Files.exists(output.out) && !Files.isDirectory(output.out)) {

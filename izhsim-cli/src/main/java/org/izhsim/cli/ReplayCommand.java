@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.izhsim.network.Izhikevich2003Network;
 import org.izhsim.network.Simulation;
 import org.izhsim.ui.Replay;
 import picocli.CommandLine.Command;
@@ -39,18 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
         Session run = new Session(replay);
         run.output = output;
         run.dataOptions = dataOptions;
-        var s = replay.settings();
-        run.ne = s.ne();
-        run.ni = s.ni();
-        run.duration = s.durationMs();
-        run.dt = s.dt();
-        run.seed = s.seed();
-        run.scheme = s.scheme();
-        run.connectivity = s.sparse() ? "sparse" : "dense";
-        run.k = s.sparse() ? s.sparseK() : 1000;
-        run.blocks = 1;
-        run.traceNeuron = s.traceNeuron();
-        int code = run.call();
+        int code = run.run(replay.settings());
         if (code != 0) return code;
         if (replay.spikeDigest() == null) {
             System.err.println("replay: " + run.spikes + " spikes (the file carries no digest to compare with)");
@@ -81,11 +69,6 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         @Override
-        void configure(Izhikevich2003Network.Builder builder) {
-            replay.settings().apply(builder);
-        }
-
-        @Override
         void beforeRun(Simulation sim) {
             for (Replay.Change c : replay.changes()) sim.schedule(c.step(), c.toParameterChange());
         }
@@ -96,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         @Override
-        void afterRun(Simulation sim, NetworkRun run) {
+        void afterRun(Simulation sim, Job run) {
             var rec = sim.recording(run.spikes());
             spikes = rec.count();
             digest = Replay.digest(rec);

@@ -74,7 +74,7 @@ final class RunCommand extends NetworkCommand {
         int traceGlobal = mf.network().offset(mf.traceGroup()) + mf.traceNeuron();
         String title = String.format(Locale.ROOT, "%s, %d neurons, scheme %s, dt %s ms, seed %d", mf.name(),
                 mf.network().neuronCount(), mf.network().scheme().id(), NeuronCommand.fmt(mf.network().dt()), mf.network().seed());
-        return execute(new NetworkRun(title, mf.network(), mf.spikes(), mf.trace(), traceGlobal, mf.durationMs(),
-                threadCount(mf.threads()), blocks, head, mf.resolved(), mf.recorded(), dataFiles(mf.outputs().data())), outDir, formats);
+        return execute(new Job(title, mf.network(), mf.spikes(), mf.trace(), traceGlobal, mf.durationMs(),
+                mf.threads(), blocks, head, mf.resolved(), mf.recorded(), dataFiles(mf.outputs().data())), outDir, formats);
     }
 }

@@ -88,6 +88,11 @@ class EquationsCommandTest {
                 new Object[] {List.of("--equations", eqs, "--set", "w=1"), "unknown name 'w'"},
                 new Object[] {List.of("--equations", eqs, "--set", "a=0.02*mV"), "'a' is 1 (dimensionless) but the value '0.02*mV' is volt"},
                 new Object[] {List.of("--equations", eqs, "--a", "0.02"), "with --equations use --set NAME=VALUE"},
+                // issue #19 defect 21: the second value used to win silently, while --a twice is refused
+                new Object[] {List.of("--equations", eqs, "--set", "a=0.02", "--set", "b=0.2", "--set", "a=0.1"),
+                        "--set a given twice ('a=0.02' and 'a=0.1'); give each name once"},
+                new Object[] {List.of("--equations", eqs, "--set", "v=-65", "--set", "v = -70"), "--set v given twice"},
+                new Object[] {List.of("--a", "0.02", "--a", "0.03"), "should be specified only once"},
                 new Object[] {List.of("--set", "a=1"), "--set needs --equations FILE"},
                 new Object[] {List.of("--equations", "no-such-file.eqs"), "cannot read --equations no-such-file.eqs"});
     }

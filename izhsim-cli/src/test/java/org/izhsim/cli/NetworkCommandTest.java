@@ -3,7 +3,6 @@ package org.izhsim.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -129,6 +128,13 @@ class NetworkCommandTest {
                 {new String[] {"run", "model.yaml"}, "model file model.yaml does not exist"},
                 {new String[] {"net2003", "--ne", "200000", "--ni", "100000", "--connectivity", "sparse", "--k", "100000"},
                         "-Xmx"},
+                // issue #19: 8 and 18 (an overflowing estimate ran out of memory), 9, 20, 22
+                {new String[] {"net2003", "--ne", "2000000000", "--ni", "1", "--connectivity", "dense"},
+                        "no -Xmx on one machine holds this; use fewer neurons or synapses per neuron"},
+                {new String[] {"net2003", "--duration", "1e12"}, "a run takes at most 2147483647 steps"},
+                {new String[] {"net2003", "--duration", "1e9", "--figures", "none"}, "a shorter --duration needs less"},
+                {new String[] {"net2003", "--k", "100"}, "--k applies to sparse connectivity only"},
+                {new String[] {"net2003", "--threads", "2000000000"}, "--threads must be at least 1 and at most 4096, got 2000000000"},
         };
         for (Object[] c : cases) {
             String[] args = (String[]) c[0];
@@ -153,33 +159,12 @@ class NetworkCommandTest {
         assertArrayEquals(new int[] {0}, new int[] {CliRunner.run("--help").code()});
     }
 
+    /** Issue #19 defect 22: run.json recorded the threads asked for, not the workers that ran. */
     @Test
-    void warmUpStepsDefaultAndOverride() {
-        assertEquals(300, NetworkCommand.warmUpSteps(null));
-        assertEquals(300, NetworkCommand.warmUpSteps(" "));
-        assertEquals(0, NetworkCommand.warmUpSteps("0"));
-        assertEquals(2000, NetworkCommand.warmUpSteps(" 2000 "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkCommand.warmUpSteps("many"));
-        assertTrue(e.getMessage().contains("IZHSIM_WARMUP_STEPS"), e.getMessage());
-    }
-
-    @Test
-    void warmUpSampleIsWatchedAsTheRunIs() {
-        var b = org.izhsim.network.Izhikevich2003Network.builder().ne(80).ni(20).sparse(10).traceNeuron(3);
-        var built = b.build();
-        var sample = b.warmUpSample();
-        var run = built.network();
-        assertEquals(2, sample.monitors().size());
-        // a run keeping its spikes and trace: the sample as it is
-        assertEquals(sample.monitors(), NetworkCommand.watchedAlike(sample, run, true, 1000).monitors());
-        // a run that streams its spikes and records no state: a streaming tally, no trace
-        var streamed = run.withoutMonitors(run.monitors())
-                .withMonitors(List.of(org.izhsim.network.SpikeMonitor.all().streaming((st, ns, n) -> { }, 1000)));
-        var alike = NetworkCommand.watchedAlike(sample, streamed, false, 1000).monitors();
-        assertEquals(1, alike.size());
-        assertTrue(alike.get(0) instanceof org.izhsim.network.SpikeMonitor);
-        // ... that records states (run.nwb): the trace stays
-        var withState = streamed.withMonitors(List.of(built.trace()));
-        assertEquals(2, NetworkCommand.watchedAlike(sample, withState, false, 1000).monitors().size());
+    void threadsRecordedAreTheWorkersUsed() throws Exception {
+        Path out = dir.resolve("o");
+        JsonNode j = run("net2003", "--duration", "50", "--threads", "3", "--json", "--quiet", "--figures", "none", "--out", out.toString());
+        assertEquals(1, j.get("threads").asInt(), "1000 neurons: one worker per 2048");
+        assertEquals(1, CommandLineTest.JSON.readTree(Files.readString(out.resolve("run.json"))).get("threads").asInt());
     }
 }

@@ -28,6 +28,20 @@ public final class PopulationSpectrum {
         }
     }
 
+    /**
+     * Bytes the spectrum of a run of {@code durationMs} takes at its peak: the 1-ms bins, the
+     * window and the periodogram (about 11 doubles per bin), and Bluestein's transform for a
+     * length that is no power of two (5 doubles per point of a power of two m >= 2n - 1). A run
+     * refuses a duration whose spectrum cannot fit before it starts, not at its end.
+     */
+    public static double bytes(double durationMs) {
+        double n = Math.max(1, Math.rint(durationMs));
+        if (n == Math.scalb(1.0, Math.getExponent(n))) return 8 * 12 * n; // radix 2: its twiddles, one more double per bin
+        double m = Math.scalb(1.0, Math.getExponent(2 * n - 1));
+        if (m < 2 * n - 1) m *= 2;
+        return 8 * (11 * n + 5 * m);
+    }
+
     /** Spike counts per 1 ms bin, n = round(duration) bins. */
     public static double[] binCounts(double[] timesMs, double durationMs) {
         int n = (int) Math.round(durationMs);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.izhsim.integrate.NumericalBlowUpException;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.integrate.SpikeList;
-import org.izhsim.model.Checks;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.neuron.CurrentSource;
 import org.izhsim.neuron.NeuronSimulator;
 import org.izhsim.neuron.NeuronTrace;
@@ -35,7 +35,7 @@ public record EquationNeuron(EquationModel model, double[] initial, double[] par
         }
         initial = initial.clone();
         parameters = parameters.clone();
-        Checks.steps(duration, dt);
+        new TimeGrid(dt).positiveSteps(duration, "duration");
     }
 
     /** Index of the state shown as v: the variable named v, else the first. */
@@ -53,7 +53,7 @@ public record EquationNeuron(EquationModel model, double[] initial, double[] par
 
     /** Runs with kernels from the given compiler. */
     public NeuronTrace run(EquationKernel.Compiler compiler) {
-        int samples = NeuronSimulator.samples(Checks.steps(duration, dt));
+        int samples = NeuronSimulator.samples(new TimeGrid(dt).positiveSteps(duration, "duration"));
         double[][] state = new double[initial.length][];
         for (int j = 0; j < state.length; j++) state[j] = new double[] {initial[j]};
         double[][] params = new double[parameters.length][];

@@ -21,28 +21,18 @@ public final class Checks {
     }
 
     /**
-     * The number of whole steps of {@code dt} in {@code duration}; rejects a duration that is
-     * not a whole multiple of dt, since t = k·dt must land on the end point exactly.
+     * The number of whole steps of {@code dt} in {@code duration} (at least one): {@link
+     * TimeGrid#positiveSteps}, kept for the call sites not yet written with a {@link TimeGrid}.
      */
     public static long steps(double duration, double dt) {
-        positive("dt", dt);
-        positive("duration", duration);
-        long k = wholeSteps(duration, dt);
-        if (k < 1) {
-            throw new IllegalArgumentException("duration " + duration + " ms is not a whole number of steps of dt "
-                    + dt + " ms");
-        }
-        return k;
+        return new TimeGrid(dt).positiveSteps(duration, "duration");
     }
 
     /**
-     * {@code t / dt} rounded, if t is a whole number of steps of dt up to a relative 10⁻⁹ (what
-     * decimal times such as 0.3 ms at dt 0.1 need), else (also for NaN and infinities)
-     * {@link Long#MIN_VALUE}.
+     * {@link TimeGrid#wholeSteps} of a grid of step {@code dt}; {@link Long#MIN_VALUE} also for a
+     * dt that is no step. Kept for the call sites not yet written with a {@link TimeGrid}.
      */
     public static long wholeSteps(double t, double dt) {
-        double ratio = t / dt;
-        long k = Math.round(ratio);
-        return Double.isFinite(ratio) && Math.abs(ratio - k) <= 1e-9 * Math.max(1, Math.abs(ratio)) ? k : Long.MIN_VALUE;
+        return dt > 0 && Double.isFinite(dt) ? new TimeGrid(dt).wholeSteps(t) : Long.MIN_VALUE;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
+import org.izhsim.model.TimeGrid;
 
 /**
  * A network description: neuron groups, synapse groups, inputs and monitors, plus the numerics
@@ -88,12 +89,12 @@ public final class Network {
         return steps(what, ms, dt);
     }
 
-    /** A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1), or a clear error naming {@code what}. */
+    /**
+     * A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1, at most 2^31 / 4),
+     * or a clear error naming {@code what} ({@link TimeGrid#positiveSteps}).
+     */
     public static int steps(String what, double ms, double dt) {
-        long k = Checks.wholeSteps(ms, dt);
-        if (k < 1) {
-            throw new IllegalArgumentException(what + " " + ms + " ms is not a whole number of steps of dt = " + dt + " ms");
-        }
+        long k = new TimeGrid(dt).positiveSteps(ms, what);
         if (k > Integer.MAX_VALUE / 4) throw new IllegalArgumentException(what + " is too many steps");
         return (int) k;
     }
@@ -191,13 +192,15 @@ public final class Network {
      * Bytes a single-rank simulation needs with {@code threads} workers: neuron state and
      * parameters, input buffers, the arrival ring buffers and every synapse matrix (dense: 4 bytes
      * per pair; CSR: 8 bytes per synapse, plus 1–2 for non-uniform delays, plus row indices),
-     * without recordings (they grow with the run).
+     * without recordings (they grow with the run). Summed in doubles, so that a network of
+     * billions of neurons saturates at {@link Long#MAX_VALUE} instead of overflowing into a small
+     * number that any JVM seems to hold.
      */
     public long estimateBytes(int threads) {
-        long bytes = 0;
+        double bytes = 0;
         int depth = maxDelay() + pulseSteps + 2; // an upper bound of the simulation's ring depth
         for (NeuronGroup g : groups) {
-            long n = g.size();
+            double n = g.size();
             bytes += n * 8 * 10; // v, u, a, b, c, d, I, I_syn, r, stage currents
             boolean receives = synapses.stream().anyMatch(s -> s.post() == g)
                     || inputs.stream().anyMatch(in -> in.group() == g && in instanceof Input.Poisson);
@@ -205,11 +208,16 @@ public final class Network {
             for (Input in : inputs) if (in.group() == g) bytes += n * 8;
         }
         for (SynapseGroup s : synapses) bytes += synapseBytes(s, threads);
-        return bytes + 8L * 1024 * 1024;
+        return saturated(bytes + 8.0 * 1024 * 1024);
     }
 
-    static long synapseBytes(SynapseGroup s, int threads) {
-        long np = s.pre().size(), nq = s.post().size();
+    /** A byte count as a long, {@link Long#MAX_VALUE} beyond it (the cast saturates). */
+    private static long saturated(double bytes) {
+        return (long) Math.ceil(bytes);
+    }
+
+    static double synapseBytes(SynapseGroup s, int threads) {
+        double np = s.pre().size(), nq = s.post().size();
         if (s.resolvedStorage() == Storage.DENSE) {
             return np * nq * 4 + np * 8;
         }
@@ -217,13 +225,13 @@ public final class Network {
         double nnz = switch (s.connectivity()) {
             case Connectivity.Probability p -> mean + 6 * Math.sqrt(mean * (1 - p.p())) + 1;
             case Connectivity.FixedInDegreeFrom f -> {
-                double q = (double) np / Connectivity.FixedInDegreeFrom.populationSize(f.population());
+                double q = np / Connectivity.FixedInDegreeFrom.populationSize(f.population());
                 yield mean + 6 * Math.sqrt(mean * (1 - q)) + 1;
             }
             default -> mean;
         };
         int delayBytes = s.uniformDelay() ? 0 : (s.delays().max() <= 255 ? 1 : 2);
-        return (long) Math.ceil(nnz) * (8 + delayBytes) + (np + 1) * 4 + (threads + 1L) * np * 4 * 2;
+        return Math.ceil(nnz) * (8 + delayBytes) + (np + 1) * 4 + (threads + 1.0) * np * 4 * 2;
     }
 
     /**
@@ -232,7 +240,19 @@ public final class Network {
      * @throws IllegalStateException if {@link #estimateBytes(int)} exceeds what the JVM may still allocate
      */
     public void checkMemory(int threads) {
-        long need = estimateBytes(threads);
+        checkMemory(threads, 0, "");
+    }
+
+    /**
+     * {@link #checkMemory(int)} with {@code extraBytes} more that the caller will allocate for the
+     * run (recordings sized by its duration, the summary's spectrum), described by {@code extra}
+     * ("a 3-variable trace of 10^9 steps (24000 MB)"), which the message names when it refuses
+     * and they are a noticeable part (5 %) of the estimate.
+     *
+     * @throws IllegalStateException if the network and the extra bytes exceed what the JVM may still allocate
+     */
+    public void checkMemory(int threads, long extraBytes, String extra) {
+        long need = saturated((double) estimateBytes(threads) + extraBytes);
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         long max = rt.maxMemory();
@@ -241,7 +261,7 @@ public final class Network {
             used = rt.totalMemory() - rt.freeMemory();
         }
         if (need > max - used) {
-            long suggestMb = (long) Math.ceil((need + used) * 1.15 / (1024.0 * 1024.0)) + 64;
+            double suggestMb = Math.ceil((need + (double) used) * 1.15 / (1024.0 * 1024.0)) + 64;
             SynapseGroup largest = null;
             for (SynapseGroup s : synapses) {
                 if (largest == null || synapseBytes(s, threads) > synapseBytes(largest, threads)) largest = s;
@@ -249,17 +269,19 @@ public final class Network {
             String hint = largest == null ? "" : String.format(Locale.ROOT,
                     "; the largest synapse group '%s' holds %.3g synapses (%s)", largest.name(), largest.expectedSynapses(),
                     mb(synapseBytes(largest, threads)));
-            String suggestion = suggestMb <= 1024L * 1024 * 16
-                    ? "run java with -Xmx" + (suggestMb >= 4096 ? ((suggestMb + 1023) / 1024) + "g" : suggestMb + "m")
-                    : "no -Xmx on one machine holds this; ";
+            if (extraBytes > 0.05 * need) hint += "; the run's recordings add " + extra; // named where they matter
+            long mb = (long) suggestMb;
+            String xmx = mb >= 4096 ? ((mb + 1023) / 1024) + "g" : mb + "m";
+            String remedy = suggestMb <= 1024.0 * 1024 * 16
+                    ? "run java with -Xmx" + xmx + " (./izhsim: IZHSIM_JAVA_OPTS=-Xmx" + xmx + "), or use fewer neurons or synapses per neuron"
+                    : "no -Xmx on one machine holds this; use fewer neurons or synapses per neuron";
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "this network needs about %s but the JVM may allocate at most %s more (-Xmx is %s): %s, "
-                            + "or use fewer neurons or synapses per neuron%s",
-                    mb(need), mb(max - used), mb(max), suggestion, hint));
+                    "this network needs about %s but the JVM may allocate at most %s more (-Xmx is %s): %s%s",
+                    mb(need), mb(max - used), mb(max), remedy, hint));
         }
     }
 
-    private static String mb(long bytes) {
+    private static String mb(double bytes) {
         return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
     }
 

@@ -75,6 +75,14 @@ public final class StateMonitor implements Monitor<StateRecording> {
         return every;
     }
 
+    /**
+     * Bytes its recording takes over a run of {@code steps} steps: every sample of every neuron
+     * and variable, reserved when the run starts; 0 when it streams (the sink keeps the values).
+     */
+    public double bytesFor(long steps) {
+        return sink != null || steps < 1 ? 0 : ((steps - 1) / every + 1) * (double) neurons.length * vars.size() * 8;
+    }
+
     /** True if {@code var} is recorded. */
     public boolean records(Variable var) {
         return vars.contains(var);

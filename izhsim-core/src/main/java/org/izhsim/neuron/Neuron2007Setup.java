@@ -4,6 +4,7 @@ import org.izhsim.integrate.Izhikevich2007Kernel;
 import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.model.Izhikevich2007Presets.Preset2007;
 
@@ -27,7 +28,7 @@ public record Neuron2007Setup(Izhikevich2007Model model, double v0, double u0, S
         Izhikevich2007Kernel.requireSupported(scheme);
         Checks.finite("v0", v0);
         Checks.finite("u0", u0);
-        Checks.steps(duration, dt);
+        new TimeGrid(dt).positiveSteps(duration, "duration");
     }
 
     /**
@@ -58,7 +59,7 @@ public record Neuron2007Setup(Izhikevich2007Model model, double v0, double u0, S
 
     @Override
     public long steps() {
-        return Checks.steps(duration, dt);
+        return new TimeGrid(dt).positiveSteps(duration, "duration");
     }
 
     /** The book program's recording: sample 0 is (v0, u0), spikes stamped t_(k+1). */

@@ -4,6 +4,7 @@ import org.izhsim.integrate.IzhikevichKernel;
 import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Checks;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.model.IzhikevichModel;
 import org.izhsim.model.NeuronParams;
 import org.izhsim.model.Preset;
@@ -29,7 +30,7 @@ public record NeuronSetup(IzhikevichModel model, NeuronParams params, double v0,
         }
         Checks.finite("v0", v0);
         Checks.finite("u0", u0);
-        Checks.steps(duration, dt);
+        new TimeGrid(dt).positiveSteps(duration, "duration");
     }
 
     /** The published protocol of a preset under the given scheme and current. */
@@ -60,7 +61,7 @@ public record NeuronSetup(IzhikevichModel model, NeuronParams params, double v0,
     /** Number of steps K = duration/dt; the run records K + 1 samples. */
     @Override
     public long steps() {
-        return Checks.steps(duration, dt);
+        return new TimeGrid(dt).positiveSteps(duration, "duration");
     }
 
     @Override

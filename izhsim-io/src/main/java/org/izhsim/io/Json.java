@@ -1,109 +1,77 @@
 package org.izhsim.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * A small JSON serialiser for result summaries: maps (in insertion order), collections,
- * primitive arrays, numbers, strings, booleans and null. Non-finite doubles become null, since
- * JSON has no NaN; integral doubles print without a fraction only when they are whole numbers
- * of a long, so 1.0 stays distinguishable from "1" nowhere that matters to Python's json.
+ * JSON for result summaries, written by Jackson's generator (escaping, structure): maps (in
+ * insertion order), collections, primitive arrays, numbers, strings, booleans and null; any
+ * other object as its {@code toString()}. Two choices are ours, not Jackson's defaults:
+ * non-finite doubles become null, since JSON has no NaN (Jackson would write the invalid token
+ * or a string); and integral doubles below 10^15 print as a whole number with ".0" (13.0,
+ * 100000.0, not 1.0E5), so that a float stays a float for Python's json and the text of a
+ * summary, and the model hash of the built-in network taken over it, do not change.
  */
 public final class Json {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private Json() {}
 
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder(256);
-        append(sb, value);
-        return sb.toString();
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON", e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
-    private static void append(StringBuilder sb, Object v) {
+    private static void write(JsonGenerator g, Object v) throws IOException {
         switch (v) {
-            case null -> sb.append("null");
-            case String s -> string(sb, s);
-            case Boolean b -> sb.append(b);
-            case Double d -> number(sb, d);
-            case Float f -> number(sb, f);
-            case Number n -> sb.append(n);
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case Double d -> number(g, d);
+            case Float f -> number(g, f);
+            case Number n -> g.writeNumber(n.toString());
             case Map<?, ?> m -> {
-                sb.append('{');
-                boolean first = true;
+                g.writeStartObject();
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) sb.append(',');
-                    first = false;
-                    string(sb, String.valueOf(e.getKey()));
-                    sb.append(':');
-                    append(sb, e.getValue());
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    write(g, e.getValue());
                 }
-                sb.append('}');
+                g.writeEndObject();
             }
             case Collection<?> c -> {
-                sb.append('[');
-                boolean first = true;
-                for (Object o : c) {
-                    if (!first) sb.append(',');
-                    first = false;
-                    append(sb, o);
-                }
-                sb.append(']');
+                g.writeStartArray();
+                for (Object o : c) write(g, o);
+                g.writeEndArray();
             }
             case double[] a -> {
-                sb.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) sb.append(',');
-                    number(sb, a[i]);
-                }
-                sb.append(']');
+                g.writeStartArray();
+                for (double x : a) number(g, x);
+                g.writeEndArray();
             }
-            case int[] a -> {
-                sb.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) sb.append(',');
-                    sb.append(a[i]);
-                }
-                sb.append(']');
-            }
-            case long[] a -> {
-                sb.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) sb.append(',');
-                    sb.append(a[i]);
-                }
-                sb.append(']');
-            }
-            case Object[] a -> append(sb, java.util.Arrays.asList(a));
-            default -> string(sb, v.toString());
+            case int[] a -> g.writeArray(a, 0, a.length);
+            case long[] a -> g.writeArray(a, 0, a.length);
+            case Object[] a -> write(g, java.util.Arrays.asList(a));
+            default -> g.writeString(v.toString());
         }
     }
 
-    private static void number(StringBuilder sb, double d) {
+    private static void number(JsonGenerator g, double d) throws IOException {
         if (!Double.isFinite(d)) {
-            sb.append("null");
+            g.writeNull();
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            // 13.0 -> 13.0 (keeps the float type for readers), but without exponent noise
-            sb.append((long) d).append(".0");
+            g.writeNumber((long) d + ".0");
         } else {
-            sb.append(d);
+            g.writeNumber(Double.toString(d));
         }
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -82,4 +82,28 @@ class CsvJsonTest {
         assertEquals("{\"s\":\"a\\\"b\\n\",\"x\":13.0,\"y\":0.25,\"nan\":null,\"arr\":[1.0,2.5],\"ints\":[1,2],"
                 + "\"list\":[1,\"two\"],\"nested\":{\"k\":true}}", Json.write(m));
     }
+
+    /** Jackson writes the text; the numbers print as before (the built-in network's model hash is taken over this text). */
+    @Test
+    void jsonNumbersAndEscapesStayValid() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("big", 1e14);
+        m.put("bigger", 1e15);
+        m.put("neg", -0.0);
+        m.put("tiny", 5.040380000000001E-4);
+        m.put("inf", Double.NEGATIVE_INFINITY);
+        m.put("f", 2.5f);
+        m.put("long", Long.MAX_VALUE);
+        m.put("longs", new long[] {-1, 2});
+        m.put("ctl", "tab\tbell\u0007");
+        m.put("path", Path.of("a", "b"));
+        m.put("objs", new Object[] {null, 1.5});
+        String text = Json.write(m);
+        assertEquals("{\"big\":100000000000000.0,\"bigger\":1.0E15,\"neg\":0.0,\"tiny\":5.040380000000001E-4,\"inf\":null,"
+                + "\"f\":2.5,\"long\":9223372036854775807,\"longs\":[-1,2],", text.substring(0, text.indexOf("\"ctl\"")));
+        var back = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        assertEquals("tab\tbell\u0007", back.get("ctl").asText());
+        assertEquals(Path.of("a", "b").toString(), back.get("path").asText());
+        assertEquals(1.5, back.get("objs").get(1).asDouble());
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
+import org.izhsim.run.Net2003Options;
 
 /**
  * The network tab's sessions: one per browser tab, keyed by an unguessable id. A tab creates a
@@ -34,7 +35,7 @@ final class NetworkApi {
     static final List<String> CHANGE_FIELDS = List.of("input", "value");
 
     Map<String, Object> create(Body body) {
-        NetworkSettings settings = NetworkSettings.parse(body);
+        Net2003Options settings = NetworkSettings.parse(body);
         double speed = body.number("speed", 0, 0, 1000);
         List<Replay.Change> initial = new ArrayList<>();
         initial.add(change(0, "noise:exc", body.number("sigma_exc", 5)));
@@ -55,10 +56,10 @@ final class NetworkApi {
             s = new NetworkSession(id, settings, speed, initial, msg -> say(id, msg));
             sessions.put(s.id, s);
         }
-        say(s, "created: " + org.izhsim.io.Json.write(settings.toMap()));
+        say(s, "created: " + org.izhsim.io.Json.write(NetworkSettings.toMap(settings)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session", s.id);
-        out.put("settings", settings.toMap());
+        out.put("settings", NetworkSettings.toMap(settings));
         out.put("steps", settings.steps());
         return out;
     }

@@ -24,6 +24,9 @@ import org.izhsim.network.StateRecording;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.Series;
 import org.izhsim.plot.SpikeRaster;
+import org.izhsim.run.Net2003Options;
+import org.izhsim.run.NetworkRun;
+import org.izhsim.run.Spelling;
 
 /**
  * One browser tab's network: a {@link Simulation} of the 2003 network on a thread of its own
@@ -48,7 +51,7 @@ final class NetworkSession {
     record Snapshot(long steps, SpikeRecording spikes, StateRecording trace) {}
 
     final String id;
-    final NetworkSettings settings;
+    final Net2003Options settings;
     /** Simulated ms per wall-clock ms (0: as fast as possible). */
     final double speed;
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -66,7 +69,7 @@ final class NetworkSession {
     private Thread thread;
     private final java.util.function.Consumer<String> log;
 
-    NetworkSession(String id, NetworkSettings settings, double speed, List<Replay.Change> initial,
+    NetworkSession(String id, Net2003Options settings, double speed, List<Replay.Change> initial,
                    java.util.function.Consumer<String> log) {
         this.id = id;
         this.log = log;
@@ -146,7 +149,7 @@ final class NetworkSession {
         synchronized (applied) {
             for (Replay.Change c : applied) if (c.step() < s.steps()) cs.add(c);
         }
-        return new Replay(settings.withSteps(s.steps()), cs, s.spikes().count(), Replay.digest(s.spikes()));
+        return new Replay(NetworkSettings.withSteps(settings, s.steps()), cs, s.spikes().count(), Replay.digest(s.spikes()));
     }
 
     private void runSafely() {
@@ -162,15 +165,12 @@ final class NetworkSession {
 
     private void run() throws InterruptedException {
         Izhikevich2003Network.Built built = settings.apply(Izhikevich2003Network.builder()).build();
-        Scheme scheme = Scheme.byId(settings.scheme());
+        Scheme scheme = settings.scheme();
         long total = settings.steps();
-        Simulation sim0;
-        try {
-            sim0 = Simulation.builder(built.network()).threads(1).build();
-        } catch (IllegalStateException tooBig) {
-            throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
-        }
-        try (Simulation sim = sim0) {
+        // one worker, so that tabs share the cores fairly
+        try (NetworkRun run = NetworkRun.builder(built.network(), built.spikes(), built.trace()).durationMs(settings.durationMs())
+                .threads(1).spelling(Spelling.KEYS).build()) {
+            Simulation sim = run.simulation();
             for (Replay.Change c : initial) apply(sim, c);
             Stream out = new Stream(built, scheme);
             long chunk = Math.max(1, Math.round(5 / settings.dt())); // 5 ms of simulated time
@@ -202,7 +202,7 @@ final class NetworkSession {
                     lastFlush = System.nanoTime();
                 }
                 if (speed > 0) {
-                    double simMs = (sim.step() - paceStep) * settings.dt();
+                    double simMs = settings.grid().timeMs(sim.step() - paceStep);
                     long due = paceNanos + (long) (simMs / speed * 1e6);
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
@@ -295,8 +295,8 @@ final class NetworkSession {
             }
             for (int b = 0; b < bins; b++) {
                 long s0 = (b0 + b) * binSteps, s1 = Math.min(step, s0 + binSteps);
-                rt[b] = s0 * settings.dt();
-                rate[b] = count[b] / (double) n / ((s1 - s0) * settings.dt() / 1000.0);
+                rt[b] = settings.grid().timeMs(s0);
+                rate[b] = count[b] / (double) n / (settings.grid().timeMs(s1 - s0) / 1000.0);
             }
             // the traced neuron's v, each of its spikes drawn to +30 mV
             double[] v = PeakTraces.peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, settings.traceNeuron(), scheme, 30);
@@ -315,7 +315,7 @@ final class NetworkSession {
             }
             Map<String, Object> batch = new LinkedHashMap<>();
             batch.put("step", step);
-            batch.put("t_ms", step * settings.dt());
+            batch.put("t_ms", settings.grid().timeMs(step));
             batch.put("total_spikes", spikes.count());
             batch.put("spike_t", st);
             batch.put("spike_i", si);
@@ -341,20 +341,18 @@ final class NetworkSession {
         Snapshot s = snapshot;
         if (s == null || s.steps() == 0) throw new ApiException(409, "the network has not run yet");
         Map<String, Object> prov = RunInfo.base("ui");
-        prov.putAll(settings.withSteps(s.steps()).toMap());
+        prov.putAll(NetworkSettings.toMap(NetworkSettings.withSteps(settings, s.steps())));
         prov.put("dt_ms", settings.dt());
-        prov.put("duration_ms", s.steps() * settings.dt());
+        prov.put("duration_ms", settings.grid().timeMs(s.steps()));
         prov.put("spikes", s.spikes().count());
         String base = "network-" + id.substring(0, 8);
         if (Download.isFigure(format)) {
-            Scheme scheme = Scheme.byId(settings.scheme());
-            String title = String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
-                    settings.ne(), settings.ni(), settings.sparse() ? "K = " + settings.sparseK() : "all-to-all", scheme.id(),
-                    NeuronApi.fmt(settings.dt()), settings.seed());
+            Scheme scheme = settings.scheme();
+            String title = settings.title();
             Series v = new Series("neuron " + settings.traceNeuron(), s.trace().timesMs(),
                     PeakTraces.peakPadded(s.trace().trace(StateMonitor.Variable.V, 0), s.spikes(), settings.traceNeuron(), scheme, 30));
             SpikeRaster raster = new SpikeRaster(s.spikes().timesMs(), s.spikes().neurons(), settings.ne() + settings.ni(), settings.ne(),
-                    s.steps() * settings.dt());
+                    settings.grid().timeMs(s.steps()));
             return Download.figure(Figures.networkRaster(title, raster, v), base + "-raster", format, prov);
         }
         return Download.table(base + "-spikes", format, prov, List.of("t_ms", "i"), List.of(s.spikes().timesMs(), s.spikes().neurons()));

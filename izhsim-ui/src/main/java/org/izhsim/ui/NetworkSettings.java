@@ -3,41 +3,25 @@ package org.izhsim.ui;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.izhsim.integrate.Scheme;
-import org.izhsim.model.Checks;
-import org.izhsim.network.Izhikevich2003Network;
+import org.izhsim.run.Net2003Options;
+import org.izhsim.run.Spelling;
 
 /**
- * The settings of one network run in the explorer: Izhikevich's 2003 network ({@code net2003})
- * with its options, plus constant-current inputs "constant:exc" and "constant:inh" (0 at the
- * start) so that the page can change the input current during a run. The initial noise σ and
- * currents are not part of the network: they are changes at step 0 (see {@link Replay}).
- *
- * @param ne           excitatory neurons
- * @param ni           inhibitory neurons
- * @param dt           step [ms]
- * @param durationMs   simulated time [ms]
- * @param seed         random seed
- * @param scheme       scheme id (netm, euler, figure1, rk4)
- * @param sparseK      inputs per neuron, or 0 for all-to-all (net.m)
- * @param traceNeuron  excitatory neuron whose v is streamed
+ * The explorer's JSON face of {@link Net2003Options}: a network request (and the settings of a
+ * replay file) read into options, and options written back. The options check themselves; what
+ * is added here is the explorer's own policy, the {@link Limits} of one request, and the
+ * constant-current inputs "constant:exc" and "constant:inh" (0 at the start) that let the page
+ * change the input current during a run. The initial noise σ and currents are not part of the
+ * network: they are changes at step 0 (see {@link Replay}).
  */
-public record NetworkSettings(int ne, int ni, double dt, double durationMs, long seed, String scheme, int sparseK,
-                              int traceNeuron) {
+final class NetworkSettings {
+    private NetworkSettings() {}
 
     static final List<String> FIELDS = List.of("ne", "ni", "dt", "duration", "seed", "scheme", "connectivity", "k",
             "trace_neuron", "sigma_exc", "sigma_inh", "current_exc", "current_inh", "speed");
 
-    public NetworkSettings {
-        Scheme.byId(scheme);
-        Checks.steps(durationMs, dt);
-        if (ne < 1 || ni < 1) throw new IllegalArgumentException("ne and ni must each be at least 1, got " + ne + " and " + ni);
-        if (traceNeuron < 0 || traceNeuron >= ne) throw new IllegalArgumentException("trace_neuron must be an excitatory neuron, 0.." + (ne - 1));
-        if (sparseK < 0 || sparseK > ne + ni) throw new IllegalArgumentException("k must be in 1.." + (ne + ni) + ", got " + sparseK);
-    }
-
-    /** Reads and bounds-checks a request (limits of {@link Limits}); initial σ/currents and speed are read by the caller. */
-    static NetworkSettings parse(Body body) {
+    /** Reads and bounds-checks a request; initial σ/currents and speed are read by the caller. */
+    static Net2003Options parse(Body body) {
         body.only(FIELDS);
         int ne = (int) body.integer("ne", 800, 1, Limits.MAX_NEURONS);
         int ni = (int) body.integer("ni", 200, 1, Limits.MAX_NEURONS);
@@ -52,54 +36,41 @@ public record NetworkSettings(int ne, int ni, double dt, double durationMs, long
         long seed = body.integer("seed", 1, 0, Long.MAX_VALUE);
         String scheme = body.choice("scheme", "netm", List.of("netm", "euler", "figure1", "rk4"));
         String conn = body.choice("connectivity", ne + ni <= Limits.MAX_DENSE_NEURONS ? "dense" : "sparse", List.of("dense", "sparse"));
-        int k = 0;
+        Integer k = null;
         if (conn.equals("sparse")) {
             k = (int) body.integer("k", Math.min(1000, ne + ni), 1, Math.min(1000, ne + ni));
         } else if (ne + ni > Limits.MAX_DENSE_NEURONS) {
             throw ApiException.badRequest("all-to-all (dense) networks are limited to " + Limits.MAX_DENSE_NEURONS
                     + " neurons, got " + (ne + ni) + "; use connectivity sparse");
+        } else if (body.has("k")) {
+            k = (int) body.integer("k", 0, 1, Integer.MAX_VALUE); // refused below: k needs sparse connectivity
         }
         int trace = (int) body.integer("trace_neuron", 0, 0, ne - 1);
         try {
-            return new NetworkSettings(ne, ni, dt, duration, seed, scheme, k, trace);
+            return Net2003Options.builder(Spelling.KEYS).ne(ne).ni(ni).dt(dt).durationMs(duration).seed(seed).scheme(scheme)
+                    .connectivity(conn).k(k).traceNeuron(trace).changeableCurrents(true).build();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
     }
 
-    public long steps() {
-        return Checks.steps(durationMs, dt);
+    /** The same options for a run of {@code steps} steps (a session stopped early replays only what it ran). */
+    static Net2003Options withSteps(Net2003Options o, long steps) {
+        return o.withDuration(o.grid().timeMs(steps));
     }
 
-    public boolean sparse() {
-        return sparseK > 0;
-    }
-
-    /** The same settings for a shorter run (a session stopped early replays only what it ran). */
-    public NetworkSettings withSteps(long steps) {
-        return new NetworkSettings(ne, ni, dt, steps * dt, seed, scheme, sparseK, traceNeuron);
-    }
-
-    /**
-     * Sets every option of the network on {@code b}: the one place both a live session and
-     * {@code izhsim replay} build their network from, so that both simulate the same thing.
-     */
-    public Izhikevich2003Network.Builder apply(Izhikevich2003Network.Builder b) {
-        b.ne(ne).ni(ni).scheme(Scheme.byId(scheme)).dt(dt).seed(seed).traceNeuron(traceNeuron).constantCurrent(0, 0);
-        return sparse() ? b.sparse(sparseK) : b.dense();
-    }
-
-    Map<String, Object> toMap() {
+    /** The options as a request (and a replay file's settings) writes them. */
+    static Map<String, Object> toMap(Net2003Options o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ne", ne);
-        m.put("ni", ni);
-        m.put("dt", dt);
-        m.put("duration", durationMs);
-        m.put("seed", seed);
-        m.put("scheme", scheme);
-        m.put("connectivity", sparse() ? "sparse" : "dense");
-        if (sparse()) m.put("k", sparseK);
-        m.put("trace_neuron", traceNeuron);
+        m.put("ne", o.ne());
+        m.put("ni", o.ni());
+        m.put("dt", o.dt());
+        m.put("duration", o.durationMs());
+        m.put("seed", o.seed());
+        m.put("scheme", o.scheme().id());
+        m.put("connectivity", o.sparse() ? "sparse" : "dense");
+        if (o.sparse()) m.put("k", o.inDegree());
+        m.put("trace_neuron", o.traceNeuron());
         return m;
     }
 }

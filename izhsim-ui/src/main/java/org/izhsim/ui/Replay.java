@@ -17,6 +17,7 @@ import org.izhsim.io.Json;
 import org.izhsim.io.RunInfo;
 import org.izhsim.network.ParameterChange;
 import org.izhsim.network.SpikeRecording;
+import org.izhsim.run.Net2003Options;
 
 /**
  * A browser session as a file: the network settings and seed, every change with the step it
@@ -37,7 +38,7 @@ import org.izhsim.network.SpikeRecording;
  * @param spikeCount  spikes of the recorded session (-1 if unknown)
  * @param spikeDigest SHA-256 of its (step, neuron) pairs ({@link #digest}), or null
  */
-public record Replay(NetworkSettings settings, List<Change> changes, long spikeCount, String spikeDigest) {
+public record Replay(Net2003Options settings, List<Change> changes, long spikeCount, String spikeDigest) {
 
     /** The inputs a change may name: the 2003 network's noise and its constant currents. */
     public static final Set<String> INPUTS = Set.of("noise:exc", "noise:inh", "constant:exc", "constant:inh");
@@ -92,7 +93,7 @@ public record Replay(NetworkSettings settings, List<Change> changes, long spikeC
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("izhsim_replay", 1);
-        m.put("settings", settings.toMap());
+        m.put("settings", NetworkSettings.toMap(settings));
         List<Map<String, Object>> cs = new ArrayList<>();
         for (Change c : changes) cs.add(c.toMap());
         m.put("changes", cs);
@@ -119,7 +120,7 @@ public record Replay(NetworkSettings settings, List<Change> changes, long spikeC
         assert version == 1;
         JsonNode s = root.raw("settings");
         if (s == null || !s.isObject()) throw new IllegalArgumentException("no \"settings\" object");
-        NetworkSettings settings = NetworkSettings.parse(Body.parse(s.toString()));
+        Net2003Options settings = NetworkSettings.parse(Body.parse(s.toString()));
         List<Change> changes = new ArrayList<>();
         JsonNode cs = root.raw("changes");
         if (cs != null && !cs.isNull()) {

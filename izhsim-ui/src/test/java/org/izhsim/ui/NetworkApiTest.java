@@ -183,6 +183,9 @@ class NetworkApiTest {
         assertEquals("duration = 20000.0 ms; at most 10000.0 ms", r.error());
         r = client.post("/api/net", "{\"ne\":2400,\"ni\":600,\"connectivity\":\"dense\"}");
         assertTrue(r.error().contains("use connectivity sparse"), r.error());
+        r = client.post("/api/net", "{\"ne\":80,\"ni\":20,\"connectivity\":\"dense\",\"k\":5}"); // issue #19 defect 20
+        assertEquals(400, r.status());
+        assertTrue(r.error().startsWith("k applies to sparse connectivity only"), r.error());
         r = client.post("/api/net", "{\"scheme\":\"rk2\"}");
         assertEquals("unknown scheme 'rk2'; known: netm, euler, figure1, rk4", r.error());
         r = client.post("/api/net", "{\"ne\":80,\"ni\":20,\"sigma_exc\":-1}");

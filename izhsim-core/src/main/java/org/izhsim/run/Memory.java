@@ -1,4 +1,4 @@
-package org.izhsim.cli;
+package org.izhsim.run;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Peak memory of this process, for the timing reports. */
-final class Memory {
+public final class Memory {
     private Memory() {}
 
     /** Sum of the peak usage of the heap pools since start [MB]. */
-    static double peakHeapMb() {
+    public static double peakHeapMb() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
@@ -21,7 +21,7 @@ final class Memory {
     }
 
     /** Peak resident set size (VmHWM) [MB], comparable to the peer's peak RSS; NaN where /proc is missing. */
-    static double peakRssMb() {
+    public static double peakRssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;

@@ -1,0 +1,116 @@
+package org.izhsim.io.model;
+
+import static org.izhsim.io.model.Values.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.izhsim.expr.Expression;
+import org.izhsim.io.model.YamlNode.Scalar;
+import org.izhsim.io.model.YamlNode.Sequence;
+import org.izhsim.network.Connectivity;
+import org.izhsim.network.Delays;
+import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.Storage;
+import org.izhsim.network.SynapseGroup;
+import org.izhsim.network.Weights;
+
+/** The {@code synapses} section: one synapse group per item, with its connectivity rule, weights, delays and storage. */
+final class SynapseReader {
+    private final Set<String> names = new LinkedHashSet<>();
+    private final Context ctx;
+
+    SynapseReader(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    SynapseGroup synapse(YamlNode node, Map<String, Object> out) {
+        Fields f = Fields.of(node, Schema.SYNAPSE);
+        NeuronGroup pre = ctx.groupRef(f.get("from")), post = ctx.groupRef(f.get("to"));
+        String name = f.has("name") ? Fields.string(f.get("name")) : pre.name() + "->" + post.name();
+        unique(names, node, "synapse group", name);
+        SynapseGroup.Builder b = SynapseGroup.builder(name, pre, post);
+        out.put("name", name);
+        out.put("from", pre.name());
+        out.put("to", post.name());
+        String tag = f.string("tag", "GLUTAMATE");
+        b.tag(tag);
+        out.put("tag", tag);
+        Map<String, Object> conn = new LinkedHashMap<>();
+        b.connect(f.has("connectivity") ? connectivity(f.get("connectivity"), post, conn) : Connectivity.allToAll());
+        conn.putIfAbsent("rule", "all_to_all");
+        out.put("connectivity", conn);
+        if (f.has("weight")) {
+            YamlNode w = f.get("weight");
+            if (w instanceof Scalar s && s.type() == Scalar.Type.STRING) {
+                Expression e = expression(w, R);
+                b.weights(e.dependsOn("r") ? Weights.ofUniform(e::at) : checked(w, () -> Weights.constant(e.at(0))));
+                out.put("weight", e.text());
+            } else {
+                double x = Fields.number(w);
+                b.weight(x);
+                out.put("weight", x);
+            }
+        } else {
+            out.put("weight", 0.0);
+        }
+        if (f.has("delay_ms")) {
+            YamlNode d = f.get("delay_ms");
+            if (d instanceof Sequence s) {
+                if (s.items().size() != 2) throw ModelFileException.at(d, "expected [min, max] in ms, got " + s.items().size() + " values");
+                int lo = ctx.stepsOf(s.items().get(0), Fields.number(s.items().get(0)), true);
+                int hi = ctx.stepsOf(s.items().get(1), Fields.number(s.items().get(1)), true);
+                b.delays(checked(d, () -> Delays.uniform(lo, hi)));
+                out.put("delay_ms", List.of(lo * ctx.dt(), hi * ctx.dt()));
+            } else {
+                int k = ctx.stepsOf(d, Fields.number(d), true);
+                b.delays(checked(d, () -> Delays.constant(k)));
+                out.put("delay_ms", k * ctx.dt());
+            }
+        } else {
+            out.put("delay_ms", 0.0);
+        }
+        String storage = f.has("storage") ? Fields.choice(f.get("storage"), Schema.STORAGE) : "auto";
+        b.storage(Storage.valueOf(storage.toUpperCase(java.util.Locale.ROOT)));
+        out.put("storage", storage);
+        return checked(node, b::build);
+    }
+
+    Connectivity connectivity(YamlNode node, NeuronGroup post, Map<String, Object> out) {
+        String rule = kind(node, "rule", "rules", Schema.RULES);
+        Fields f = Fields.of(node, Schema.RULES.get(rule));
+        out.put("rule", rule);
+        return switch (rule) {
+            case "all_to_all" -> Connectivity.allToAll();
+            case "one_to_one" -> Connectivity.oneToOne();
+            case "probability" -> {
+                YamlNode p = f.get("p");
+                double x = Fields.number(p);
+                out.put("p", x);
+                yield checked(p, () -> Connectivity.probability(x));
+            }
+            default -> {
+                int k = Fields.intIn(f.get("k"), 0, Integer.MAX_VALUE);
+                out.put("k", k);
+                if (!f.has("population")) {
+                    if (f.has("draw")) throw ModelFileException.at(f.get("draw"), "'draw' needs 'population' beside it");
+                    yield Connectivity.fixedInDegree(k);
+                }
+                YamlNode popNode = f.get("population");
+                List<NeuronGroup> pop = new ArrayList<>();
+                for (YamlNode g : Fields.sequence(popNode).items()) {
+                    NeuronGroup ng = ctx.groupRef(g);
+                    if (pop.contains(ng)) throw ModelFileException.at(g, "group '" + ng.name() + "' listed twice");
+                    pop.add(ng);
+                }
+                String draw = f.string("draw", "indegree->" + post.name());
+                out.put("population", pop.stream().map(NeuronGroup::name).toList());
+                out.put("draw", draw);
+                yield checked(popNode, () -> Connectivity.fixedInDegreeFrom(k, draw, pop));
+            }
+        };
+    }
+}
