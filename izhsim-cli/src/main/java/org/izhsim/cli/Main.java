@@ -26,7 +26,13 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = commandLine(args);
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            // PrintStream keeps its errors to itself: --json > /dev/full would exit 0 with nothing written
+            if (System.out.checkError()) {
+                System.err.println(prefix(cl) + "could not write to standard output (disk full or pipe closed)");
+                return code == 0 ? EXIT_FAILURE : code;
+            }
+            return code;
         } catch (OutOfMemoryError e) {
             // an Error passes picocli's handler; staged outputs are already deleted on the way out
             System.err.println("izhsim: out of memory (" + e.getMessage() + "); give the JVM more with IZHSIM_JAVA_OPTS=-Xmx<size>"
@@ -94,7 +100,11 @@ public final class Main {
                     code = EXIT_BLOW_UP;
                 }
                 case java.io.IOException e -> {
-                    err.println(prefix(cmd) + "I/O error: " + e.getMessage());
+                    err.println(prefix(cmd) + ioMessage(e));
+                    code = EXIT_FAILURE;
+                }
+                case java.io.UncheckedIOException e -> {
+                    err.println(prefix(cmd) + ioMessage(e.getCause()));
                     code = EXIT_FAILURE;
                 }
                 default -> {
@@ -107,6 +117,15 @@ public final class Main {
             return code;
         });
         return cl;
+    }
+
+    /** One line for a failed read or write; a full disk says what became of the outputs. */
+    static String ioMessage(java.io.IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+            return "the disk is full (" + m + "); this run's outputs were removed, files of earlier runs are untouched";
+        }
+        return "I/O error: " + m;
     }
 
     private static String prefix(CommandLine cmd) {

@@ -211,6 +211,10 @@ abstract class NetworkCommand implements Callable<Integer> {
     final Integer execute(NetworkRun r, Path outDir, Set<ImageFormat> formats) throws IOException {
         try {
             return executeRun(r, outDir, formats);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            if (nwb != null) nwb.discard(); // a failed write (a full disk): no file that keeps filling it
+            nwb = null;
+            throw e;
         } finally {
             if (nwb != null) nwb.close();
         }
@@ -226,6 +230,8 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (blocks < 1 || blocks > steps) throw new IllegalArgumentException("--blocks must be in 1.." + steps + " (the steps), got " + blocks);
         long wall0 = System.nanoTime();
         dataOptions.check();
+        OutputStage.check(outDir);
+        OutputNames.checkDistinct(r.recorded());
         StateMonitor.Variable[] recordVars = dataOptions.variables();
         if (recordVars.length > 0 && !r.data().contains("nwb")) {
             throw new IllegalArgumentException("--record writes states into run.nwb; add nwb to --data (e.g. --data npz,csv,nwb)");
@@ -298,6 +304,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         }
         final double[] times = keepSpikes ? spikes.timesMs() : null;
         final int[] neurons = keepSpikes ? spikes.neurons() : null;
+        final double[] gridTimes = keepSpikes ? org.izhsim.io.GridTimes.ofSteps(spikes.steps(), dt) : null; // as files print them
         int total = net.neuronCount();
         PopulationSpectrum.Spectrum spectrum = keepSpikes ? PopulationSpectrum.of(times, duration) : tally.spectrum();
         long spikeCount = keepSpikes ? spikes.count() : tally.count();
@@ -348,11 +355,11 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
             // spikes.npz on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
-            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", times).put("i", neurons).putMetadata(stamped)
+            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", gridTimes).put("i", neurons).putMetadata(stamped)
                     .putString("metadata", Json.write(stamped)).write(stage.file("spikes.npz")));
             if (r.data().contains("npz")) Thread.ofPlatform().name("izhsim-npz").start(npz);
             try {
-                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(gridTimes, neurons));
             } finally {
                 if (r.data().contains("npz")) join(npz, false); // never leave it writing into the stage that closing deletes
             }

@@ -190,13 +190,7 @@ final class NeuronOptions {
 
     /** Reads and checks a model file; errors name the file, line and column. */
     static EquationModel readEquations(java.nio.file.Path file) {
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read --equations " + file + ": " + e.getMessage());
-        }
-        return EquationModel.parse(text, file.toString());
+        return EquationModel.parse(org.izhsim.io.TextFiles.read(file, "--equations").text(), file.toString());
     }
 
     /**

@@ -1,37 +1,70 @@
 package org.izhsim.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Stages a command's output files in a hidden directory inside the output directory and moves
  * them into place only when all of them were written, so a failure part-way leaves nothing
  * behind; each move is an atomic rename within one file system.
+ *
+ * <p>The staging directory's name carries the process id and start time of its owner
+ * ({@code .izhsim-staging-<pid>-<start>-<random>}): a shutdown hook removes it on Ctrl-C or
+ * SIGTERM, and a process killed with SIGKILL, which runs no hook, leaves one that the next
+ * stage in the same directory recognises as its dead owner's and removes.
  */
 final class OutputStage implements AutoCloseable {
+    static final String PREFIX = ".izhsim-staging-";
+
+    /** Output directories this process created, the only ones a failed run may remove again. */
+    private static final Set<Path> CREATED = ConcurrentHashMap.newKeySet();
+
     private final Path target;
     private final Path staging;
     private final List<Path> committed = new ArrayList<>();
+    private final Thread hook;
     private boolean done;
 
     OutputStage(Path target) throws IOException {
         this.target = prepare(target);
-        this.staging = Files.createTempDirectory(this.target, ".izhsim-staging-");
+        removeStale(this.target);
+        this.staging = Files.createTempDirectory(this.target, PREFIX + owner(ProcessHandle.current()) + "-");
+        this.hook = new Thread(this::cleanUp, "izhsim-output-stage");
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Creates the output directory if missing; refuses a path that is not a directory. */
+    /**
+     * Creates the output directory if missing; refuses a path that is not a directory, and an
+     * empty one, which would put the outputs into the current directory unasked.
+     */
     static Path prepare(Path target) throws IOException {
+        Path t = check(target);
+        if (!Files.exists(t)) {
+            Files.createDirectories(t);
+            CREATED.add(t);
+        }
+        return t;
+    }
+
+    /** Refuses an --out that cannot be the output directory, creating nothing; returns it absolute. */
+    static Path check(Path target) {
+        if (target.toString().isBlank()) {
+            throw new IllegalArgumentException("--out is empty; give a directory (--out out, or --out . for the current one)");
+        }
         Path t = target.toAbsolutePath().normalize();
         if (Files.exists(t) && !Files.isDirectory(t)) {
             throw new IllegalArgumentException("--out " + target + " exists and is not a directory");
         }
-        Files.createDirectories(t);
         return t;
     }
 
@@ -45,8 +78,11 @@ final class OutputStage implements AutoCloseable {
         return staging;
     }
 
-    /** Moves every staged file into the output directory; returns their final paths. */
-    List<Path> commit() throws IOException {
+    /**
+     * Moves every staged file into the output directory; returns their final paths. The shutdown
+     * hook waits for a commit under way, so an interrupt never leaves half of one.
+     */
+    synchronized List<Path> commit() throws IOException {
         try (Stream<Path> files = Files.list(staging)) {
             for (Path f : files.sorted().toList()) {
                 Path dest = target.resolve(f.getFileName().toString());
@@ -60,16 +96,58 @@ final class OutputStage implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (Files.exists(staging)) {
-            try (Stream<Path> walk = Files.walk(staging)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it cleans up
+        }
+        cleanUp();
+    }
+
+    private synchronized void cleanUp() {
+        try {
+            delete(staging);
+            if (!done && CREATED.contains(target)) {
+                // leave no empty directory behind that this run created for nothing; one the
+                // user made stays
+                try (Stream<Path> left = Files.list(target)) {
+                    if (left.findAny().isEmpty()) Files.deleteIfExists(target);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("izhsim: could not remove " + staging + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the staging directories in {@code dir} whose owning process is gone. */
+    static void removeStale(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, PREFIX + "*")) {
+            for (Path p : entries) {
+                String rest = p.getFileName().toString().substring(PREFIX.length());
+                String[] parts = rest.split("-");
+                if (parts.length < 3 || !Files.isDirectory(p)) continue; // not one of ours: leave it
+                try {
+                    long pid = Long.parseLong(parts[0]);
+                    String start = parts[1];
+                    Optional<ProcessHandle> h = ProcessHandle.of(pid);
+                    if (h.isEmpty() || !owner(h.get()).equals(pid + "-" + start)) delete(p);
+                } catch (NumberFormatException notOurs) {
+                    // a name we did not make
+                }
             }
         }
-        if (!done) {
-            // leave no empty directory behind that this run created for nothing
-            try (Stream<Path> left = Files.list(target)) {
-                if (left.findAny().isEmpty()) Files.deleteIfExists(target);
-            }
+    }
+
+    /** "pid-start" of a process, start in ms since the epoch (0 where the OS does not say). */
+    private static String owner(ProcessHandle p) {
+        long start = p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        return p.pid() + "-" + start;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.izhsim.io.model;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,13 +282,9 @@ final class ModelFileReader {
             String shown = path.toString();
             byte[] bytes;
             try {
-                if (Files.isDirectory(path)) throw ModelFileException.at(fileNode, "equation file " + shown + " is a directory");
-                bytes = Files.readAllBytes(path);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw ModelFileException.at(fileNode, "equation file " + shown + " does not exist (paths are relative to "
-                        + "the model file)");
-            } catch (IOException e) {
-                throw ModelFileException.at(fileNode, "cannot read equation file " + shown + ": " + e.getMessage());
+                bytes = org.izhsim.io.TextFiles.read(path, "equation file").bytes();
+            } catch (IllegalArgumentException e) {
+                throw ModelFileException.at(fileNode, e.getMessage() + (Files.exists(path) ? "" : " (paths are relative to the model file)"));
             }
             EquationModel eq;
             try {
