@@ -173,6 +173,12 @@ public final class NeuroMl {
             throw new IllegalArgumentException(file + ": malformed XML: " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("NeuroML file " + file + " does not exist");
+        } catch (java.io.UnsupportedEncodingException e) {
+            // the XML declaration names an encoding the JDK does not know (found by fuzzing)
+            throw new IllegalArgumentException(file + ": the XML declaration names an unknown encoding '" + e.getMessage()
+                    + "'; NeuroML files are UTF-8");
+        } catch (java.io.CharConversionException e) {
+            throw new IllegalArgumentException(file + ": not text in its declared encoding: " + e.getMessage());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser cannot be configured securely", e);
         }
