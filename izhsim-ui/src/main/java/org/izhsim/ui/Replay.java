@@ -102,7 +102,7 @@ public record Replay(NetworkSettings settings, List<Change> changes, long spikeC
 
     /** Reads a replay file; anything wrong in it is an IllegalArgumentException naming the file and the culprit. */
     public static Replay read(Path file) throws IOException {
-        String text = org.izhsim.io.TextFiles.read(file, "replay file", 256 << 20).text();
+        String text = org.izhsim.io.TextFiles.read(file, "replay file", 64 << 20).text();
         try {
             return parse(text);
         } catch (ApiException | IllegalArgumentException e) {
