@@ -128,9 +128,11 @@ final class OutputStage implements AutoCloseable {
                 if (parts.length < 3 || !Files.isDirectory(p)) continue; // not one of ours: leave it
                 try {
                     long pid = Long.parseLong(parts[0]);
-                    String start = parts[1];
+                    long start = Long.parseLong(parts[1]);
                     Optional<ProcessHandle> h = ProcessHandle.of(pid);
-                    if (h.isEmpty() || !owner(h.get()).equals(pid + "-" + start)) delete(p);
+                    // a live process whose start time the OS does not tell is taken for the owner
+                    Optional<Long> started = h.flatMap(x -> x.info().startInstant()).map(java.time.Instant::toEpochMilli);
+                    if (h.isEmpty() || started.isPresent() && started.get() != start) delete(p);
                 } catch (NumberFormatException notOurs) {
                     // a name we did not make
                 }

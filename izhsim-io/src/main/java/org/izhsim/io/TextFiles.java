@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * Reads a text input the user named (a model file, an equation file, a replay file) with a
  * bound on its size and one clear line for each way it can fail: missing, a directory, not
  * readable, too large ({@code /dev/zero} would otherwise be read until memory runs out), or not
- * UTF-8 (the JDK says only "Input length = 1").
+ * UTF-8 (the JDK says only "Input length = 1"); and messages that quote such text, kept to one line.
  */
 public final class TextFiles {
     /** The default bound: far above any model or equation file, far below the JVM's memory. */
@@ -82,5 +82,21 @@ public final class TextFiles {
         }
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    /**
+     * The message on one line: text quoted from the file may hold line breaks, and control
+     * characters (a terminal's escape sequences) that must not reach the user's terminal as such.
+     */
+    public static String oneLine(String message) {
+        if (message == null) return "";
+        StringBuilder sb = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (c == '\n') sb.append("\\n");
+            else if (c == '\r') sb.append("\\r");
+            else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) sb.append(String.format("\\u%04x", c));
+            else sb.appendCodePoint(c);
+        });
+        return sb.toString();
     }
 }

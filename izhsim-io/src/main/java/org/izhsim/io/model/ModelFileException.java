@@ -10,23 +10,8 @@ public final class ModelFileException extends IllegalArgumentException {
     private final String detail;
 
     ModelFileException(String message, String detail, Throwable cause) {
-        super(oneLine(message), cause);
+        super(org.izhsim.io.TextFiles.oneLine(message), cause);
         this.detail = detail;
-    }
-
-    /**
-     * The message on one line: text quoted from the file may hold line breaks, and control
-     * characters (a terminal's escape sequences) that must not reach the user's terminal as such.
-     */
-    static String oneLine(String message) {
-        StringBuilder sb = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            if (c == '\n') sb.append("\\n");
-            else if (c == '\r') sb.append("\\r");
-            else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) sb.append(String.format("\\u%04x", c));
-            else sb.appendCodePoint(c);
-        });
-        return sb.toString();
     }
 
     static ModelFileException at(YamlNode node, String problem) {
