@@ -122,10 +122,17 @@ public final class Main {
     /** One line for a failed read or write; a full disk says what became of the outputs. */
     static String ioMessage(java.io.IOException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
-            return "the disk is full (" + m + "); this run's outputs were removed, files of earlier runs are untouched";
-        }
+        if (diskFull(e)) return "the disk is full (" + m + "); this run's outputs were removed, files of earlier runs are untouched";
         return "I/O error: " + m;
+    }
+
+    /** True if {@code e} or a cause of it says the disk (or the user's quota) is full. */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) return true;
+        }
+        return false;
     }
 
     private static String prefix(CommandLine cmd) {

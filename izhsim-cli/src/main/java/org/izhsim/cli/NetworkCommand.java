@@ -212,8 +212,11 @@ abstract class NetworkCommand implements Callable<Integer> {
         try {
             return executeRun(r, outDir, formats);
         } catch (IOException | java.io.UncheckedIOException e) {
-            if (nwb != null) nwb.discard(); // a failed write (a full disk): no file that keeps filling it
-            nwb = null;
+            // a full disk: no file that keeps filling it (an interrupt keeps its chunks, see NwbRun)
+            if (nwb != null && Main.diskFull(e)) {
+                nwb.discard();
+                nwb = null;
+            }
             throw e;
         } finally {
             if (nwb != null) nwb.close();

@@ -190,7 +190,13 @@ final class NeuronOptions {
 
     /** Reads and checks a model file; errors name the file, line and column. */
     static EquationModel readEquations(java.nio.file.Path file) {
-        return EquationModel.parse(org.izhsim.io.TextFiles.read(file, "--equations").text(), file.toString());
+        String text;
+        try {
+            text = org.izhsim.io.TextFiles.read(file, "--equations").text();
+        } catch (org.izhsim.io.TextFiles.Unreadable e) {
+            throw new IllegalArgumentException("cannot read --equations " + file + ": " + e.reason(), e);
+        }
+        return EquationModel.parse(text, file.toString());
     }
 
     /**

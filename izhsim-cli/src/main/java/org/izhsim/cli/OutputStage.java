@@ -30,17 +30,25 @@ final class OutputStage implements AutoCloseable {
     private static final Set<Path> CREATED = ConcurrentHashMap.newKeySet();
 
     private final Path target;
-    private final Path staging;
+    private volatile Path staging;
     private final List<Path> committed = new ArrayList<>();
     private final Thread hook;
     private boolean done;
+    private volatile boolean aborted;
 
     OutputStage(Path target) throws IOException {
         this.target = prepare(target);
         removeStale(this.target);
-        this.staging = Files.createTempDirectory(this.target, PREFIX + owner(ProcessHandle.current()) + "-");
-        this.hook = new Thread(this::cleanUp, "izhsim-output-stage");
+        // the hook first: once the JVM is shutting down it cannot be added, and then no
+        // directory must have been made that nothing would remove
+        this.hook = new Thread(this::abort, "izhsim-output-stage");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            this.staging = Files.createTempDirectory(this.target, PREFIX + owner(ProcessHandle.current()) + "-");
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -70,11 +78,12 @@ final class OutputStage implements AutoCloseable {
 
     /** Where to write the file named {@code name} now; it becomes visible on {@link #commit()}. */
     Path file(String name) {
-        return staging.resolve(name);
+        return dir().resolve(name);
     }
 
     /** The staging directory (for writers that take a directory and a base name). */
     Path dir() {
+        if (aborted) throw new IllegalStateException("interrupted: the outputs are being removed");
         return staging;
     }
 
@@ -83,6 +92,7 @@ final class OutputStage implements AutoCloseable {
      * hook waits for a commit under way, so an interrupt never leaves half of one.
      */
     synchronized List<Path> commit() throws IOException {
+        if (aborted) throw new IOException("interrupted: the outputs were removed");
         try (Stream<Path> files = Files.list(staging)) {
             for (Path f : files.sorted().toList()) {
                 Path dest = target.resolve(f.getFileName().toString());
@@ -104,7 +114,24 @@ final class OutputStage implements AutoCloseable {
         cleanUp();
     }
 
+    /**
+     * The shutdown hook (Ctrl-C, SIGTERM). The run's own thread goes on while hooks run, and a
+     * write it had begun may make the staging directory again after the first pass: a second
+     * pass a moment later removes that.
+     */
+    private void abort() {
+        aborted = true;
+        cleanUp();
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cleanUp();
+    }
+
     private synchronized void cleanUp() {
+        if (staging == null) return;
         try {
             delete(staging);
             if (!done && CREATED.contains(target)) {
@@ -114,8 +141,10 @@ final class OutputStage implements AutoCloseable {
                     if (left.findAny().isEmpty()) Files.deleteIfExists(target);
                 }
             }
-        } catch (IOException e) {
-            System.err.println("izhsim: could not remove " + staging + ": " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a file the run's thread was writing at that moment; the hook's second pass, or the
+            // next run, removes what is left
+            if (!aborted) System.err.println("izhsim: could not remove " + staging + ": " + e.getMessage());
         }
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in its own JVM on a small network and is stopped with SIGINT or SIGKILL at random moments,
  * from start-up to the writing of its files. Whatever the moment, --out holds only complete
  * files (of this run or the one before), never a partial one; SIGINT leaves no staging
- * directory, and the staging left by SIGKILL, which runs no hook, is gone after the next run.
+ * directory of its run, and the staging left by SIGKILL, which runs no hook, is removed by the
+ * next run that stages (at the latest the complete run at the end).
  */
 class CrashSafetyTest {
     @TempDir
@@ -67,7 +68,8 @@ class CrashSafetyTest {
             List<String> left = HostileInputTest.listing(out);
             for (String name : left) {
                 if (name.startsWith(OutputStage.PREFIX)) {
-                    assertTrue(hard, when + ": SIGINT left " + name);
+                    // an earlier SIGKILL's may still be there if this run was stopped before it staged
+                    assertTrue(hard || !name.startsWith(OutputStage.PREFIX + p.pid() + "-"), when + ": SIGINT left " + name);
                     continue;
                 }
                 assertTrue(expected.contains(name), when + ": unexpected file " + name + " in " + left);

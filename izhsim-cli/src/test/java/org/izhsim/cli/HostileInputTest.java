@@ -185,7 +185,7 @@ class HostileInputTest {
         refused(CliRunner.run("neuron", "--equations", latin1.toString(), "--quiet", "--out", out),
                 latin1.toString(), "not UTF-8", "byte 23", "line 2");
         refused(CliRunner.run("neuron", "--equations", dir.resolve("missing.eqs").toString(), "--quiet", "--out", out),
-                "missing.eqs does not exist");
+                "missing.eqs", "does not exist");
         Path yaml = dir.resolve("latin1.yaml");
         Files.write(yaml, "network:\n  name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         refused(CliRunner.run("run", yaml.toString(), "--quiet", "--out", out), "not UTF-8");
@@ -199,6 +199,6 @@ class HostileInputTest {
         Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
         assumeTrue(!Files.isReadable(locked), "root reads any file");
         refused(CliRunner.run("neuron", "--equations", locked.toString(), "--quiet", "--out", dir.resolve("out").toString()),
-                "locked.eqs is not readable");
+                "locked.eqs", "is not readable");
     }
 }

@@ -28,27 +28,41 @@ public final class TextFiles {
     /** A file's bytes (for its hash) and their text. */
     public record Text(byte[] bytes, String text) {}
 
+    /** An input that cannot be read: "NAME REASON", e.g. "model file m.yaml does not exist". */
+    public static final class Unreadable extends IllegalArgumentException {
+        private final String reason;
+
+        Unreadable(String name, String reason) {
+            super(name + " " + reason);
+            this.reason = reason;
+        }
+
+        /** What is wrong, without the name: "does not exist", "is a directory", ... */
+        public String reason() {
+            return reason;
+        }
+    }
+
     /**
      * Reads {@code file}, described as {@code what} in messages ("model file", "--equations").
      *
-     * @throws IllegalArgumentException naming the file and the problem
+     * @throws Unreadable naming the file and the problem
      */
     public static Text read(Path file, String what, int maxBytes) {
         String name = what + " " + file;
-        if (Files.isDirectory(file)) throw new IllegalArgumentException(name + " is a directory, not a file");
+        if (Files.isDirectory(file)) throw new Unreadable(name, "is a directory");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(name + " does not exist");
+            throw new Unreadable(name, "does not exist");
         } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException(name + " is not readable (permission denied)");
+            throw new Unreadable(name, "is not readable (permission denied)");
         } catch (IOException e) {
-            throw new IllegalArgumentException(name + " is not readable: " + e.getMessage());
+            throw new Unreadable(name, "is not readable: " + oneLine(e.getMessage()));
         }
         if (bytes.length > maxBytes) {
-            throw new IllegalArgumentException(name + " is larger than " + (maxBytes >> 20) + " MiB, the limit for this input"
-                    + " (is it the right file?)");
+            throw new Unreadable(name, "is larger than " + (maxBytes >> 20) + " MiB, the limit for this input (is it the right file?)");
         }
         return new Text(bytes, utf8(bytes, name));
     }
@@ -76,9 +90,9 @@ public final class TextFiles {
                     column++;
                 }
             }
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "%s is not UTF-8 text: byte %d (0x%02x, line %d, column %d) is not valid UTF-8; save it as UTF-8",
-                    name, at, bytes[at] & 0xff, line, column));
+            throw new Unreadable(name, String.format(java.util.Locale.ROOT,
+                    "is not UTF-8 text: byte %d (0x%02x, line %d, column %d) is not valid UTF-8; save it as UTF-8",
+                    at, bytes[at] & 0xff, line, column));
         }
         decoder.flush(out);
         return out.flip().toString();
