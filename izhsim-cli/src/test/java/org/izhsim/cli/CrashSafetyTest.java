@@ -111,6 +111,20 @@ class CrashSafetyTest {
                 "the run after a SIGKILL removes its staging: " + HostileInputTest.listing(out));
     }
 
+    /** Two runs into one --out at once: each stages apart, neither removes the other's staging. */
+    @Test
+    void twoRunsAtOnceLeaveCompleteFiles() throws Exception {
+        Path out = dir.resolve("out");
+        Process a = start(out);
+        Process b = start(out);
+        assertTrue(a.waitFor(300, TimeUnit.SECONDS) && b.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, a.exitValue());
+        assertEquals(0, b.exitValue());
+        List<String> expected = List.of("raster.png", "raster.svg", "run.json", "spikes.csv", "spikes.npz");
+        assertEquals(expected, HostileInputTest.listing(out));
+        for (String name : expected) assertComplete(out.resolve(name), "two runs at once");
+    }
+
     private static void assertComplete(Path file, String when) throws IOException {
         String name = file.getFileName().toString();
         String what = when + ": " + name + " is not complete";
