@@ -117,7 +117,7 @@ final class AccuracyCommand implements Callable<Integer> {
         if (!base.currentUnit().isEmpty()) m.put("current_unit", base.currentUnit());
         m.put("duration_ms", base.duration());
         m.put("reference", Map.of("scheme", "rk4", "dt_ms", res.refDt(), "spike_count", res.reference().spikeCount(),
-                "spike_times_ms", res.reference().spikeTimes()));
+                "spike_times_ms", Summaries.spikeTimes(res.reference())));
         m.put("matching", "first min(n, n_ref) spikes in order; count_diff = n - n_ref");
         m.put("cost", "FLOPs per neuron per step counted from the model's equation trees (as izhsim cost) / dt");
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -56,7 +56,7 @@ final class FeaturesCommand implements Callable<Integer> {
             row.put("name", p.name());
             row.put("dt_ms", p.dt());
             row.put("duration_ms", p.duration());
-            row.put("spike_times_ms", traces.get(i).spikeTimes());
+            row.put("spike_times_ms", Summaries.spikeTimes(traces.get(i)));
             rows.add(row);
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -31,7 +31,13 @@ public final class Main {
     /** Runs a command line: its exit code, an out-of-memory error included. */
     static int execute(CommandLine cl, String... args) {
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            // PrintStream keeps its errors to itself: --json > /dev/full would exit 0 with nothing written
+            if (System.out.checkError()) {
+                System.err.println(prefix(cl) + "could not write to standard output (disk full or pipe closed)");
+                return code == 0 ? EXIT_FAILURE : code;
+            }
+            return code;
         } catch (OutOfMemoryError e) {
             // an Error passes picocli's handler; staged outputs are already deleted on the way out
             // on the command line's error writer, which an MPI rank captures ([mpi hook]: was System.err)
@@ -101,7 +107,11 @@ public final class Main {
                     code = EXIT_BLOW_UP;
                 }
                 case java.io.IOException e -> {
-                    err.println(prefix(cmd) + "I/O error: " + e.getMessage());
+                    err.println(prefix(cmd) + ioMessage(e));
+                    code = EXIT_FAILURE;
+                }
+                case java.io.UncheckedIOException e -> {
+                    err.println(prefix(cmd) + ioMessage(e.getCause()));
                     code = EXIT_FAILURE;
                 }
                 default -> {
@@ -114,6 +124,22 @@ public final class Main {
             return code;
         });
         return cl;
+    }
+
+    /** One line for a failed read or write; a full disk says what became of the outputs. */
+    static String ioMessage(java.io.IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (diskFull(e)) return "the disk is full (" + m + "); this run's outputs were removed, files of earlier runs are untouched";
+        return "I/O error: " + m;
+    }
+
+    /** True if {@code e} or a cause of it says the disk (or the user's quota) is full. */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) return true;
+        }
+        return false;
     }
 
     private static String prefix(CommandLine cmd) {

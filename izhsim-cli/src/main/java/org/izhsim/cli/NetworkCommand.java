@@ -180,6 +180,13 @@ abstract class NetworkCommand implements Callable<Integer> {
     final Integer execute(Job r, Path outDir, Set<ImageFormat> formats) throws IOException {
         try {
             return executeRun(r, outDir, formats);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a full disk: no file that keeps filling it (an interrupt keeps its chunks, see NwbRun)
+            if (nwb != null && Main.diskFull(e)) {
+                nwb.discard();
+                nwb = null;
+            }
+            throw e;
         } finally {
             if (nwb != null) nwb.close();
         }
@@ -192,6 +199,8 @@ abstract class NetworkCommand implements Callable<Integer> {
         long steps = NetworkRun.steps(new TimeGrid(net.dt()), duration, r.blocks(), Spelling.OPTIONS);
         long wall0 = System.nanoTime();
         dataOptions.check();
+        OutputStage.check(outDir);
+        OutputNames.checkDistinct(r.recorded());
         org.izhsim.network.Communicator ranks = MpiRun.communicator(net, r.data()); // [mpi hook] refuses more ranks than neurons, nwb
         StateMonitor.Variable[] recordVars = dataOptions.variables();
         if (recordVars.length > 0 && !r.data().contains("nwb")) {
@@ -259,6 +268,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         if (!MpiRun.root()) return 0; // [mpi hook] rank 0 writes every output and prints
         final double[] times = keepSpikes ? spikes.timesMs() : null;
         final int[] neurons = keepSpikes ? spikes.neurons() : null;
+        final double[] gridTimes = keepSpikes ? org.izhsim.io.GridTimes.ofSteps(spikes.steps(), net.dt()) : null; // as files print them
 
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
@@ -273,11 +283,11 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
             // spikes.npz on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
-            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", times).put("i", neurons).putMetadata(stamped)
+            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", gridTimes).put("i", neurons).putMetadata(stamped)
                     .putString("metadata", Json.write(stamped)).write(stage.file("spikes.npz")));
             if (r.data().contains("npz")) Thread.ofPlatform().name("izhsim-npz").start(npz);
             try {
-                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
+                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(gridTimes, neurons));
             } finally {
                 if (r.data().contains("npz")) join(npz, false); // never leave it writing into the stage that closing deletes
             }

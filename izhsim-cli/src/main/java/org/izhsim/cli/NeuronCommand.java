@@ -43,6 +43,7 @@ final class NeuronCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOutputs();
         if (neuron.equations != null) return callEquations();
         if (!neuron.settings.isEmpty()) throw new IllegalArgumentException("--set needs --equations FILE");
         NeuronSpec setup = neuron.resolveSpec();
@@ -78,6 +79,14 @@ final class NeuronCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Refuses outputs that cannot be written before the run, not after its figures are. */
+    private void checkOutputs() {
+        OutputStage.check(output.out);
+        if (csv != null && java.nio.file.Files.isDirectory(csv)) {
+            throw new IllegalArgumentException("--csv " + csv + " is a directory; give a file name, e.g. --csv " + csv.resolve("trace.csv"));
+        }
+    }
+
     /** Draws a run's figures into the output stage. */
     @FunctionalInterface
     private interface FigureDrawer {
@@ -100,7 +109,7 @@ final class NeuronCommand implements Callable<Integer> {
         if (csv != null) {
             Map<String, Object> meta = new LinkedHashMap<>(summary);
             meta.remove("spike_times_ms");
-            written.add(Csv.write(csv, meta, csvColumns, List.of(trace.t(), trace.v(), trace.u(), trace.current())));
+            written.add(Csv.write(csv, meta, csvColumns, List.of(org.izhsim.io.GridTimes.onGrid(trace.t(), trace.dt()), trace.v(), trace.u(), trace.current())));
         }
         return written;
     }
@@ -119,7 +128,7 @@ final class NeuronCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
                     trace.spikeCount(), fmt(duration), trace.rateHz(), scheme, fmt(dt));
             StringBuilder sb = new StringBuilder("spike times (ms):");
-            for (double t : trace.spikeTimes()) sb.append(' ').append(fmt(t));
+            for (double t : Summaries.spikeTimes(trace)) sb.append(' ').append(fmt(t));
             System.out.println(sb);
         }
         output.reportWritten(written);

@@ -192,9 +192,9 @@ final class NeuronOptions {
     static EquationModel readEquations(java.nio.file.Path file) {
         String text;
         try {
-            text = java.nio.file.Files.readString(file);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read --equations " + file + ": " + e.getMessage());
+            text = org.izhsim.io.TextFiles.read(file, "--equations").text();
+        } catch (org.izhsim.io.TextFiles.Unreadable e) {
+            throw new IllegalArgumentException("cannot read --equations " + file + ": " + e.reason(), e);
         }
         return EquationModel.parse(text, file.toString());
     }

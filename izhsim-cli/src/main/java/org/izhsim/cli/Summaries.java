@@ -2,6 +2,7 @@ package org.izhsim.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.izhsim.io.GridTimes;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.equations.EquationNeuron;
 import org.izhsim.io.RunInfo;
@@ -15,6 +16,11 @@ import org.izhsim.neuron.NeuronTrace;
 final class Summaries {
     private Summaries() {}
 
+    /** A trace's spike times as files print them: k·dt in decimal ({@link GridTimes}). */
+    static double[] spikeTimes(NeuronTrace tr) {
+        return GridTimes.onGrid(tr.spikeTimes(), tr.dt());
+    }
+
     static Map<String, Object> neuron(String command, String label, String currentText, NeuronSpec s, NeuronTrace tr,
                                       double runSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -23,7 +29,7 @@ final class Summaries {
         m.put("duration_ms", s.duration());
         m.put("params", params(s));
         m.put("spike_count", tr.spikeCount());
-        m.put("spike_times_ms", tr.spikeTimes());
+        m.put("spike_times_ms", spikeTimes(tr));
         m.put("rate_hz", tr.rateHz());
         m.put("neuron", label);
         m.put("model", s.modelName());
@@ -49,7 +55,7 @@ final class Summaries {
         for (int j = 0; j < model.states().size(); j++) p.put(model.states().get(j).name() + "0", n.initial()[j]);
         m.put("params", p);
         m.put("spike_count", tr.spikeCount());
-        m.put("spike_times_ms", tr.spikeTimes());
+        m.put("spike_times_ms", spikeTimes(tr));
         m.put("rate_hz", tr.rateHz());
         m.put("neuron", "equations");
         m.put("model", model.source());

@@ -40,6 +40,7 @@ final class UiCommand implements Callable<Integer> {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalArgumentException("--bind " + bind + ": unknown host or address");
         }
+        server.exposureWarning().ifPresent(w -> System.err.println("izhsim ui: " + w));
         String url = server.uri().toString();
         System.out.println("izhsim ui: " + url + "  (Ctrl-C stops it)");
         System.out.flush();

@@ -232,12 +232,15 @@ final class ModelParser {
     }
 
     private Node parseTree(int n, int offset, String text) {
-        List<String> symbols = new ArrayList<>(declarations.keySet());
+        // only the names the text uses: all declarations for every line made a file of n
+        // parameters cost n^2 (100 000 lines took minutes)
+        List<String> symbols = new ArrayList<>();
         symbols.add("t");
+        Set<String> listed = new HashSet<>(symbols);
         Matcher m = IDENTIFIER.matcher(text);
         while (m.find()) {
             String word = m.group();
-            if (Units.isUnit(word) && !symbols.contains(word)) symbols.add(word);
+            if ((declarations.containsKey(word) || Units.isUnit(word)) && listed.add(word)) symbols.add(word);
         }
         try {
             return Expression.parseTree(text, symbols);
@@ -464,6 +467,10 @@ final class ModelParser {
         int column = firstNonBlank(p.lines[0], offset);
         Node folded = Expression.fold(typed.node());
         if (!(folded instanceof Literal(double value))) throw p.error(0, column, what + " must be a number");
+        if (!Double.isFinite(value)) {
+            // 1e400 is infinity as a double; run, it would be reported as a numerical blow-up
+            throw p.error(0, column, what + " is not finite ('" + text.strip() + "' is " + value + " as a double); give a finite number");
+        }
         if (!typed.dimension().equals(expected)) {
             throw p.error(0, column, what + " is " + expected + " but the value '" + text.strip() + "' is "
                     + typed.dimension());
@@ -487,6 +494,9 @@ final class ModelParser {
         int column = firstNonBlank(line, 0);
         Node folded = Expression.fold(typed.node());
         if (mentionsTime(folded)) throw p.error(0, column, what + " cannot depend on the time t; use numbers, units and " + variable);
+        if (folded instanceof Literal(double v) && !Double.isFinite(v)) {
+            throw p.error(0, column, what + " is not finite ('" + line.strip() + "' is " + v + " as a double); give a finite number");
+        }
         if (!typed.dimension().equals(expected)) {
             throw p.error(0, column, what + " is " + expected + " but the value '" + line.strip() + "' is "
                     + typed.dimension());

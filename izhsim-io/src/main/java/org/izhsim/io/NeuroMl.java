@@ -167,12 +167,19 @@ public final class NeuroMl {
             });
             return b.parse(file.toFile());
         } catch (SAXParseException e) {
+            // the parser's message may quote the file's text, line breaks and all
             throw new IllegalArgumentException(file + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": malformed XML: " + e.getMessage());
+                    + ": malformed XML: " + TextFiles.oneLine(e.getMessage()));
         } catch (SAXException e) {
-            throw new IllegalArgumentException(file + ": malformed XML: " + e.getMessage());
+            throw new IllegalArgumentException(file + ": malformed XML: " + TextFiles.oneLine(e.getMessage()));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("NeuroML file " + file + " does not exist");
+        } catch (java.io.UnsupportedEncodingException e) {
+            // the XML declaration names an encoding the JDK does not know (found by fuzzing)
+            throw new IllegalArgumentException(file + ": the XML declaration names an unknown encoding '" + TextFiles.oneLine(e.getMessage())
+                    + "'; NeuroML files are UTF-8");
+        } catch (java.io.CharConversionException e) {
+            throw new IllegalArgumentException(file + ": not text in its declared encoding: " + TextFiles.oneLine(e.getMessage()));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser cannot be configured securely", e);
         }

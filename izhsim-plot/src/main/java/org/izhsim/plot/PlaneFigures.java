@@ -70,14 +70,17 @@ final class PlaneFigures {
     addClipped(chart, vNullcline, v, u, Style.V_NULLCLINE, Style.LINE);
     addClipped(chart, uNullcline, v, u, Style.U_NULLCLINE, Style.LINE);
     Trajectory split = Trajectory.split(trajectory.x(), trajectory.y());
-    List<double[][]> flow = new ArrayList<>();
+    List<double[][]> thinned = new ArrayList<>();
     for (double[][] piece : split.flows()) {
-      double[][] thin = Thin.byDistance(piece[0], piece[1], v.span() / 4000, u.span() / 4000);
-      flow.addAll(Clip.polyline(thin[0], thin[1], v, u));
+      thinned.add(Thin.byDistance(piece[0], piece[1], v.span() / 4000, u.span() / 4000));
+    }
+    List<double[][]> flow = new ArrayList<>();
+    for (double[][] piece : Thin.distinctSegments(thinned, v, u, 2 * width, 2 * height)) {
+      flow.addAll(Clip.polyline(piece[0], piece[1], v, u));
     }
     addPieces(chart, trajectory.label(), flow, Style.INK, Style.LINE);
     List<double[][]> resets = new ArrayList<>();
-    for (double[][] jump : split.resets()) {
+    for (double[][] jump : Thin.distinctSegments(split.resets(), v, u, 2 * width, 2 * height)) {
       resets.addAll(Clip.polyline(jump[0], jump[1], v, u));
     }
     List<Legend.Entry> legend = new ArrayList<>();

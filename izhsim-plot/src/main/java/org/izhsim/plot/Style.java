@@ -105,13 +105,16 @@ final class Style {
     return chart;
   }
 
-  /** Adds a thin line without markers; returns null for a curve without points. */
+  /**
+   * Adds a thin line without markers; returns null for a curve without points. Values beyond
+   * {@link Range#DRAWABLE} are drawn at it.
+   */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
     if (x.length == 0) {
       // XChart rejects empty series; an empty recording still gets its axes
       return null;
     }
-    XYSeries series = chart.addSeries(name, x, y);
+    XYSeries series = chart.addSeries(name, Range.clamp(x), Range.clamp(y));
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(color);

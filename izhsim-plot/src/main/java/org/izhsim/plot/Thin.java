@@ -95,6 +95,93 @@ final class Thin {
     };
   }
 
+  /**
+   * Drops the segments of {@code pieces} that an earlier segment already drew at the
+   * resolution of a {@code columns} × {@code rows} grid over the window, and the steps that
+   * stay within one grid cell. A periodic phase-plane trajectory goes round the same loop once
+   * per spike: without this an SVG of 10^5 ms held every loop (gigabytes); with it the loop is
+   * drawn once and the figure costs what its distinct pixels cost, however long the run.
+   *
+   * @return the remaining polylines, each of at least two points
+   */
+  static java.util.List<double[][]> distinctSegments(
+      java.util.List<double[][]> pieces, Range x, Range y, int columns, int rows) {
+    java.util.Set<Long> drawn = new java.util.HashSet<>();
+    java.util.List<double[][]> out = new java.util.ArrayList<>();
+    for (double[][] piece : pieces) {
+      double[] px = piece[0];
+      double[] py = piece[1];
+      Polyline line = new Polyline(out);
+      int last = -1;
+      for (int i = 0; i < px.length; i++) {
+        if (!(Double.isFinite(px[i]) && Double.isFinite(py[i]))) {
+          line.end();
+          last = -1;
+          continue;
+        }
+        int cell = cell(px[i], x, columns) * rows + cell(py[i], y, rows);
+        if (last < 0) {
+          line.start(px[i], py[i]);
+        } else if (cell != last) {
+          long key = ((long) Math.min(cell, last) << 32) | Math.max(cell, last);
+          if (drawn.add(key)) {
+            line.add(px[i], py[i]);
+          } else {
+            line.end();
+            line.start(px[i], py[i]);
+          }
+        } else if (i == px.length - 1) {
+          // a piece's own end (a reset's landing point) is kept even within the last cell
+          line.add(px[i], py[i]);
+        }
+        if (last < 0 || cell != last) {
+          last = cell;
+        }
+      }
+      line.end();
+    }
+    return out;
+  }
+
+  private static int cell(double value, Range range, int cells) {
+    int c = (int) ((value - range.min()) / range.span() * cells);
+    return Math.min(Math.max(c, 0), cells - 1);
+  }
+
+  /** Collects one polyline at a time into a list of {@code {x, y}} arrays. */
+  private static final class Polyline {
+    private final java.util.List<double[][]> into;
+    private double[] xs = new double[16];
+    private double[] ys = new double[16];
+    private int count;
+
+    Polyline(java.util.List<double[][]> into) {
+      this.into = into;
+    }
+
+    void start(double x, double y) {
+      count = 0;
+      add(x, y);
+    }
+
+    void add(double x, double y) {
+      if (count == xs.length) {
+        xs = java.util.Arrays.copyOf(xs, 2 * count);
+        ys = java.util.Arrays.copyOf(ys, 2 * count);
+      }
+      xs[count] = x;
+      ys[count] = y;
+      count++;
+    }
+
+    void end() {
+      if (count >= 2) {
+        into.add(new double[][] {java.util.Arrays.copyOf(xs, count), java.util.Arrays.copyOf(ys, count)});
+      }
+      count = 0;
+    }
+  }
+
   private static int column(double x, double x0, double span, int columns) {
     int column = (int) ((x - x0) / span * columns);
     return Math.min(Math.max(column, 0), columns - 1);

@@ -26,6 +26,8 @@ public final class Limits {
     public static final double MAX_NETWORK_MS = 10_000;
     /** Networks running or paused at once, over all tabs. */
     public static final int MAX_LIVE_SESSIONS = 4;
+    /** Seconds a session may wait for its page to open the event stream before it is stopped. */
+    public static final int UNOPENED_SESSION_S = 5;
     /** Finished sessions kept for downloads and replay files (the oldest go first). */
     public static final int MAX_KEPT_SESSIONS = 16;
     /** Points a trace is thinned to for the page (min/max per bucket keeps every spike's peak). */

@@ -72,11 +72,17 @@ final class NetworkApi {
         }
     }
 
-    /** Drops the oldest finished sessions beyond the number kept, and streams nobody opened within a minute. */
+    /**
+     * Drops the oldest finished sessions beyond the number kept, and sessions whose stream
+     * nobody opened within {@link Limits#UNOPENED_SESSION_S} (the page opens it at once): until
+     * then they count as live, and requests that never stream would lock the user's tab out.
+     */
     private void evict() {
         long now = System.nanoTime();
         for (NetworkSession s : sessions.values()) {
-            if (s.state() == NetworkSession.State.READY && now - s.createdNanos > TimeUnit.MINUTES.toNanos(1)) s.stop();
+            if (s.state() == NetworkSession.State.READY && now - s.createdNanos > TimeUnit.SECONDS.toNanos(Limits.UNOPENED_SESSION_S)) {
+                s.stop();
+            }
         }
         List<NetworkSession> done = new ArrayList<>(sessions.values().stream().filter(s -> !s.live()).toList());
         done.sort(Comparator.comparingLong(NetworkSession::finishedNanos));

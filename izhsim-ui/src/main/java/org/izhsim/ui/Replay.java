@@ -1,8 +1,6 @@
 package org.izhsim.ui;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -105,7 +103,7 @@ public record Replay(Net2003Options settings, List<Change> changes, long spikeCo
 
     /** Reads a replay file; anything wrong in it is an IllegalArgumentException naming the file and the culprit. */
     public static Replay read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = org.izhsim.io.TextFiles.read(file, "replay file", 64 << 20).text();
         try {
             return parse(text);
         } catch (ApiException | IllegalArgumentException e) {

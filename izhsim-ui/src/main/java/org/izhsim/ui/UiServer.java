@@ -112,6 +112,7 @@ public final class UiServer implements AutoCloseable {
         try (ex) {
             try {
                 checkHost(ex);
+                checkOrigin(ex);
                 route(ex);
             } catch (ApiException e) {
                 sendJson(ex, e.status, Map.of("error", e.getMessage()));
@@ -133,12 +134,51 @@ public final class UiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A page of another site that the user's browser visits can send requests here; when its
+     * DNS name is made to point at this machine (DNS rebinding), the browser even lets it read
+     * the answers. Such a request carries that site's name as Host: only this server's names
+     * pass, and on all interfaces ({@code --bind 0.0.0.0}) any address written as numbers,
+     * which no DNS name can be.
+     */
     private void checkHost(HttpExchange ex) {
         String host = ex.getRequestHeaders().getFirst("Host");
         if (host == null) return;
         String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
         boolean anyInterface = server.getAddress().getAddress().isAnyLocalAddress();
-        if (!anyInterface && !hosts.contains(name)) throw new ApiException(403, "Host '" + host + "' is not this server");
+        if (hosts.contains(name) || anyInterface && isAddressLiteral(name)) return;
+        throw new ApiException(403, "Host '" + host + "' is not this server");
+    }
+
+    private static boolean isAddressLiteral(String name) {
+        return name.matches("\\d{1,3}(\\.\\d{1,3}){3}") || name.startsWith("[") && name.endsWith("]");
+    }
+
+    /**
+     * A browser names the page that sent a request in its Origin header (always for a POST, and
+     * for every script-made request to another site): one that is not this server's own page
+     * is refused, so that no other site can start simulations or networks here, or fill the
+     * network tab's sessions and lock the user out. Clients that send no Origin (curl, scripts)
+     * pass.
+     */
+    private static void checkOrigin(HttpExchange ex) {
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (origin == null) return;
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host != null && origin.equalsIgnoreCase("http://" + host)) return;
+        throw new ApiException(403, "requests from the page at '" + origin + "' are refused; open the explorer's own page");
+    }
+
+    /**
+     * A warning when the server listens where other machines can reach it (anyone who can then
+     * runs simulations on this one), or empty on a loopback address.
+     */
+    public java.util.Optional<String> exposureWarning() {
+        InetAddress a = server.getAddress().getAddress();
+        if (a.isLoopbackAddress()) return java.util.Optional.empty();
+        return java.util.Optional.of("warning: listening on " + (a.isAnyLocalAddress() ? "every interface" : a.getHostAddress())
+                + ", reachable from other machines: anyone who reaches port " + port() + " can run simulations here"
+                + " (--bind 127.0.0.1, the default, keeps it to this machine)");
     }
 
     private void route(HttpExchange ex) throws IOException {

@@ -2,8 +2,6 @@ package org.izhsim.io.model;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +79,7 @@ public record ModelFile(String file, String sha256, String name, String descript
      * @throws IOException if it cannot be read
      */
     public static ModelFile load(Path path, Overrides overrides, EquationKernel.Compiler compiler) throws IOException {
-        if (Files.isDirectory(path)) throw new IllegalArgumentException("model file " + path + " is a directory");
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("model file " + path + " does not exist");
-        }
+        byte[] bytes = org.izhsim.io.TextFiles.read(path, "model file").bytes();
         String shown = path.toString();
         return map(shown, baseName(path), bytes, overrides, compiler);
     }

@@ -10,7 +10,7 @@ public final class ModelFileException extends IllegalArgumentException {
     private final String detail;
 
     ModelFileException(String message, String detail, Throwable cause) {
-        super(message, cause);
+        super(org.izhsim.io.TextFiles.oneLine(message), cause);
         this.detail = detail;
     }
 

@@ -2,7 +2,6 @@ package org.izhsim.io.model;
 
 import static org.izhsim.io.model.Values.*;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +52,9 @@ final class ModelResolver {
             String shown = path.toString();
             byte[] bytes;
             try {
-                if (Files.isDirectory(path)) throw ModelFileException.at(fileNode, "equation file " + shown + " is a directory");
-                bytes = Files.readAllBytes(path);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw ModelFileException.at(fileNode, "equation file " + shown + " does not exist (paths are relative to "
-                        + "the model file)");
-            } catch (IOException e) {
-                throw ModelFileException.at(fileNode, "cannot read equation file " + shown + ": " + e.getMessage());
+                bytes = org.izhsim.io.TextFiles.read(path, "equation file").bytes();
+            } catch (IllegalArgumentException e) {
+                throw ModelFileException.at(fileNode, e.getMessage() + (Files.exists(path) ? "" : " (paths are relative to the model file)"));
             }
             EquationModel eq;
             try {

@@ -1,0 +1,63 @@
+package org.izhsim.io;
+
+import java.math.BigDecimal;
+
+/**
+ * Times on a step grid as files print them: t_k = k·dt taken in decimal, then rounded once to
+ * the nearest double. The product of doubles {@code k * dt} carries dt's binary error times k
+ * ({@code 237 * 0.1 = 23.700000000000003}); the decimal product is the time the user means
+ * (23.7), and the double nearest to it prints as such.
+ */
+public final class GridTimes {
+    private static final double[] POW10 = new double[23];
+
+    static {
+        for (int i = 0; i < POW10.length; i++) POW10[i] = Double.parseDouble("1e" + i);
+    }
+
+    private final BigDecimal step;
+    private final long unscaled;
+    private final int scale;
+    private final boolean fast;
+
+    private GridTimes(double dt) {
+        step = BigDecimal.valueOf(dt);
+        int s = step.scale();
+        long m = 0;
+        boolean exact = s >= 0 && s < POW10.length && step.unscaledValue().bitLength() < 53;
+        if (exact) m = step.unscaledValue().longValueExact();
+        unscaled = m;
+        scale = Math.max(s, 0);
+        fast = exact;
+    }
+
+    /** t_k = k·dt [ms] for each step k. */
+    public static double[] ofSteps(int[] steps, double dt) {
+        GridTimes g = new GridTimes(dt);
+        double[] t = new double[steps.length];
+        for (int i = 0; i < t.length; i++) t[i] = g.at(steps[i]);
+        return t;
+    }
+
+    /** The grid times of {@code times}, each a k·dt up to rounding (spike times, sample times). */
+    public static double[] onGrid(double[] times, double dt) {
+        GridTimes g = new GridTimes(dt);
+        double[] t = new double[times.length];
+        for (int i = 0; i < t.length; i++) {
+            double k = Math.rint(times[i] / dt);
+            // a time off the grid (not k·dt) is left as it is
+            t[i] = Math.abs(k * dt - times[i]) <= 1e-9 * Math.max(1, Math.abs(times[i])) && Math.abs(k) < 1L << 52
+                    ? g.at((long) k) : times[i];
+        }
+        return t;
+    }
+
+    private double at(long k) {
+        // both operands exact in a double and the division correctly rounded: the nearest double
+        // to the decimal k·m·10^-s
+        if (fast && Math.abs(k) < 1L << 53 && unscaled != 0 && Math.abs(k) <= (1L << 53) / Math.abs(unscaled)) {
+            return (double) (k * unscaled) / POW10[scale];
+        }
+        return BigDecimal.valueOf(k).multiply(step).doubleValue();
+    }
+}
