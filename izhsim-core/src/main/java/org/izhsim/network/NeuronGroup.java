@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.EquationModel;
+import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.model.IzhikevichModel;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
@@ -26,9 +27,11 @@ public final class NeuronGroup {
     private final PerNeuron a, b, c, d, v0, u0;
     private final EquationModel equations;
     private final EquationKernel.Compiler compiler;
+    private final Izhikevich2007Model model2007;
     private final Map<String, PerNeuron> values;
 
     private NeuronGroup(Builder bd) {
+        this.model2007 = bd.model2007;
         this.equations = bd.equations;
         this.compiler = bd.compiler;
         this.values = Map.copyOf(bd.values);
@@ -40,7 +43,7 @@ public final class NeuronGroup {
         this.b = bd.b;
         this.c = bd.c;
         this.d = bd.d;
-        this.v0 = bd.v0;
+        this.v0 = bd.model2007 != null && !bd.v0Set ? PerNeuron.constant(bd.model2007.vr()) : bd.v0;
         this.u0 = bd.u0;
         for (String p : new String[] {"a", "b", "c", "d", "v0", "u0"}) {
             PerNeuron x = switch (p) {
@@ -62,10 +65,12 @@ public final class NeuronGroup {
     public PerNeuron c() { return c; }
     public PerNeuron d() { return d; }
     public PerNeuron v0() { return v0; }
-    /** The initial u, or null for u0 = b·v0. */
+    /** The initial u, or null for u0 = b·v0 (2003 model) or u0 = 0 (2007 model). */
     public PerNeuron u0() { return u0; }
     /** The equation model these neurons run instead of {@link #model()}, or null. */
     public EquationModel equations() { return equations; }
+    /** The 2007 dimensional model these neurons run instead of {@link #model()} ({@link Builder#model2007}), or null. */
+    public Izhikevich2007Model model2007() { return model2007; }
     /** The compiler of {@link #equations()}, or null. */
     public EquationKernel.Compiler compiler() { return compiler; }
     /** Values of the equation model's parameters and initial states by name (others: see {@link Builder#equations}). */
@@ -103,7 +108,7 @@ public final class NeuronGroup {
     /** Fresh per-neuron arrays: parameters a, b, c, d and initial v [mV], u. */
     public record Resolved(double[] a, double[] b, double[] c, double[] d, double[] v, double[] u) {}
 
-    boolean needsUniform() {
+    public boolean needsUniform() {
         return a.needsUniform() || b.needsUniform() || c.needsUniform() || d.needsUniform() || v0.needsUniform()
                 || (u0 != null && u0.needsUniform()) || values.values().stream().anyMatch(PerNeuron::needsUniform);
     }
@@ -122,6 +127,8 @@ public final class NeuronGroup {
                 d = PerNeuron.constant(8), v0 = PerNeuron.constant(-65), u0 = null;
         private EquationModel equations;
         private EquationKernel.Compiler compiler;
+        private Izhikevich2007Model model2007;
+        private boolean v0Set;
         private final Map<String, PerNeuron> values = new LinkedHashMap<>();
 
         private Builder(String name, int size) {
@@ -143,7 +150,7 @@ public final class NeuronGroup {
         public Builder d(PerNeuron x) { this.d = Objects.requireNonNull(x); return this; }
         /** Initial membrane potential [mV]. */
         public Builder v0(double x) { return v0(PerNeuron.constant(x)); }
-        public Builder v0(PerNeuron x) { this.v0 = Objects.requireNonNull(x); return this; }
+        public Builder v0(PerNeuron x) { this.v0 = Objects.requireNonNull(x); this.v0Set = true; return this; }
         /** Initial recovery variable; null (the default) means u0 = b·v0 per neuron. */
         public Builder u0(PerNeuron x) { this.u0 = x; return this; }
         public Builder u0(double x) { return u0(PerNeuron.constant(x)); }
@@ -161,6 +168,18 @@ public final class NeuronGroup {
             return this;
         }
 
+        /**
+         * Runs the 2007 dimensional model ({@link Izhikevich2007Model}: a book cell from
+         * {@code Izhikevich2007Presets}, or one with its own parameters) instead of the 2003 one;
+         * all neurons share the cell's parameters. v starts at the cell's vr unless {@link #v0}
+         * says otherwise, u at 0 unless {@link #u0} does (the book's start). Inputs are in pA
+         * (the model's I); the scheme must be euler (the book's) or rk4.
+         */
+        public Builder model2007(Izhikevich2007Model cell) {
+            this.model2007 = Objects.requireNonNull(cell);
+            return this;
+        }
+
         /** A parameter or initial state of the equation model, by name. */
         public Builder set(String name, PerNeuron value) {
             values.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
@@ -168,6 +187,9 @@ public final class NeuronGroup {
         }
 
         public NeuronGroup build() {
+            if (model2007 != null && equations != null) {
+                throw new IllegalArgumentException("group '" + name + "': model2007(...) and equations(...) exclude each other");
+            }
             if (!values.isEmpty() && equations == null) {
                 throw new IllegalArgumentException("group '" + name + "': set(" + values.keySet() + ") needs equations(...)");
             }

@@ -47,7 +47,7 @@ public final class SpikeBuffer {
         size += n;
     }
 
-    int[] neuronArray() {
+    public int[] neuronArray() {
         return neurons;
     }
 

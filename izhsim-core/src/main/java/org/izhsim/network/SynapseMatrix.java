@@ -2,6 +2,7 @@ package org.izhsim.network;
 
 import java.util.Arrays;
 import java.util.List;
+import org.izhsim.network.engine.WorkerPool;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
 
@@ -28,7 +29,7 @@ import org.izhsim.random.Streams;
  * 3.7 → 2.9 s, medians of 4 alternating fresh JVMs): much of the build is page faults and TLB
  * misses on the 800 MB of rows, which 2 MB pages cut 512-fold.
  */
-abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Dense {
+public abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Dense {
     final SynapseGroup group;
     final int nPre, nPost, q0, q1;
     /** The delay of every synapse, or −1 if per synapse. */
@@ -45,33 +46,33 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         this.uniformDelay = group.uniformDelay() ? group.delays().max() : -1;
     }
 
-    abstract long size();
+    public abstract long size();
 
     abstract long bytes();
 
     /** Precomputes the worker splits for worker post boundaries {@code b} (group-local, clamped to [q0, q1]). */
-    abstract void prepare(int[] b);
+    public abstract void prepare(int[] b);
 
     /**
      * Adds the row of {@code pre} restricted to worker {@code w}'s posts to the arrival ring:
      * a synapse with delay d lands in {@code ring[(slot0 + d) % depth]} (slot0 = the slot of the
      * spike's step + latency; d < depth). Returns the events delivered.
      */
-    abstract long deliver(int pre, int w, double[][] ring, int slot0);
+    public abstract long deliver(int pre, int w, double[][] ring, int slot0);
 
     /**
      * {@link #deliver} for the spikes {@code neurons[from..to) − off} in that order (the same
      * additions in the same order); {@code fs} and {@code ts} are scratch arrays of length
      * {@link #BATCH} + 1. Returns the events delivered.
      */
-    long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
+    public long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
         long ev = 0;
         for (int i = from; i < to; i++) ev += deliver(neurons[i] - off, w, ring, slot0);
         return ev;
     }
 
     /** Spikes per gather pass of {@link #deliverBatch} (its scratch arrays have BATCH + 1 entries). */
-    static final int BATCH = 256;
+    public static final int BATCH = 256;
     /** Synapses at the start of each row that {@link #deliverBatch} touches ahead. */
     static final int TOUCH = 32;
 
@@ -254,7 +255,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
     }
 
     /** Builds the matrix of {@code s} for posts [q0, q1) on the pool. */
-    static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool, int[] workerBounds) {
+    public static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool, int[] workerBounds) {
         SynapseMatrix m = s.resolvedStorage() == Storage.DENSE
                 ? Dense.build(s, seed, q0, q1, pool, workerBounds)
                 : Csr.build(s, seed, q0, q1, pool);
@@ -278,7 +279,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
      * instead of two (a row is fetched with one memory latency, and the build's scattered writes
      * touch one cache line per synapse instead of two).
      */
-    static final class Csr extends SynapseMatrix {
+    public static final class Csr extends SynapseMatrix {
         final int[] rowStart;
         final int[] entries;
         final int nnz;
@@ -316,7 +317,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        long size() {
+        public long size() {
             return nnz;
         }
 
@@ -341,7 +342,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        void prepare(int[] b) {
+        public void prepare(int[] b) {
             int workers = b.length - 1;
             bounds = b;
             cut = new int[workers + 1][];
@@ -356,7 +357,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        long deliver(int pre, int w, double[][] ring, int slot0) {
+        public long deliver(int pre, int w, double[][] ring, int slot0) {
             int from = cut[w][pre];
             int to = w + 1 == cut.length - 1 ? rowStart[pre + 1] : cut[w + 1][pre];
             if (from >= to) return 0;
@@ -380,7 +381,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
+        public long deliverBatch(int[] neurons, int from, int to, int off, int w, double[][] ring, int slot0, int[] fs, int[] ts) {
             if (uniformDelay < 0) return super.deliverBatch(neurons, from, to, off, w, ring, slot0, fs, ts);
             int slot = slot0 + uniformDelay;
             if (slot >= ring.length) slot -= ring.length;
@@ -576,7 +577,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
          * {@code members} share one partner draw (several groups of a
          * {@link Connectivity.FixedInDegreeFrom} population) or is a single group.
          */
-        static Csr[] buildRandom(List<SynapseGroup> members, long seed, int q0, int q1, WorkerPool pool) {
+        public static Csr[] buildRandom(List<SynapseGroup> members, long seed, int q0, int q1, WorkerPool pool) {
             final int nm = members.size();
             final SynapseGroup first = members.get(0);
             final Partners partners = new Partners(first, seed);
@@ -659,7 +660,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        long size() {
+        public long size() {
             if (full) return w.length;
             long n = 0;
             for (int[] rc : rowCounts) for (int c : rc) n += c;
@@ -692,12 +693,12 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
         }
 
         @Override
-        void prepare(int[] b) {
+        public void prepare(int[] b) {
             bounds = b;
         }
 
         @Override
-        long deliver(int pre, int wk, double[][] ring, int slot0) {
+        public long deliver(int pre, int wk, double[][] ring, int slot0) {
             int from = bounds[wk], to = bounds[wk + 1];
             if (from >= to) return 0;
             int slot = slot0 + uniformDelay;
@@ -709,7 +710,7 @@ abstract sealed class SynapseMatrix permits SynapseMatrix.Csr, SynapseMatrix.Den
             return full ? to - from : rowCounts[wk][pre];
         }
 
-        static Dense build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool, int[] workerBounds) {
+        public static Dense build(SynapseGroup s, long seed, int q0, int q1, WorkerPool pool, int[] workerBounds) {
             Dense m = new Dense(s, q0, q1);
             Values vals = new Values(s, seed);
             int nPre = m.nPre, nPost = m.nPost, cols = m.cols;

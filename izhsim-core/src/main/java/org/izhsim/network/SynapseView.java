@@ -1,5 +1,7 @@
 package org.izhsim.network;
 
+import org.izhsim.network.engine.WorkerPool;
+
 /**
  * A read-only look at a built synapse group (for tests, analysis and export). Rows are
  * presynaptic neurons; post indices are within the post group and ascend within a row. For

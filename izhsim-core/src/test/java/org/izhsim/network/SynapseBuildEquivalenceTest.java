@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.izhsim.random.CounterRandom;
+import org.izhsim.network.engine.WorkerPool;
 import org.junit.jupiter.api.Test;
 
 /**
