@@ -1,23 +1,31 @@
 package org.izhsim.network;
 
-/** Sampled v, u, I of chosen neurons (see {@link StateMonitor}); sample s is step s·every. */
+import java.util.List;
+
+/** Sampled variables (v, u, I or any named vector) of chosen neurons (see {@link StateMonitor}); sample s is step s·every. */
 public final class StateRecording implements Recording {
     private final String monitorName;
     private final double dt;
     private final int every;
     private final int[] neurons;
     private final int samples;
-    private final double[] v, u, i;
+    private final List<String> names;
+    /** values[q]: samples × neurons, row-major, of names.get(q). */
+    private final double[][] values;
 
-    StateRecording(String monitorName, double dt, int every, int[] neurons, int samples, double[] v, double[] u, double[] i) {
+    StateRecording(String monitorName, double dt, int every, int[] neurons, int samples, List<String> names, double[][] values) {
         this.monitorName = monitorName;
         this.dt = dt;
         this.every = every;
         this.neurons = neurons;
         this.samples = samples;
-        this.v = v;
-        this.u = u;
-        this.i = i;
+        this.names = List.copyOf(names);
+        this.values = values;
+    }
+
+    /** The recorded variables' names, in recording order. */
+    public List<String> variables() {
+        return names;
     }
 
     @Override
@@ -48,21 +56,25 @@ public final class StateRecording implements Recording {
 
     /** Whether {@code var} was recorded. */
     public boolean has(StateMonitor.Variable var) {
-        return switch (var) {
-            case V -> v != null;
-            case U -> u != null;
-            case I -> i != null;
-        };
+        return has(var.id());
+    }
+
+    /** Whether the variable {@code name} was recorded. */
+    public boolean has(String name) {
+        return names.contains(name);
     }
 
     /** The trace of variable {@code var} of the j-th recorded neuron. */
     public double[] trace(StateMonitor.Variable var, int j) {
-        double[] src = switch (var) {
-            case V -> v;
-            case U -> u;
-            case I -> i;
-        };
-        if (src == null) throw new IllegalArgumentException(var + " was not recorded by '" + monitorName + "'");
+        return trace(var.id(), j);
+    }
+
+    /** The trace of the variable {@code name} of the j-th recorded neuron. */
+    public double[] trace(String name, int j) {
+        int q = names.indexOf(name);
+        if (q < 0) throw new IllegalArgumentException(name + " was not recorded by '" + monitorName + "'; recorded: "
+                + String.join(", ", names));
+        double[] src = values[q];
         if (j < 0 || j >= neurons.length) throw new IndexOutOfBoundsException("column " + j + " of " + neurons.length);
         double[] out = new double[samples];
         int m = neurons.length;

@@ -18,10 +18,14 @@ import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.expr.Expression;
 import org.izhsim.expr.ExpressionException;
+import org.izhsim.integrate.Izhikevich2007Kernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.io.model.YamlNode.Mapping;
 import org.izhsim.io.model.YamlNode.Scalar;
 import org.izhsim.io.model.YamlNode.Sequence;
+import org.izhsim.model.Izhikevich2007Model;
+import org.izhsim.model.Izhikevich2007Presets;
+import org.izhsim.model.Izhikevich2007Presets.Preset2007;
 import org.izhsim.model.IzhikevichModel;
 import org.izhsim.model.Preset;
 import org.izhsim.model.Presets;
@@ -215,6 +219,9 @@ final class ModelFileReader {
         int size = Fields.intIn(f.get("size"), 1, Integer.MAX_VALUE - 64);
         NeuronGroup.Builder b = NeuronGroup.builder(name, size);
         out.put("size", size);
+        if (f.has("model") && f.get("model") instanceof Scalar m && IZH2007.equals(Fields.string(m).trim())) {
+            return group2007(node, f, size, b, out);
+        }
         if (f.has("model") && resolveModel(f.get("model"), out) instanceof EquationModel eq) {
             if (f.has("preset")) {
                 throw ModelFileException.at(f.get("preset"), "a preset takes a built-in model; an equation model's values "
@@ -252,13 +259,61 @@ final class ModelFileReader {
             }
         }
         out.put("params", params);
+        Map<String, Object> init = initial(f, size, b);
+        init.putIfAbsent("u", "b*v");
+        out.put("initial", init);
+        return checked(node, b::build);
+    }
+
+    /** A built-in group's {@code initial} v and u (per neuron), as given. */
+    private static Map<String, Object> initial(Fields f, int size, NeuronGroup.Builder b) {
         Map<String, Object> init = new LinkedHashMap<>();
         if (f.has("initial")) {
             Fields in = Fields.of(f.get("initial"), Schema.INITIAL);
             if (in.has("v")) b.v0(perNeuron(in.get("v"), size, init, "v"));
             if (in.has("u")) b.u0(perNeuron(in.get("u"), size, init, "u"));
         }
-        init.putIfAbsent("u", "b*v");
+        return init;
+    }
+
+    /** The model name of the built-in 2007 dimensional model. */
+    private static final String IZH2007 = "izh2007";
+
+    /**
+     * A group of the 2007 dimensional model: a book cell ({@code preset}, default RS) whose
+     * parameters {@code params} may override (numbers, one value for the whole group, in the
+     * model's units), v starting at vr and u at 0 unless {@code initial} says otherwise (per
+     * neuron). The scheme must be euler or rk4.
+     */
+    private NeuronGroup group2007(YamlNode node, Fields f, int size, NeuronGroup.Builder b, Map<String, Object> out) {
+        checked(f.get("model"), () -> Izhikevich2007Kernel.requireSupported(scheme));
+        Preset2007 preset = Izhikevich2007Presets.byId("RS");
+        if (f.has("preset")) {
+            YamlNode pn = f.get("preset");
+            preset = checked(pn, () -> Izhikevich2007Presets.byId(Fields.string(pn)));
+        }
+        out.put("model", IZH2007);
+        out.put("preset", preset.id());
+        Izhikevich2007Model c = preset.model();
+        double[] x = {c.C(), c.k(), c.vr(), c.vt(), c.vpeak(), c.a(), c.b(), c.c(), c.d()};
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.has("params")) {
+            Fields ps = Fields.of(f.get("params"), Schema.PARAMS_2007);
+            for (int j = 0; j < x.length; j++) {
+                String key = Schema.PARAMS_2007.get(j);
+                if (!ps.has(key)) continue;
+                x[j] = Fields.number(ps.get(key));
+                params.put(key, x[j]);
+            }
+        }
+        out.put("params", params);
+        YamlNode where = f.has("params") ? f.get("params") : node;
+        Izhikevich2007Model cell = checked(where, () -> new Izhikevich2007Model(c.name(), x[0], x[1], x[2], x[3], x[4], x[5],
+                x[6], x[7], x[8], c.rule(), c.strictCutoff()));
+        b.model2007(cell).v0(cell.vr());
+        Map<String, Object> init = initial(f, size, b);
+        init.putIfAbsent("v", "vr");
+        init.putIfAbsent("u", 0.0);
         out.put("initial", init);
         return checked(node, b::build);
     }
@@ -315,7 +370,7 @@ final class ModelFileReader {
         IzhikevichModel m = MODELS.get(id);
         if (m == null) {
             throw ModelFileException.at(node, "unknown model '" + id + "'; built-in: " + String.join(", ", MODEL_NAMES)
-                    + "; or {equations: FILE}");
+                    + ", " + IZH2007 + "; or {equations: FILE}");
         }
         return m;
     }
