@@ -32,6 +32,8 @@ public final class Simulation implements AutoCloseable {
     private final Network net;
     private final double dt;
     private final double buildSeconds;
+    private final long networkHash;
+    private Long synapseHash;
     private ProgressListener progress;
 
     /** Builds a simulation with default options (all cores, one rank). */
@@ -51,6 +53,7 @@ public final class Simulation implements AutoCloseable {
         private EngineOptions options = EngineOptions.defaults();
         private Network warmUp;
         private long warmUpSteps;
+        private Snapshot resume;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network);
@@ -129,6 +132,18 @@ public final class Simulation implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts from {@code snapshot} (taken of this same network, by this izhsim version)
+         * instead of the initial state: the simulation's next step is the snapshot's, and
+         * running on gives the spikes and state the snapshotted simulation would have (any
+         * thread count). Refused, naming the mismatch, if the network's description or its
+         * built synapses differ from the snapshot's.
+         */
+        public Builder resumeFrom(Snapshot snapshot) {
+            this.resume = Objects.requireNonNull(snapshot);
+            return this;
+        }
+
         /** Builds the network (timed as build_s). */
         public Simulation build() {
             return new Simulation(this);
@@ -139,8 +154,42 @@ public final class Simulation implements AutoCloseable {
         long t0 = System.nanoTime();
         this.net = bd.network;
         this.dt = net.dt();
+        this.networkHash = Fingerprint.description(net);
+        if (bd.resume != null && bd.resume.networkHash() != networkHash) {
+            throw new IllegalArgumentException(String.format("the snapshot was taken of another network (description hash "
+                    + "%016x; this network's is %016x): resume it on the network it was taken of", bd.resume.networkHash(), networkHash));
+        }
         this.engine = new Engine(net, bd.threads, bd.communicator, bd.options, bd.warmUp, bd.warmUpSteps);
+        if (bd.resume != null) {
+            try {
+                if (synapseHash() != bd.resume.synapseHash()) {
+                    throw new IllegalArgumentException("the snapshot was taken of a network whose synapses were built otherwise "
+                            + "(the same description, other weights or delays): resume it on the network it was taken of");
+                }
+                engine.restore(bd.resume.state());
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
+        }
         buildSeconds = (System.nanoTime() - t0) * 1e-9;
+    }
+
+    /** The synapses' checksum, computed once (they do not change during a run). */
+    private long synapseHash() {
+        if (synapseHash == null) synapseHash = Fingerprint.synapses(this);
+        return synapseHash;
+    }
+
+    /**
+     * The state between the last step run and the next (immutable; see {@link Snapshot}), to
+     * write to a file or to resume from with {@link Builder#resumeFrom}. The first snapshot also
+     * computes a checksum of the synapses (one pass over them).
+     *
+     * @throws IllegalStateException after a step failed
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(org.izhsim.Version.version(), networkHash, synapseHash(), engine.state());
     }
 
     // ------------------------------------------------------------------------------------------

@@ -15,8 +15,11 @@ import org.izhsim.network.ParameterChange;
  * {@code CHANGES} phase, on the driving thread, between chunks of steps) and logged.
  */
 final class ChangeQueue {
-    /** A queued change with its validated, copied value. */
-    record Pending(ParameterChange change, Object payload) {}
+    /** A queued change with its validated, copied value (a double[], or a Double). */
+    record Pending(Kind kind, String input, String description, Object payload) {}
+
+    /** The kinds of {@link ParameterChange}. */
+    enum Kind { NOISE_SIGMA, CONSTANT_CURRENT, POISSON_RATE }
 
     private final Network net;
     private final Map<NeuronGroup, GroupState> byGroup;
@@ -38,7 +41,16 @@ final class ChangeQueue {
 
     void schedule(long atStep, ParameterChange change) {
         Object payload = validate(change);
-        pending.computeIfAbsent(atStep, k -> new ArrayList<>()).add(new Pending(change, payload));
+        Kind kind = switch (change) {
+            case ParameterChange.NoiseSigma ns -> Kind.NOISE_SIGMA;
+            case ParameterChange.ConstantCurrent cc -> Kind.CONSTANT_CURRENT;
+            case ParameterChange.PoissonRate pr -> Kind.POISSON_RATE;
+        };
+        add(atStep, new Pending(kind, change.input(), change.describe(), payload));
+    }
+
+    void add(long atStep, Pending p) {
+        pending.computeIfAbsent(atStep, k -> new ArrayList<>()).add(p);
     }
 
     /** The first step after {@code step} with a queued change, or null. */
@@ -73,18 +85,18 @@ final class ChangeQueue {
         List<Pending> due = pending.remove(k);
         if (due == null) return;
         for (Pending p : due) {
-            Object target = inputs.byName.get(p.change().input());
-            switch (p.change()) {
-                case ParameterChange.NoiseSigma ns -> InputState.setSigma((InputState.Noise) target, (double[]) p.payload());
-                case ParameterChange.ConstantCurrent cc -> {
+            Object target = inputs.byName.get(p.input());
+            switch (p.kind()) {
+                case NOISE_SIGMA -> InputState.setSigma((InputState.Noise) target, (double[]) p.payload());
+                case CONSTANT_CURRENT -> {
                     InputState.Constant ci = (InputState.Constant) target;
                     if (p.payload() instanceof Double x) InputState.setConst(ci, x);
                     else InputState.setConst(ci, (double[]) p.payload());
                     for (GroupState g : groups) g.recomputeExt();
                 }
-                case ParameterChange.PoissonRate pr -> ((InputState.Poisson) target).setRate(pr.rateHz(), dt);
+                case POISSON_RATE -> ((InputState.Poisson) target).setRate((Double) p.payload(), dt);
             }
-            log.add(new AppliedChange(k, k * dt, p.change().describe()));
+            log.add(new AppliedChange(k, k * dt, p.description()));
         }
     }
 }

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final Map<Monitor<?>, Monitor.Session<?>> sessions = new IdentityHashMap<>();
     private final Monitor.Session<?>[] sessionArray;
     private final StepLoop loop;
+    private final Propagation propagation;
 
     /**
      * Builds {@code net} for this rank of {@code comm} on at most {@code threads} workers; first
@@ -112,7 +113,7 @@ public final class Engine implements AutoCloseable {
             for (GroupState g : groups) own += g.wTo[t] - g.wFrom[t];
             workers[t] = new Worker(t, Math.max(1, own), groups.length);
         }
-        Propagation propagation = new Propagation(groups, wiring, latency, depth, interval, comm, hi - lo);
+        propagation = new Propagation(groups, wiring, latency, depth, interval, comm, hi - lo);
 
         MonitorContext ctx = new EngineContext(this);
         List<Monitor.Session<?>> all = new ArrayList<>(), state = new ArrayList<>();
@@ -244,6 +245,43 @@ public final class Engine implements AutoCloseable {
         double[][] out = new double[workers.length][4];
         for (int w = 0; w < workers.length; w++) for (int i = 0; i < 4; i++) out[w][i] = workers[w].phaseNanos[i] * 1e-9;
         return out;
+    }
+
+    /**
+     * A copy of everything the rest of the run depends on (between steps; see
+     * {@link EngineState}).
+     *
+     * @throws IllegalStateException after a failed step
+     */
+    public EngineState state() {
+        if (loop.broken) throw new IllegalStateException("the simulation stopped after an error; its state is not a valid one");
+        return Checkpoint.capture(this);
+    }
+
+    /**
+     * Puts a state captured from an engine of the same network back, before this engine has run:
+     * its next step is then the state's.
+     */
+    public void restore(EngineState s) {
+        if (loop.step != 0 || loop.stepsRun != 0) throw new IllegalStateException("restore a state before the first step");
+        Checkpoint.restore(this, s);
+        loop.step = s.step();
+    }
+
+    GroupState[] groups() {
+        return groups;
+    }
+
+    InputState inputs() {
+        return inputs;
+    }
+
+    ChangeQueue changes() {
+        return changes;
+    }
+
+    Propagation propagation() {
+        return propagation;
     }
 
     GroupState state(NeuronGroup g) {

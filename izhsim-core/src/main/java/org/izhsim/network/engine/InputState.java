@@ -29,7 +29,7 @@ final class InputState {
                     byName.put(n.name(), ni);
                 }
                 case Input.Constant c -> {
-                    Constant ci = new Constant();
+                    Constant ci = new Constant(g);
                     if (c.amplitude().isConstant()) setConst(ci, c.amplitude().constantValue());
                     else setConst(ci, c.amplitude().resolve("constant '" + c.name() + "'", g.n,
                             c.amplitude().needsUniform() ? g.r(seed) : null));
@@ -71,8 +71,13 @@ final class InputState {
 
     /** A constant input: one amplitude for all neurons or one per neuron. */
     static final class Constant {
+        final GroupState g;
         double scalar;
         double[] array;
+
+        Constant(GroupState g) {
+            this.g = g;
+        }
     }
 
     private static final double MAX_POISSON_MEAN = 500;

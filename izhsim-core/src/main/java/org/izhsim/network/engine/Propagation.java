@@ -54,6 +54,28 @@ final class Propagation {
         return c;
     }
 
+    /** Adds the spikes of this rank not yet exchanged (their steps and neurons) to {@code out}. */
+    void unexchanged(java.util.Map<String, long[]> out) {
+        int n = localBuf.size();
+        long[] steps = new long[n], neurons = new long[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = localBuf.step(i);
+            neurons[i] = localBuf.neuron(i);
+        }
+        out.put("comm#steps", steps);
+        out.put("comm#neurons", neurons);
+    }
+
+    /** Puts back what {@link #unexchanged} saved. */
+    void restoreUnexchanged(java.util.Map<String, long[]> in) {
+        long[] steps = in.get("comm#steps"), neurons = in.get("comm#neurons");
+        if (steps == null || neurons == null || steps.length != neurons.length) {
+            throw new IllegalArgumentException("the snapshot lacks the spikes not yet exchanged ('comm#steps', 'comm#neurons')");
+        }
+        localBuf.clear();
+        for (int i = 0; i < steps.length; i++) localBuf.add(steps[i], (int) neurons[i]);
+    }
+
     /** Serial, at the barrier of step k: hands this rank's spikes to the communicator when an interval ends. */
     void exchange(long k) {
         if (!distributed) return;

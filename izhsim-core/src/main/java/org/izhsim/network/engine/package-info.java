@@ -16,6 +16,7 @@
  *   <tr><td>{@code StepLoop}</td><td>the step loop: the stages of a worker's step in {@link org.izhsim.network.Phase} order, the barrier and its serial part</td></tr>
  *   <tr><td>{@code GroupUpdate}</td><td>cut-off, update (inputs, deliver, integrate) and the state monitors' view, per worker and group</td></tr>
  *   <tr><td>{@code Propagation}</td><td>merge at the barrier, exchange between ranks, propagation into the ring buffers</td></tr>
+ *   <tr><td>{@link org.izhsim.network.engine.EngineState}, {@code Checkpoint}</td><td>the state between two steps as named arrays, captured and put back (behind {@code Simulation.snapshot()} and {@code resumeFrom})</td></tr>
  *   <tr><td>{@code Worker}</td><td>per-worker buffers and counters</td></tr>
  *   <tr><td>{@code Profiling}</td><td>the decorator that times stages ({@code Simulation.Builder.profile})</td></tr>
  *   <tr><td>{@code JitWarmUp}</td><td>the warm-up and the list of every JIT-driven decision in the engine</td></tr>
