@@ -1,8 +1,12 @@
 package org.izhsim.network;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.izhsim.behaviour.Behaviour;
 import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.model.Izhikevich2007Model;
@@ -29,8 +33,12 @@ public final class NeuronGroup {
     private final EquationKernel.Compiler compiler;
     private final Izhikevich2007Model model2007;
     private final Map<String, PerNeuron> values;
+    private final SortedMap<Integer, Behaviour> behaviours;
+    private final boolean behaviourDynamics;
 
     private NeuronGroup(Builder bd) {
+        this.behaviours = Collections.unmodifiableSortedMap(new TreeMap<>(bd.behaviours));
+        this.behaviourDynamics = bd.behaviourDynamics;
         this.model2007 = bd.model2007;
         this.equations = bd.equations;
         this.compiler = bd.compiler;
@@ -73,6 +81,10 @@ public final class NeuronGroup {
     public Izhikevich2007Model model2007() { return model2007; }
     /** The compiler of {@link #equations()}, or null. */
     public EquationKernel.Compiler compiler() { return compiler; }
+    /** The group's behaviours by order ({@link Builder#behaviour}), ascending. */
+    public SortedMap<Integer, Behaviour> behaviours() { return behaviours; }
+    /** True if the group has no built-in model: its behaviours are its dynamics ({@link Builder#behaviourDynamics}). */
+    public boolean behaviourDynamics() { return behaviourDynamics; }
     /** Values of the equation model's parameters and initial states by name (others: see {@link Builder#equations}). */
     public Map<String, PerNeuron> values() { return values; }
 
@@ -129,6 +141,8 @@ public final class NeuronGroup {
         private EquationKernel.Compiler compiler;
         private Izhikevich2007Model model2007;
         private boolean v0Set;
+        private final Map<Integer, Behaviour> behaviours = new LinkedHashMap<>();
+        private boolean behaviourDynamics;
         private final Map<String, PerNeuron> values = new LinkedHashMap<>();
 
         private Builder(String name, int size) {
@@ -138,6 +152,9 @@ public final class NeuronGroup {
             this.name = name;
             this.size = size;
         }
+
+        /** The name the group will have. */
+        public String name() { return name; }
 
         public Builder model(IzhikevichModel m) { this.model = Objects.requireNonNull(m); return this; }
         public Builder a(double x) { return a(PerNeuron.constant(x)); }
@@ -180,6 +197,38 @@ public final class NeuronGroup {
             return this;
         }
 
+        /**
+         * Adds a behaviour (PymoNNto's style: {@code init} once, {@code step} every step) at
+         * {@code order} among the step's phases, whose orders are {@link Phase#order()}: e.g. 35
+         * runs after the deliver (30) of the inputs into I and before the update (40). Behaviours
+         * of one order run, for every group that has one, after those of lower orders are done
+         * everywhere; a {@link Behaviour#parallel() parallel} one runs on each worker's neurons, a
+         * serial one once over the rank's neurons at a barrier. One behaviour per order and group.
+         */
+        public Builder behaviour(int order, Behaviour b) {
+            Objects.requireNonNull(b, "behaviour");
+            if (behaviours.containsKey(order)) {
+                throw new IllegalArgumentException("group '" + name + "': order " + order + " already has "
+                        + behaviours.get(order).getClass().getSimpleName());
+            }
+            behaviours.put(order, b);
+            return this;
+        }
+
+        /**
+         * The group has no built-in model: its behaviours are its dynamics (SORNSim's and
+         * PymoNNto's groups). The engine keeps its vectors (I, fired and whatever its behaviours
+         * create) and runs its behaviours; it neither integrates it nor delivers into it: its
+         * behaviours read their afferent synapses ({@code Synapses.addFired}). Its spikes are the
+         * neurons whose {@code fired} is non-zero when the step's spikes are taken (after the
+         * cut-off under netm, else after the update), so monitors and synapses out of it work as
+         * for any group.
+         */
+        public Builder behaviourDynamics() {
+            this.behaviourDynamics = true;
+            return this;
+        }
+
         /** A parameter or initial state of the equation model, by name. */
         public Builder set(String name, PerNeuron value) {
             values.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
@@ -187,6 +236,12 @@ public final class NeuronGroup {
         }
 
         public NeuronGroup build() {
+            if (behaviourDynamics && (model2007 != null || equations != null)) {
+                throw new IllegalArgumentException("group '" + name + "': behaviourDynamics() excludes a model");
+            }
+            if (behaviourDynamics && behaviours.isEmpty()) {
+                throw new IllegalArgumentException("group '" + name + "': behaviourDynamics() needs behaviours");
+            }
             if (model2007 != null && equations != null) {
                 throw new IllegalArgumentException("group '" + name + "': model2007(...) and equations(...) exclude each other");
             }

@@ -28,6 +28,11 @@ public final class SynapseView {
         }
     }
 
+    /** A view of a built matrix (for the engine, which builds them). */
+    public static SynapseView of(SynapseMatrix m) {
+        return new SynapseView(m);
+    }
+
     public Storage storage() {
         return m instanceof SynapseMatrix.Dense ? Storage.DENSE : Storage.CSR;
     }

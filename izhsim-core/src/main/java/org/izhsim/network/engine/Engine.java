@@ -44,6 +44,8 @@ public final class Engine implements AutoCloseable {
     private final Monitor.Session<?>[] sessionArray;
     private final StepLoop loop;
     private final Propagation propagation;
+    /** The groups' behaviours, or null in a network without any. */
+    private final Behaviours behaviours;
 
     /**
      * Builds {@code net} for this rank of {@code comm} on at most {@code threads} workers; first
@@ -77,10 +79,12 @@ public final class Engine implements AutoCloseable {
         this.hi = comm.ownedTo(net.neuronCount());
 
         List<NeuronGroup> gs = net.groups();
+        boolean withBehaviours = false;
+        for (NeuronGroup ng : gs) withBehaviours |= !ng.behaviours().isEmpty();
         groups = new GroupState[gs.size()];
         for (int i = 0; i < groups.length; i++) {
             NeuronGroup ng = gs.get(i);
-            GroupState g = new GroupState(ng, i, net.offset(ng), seed, scheme);
+            GroupState g = new GroupState(ng, i, net.offset(ng), seed, scheme, withBehaviours);
             Partition.assign(g, lo, hi, this.threads);
             groups[i] = g;
             byGroup.put(ng, g);
@@ -88,7 +92,7 @@ public final class Engine implements AutoCloseable {
         inputs = new InputState(net, byGroup, seed, dt);
         changes = new ChangeQueue(net, byGroup, groups, inputs);
         for (GroupState g : groups) {
-            g.fast = vectorize && g.group.equations() == null && g.group.model2007() == null
+            g.fast = vectorize && !g.custom() && g.group.equations() == null && g.group.model2007() == null
                     && g.group.model().recovery() == Recovery.STANDARD && (scheme == Scheme.EULER || scheme == Scheme.NETM);
             g.recomputeExt();
             if (scheme.usesStageCurrents() && g.currents.length > 0) {
@@ -97,16 +101,19 @@ public final class Engine implements AutoCloseable {
             }
             boolean receives = g.poissons.length > 0;
             for (SynapseGroup s : net.synapses()) receives |= s.post() == g.group;
-            if (receives) g.ring = new double[depth][g.n];
+            if (receives && !g.custom()) g.ring = new double[depth][g.n];
         }
+        behaviours = withBehaviours ? new Behaviours(net, groups) : null;
 
         pool = new WorkerPool(this.threads, "izhsim");
         try {
-            wiring = new Wiring(net.synapses(), byGroup, groups, seed, this.threads, pool);
+            wiring = new Wiring(net.synapses(), behaviours == null ? net.synapses() : behaviours.described(net.synapses()),
+                    byGroup, groups, seed, this.threads, pool);
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
         }
+        if (behaviours != null) behaviours.built(wiring);
         workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
             int own = 0;
@@ -125,7 +132,7 @@ public final class Engine implements AutoCloseable {
         }
         sessionArray = all.toArray(new Monitor.Session<?>[0]);
         GroupUpdate update = new GroupUpdate(groups, dt, netm, simd, pulse, depth, state.toArray(new Monitor.Session<?>[0]));
-        loop = new StepLoop(pool, workers, groups, update, propagation, sessionArray, netm, dt, options.profile());
+        loop = new StepLoop(pool, workers, groups, update, propagation, behaviours, sessionArray, netm, dt, options.profile());
     }
 
     public Network network() {

@@ -55,7 +55,7 @@ final class GroupState {
     InputState.Poisson[] poissons = new InputState.Poisson[0];
     private final Map<String, double[]> vectors = new LinkedHashMap<>();
 
-    GroupState(NeuronGroup g, int index, int off, long seed, Scheme scheme) {
+    GroupState(NeuronGroup g, int index, int off, long seed, Scheme scheme, boolean withBehaviours) {
         this.group = g;
         this.index = index;
         this.off = off;
@@ -63,7 +63,9 @@ final class GroupState {
         if (g.needsUniform()) r = g.uniforms(seed);
         String who = "group '" + g.name() + "' ";
         Izhikevich2007Model cell = g.model2007();
-        if (cell != null) {
+        if (g.behaviourDynamics()) {
+            a = b = c = d = v = u = null;
+        } else if (cell != null) {
             a = b = c = d = null;
             v = g.v0().resolve(who + "v0", n, r);
             u = g.u0() == null ? new double[n] : g.u0().resolve(who + "u0", n, r);
@@ -96,7 +98,10 @@ final class GroupState {
         for (int i = 1; i < n && same; i++) same = a[i] == a[0] && b[i] == b[0];
         aUniform = same && n > 0 ? a[0] : Double.NaN;
         bUniform = same && n > 0 ? b[0] : Double.NaN;
-        if (cell != null) {
+        if (g.behaviourDynamics()) {
+            kernel = null;
+            lastSpike = null;
+        } else if (cell != null) {
             kernel = new Izhikevich2007Kernel(cell, scheme, v, u);
             lastSpike = null;
         } else if (g.equations() != null) {
@@ -110,6 +115,21 @@ final class GroupState {
         }
         put("I", current);
         put("I_syn", syn);
+        fired = withBehaviours ? new double[n] : null;
+        if (fired != null) put("fired", fired);
+    }
+
+    /** 1 for the neurons that spiked in the last step whose spikes were taken, else 0; only in a network with behaviours. */
+    final double[] fired;
+
+    /** Whether the group's behaviours are its dynamics (no kernel, no deliver). */
+    boolean custom() {
+        return kernel == null;
+    }
+
+    /** The live map of vectors, to which behaviours add theirs during init. */
+    Map<String, double[]> liveVectors() {
+        return vectors;
     }
 
     private void put(String name, double[] x) {
@@ -136,7 +156,7 @@ final class GroupState {
     }
 
     synchronized int firstNonFinite() {
-        int k = kernel.firstNonFinite();
+        int k = kernel == null ? -1 : kernel.firstNonFinite();
         if (nonFiniteFast >= 0 && (k < 0 || nonFiniteFast < k)) k = nonFiniteFast;
         return k;
     }

@@ -45,25 +45,78 @@ final class GroupUpdate {
 
     /** {@link Phase#CUTOFF} (netm): the start-of-step cut-off of the worker's neurons. */
     void cutoff(Worker wk, long k) {
-        SpikeList tmp = wk.tmp;
         for (GroupState g : groups) {
-            int from = g.wFrom[wk.id], to = g.wTo[wk.id];
-            if (from >= to) {
-                wk.groupEnd[g.index] = wk.count;
-                continue;
-            }
-            if (g.fast) {
-                for (int b = from; b < to; b += BLOCK) {
-                    int n = StandardKernels.detect(b, Math.min(to, b + BLOCK), g.group.model().vPeak(), g.v, g.u, g.c, g.d, wk.local, 0);
-                    collectLocal(wk, n, g.off);
-                }
-            } else {
-                tmp.clear();
-                g.kernel.detectAndReset(from, to, k, tmp);
-                collect(wk, tmp, g.off);
-            }
+            cutoffGroup(wk, g, k);
             wk.groupEnd[g.index] = wk.count;
         }
+    }
+
+    private void cutoffGroup(Worker wk, GroupState g, long k) {
+        int from = g.wFrom[wk.id], to = g.wTo[wk.id];
+        if (from >= to) return;
+        if (g.fast) {
+            for (int b = from; b < to; b += BLOCK) {
+                int n = StandardKernels.detect(b, Math.min(to, b + BLOCK), g.group.model().vPeak(), g.v, g.u, g.c, g.d, wk.local, 0);
+                collectLocal(wk, n, g.off);
+            }
+        } else {
+            SpikeList tmp = wk.tmp;
+            tmp.clear();
+            g.kernel.detectAndReset(from, to, k, tmp);
+            collect(wk, tmp, g.off);
+        }
+    }
+
+    /**
+     * With behaviours, {@link Phase#CUTOFF} (netm): the cut-off of the groups with a model, the
+     * fired vector of the groups without (their spikes), and every group's fired set from its
+     * spikes.
+     */
+    void cutoffMarked(Worker wk, long k) {
+        for (GroupState g : groups) {
+            int start = wk.count;
+            if (g.custom()) collectFired(wk, g);
+            else cutoffGroup(wk, g, k);
+            wk.groupEnd[g.index] = wk.count;
+            markFired(wk, g, start);
+        }
+    }
+
+    /**
+     * With behaviours, the {@link Phase#INTEGRATE} stage after {@link #update update(wk, k, false)}
+     * delivered: the update of the groups with a model, block by block, and (except for netm) the
+     * spikes: of the groups without a model their fired vector, of every group into fired.
+     */
+    void integrateMarked(Worker wk, long k) {
+        for (GroupState g : groups) {
+            int start = wk.count, from = g.wFrom[wk.id], to = g.wTo[wk.id];
+            if (g.custom()) {
+                if (!netm) collectFired(wk, g);
+            } else {
+                double[] iMid = g.iMid != null ? g.iMid : g.current, iEnd = g.iMid != null ? g.iEnd : g.current;
+                for (int b = from; b < to; b += BLOCK) integrateBlock(wk, g, k, b, Math.min(to, b + BLOCK), g.current, iMid, iEnd);
+            }
+            if (!netm) {
+                wk.groupEnd[g.index] = wk.count;
+                markFired(wk, g, start);
+            }
+        }
+    }
+
+    /** The worker's neurons of a behaviour-driven group whose fired is set, as spikes. */
+    private static void collectFired(Worker wk, GroupState g) {
+        double[] fired = g.fired;
+        int[] dst = wk.spikes;
+        int c = wk.count;
+        for (int i = g.wFrom[wk.id], to = g.wTo[wk.id]; i < to; i++) if (fired[i] != 0) dst[c++] = i + g.off;
+        wk.count = c;
+    }
+
+    /** fired ← 1 for the worker's spikes [start, count) of group g, 0 for its other neurons. */
+    private static void markFired(Worker wk, GroupState g, int start) {
+        double[] fired = g.fired;
+        java.util.Arrays.fill(fired, g.wFrom[wk.id], g.wTo[wk.id], 0.0);
+        for (int s = start; s < wk.count; s++) fired[wk.spikes[s] - g.off] = 1.0;
     }
 
     static void collectLocal(Worker wk, int n, int off) {
@@ -86,15 +139,14 @@ final class GroupUpdate {
      * {@link Phase#INPUTS}, {@link Phase#DELIVER} and {@link Phase#INTEGRATE} for the worker's
      * neurons, block by block (so that each state array is read from memory once per step):
      * noise, Poisson arrivals into A[k], deliver, integrate. Values depend only on (step, neuron),
-     * not on the blocking.
+     * not on the blocking. Without {@code integrate} it stops after the deliver (with behaviours,
+     * which may run between the two; {@link #integrateMarked} then integrates).
      */
-    void update(Worker wk, long k) {
-        final SpikeList tmp = wk.tmp;
+    void update(Worker wk, long k, boolean integrate) {
         final double t = k * dt;
-        final double[] nb = wk.noise;
         for (GroupState g : groups) {
             final int from = g.wFrom[wk.id], to = g.wTo[wk.id];
-            if (from >= to) {
+            if (from >= to || g.custom()) {
                 if (!netm) wk.groupEnd[g.index] = wk.count;
                 continue;
             }
@@ -116,51 +168,13 @@ final class GroupUpdate {
             for (int b = from; b < to; b += BLOCK) {
                 final int e = Math.min(to, b + BLOCK);
                 // phase 0: noise of this block (noise(i) = na[i - noff]) and Poisson arrivals
-                double[] na = null;
-                int noff = 0;
-                InputState.Noise[] noises = g.noises;
-                for (int q = 0; q < noises.length; q++) {
-                    InputState.Noise ni = noises[q];
-                    double[] target;
-                    int toff;
-                    if (ni.period == 1) {
-                        // the first noise goes straight into the current array (overwritten
-                        // by the deliver below, which reads it first), so that the deliver
-                        // indexes all its arrays alike; RK4's stage currents read it afterwards
-                        boolean inPlace = q == 0 && g.iMid == null;
-                        target = inPlace ? cur : q == 0 ? nb : wk.noise2;
-                        toff = inPlace ? 0 : b;
-                        drawNoise(wk, ni, k, b, e, target, toff);
-                    } else {
-                        if (k % ni.period == 0) drawNoise(wk, ni, k / ni.period, b, e, ni.held, 0);
-                        target = ni.held;
-                        toff = 0;
-                    }
-                    if (q == 0) {
-                        na = target;
-                        noff = toff;
-                    } else {
-                        if (na != nb) {
-                            copyNoise(na, noff, nb, b, e);
-                            na = nb;
-                            noff = b;
-                        }
-                        addNoise(target, toff, nb, b, e);
-                    }
-                }
+                final double[] na = blockNoise(wk, g, k, b, e, cur);
+                final int noff = wk.noff;
                 for (InputState.Poisson pi : g.poissons) poissonArrivals(pi, k, b, e, now);
                 // phase 3: deliver
                 final boolean pulse1 = now != null && old == null && na != null && extA == null && g.iMid == null;
-                final boolean fused = pulse1 && g.fast && !netm;
-                if (fused) {
-                    // done by StandardKernels.eulerDeliver below
-                } else if (pulse1) {
-                    // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
-                    if (na == cur) StandardKernels.deliverPulse1InPlace(b, e, now, ext, cur);
-                    else deliverPulse1(now, cur, na, noff, ext, b, e);
-                } else {
-                    deliverGeneral(now, old, syn, cur, na, noff, ext, extA, b, e);
-                }
+                final boolean fused = integrate && pulse1 && g.fast && !netm;
+                if (!fused) deliverBlock(now, old, syn, cur, na, noff, ext, extA, pulse1, b, e);
                 double[] iMid = cur, iEnd = cur;
                 if (g.iMid != null) {
                     iMid = g.iMid;
@@ -168,40 +182,110 @@ final class GroupUpdate {
                     stageCurrents(iMid, iEnd, na, noff, extA, now == null ? null : syn, eMid, eEnd, b, e);
                 }
                 // phase 4: integrate (and, except for netm, cut-off and reset)
-                if (g.fast) {
+                if (fused) {
                     IzhikevichModel md = g.group.model();
-                    if (netm) {
-                        if (simd) VectorKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
-                        else StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
-                    } else if (fused && na == cur && !simd) {
+                    if (na == cur && !simd) {
                         boolean uniform = !Double.isNaN(g.aUniform);
                         int n = StandardKernels.eulerDeliverInPlace(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u,
                                 uniform ? null : g.a, uniform ? null : g.b, g.aUniform, g.bUniform, g.c, g.d, now, ext, cur,
                                 wk.local, 0, wk.nonFinite);
                         collectLocal(wk, n, g.off);
-                    } else if (fused) {
+                    } else {
                         int n = simd
                                 ? VectorKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
                                         g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite)
                                 : StandardKernels.eulerDeliver(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
                                         g.c, g.d, now, na, noff, ext, cur, wk.local, 0, wk.nonFinite);
                         collectLocal(wk, n, g.off);
-                    } else {
-                        int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
-                                g.c, g.d, cur, wk.local, 0, wk.nonFinite);
-                        collectLocal(wk, n, g.off);
                     }
-                    if (wk.nonFinite[0] >= 0) {
-                        g.nonFinite(wk.nonFinite[0]);
-                        wk.nonFinite[0] = -1;
-                    }
-                } else {
-                    tmp.clear();
-                    g.kernel.step(b, e, k, dt, cur, iMid, iEnd, tmp);
-                    if (!netm) collect(wk, tmp, g.off);
+                    takeNonFinite(wk, g);
+                } else if (integrate) {
+                    integrateBlock(wk, g, k, b, e, cur, iMid, iEnd);
                 }
             }
             if (!netm) wk.groupEnd[g.index] = wk.count;
+        }
+    }
+
+    /**
+     * Phase 0 of block [b, e): draws the group's noises and returns the array holding their sum,
+     * noise(i) = na[i − wk.noff] (null without noise). The first noise goes straight into the
+     * current array when nothing else needs it there (the deliver, which reads it first,
+     * overwrites it), so that the deliver indexes all its arrays alike; RK4's stage currents read
+     * it afterwards, so then it goes into the worker's buffer.
+     */
+    private double[] blockNoise(Worker wk, GroupState g, long k, int b, int e, double[] cur) {
+        final double[] nb = wk.noise;
+        double[] na = null;
+        int noff = 0;
+        InputState.Noise[] noises = g.noises;
+        for (int q = 0; q < noises.length; q++) {
+            InputState.Noise ni = noises[q];
+            double[] target;
+            int toff;
+            if (ni.period == 1) {
+                boolean inPlace = q == 0 && g.iMid == null;
+                target = inPlace ? cur : q == 0 ? nb : wk.noise2;
+                toff = inPlace ? 0 : b;
+                drawNoise(wk, ni, k, b, e, target, toff);
+            } else {
+                if (k % ni.period == 0) drawNoise(wk, ni, k / ni.period, b, e, ni.held, 0);
+                target = ni.held;
+                toff = 0;
+            }
+            if (q == 0) {
+                na = target;
+                noff = toff;
+            } else {
+                if (na != nb) {
+                    copyNoise(na, noff, nb, b, e);
+                    na = nb;
+                    noff = b;
+                }
+                addNoise(target, toff, nb, b, e);
+            }
+        }
+        wk.noff = noff;
+        return na;
+    }
+
+    /** Phase 3 of block [b, e) when no kernel folds it in: I = (noise + ext) + I_syn. */
+    private static void deliverBlock(double[] now, double[] old, double[] syn, double[] cur, double[] na, int noff, double ext,
+                                     double[] extA, boolean pulse1, int b, int e) {
+        if (pulse1) {
+            // P = 1: I_syn = (I_syn − A[k−1]) + A[k] = A[k] exactly
+            if (na == cur) StandardKernels.deliverPulse1InPlace(b, e, now, ext, cur);
+            else deliverPulse1(now, cur, na, noff, ext, b, e);
+        } else {
+            deliverGeneral(now, old, syn, cur, na, noff, ext, extA, b, e);
+        }
+    }
+
+    /** Phase 4 of block [b, e) with the current of the deliver: the fast loops or the model's kernel. */
+    private void integrateBlock(Worker wk, GroupState g, long k, int b, int e, double[] cur, double[] iMid, double[] iEnd) {
+        if (g.fast) {
+            IzhikevichModel md = g.group.model();
+            if (netm) {
+                if (simd) VectorKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+                else StandardKernels.netm(b, e, dt, md.k2(), md.k1(), md.k0(), g.v, g.u, g.a, g.b, cur, wk.nonFinite);
+            } else {
+                int n = StandardKernels.euler(b, e, dt, md.k2(), md.k1(), md.k0(), md.vPeak(), g.v, g.u, g.a, g.b,
+                        g.c, g.d, cur, wk.local, 0, wk.nonFinite);
+                collectLocal(wk, n, g.off);
+            }
+            takeNonFinite(wk, g);
+        } else {
+            SpikeList tmp = wk.tmp;
+            tmp.clear();
+            g.kernel.step(b, e, k, dt, cur, iMid, iEnd, tmp);
+            if (!netm) collect(wk, tmp, g.off);
+        }
+    }
+
+    private static void takeNonFinite(Worker wk, GroupState g) {
+        if (wk.nonFinite[0] >= 0) {
+            g.nonFinite(wk.nonFinite[0]);
+            wk.nonFinite[0] = -1;
         }
     }
 

@@ -54,7 +54,7 @@ final class StepLoop {
     private final WorkerPool.Job chunkJob = this::chunk;
 
     StepLoop(WorkerPool pool, Worker[] workers, GroupState[] groups, GroupUpdate update, Propagation propagation,
-             Monitor.Session<?>[] sessions, boolean netm, double dt, boolean profile) {
+             Behaviours behaviours, Monitor.Session<?>[] sessions, boolean netm, double dt, boolean profile) {
         this.pool = pool;
         this.workers = workers;
         this.groups = groups;
@@ -62,7 +62,7 @@ final class StepLoop {
         this.sessions = sessions;
         this.netm = netm;
         this.dt = dt;
-        this.stages = plan(update, propagation, netm, profile);
+        this.stages = plan(update, propagation, behaviours, netm, profile);
     }
 
     /**
@@ -72,15 +72,24 @@ final class StepLoop {
      * where it is drawn does not matter). A propagation phase starts with the barrier, whose
      * serial part also hands the merged spikes to the monitors (the spike part of RECORD:
      * observing changes no state, and the spikes are merged only there).
+     *
+     * <p>With behaviours, the behaviours of each order run between the phases, after those of
+     * lower or equal {@link Phase#order()}; the deliver (with INPUTS) and the update are then two
+     * stages, so that behaviours may act on the current between them, and {@code fired} of every
+     * group is set where the step's spikes are taken.
      */
-    private Stage[] plan(GroupUpdate update, Propagation propagation, boolean netm, boolean profile) {
+    private Stage[] plan(GroupUpdate update, Propagation propagation, Behaviours behaviours, boolean netm, boolean profile) {
         List<Stage> p = new ArrayList<>();
         Stage barrier = (wk, k) -> pool.await(wk.id, serialAction);
+        boolean split = behaviours != null;
+        int[] orders = split ? behaviours.orders : new int[0];
+        int o = 0;
         for (Phase phase : Phase.values()) {
+            for (; o < orders.length && orders[o] < phase.order(); o++) p.add(profiled(behaviours.stage(o, pool, this::fail), Kind.UPDATE, profile));
             switch (phase) {
-                case INPUTS, DELIVER -> {} // inside INTEGRATE's blocks
+                case INPUTS, CHANGES -> {} // INPUTS with DELIVER; CHANGES between chunks, on the driving thread
                 case CUTOFF -> {
-                    if (netm) p.add(profiled(update::cutoff, Kind.CUTOFF, profile));
+                    if (netm) p.add(profiled(split ? update::cutoffMarked : update::cutoff, Kind.CUTOFF, profile));
                 }
                 case PROPAGATE_SAME_STEP -> {
                     if (netm) {
@@ -88,7 +97,11 @@ final class StepLoop {
                         p.add(profiled(propagation::propagate, Kind.PROPAGATE, profile));
                     }
                 }
-                case INTEGRATE -> p.add(profiled(update::update, Kind.UPDATE, profile));
+                case DELIVER -> {
+                    if (split) p.add(profiled((wk, k) -> update.update(wk, k, false), Kind.UPDATE, profile));
+                }
+                case INTEGRATE -> p.add(profiled(split ? update::integrateMarked : (wk, k) -> update.update(wk, k, true),
+                        Kind.UPDATE, profile));
                 case PROPAGATE_NEXT_STEP -> {
                     if (!netm) {
                         p.add(profiled(barrier, Kind.BARRIER, profile));
@@ -98,9 +111,9 @@ final class StepLoop {
                 case RECORD -> {
                     if (update.recordsState()) p.add(profiled(update::recordState, Kind.UPDATE, profile));
                 }
-                case CHANGES -> {} // between chunks, on the driving thread
             }
         }
+        for (; o < orders.length; o++) p.add(profiled(behaviours.stage(o, pool, this::fail), Kind.UPDATE, profile));
         return p.toArray(new Stage[0]);
     }
 

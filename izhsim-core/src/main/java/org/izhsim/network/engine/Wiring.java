@@ -36,11 +36,16 @@ final class Wiring {
     final boolean[] distinctTargets;
     final long synapseCount;
 
-    Wiring(List<SynapseGroup> all, Map<NeuronGroup, GroupState> byGroup, GroupState[] groups, long seed, int threads,
-           WorkerPool pool) {
+    /**
+     * Builds {@code all}, the declared synapse groups, as {@code built} describes them (the same
+     * list, or with the weights behaviours set in init); matrices stay keyed by the declared ones.
+     */
+    Wiring(List<SynapseGroup> declared, List<SynapseGroup> all, Map<NeuronGroup, GroupState> byGroup, GroupState[] groups,
+           long seed, int threads, WorkerPool pool) {
+        Map<SynapseGroup, SynapseMatrix> builtBy = new IdentityHashMap<>();
         for (int si = 0; si < all.size(); si++) {
             SynapseGroup s = all.get(si);
-            if (matrices.containsKey(s)) continue;
+            if (builtBy.containsKey(s)) continue;
             GroupState post = byGroup.get(s.post());
             int[] bounds = Partition.postBounds(post, threads);
             List<SynapseGroup> joint = jointDraw(s, all.subList(si, all.size()));
@@ -48,18 +53,21 @@ final class Wiring {
                 SynapseMatrix.Csr[] ms = SynapseMatrix.Csr.buildRandom(joint, seed, post.from, post.to, pool);
                 for (int m = 0; m < ms.length; m++) {
                     ms[m].prepare(bounds);
-                    matrices.put(joint.get(m), ms[m]);
+                    builtBy.put(joint.get(m), ms[m]);
                 }
             } else {
-                matrices.put(s, SynapseMatrix.build(s, seed, post.from, post.to, pool, bounds));
+                builtBy.put(s, SynapseMatrix.build(s, seed, post.from, post.to, pool, bounds));
             }
         }
         long syn = 0;
         outgoing = new Out[groups.length][0];
-        for (SynapseGroup s : all) {
+        for (int si = 0; si < all.size(); si++) {
+            SynapseGroup s = all.get(si);
             GroupState pre = byGroup.get(s.pre()), post = byGroup.get(s.post());
-            SynapseMatrix m = matrices.get(s);
+            SynapseMatrix m = builtBy.get(s);
+            matrices.put(declared.get(si), m);
             syn += m.size();
+            if (post.custom()) continue; // its behaviours read it (Synapses.addFired)
             int[] bounds = Partition.postBounds(post, threads);
             boolean[] active = new boolean[threads];
             for (int t = 0; t < threads; t++) active[t] = bounds[t] < bounds[t + 1];
@@ -73,6 +81,11 @@ final class Wiring {
             for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].target == outs[j].target) distinct = false;
             distinctTargets[gi] = distinct;
         }
+    }
+
+    /** The built matrix of a declared synapse group, or null. */
+    SynapseMatrix matrix(SynapseGroup declared) {
+        return matrices.get(declared);
     }
 
     /**

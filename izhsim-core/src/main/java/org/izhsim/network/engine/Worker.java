@@ -14,6 +14,8 @@ final class Worker {
     final int[] local = new int[GroupUpdate.BLOCK], nonFinite = {-1}, rejected = new int[GroupUpdate.BLOCK];
     final int[] batchFrom = new int[SynapseMatrix.BATCH + 1], batchTo = new int[SynapseMatrix.BATCH + 1];
     int count;
+    /** The offset of the noise array {@code GroupUpdate.blockNoise} returned last. */
+    int noff;
     long events;
     @SuppressWarnings("unused")
     long p0, p1, p2, p3, p4, p5, p6, p7;

@@ -17,6 +17,7 @@
  *   <tr><td>{@code GroupUpdate}</td><td>cut-off, update (inputs, deliver, integrate) and the state monitors' view, per worker and group</td></tr>
  *   <tr><td>{@code Propagation}</td><td>merge at the barrier, exchange between ranks, propagation into the ring buffers</td></tr>
  *   <tr><td>{@link org.izhsim.network.engine.EngineState}, {@code Checkpoint}</td><td>the state between two steps as named arrays, captured and put back (behind {@code Simulation.snapshot()} and {@code resumeFrom})</td></tr>
+ *   <tr><td>{@code Behaviours}</td><td>the groups' behaviours: their views ({@code org.izhsim.behaviour.Group}), inits and one stage per order</td></tr>
  *   <tr><td>{@code Worker}</td><td>per-worker buffers and counters</td></tr>
  *   <tr><td>{@code Profiling}</td><td>the decorator that times stages ({@code Simulation.Builder.profile})</td></tr>
  *   <tr><td>{@code JitWarmUp}</td><td>the warm-up and the list of every JIT-driven decision in the engine</td></tr>
@@ -34,7 +35,9 @@
  *   euler, rk4, figure1: INTEGRATE (with INPUTS, DELIVER, cut-off and reset) → barrier
  *                       → PROPAGATE_NEXT_STEP → RECORD (state)
  * </pre>
- * then, between chunks of steps on the driving thread, CHANGES. A group's update runs its
+ * then, between chunks of steps on the driving thread, CHANGES. With behaviours, the behaviours
+ * of each order run between the phases at their {@link org.izhsim.network.Phase#order()} (each
+ * order ends at a barrier), and the deliver and the update become two stages. A group's update runs its
  * model's {@link org.izhsim.integrate.NeuronKernel} one block of neurons at a time, or the
  * standard 2003 model's fast loops.
  */
