@@ -42,7 +42,7 @@ class EquationStateMonitorTest {
         Network net = Network.builder().dt(dt).scheme(scheme).seed(3).add(g).add(Input.noise(g, 5)).add(Input.constant(g, 3))
                 .add(m).build();
         try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
-            if (equations) assertEquals(List.of("v", "w", "a", "b", "c", "d", "I", "I_syn"), sim.vectorNames(g));
+            if (equations) assertEquals(List.of("v", "w", "a", "b", "c", "d", "u", "I", "I_syn"), sim.vectorNames(g));
             sim.run(200);
             return sim.recording(m);
         }

@@ -26,7 +26,8 @@ import org.izhsim.network.engine.EngineState;
  * Poisson rates), spikes not yet exchanged between ranks, queued parameter changes, the change log
  * and the step. Random numbers are counter-based, so no generator state is needed; synapses are
  * rebuilt from the network, and a checksum of them must match. Monitors are not part of it: a
- * resumed simulation records from its first step on.
+ * resumed simulation records from its first step on. Behaviours keep their state in the group's
+ * vectors, which are; a behaviour's own Java fields (a {@code Recorder}'s frames) are not.
  *
  * <pre>{@code
  * Snapshot s = sim.snapshot();

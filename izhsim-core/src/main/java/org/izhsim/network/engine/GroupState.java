@@ -21,7 +21,8 @@ import org.izhsim.network.NeuronGroup;
  *
  * <p>Which model the group runs decides which vectors exist: the 2003 model v, u, a, b, c, d;
  * the 2007 model v, u; an equation model its own states and parameters (a state named v or u
- * and parameters named a … d share the 2003 names' arrays).
+ * and parameters named a … d share the 2003 names' arrays; where it has none of those names,
+ * they are the group's initial values, not updated).
  */
 final class GroupState {
     final NeuronGroup group;
@@ -109,6 +110,12 @@ final class GroupState {
             kernel = eq.kernel();
             lastSpike = eq.lastSpike();
             vectors.putAll(eq.vectors());
+            // a model without a state v or u, or parameters a .. d, still has those vectors (the
+            // initial v0 and b·v0, the group's a .. d, none updated), so that every group can be
+            // traced as v, u and I by the faces that trace any group
+            String[] legacy = {"v", "u", "a", "b", "c", "d"};
+            double[][] arrays = {v, u, a, b, c, d};
+            for (int j = 0; j < legacy.length; j++) vectors.putIfAbsent(legacy[j], arrays[j]);
         } else {
             kernel = new IzhikevichKernel(g.model(), scheme, v, u, a, b, c, d);
             lastSpike = null;
