@@ -6,25 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.izhsim.analysis.Rates;
-import org.izhsim.behaviour.Behaviour;
-import org.izhsim.behaviour.BehaviourNetwork;
-import org.izhsim.behaviour.SpikeRecorder;
-import org.izhsim.behaviour.StandardBehaviours;
 import org.izhsim.model.TimeGrid;
 import org.izhsim.network.BlockTiming;
 import org.izhsim.network.Izhikevich2003Network;
 import org.izhsim.network.ProgressListener;
+import org.izhsim.network.Simulation;
+import org.izhsim.network.SpikeMonitor;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.SpikeRaster;
 
 /**
- * The extension point: Izhikevich's 2003 network (net.m, run by the built-in behaviours of
- * {@link StandardBehaviours}, spike for spike the {@code net2003} command's network) with a
- * user behaviour, {@link Homeostasis}, inserted at index 35 — after the synaptic input (30),
- * before the update (40) — on both groups. Each neuron's bias current drifts until its rate
+ * The extension point: Izhikevich's 2003 network (net.m, the {@code net2003} command's network)
+ * with a user behaviour, {@link Homeostasis}, inserted at order 35 — after the deliver of the
+ * inputs into I (30), before the update (40) — on both groups. Each neuron's bias current drifts until its rate
  * approaches {@link #TARGET_HZ}, well below the ≈ 7.6 Hz net.m fires at on its own
- * (docs/reference/izhikevich-2003-2004.md §2.4), so the raster thins out over the run.
+ * (reference §1.2), so the raster thins out over the run.
  */
 public final class HomeostasisExample implements Example {
     /** Target rate [Hz]. */
@@ -37,18 +34,17 @@ public final class HomeostasisExample implements Example {
     /** The spikes of both groups in net.m's numbering (exc first) and the block timings. */
     public record Run(SpikeRecording exc, SpikeRecording inh, int ne, int ni, List<BlockTiming> blocks) {}
 
-    /** net.m (netm, dt 1 ms) with {@code Homeostasis(TARGET_HZ, TAU_MS, eta)} at index 35; eta 0 leaves it unchanged. */
+    /** net.m (netm, dt 1 ms) with {@code Homeostasis(TARGET_HZ, TAU_MS, eta)} at order 35; eta 0 leaves it unchanged. */
     public static Run simulate(long seed, int threads, double eta, ProgressListener progress) {
-        Izhikevich2003Network.Built built = Izhikevich2003Network.builder().seed(seed).build();
-        Map<String, Map<Integer, Behaviour>> extra = Map.of(
-                "exc", Map.of(35, new Homeostasis(TARGET_HZ, TAU_MS, eta)),
-                "inh", Map.of(35, new Homeostasis(TARGET_HZ, TAU_MS, eta)));
-        try (BehaviourNetwork net = StandardBehaviours.of(built.network(), extra).threads(threads)) {
-            net.initialize();
-            net.setProgressListener(progress);
-            List<BlockTiming> blocks = net.simulateIterations(new TimeGrid(built.network().dt()).positiveSteps(DURATION_MS, "duration"), 500);
-            return new Run(net.group("exc").behaviour(SpikeRecorder.class).recording(),
-                    net.group("inh").behaviour(SpikeRecorder.class).recording(), built.exc().size(), built.inh().size(), blocks);
+        Izhikevich2003Network.Built built = Izhikevich2003Network.builder().seed(seed)
+                .behaviour("exc", 35, new Homeostasis(TARGET_HZ, TAU_MS, eta))
+                .behaviour("inh", 35, new Homeostasis(TARGET_HZ, TAU_MS, eta))
+                .build();
+        SpikeMonitor exc = SpikeMonitor.of(built.exc()), inh = SpikeMonitor.of(built.inh());
+        try (Simulation sim = Simulation.builder(built.network().withMonitors(List.of(exc, inh))).threads(threads).build()) {
+            sim.setProgressListener(progress);
+            List<BlockTiming> blocks = sim.runBlocks(DURATION_MS, (int) (new TimeGrid(built.network().dt()).positiveSteps(DURATION_MS, "duration") / 500));
+            return new Run(sim.recording(exc), sim.recording(inh), built.exc().size(), built.inh().size(), blocks);
         }
     }
 

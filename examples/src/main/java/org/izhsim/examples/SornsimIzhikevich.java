@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.izhsim.analysis.Rates;
 import org.izhsim.behaviour.Behaviour;
-import org.izhsim.behaviour.BehaviourNetwork;
 import org.izhsim.behaviour.Group;
 import org.izhsim.behaviour.Recorder;
 import org.izhsim.behaviour.Synapses;
@@ -16,7 +15,12 @@ import org.izhsim.behaviour.VectorRecording;
 import org.izhsim.io.Npz;
 import org.izhsim.model.TimeGrid;
 import org.izhsim.network.BlockTiming;
+import org.izhsim.network.Connectivity;
+import org.izhsim.network.Network;
+import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.ProgressListener;
+import org.izhsim.network.Simulation;
+import org.izhsim.network.SynapseGroup;
 import org.izhsim.network.Weights;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.Series;
@@ -133,30 +137,38 @@ public final class SornsimIzhikevich implements Example {
 
     /** Builds and runs the network of the original: 1000 iterations in blocks of 100. */
     public static Run simulate(long seed, int threads, ProgressListener progress) {
-        try (BehaviourNetwork My_Network = new BehaviourNetwork(seed, 0.5).threads(threads)) {
+        Recorder rec_e = new Recorder("v", "u", "fired"), rec_i = new Recorder("v", "u", "fired");
 
-            Group N_e = My_Network.group("excitatory_neurons", 800, Map.of(
-                    1, new Izhikevich_main(0.02, 0.2, -65, 8.0, -65, -8.0),
-                    2, new Izhikevich_input(),
-                    9, new Recorder("v", "u", "fired")));
+        NeuronGroup N_e = NeuronGroup.builder("excitatory_neurons", 800).behaviourDynamics()
+                .behaviour(1, new Izhikevich_main(0.02, 0.2, -65, 8.0, -65, -8.0))
+                .behaviour(2, new Izhikevich_input())
+                .behaviour(9, rec_e).build();
 
-            Group N_i = My_Network.group("inhibitory_neurons", 200, Map.of(
-                    1, new Izhikevich_main(0.02, 0.2, -65, 8.0, -65, -8.0),
-                    2, new Izhikevich_input(),
-                    9, new Recorder("v", "u", "fired")));
+        NeuronGroup N_i = NeuronGroup.builder("inhibitory_neurons", 200).behaviourDynamics()
+                .behaviour(1, new Izhikevich_main(0.02, 0.2, -65, 8.0, -65, -8.0))
+                .behaviour(2, new Izhikevich_input())
+                .behaviour(9, rec_i).build();
 
-            My_Network.synapses(N_e, N_e, "GLUTAMATE");
-            My_Network.synapses(N_e, N_i, "GLUTAMATE");
-            My_Network.synapses(N_i, N_e, "GABA");
-            My_Network.synapses(N_i, N_i, "GABA");
+        Network My_Network = Network.builder().seed(seed).dt(0.5).add(N_e).add(N_i)
+                .add(synapses(N_e, N_e, "GLUTAMATE"))
+                .add(synapses(N_e, N_i, "GLUTAMATE"))
+                .add(synapses(N_i, N_e, "GABA"))
+                .add(synapses(N_i, N_i, "GABA"))
+                .build();
 
-            My_Network.initialize();
-            My_Network.setProgressListener(progress);
+        try (Simulation sim = Simulation.builder(My_Network).threads(threads).minNeuronsPerThread(1).build()) {  // initialize
+            sim.setProgressListener(progress);
 
-            List<BlockTiming> blocks = My_Network.simulateIterations(1000, 100);   // measure_block_time=True
+            List<BlockTiming> blocks = sim.runBlocks(1000 * 0.5, 10);   // 1000 iterations, measure_block_time=True
 
-            return new Run(N_e.behaviour(Recorder.class).recording(), N_i.behaviour(Recorder.class).recording(), blocks);
+            return new Run(rec_e.recording(), rec_i.recording(), blocks);
         }
+    }
+
+    /** SynapseGroup(src, dst, tag): all-to-all, the weights set by the input behaviour's init. */
+    private static SynapseGroup synapses(NeuronGroup src, NeuronGroup dst, String tag) {
+        return SynapseGroup.builder(src.name() + "->" + dst.name(), src, dst).tag(tag)
+                .connect(Connectivity.allToAll()).weight(0).build();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.izhsim.behaviour;
 
 /**
- * What happens to a {@link Group} each iteration (PymoNNto's {@code Behavior}): {@link #init}
- * once, when the network is initialised, then {@link #step} every iteration, in the order of
- * the index the behaviour was registered under.
+ * What happens to a {@link Group} each step (PymoNNto's {@code Behavior}): {@link #init}
+ * once, when the simulation is built, then {@link #step} every step, at the order it was added
+ * under ({@code NeuronGroup.Builder.behaviour(order, b)}) among the step's phases.
  *
  * <p>A behaviour keeps its state in the group's named vectors ({@code n.vector("v")}), so other
  * behaviours, recorders and plots can see it. It reaches its inputs through the group's
@@ -12,8 +12,9 @@ package org.izhsim.behaviour;
 public interface Behaviour {
 
     /**
-     * Called once by {@link BehaviourNetwork#initialize()}, in index order: create the vectors
-     * this behaviour owns, read parameters, check what it needs.
+     * Called once when the simulation is built, in ascending order (groups in declaration order),
+     * before the synapses are built: create the vectors this behaviour owns, read parameters,
+     * check what it needs, set the weights of afferent synapses.
      */
     default void init(Group n) {}
 

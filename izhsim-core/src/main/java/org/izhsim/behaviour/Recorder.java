@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Records named vectors of its group every {@code every} iterations (PymoNNto's {@code
  * Recorder(['v', 'u', 'fired'])}): a recorder is just another behaviour, so it sees the vectors as
- * they are when its index comes round (register it last to see the end of the step). {@link
+ * they are when its order comes round (give it a high order to see the end of the step). {@link
  * #recording()} gives an immutable copy of what was recorded so far.
  */
 public final class Recorder implements Behaviour {

@@ -2,44 +2,39 @@ package org.izhsim.behaviour;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.izhsim.network.Connectivity;
-import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.SynapseGroup;
 import org.izhsim.network.SynapseView;
 import org.izhsim.network.Weights;
 
 /**
- * Synapses from group {@code src} to group {@code dst} with a tag (PymoNNto's {@code
- * SynapseGroup}): a {@link Connectivity} rule and {@link Weights} as in {@link
- * org.izhsim.network}, built into the same storage a {@link org.izhsim.network.Simulation} uses
- * ({@link SynapseView#build}), so the partners and weights of synapse group "x" under seed s are
- * those of a simulation's synapse group "x" under s. No delays: a behaviour reads the source's
- * spikes of its choice (the "fired" vector) when it runs.
+ * A synapse group as its behaviours see it (PymoNNto's {@code SynapseGroup}): from group
+ * {@code src} to group {@code dst} with a tag, the {@link Connectivity} and {@link Weights} of
+ * its {@link SynapseGroup} description, built by the simulation (the same matrix as for every
+ * synapse group). A behaviour of a group whose dynamics are its behaviours reads its afferent
+ * synapses with {@link #addFired}; synapses onto a group with a built-in model are delivered by
+ * the simulation (delays, pulses) and may be read this way too.
  */
 public final class Synapses {
     private final Group src, dst;
+    private final Function<SynapseGroup, SynapseView> build;
     private SynapseGroup description;
     private SynapseView view;
+    private boolean built;
     private final LongAdder events = new LongAdder();
 
-    /** From a description whose pre and post sizes are those of {@code src} and {@code dst}; delay 0 only. */
-    Synapses(SynapseGroup description, Group src, Group dst) {
+    /**
+     * For the simulation: {@code build} turns the (possibly re-weighted) description into the
+     * built synapses, once, after every behaviour's init.
+     */
+    public Synapses(SynapseGroup description, Group src, Group dst, Function<SynapseGroup, SynapseView> build) {
         this.description = Objects.requireNonNull(description, "description");
         this.src = Objects.requireNonNull(src, "src");
         this.dst = Objects.requireNonNull(dst, "dst");
-        String who = "synapses '" + description.name() + "'";
-        if (description.pre().size() != src.size() || description.post().size() != dst.size()) {
-            throw new IllegalArgumentException(who + " describe " + description.pre().size() + " -> " + description.post().size()
-                    + " neurons but join groups of " + src.size() + " and " + dst.size());
-        }
-        if (description.delays().max() != 0) throw new IllegalArgumentException(who + " have delays; behaviours support delay 0 only");
-    }
-
-    /** A description for groups without one: pre and post named by the groups' tags. */
-    static SynapseGroup describe(String name, Group src, Group dst, String tag, Connectivity c, Weights w) {
-        return SynapseGroup.builder(name, NeuronGroup.builder(src.tag(), src.size()).build(),
-                        NeuronGroup.builder(dst.tag(), dst.size()).build())
-                .tag(tag).connect(c).weights(w).delay(0).build();
+        this.build = Objects.requireNonNull(build);
+        src.efferent.add(this);
+        dst.afferent.add(this);
     }
 
     /** Names the random streams of partners and weights ("connect/&lt;name&gt;", "weights/&lt;name&gt;"). */
@@ -49,18 +44,29 @@ public final class Synapses {
     public String tag() { return description.tag(); }
     public Connectivity connectivity() { return description.connectivity(); }
     public Weights weights() { return description.weights(); }
+    /** The description as it will be (or was) built, with the weights of {@link #setWeights}. */
+    public SynapseGroup description() { return description; }
 
-    /** Replaces the weights (e.g. in a behaviour's init, as PymoNNto's {@code s.W = s.matrix('uniform')}); rebuilt lazily. */
+    /**
+     * Replaces the weights, in a behaviour's init (PymoNNto's {@code s.W = s.matrix('uniform')}):
+     * the synapses are built with them once every init ran.
+     */
     public synchronized void setWeights(Weights w) {
+        if (built) throw new IllegalStateException("synapses '" + name() + "' are built; set their weights in init");
         SynapseGroup d = description;
         description = SynapseGroup.builder(d.name(), d.pre(), d.post()).tag(d.tag()).connect(d.connectivity())
                 .weights(Objects.requireNonNull(w, "weights")).delays(d.delays()).storage(d.storage()).build();
-        view = null;
+    }
+
+    /** Called by the simulation when it builds the synapses; from then on the weights are fixed. */
+    public synchronized void markBuilt() {
+        built = true;
     }
 
     /** The built synapses: rows are src neurons, posts are dst indices ascending within a row. */
     public synchronized SynapseView view() {
-        if (view == null) view = SynapseView.build(description, src.seed());
+        if (!built) throw new IllegalStateException("synapses '" + name() + "' are built after every behaviour's init");
+        if (view == null) view = build.apply(description);
         return view;
     }
 

@@ -1,34 +1,27 @@
 /**
- * Behaviours, in the style of SORNSim and PymoNNto: a {@link org.izhsim.behaviour.Group} of N
- * neurons is a bag of named vectors ({@code double[]} by name: "v", "u", "I", "fired", …) plus
- * scalars, and everything that happens to it each iteration is a
- * {@link org.izhsim.behaviour.Behaviour} registered under an integer index. A
- * {@link org.izhsim.behaviour.BehaviourNetwork} runs, every iteration, the behaviours of all
- * groups in ascending index (groups in the order they were added for equal indices), so
- * "1: dynamics, 2: input, 9: recorder" reads as the order of one step.
+ * Behaviours, in the style of SORNSim and PymoNNto, run inside the simulation's one engine.
+ * A {@link org.izhsim.behaviour.Behaviour} is added to a neuron group with
+ * {@code NeuronGroup.Builder.behaviour(order, behaviour)}; the order places it among the step's
+ * phases ({@link org.izhsim.network.Phase#order()}: inputs 10, netm cut-off 20, deliver into I 30,
+ * update 40, propagation 25 / 50, record 90), so "35: a rule on the input current" runs after
+ * the deliver and before the update. It sees its group through a
+ * {@link org.izhsim.behaviour.Group}: the group's own state as named vectors (v, u, I, fired, the
+ * model's parameters, and those behaviours create in init), scalars, the afferent and efferent
+ * {@link org.izhsim.behaviour.Synapses} by tag, the iteration (step) and counter-based random
+ * streams. A group built with {@code behaviourDynamics()} has no built-in model: its behaviours
+ * are its dynamics (SORNSim's example) and read their synapses with
+ * {@link org.izhsim.behaviour.Synapses#addFired}.
  *
- * <p>Where this sits beside {@link org.izhsim.network.Simulation}: the simulation is the fast,
- * fixed-phase engine for described networks; this engine is the open one, where users write
- * their own update rules in Java. Both share the numerics ({@link
- * org.izhsim.integrate.IzhikevichKernel} inside {@link org.izhsim.behaviour.IzhikevichDynamics}),
- * the synapse storage ({@link org.izhsim.network.SynapseView#build}) and the counter-based random
- * streams, so the built-in behaviours reproduce the simulation's 2003 network spike for spike
- * (tested under all four schemes, dense and sparse, 1–3 threads).
- *
- * <h2>Built-in behaviours</h2>
- * {@link org.izhsim.behaviour.IzhikevichDynamics} (and its {@link
- * org.izhsim.behaviour.IzhikevichDynamics#threshold() start-of-step cut-off} for {@code netm}),
- * {@link org.izhsim.behaviour.NoiseInput}, {@link org.izhsim.behaviour.SynapticInput} (afferent
- * synapse groups by tag), {@link org.izhsim.behaviour.Recorder} (named vectors, yields an
- * immutable {@link org.izhsim.behaviour.VectorRecording}) and {@link
- * org.izhsim.behaviour.SpikeRecorder}.
+ * <p>{@link org.izhsim.behaviour.Recorder} records named vectors each iteration (an immutable
+ * {@link org.izhsim.behaviour.VectorRecording}), {@link org.izhsim.behaviour.SpikeRecorder} the
+ * neurons whose fired is set; the simulation's monitors serve behaviour networks as well.
  *
  * <h2>Threads</h2>
- * A behaviour that declares itself {@link org.izhsim.behaviour.Behaviour#parallel() parallel}
- * is called on contiguous index ranges by worker threads; the others once over [0, N). Indices
- * are a barrier: index k+1 starts when every range of index k is done. Random numbers are keyed
- * by (seed, stream, iteration, neuron) ({@link org.izhsim.behaviour.Group#uniform}), never by
- * thread, so a behaviour that only writes its own range gives bit-identical results for any
- * thread count.
+ * Behaviours of one order run, for every group that has one, after those of lower orders are
+ * done everywhere (a barrier between orders). A {@link org.izhsim.behaviour.Behaviour#parallel()
+ * parallel} behaviour is called by each worker on its own contiguous neurons of the group; a
+ * serial one once over the rank's neurons, at the barrier. Random numbers are keyed by (seed,
+ * stream, iteration, neuron) ({@link org.izhsim.behaviour.Group#uniform}), never by thread, so a
+ * behaviour that only writes its own range gives bit-identical results for any thread count.
  */
 package org.izhsim.behaviour;

@@ -1,11 +1,12 @@
 package org.izhsim.equations;
 
 import org.izhsim.expr.PythonMath;
+import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.SpikeList;
 
 /**
- * The array kernel of one {@link EquationModel} under one scheme: the equation-model twin of
- * {@code IzhikevichKernel}, with the same calling protocol (per step: {@link #detectAndReset}
+ * The array kernel of one {@link EquationModel} under one scheme: the equation-model
+ * {@link NeuronKernel}, with the same calling protocol (per step: {@link #detectAndReset}
  * first under {@code netm}, then {@link #step}). Implementations are generated and compiled at
  * run time (module {@code izhsim-codegen}); the core only defines the shape, so it stays
  * JDK-only.
@@ -15,7 +16,7 @@ import org.izhsim.integrate.SpikeList;
  * {@code lastSpike[i]} is the step of neuron i's last spike, for the refractory period. Each
  * call touches only [from, to), so disjoint ranges may run concurrently.
  */
-public abstract class EquationKernel {
+public abstract class EquationKernel implements NeuronKernel {
     /** "Never spiked": far enough in the past that no refractory period reaches it. */
     public static final long NEVER = Long.MIN_VALUE / 4;
 
@@ -44,6 +45,7 @@ public abstract class EquationKernel {
     }
 
     /** Start-of-step threshold and reset (netm only; a no-op for the other schemes). */
+    @Override
     public abstract void detectAndReset(int from, int to, long step, SpikeList spikes);
 
     /**
@@ -51,10 +53,12 @@ public abstract class EquationKernel {
      * {@code iEnd} are the input I at t, t + dt/2 and t + dt (only rk4 reads the last two).
      * Schemes that test after the update append spiking neurons to {@code spikes} and reset them.
      */
+    @Override
     public abstract void step(int from, int to, long step, double dt, double[] iStart, double[] iMid, double[] iEnd,
                               SpikeList spikes);
 
     /** The lowest-index neuron seen with a non-finite state, or −1. */
+    @Override
     public final int firstNonFinite() {
         return nonFiniteNeuron;
     }

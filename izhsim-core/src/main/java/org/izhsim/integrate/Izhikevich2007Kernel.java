@@ -62,17 +62,14 @@ public final class Izhikevich2007Kernel implements NeuronKernel {
         return scheme;
     }
 
-    @Override
     public Scheme scheme() {
         return scheme;
     }
 
     /** Both schemes test after the update; nothing to do at the start of a step. */
-    @Override
     public void detectAndReset(int from, int to, SpikeList spikes) {
     }
 
-    @Override
     public void step(int from, int to, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes) {
         final double h = 0.5 * dt, sixth = dt / 6;
         for (int i = from; i < to; i++) {
@@ -114,6 +111,17 @@ public final class Izhikevich2007Kernel implements NeuronKernel {
         double v4 = m.dv(vc, uc, i1), u4 = m.du(vc, uc);
         v[i] = vi + sixth * (v1 + 2 * v2 + 2 * v3 + v4);
         u[i] = ui + sixth * (u1 + 2 * u2 + 2 * u3 + u4);
+    }
+
+    /** Both schemes test after the update: nothing to do at the start of a step. */
+    @Override
+    public void detectAndReset(int from, int to, long step, SpikeList spikes) {
+    }
+
+    /** The model has no refractory period: the same as {@link #step(int, int, double, double[], double[], double[], SpikeList)}. */
+    @Override
+    public void step(int from, int to, long step, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes) {
+        step(from, to, dt, iStart, iMid, iEnd, spikes);
     }
 
     @Override

@@ -57,7 +57,6 @@ public final class IzhikevichKernel implements NeuronKernel {
         this.d = d;
     }
 
-    @Override
     public Scheme scheme() {
         return scheme;
     }
@@ -73,7 +72,6 @@ public final class IzhikevichKernel implements NeuronKernel {
      * (v ← c, u ← u + d) and appended to {@code spikes}. Only for schemes that test before the
      * update; the others test inside {@link #step}.
      */
-    @Override
     public void detectAndReset(int from, int to, SpikeList spikes) {
         final double peak = vPeak;
         final double[] v = this.v, u = this.u, c = this.c, d = this.d;
@@ -94,7 +92,6 @@ public final class IzhikevichKernel implements NeuronKernel {
      * reset them. A neuron whose v or u stops being finite is remembered
      * ({@link #firstNonFinite()}); the caller decides how to report it.
      */
-    @Override
     public void step(int from, int to, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes) {
         switch (scheme) {
             case FIGURE1 -> figure1(from, to, dt, iStart, spikes);
@@ -105,6 +102,18 @@ public final class IzhikevichKernel implements NeuronKernel {
     }
 
     /** The lowest-index neuron seen with a non-finite v or u, or −1. */
+    /** {@link #detectAndReset(int, int, SpikeList)}: the model has no refractory period, the step does not matter. */
+    @Override
+    public void detectAndReset(int from, int to, long step, SpikeList spikes) {
+        detectAndReset(from, to, spikes);
+    }
+
+    /** {@link #step(int, int, double, double[], double[], double[], SpikeList)}; the step does not matter. */
+    @Override
+    public void step(int from, int to, long step, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes) {
+        step(from, to, dt, iStart, iMid, iEnd, spikes);
+    }
+
     @Override
     public int firstNonFinite() {
         return nonFiniteNeuron;

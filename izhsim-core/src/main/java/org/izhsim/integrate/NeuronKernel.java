@@ -1,27 +1,39 @@
 package org.izhsim.integrate;
 
 /**
- * What a driver needs from an array kernel that advances neurons of one model under one
- * {@link Scheme}: the optional start-of-step cut-off, the step itself, the blow-up flag, and
- * the height a spike is drawn at. {@link IzhikevichKernel} (2003 model) and
- * {@link Izhikevich2007Kernel} (2007 model) implement it, so one single-neuron driver
- * ({@code NeuronSimulator}) serves both. Methods touch only neurons [from, to).
+ * The one interface through which every neuron model is advanced, in a single-neuron run and in
+ * a network alike: the built-in 2003 model ({@link IzhikevichKernel}), the 2007 dimensional
+ * model ({@link Izhikevich2007Kernel}) and compiled equation models
+ * ({@code org.izhsim.equations.EquationKernel}). A kernel holds references to its state and
+ * parameter arrays (structure of arrays, one entry per neuron) and writes them in place; each
+ * method touches only neurons [from, to), so disjoint ranges may be advanced concurrently.
+ *
+ * <p>Per step k a driver calls, in this order: {@link #detectAndReset} if the scheme tests
+ * before the update ({@link Scheme#cutoffBeforeUpdate()}, net.m), then {@link #step}. The step
+ * index is passed so that a model with a refractory period can tell how long ago a neuron fired;
+ * the built-in models ignore it. A network calls these once per block of neurons, never per
+ * neuron, so one call site may see several kernel classes at no measurable cost.
  */
 public interface NeuronKernel {
-    Scheme scheme();
-
-    /** The start-of-step cut-off, for schemes whose {@link Scheme#cutoffBeforeUpdate()} is true. */
-    void detectAndReset(int from, int to, SpikeList spikes);
+    /** The start-of-step cut-off of step {@code step}, for schemes that test before the update. */
+    void detectAndReset(int from, int to, long step, SpikeList spikes);
 
     /**
-     * Advances neurons [from, to) by one step of dt with the current at the start, mid-point
-     * and end of the step, appending those that crossed the cut-off to {@code spikes}.
+     * Advances neurons [from, to) from t = step·dt by dt, with the input current at the start,
+     * the mid-point and the end of the step (only rk4 reads the last two), appending those that
+     * crossed the cut-off to {@code spikes} (ascending) and resetting them.
      */
-    void step(int from, int to, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes);
+    void step(int from, int to, long step, double dt, double[] iStart, double[] iMid, double[] iEnd, SpikeList spikes);
 
-    /** The lowest-index neuron seen with a non-finite v or u since the last clear, or −1. */
+    /** The lowest-index neuron seen with a non-finite state, or −1. */
     int firstNonFinite();
 
-    /** The v [mV] at which neuron i's latest spike is drawn (the published figures' padding). */
-    double drawnPeak(int i);
+    /**
+     * The v [mV] at which neuron i's latest spike is drawn (the published figures pad the sample
+     * of a spike with the cut-off), or NaN for a model without a fixed cut-off (equation models,
+     * drawn as integrated).
+     */
+    default double drawnPeak(int i) {
+        return Double.NaN;
+    }
 }

@@ -132,8 +132,25 @@ public final class Izhikevich2003Network {
             return this;
         }
 
+        /**
+         * Adds a behaviour to group "exc" or "inh" at {@code order} among the step's phases (see
+         * {@link NeuronGroup.Builder#behaviour}); e.g. 35 acts on the input current before the update.
+         */
+        public Builder behaviour(String group, int order, org.izhsim.behaviour.Behaviour b) {
+            if (!group.equals("exc") && !group.equals("inh")) {
+                throw new IllegalArgumentException("no group '" + group + "'; known: exc, inh");
+            }
+            behaviours.computeIfAbsent(group, g -> new java.util.TreeMap<>()).put(order, Objects.requireNonNull(b));
+            return this;
+        }
+
+        private final java.util.Map<String, java.util.Map<Integer, org.izhsim.behaviour.Behaviour>> behaviours =
+                new java.util.HashMap<>();
+
         private NeuronGroup.Builder withEquations(NeuronGroup.Builder g) {
-            return equations == null ? g : g.equations(equations, compiler);
+            NeuronGroup.Builder out = equations == null ? g : g.equations(equations, compiler);
+            for (var e : behaviours.getOrDefault(g.name(), java.util.Map.of()).entrySet()) out.behaviour(e.getKey(), e.getValue());
+            return out;
         }
 
         /**

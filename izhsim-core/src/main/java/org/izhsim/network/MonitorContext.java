@@ -26,4 +26,13 @@ public interface MonitorContext {
 
     /** The total input current I used in the last step of each neuron of the group. */
     double[] current(NeuronGroup group);
+
+    /**
+     * The live vector {@code name} of the group (read only; valid for owned neurons): its model's
+     * state variables and parameters (v, u, a, b, c, d for the 2003 model, v and u for the 2007
+     * model, an equation model's own names), {@code I} and its synaptic part {@code I_syn}.
+     *
+     * @throws IllegalArgumentException naming the group's variables if it has none of that name
+     */
+    double[] vector(NeuronGroup group, String name);
 }

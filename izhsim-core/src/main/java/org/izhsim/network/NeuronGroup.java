@@ -1,10 +1,15 @@
 package org.izhsim.network;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.izhsim.behaviour.Behaviour;
 import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.EquationModel;
+import org.izhsim.model.Izhikevich2007Model;
 import org.izhsim.model.IzhikevichModel;
 import org.izhsim.random.CounterRandom;
 import org.izhsim.random.Streams;
@@ -26,9 +31,15 @@ public final class NeuronGroup {
     private final PerNeuron a, b, c, d, v0, u0;
     private final EquationModel equations;
     private final EquationKernel.Compiler compiler;
+    private final Izhikevich2007Model model2007;
     private final Map<String, PerNeuron> values;
+    private final SortedMap<Integer, Behaviour> behaviours;
+    private final boolean behaviourDynamics;
 
     private NeuronGroup(Builder bd) {
+        this.behaviours = Collections.unmodifiableSortedMap(new TreeMap<>(bd.behaviours));
+        this.behaviourDynamics = bd.behaviourDynamics;
+        this.model2007 = bd.model2007;
         this.equations = bd.equations;
         this.compiler = bd.compiler;
         this.values = Map.copyOf(bd.values);
@@ -40,7 +51,7 @@ public final class NeuronGroup {
         this.b = bd.b;
         this.c = bd.c;
         this.d = bd.d;
-        this.v0 = bd.v0;
+        this.v0 = bd.model2007 != null && !bd.v0Set ? PerNeuron.constant(bd.model2007.vr()) : bd.v0;
         this.u0 = bd.u0;
         for (String p : new String[] {"a", "b", "c", "d", "v0", "u0"}) {
             PerNeuron x = switch (p) {
@@ -62,12 +73,18 @@ public final class NeuronGroup {
     public PerNeuron c() { return c; }
     public PerNeuron d() { return d; }
     public PerNeuron v0() { return v0; }
-    /** The initial u, or null for u0 = b·v0. */
+    /** The initial u, or null for u0 = b·v0 (2003 model) or u0 = 0 (2007 model). */
     public PerNeuron u0() { return u0; }
     /** The equation model these neurons run instead of {@link #model()}, or null. */
     public EquationModel equations() { return equations; }
+    /** The 2007 dimensional model these neurons run instead of {@link #model()} ({@link Builder#model2007}), or null. */
+    public Izhikevich2007Model model2007() { return model2007; }
     /** The compiler of {@link #equations()}, or null. */
     public EquationKernel.Compiler compiler() { return compiler; }
+    /** The group's behaviours by order ({@link Builder#behaviour}), ascending. */
+    public SortedMap<Integer, Behaviour> behaviours() { return behaviours; }
+    /** True if the group has no built-in model: its behaviours are its dynamics ({@link Builder#behaviourDynamics}). */
+    public boolean behaviourDynamics() { return behaviourDynamics; }
     /** Values of the equation model's parameters and initial states by name (others: see {@link Builder#equations}). */
     public Map<String, PerNeuron> values() { return values; }
 
@@ -103,7 +120,7 @@ public final class NeuronGroup {
     /** Fresh per-neuron arrays: parameters a, b, c, d and initial v [mV], u. */
     public record Resolved(double[] a, double[] b, double[] c, double[] d, double[] v, double[] u) {}
 
-    boolean needsUniform() {
+    public boolean needsUniform() {
         return a.needsUniform() || b.needsUniform() || c.needsUniform() || d.needsUniform() || v0.needsUniform()
                 || (u0 != null && u0.needsUniform()) || values.values().stream().anyMatch(PerNeuron::needsUniform);
     }
@@ -122,6 +139,10 @@ public final class NeuronGroup {
                 d = PerNeuron.constant(8), v0 = PerNeuron.constant(-65), u0 = null;
         private EquationModel equations;
         private EquationKernel.Compiler compiler;
+        private Izhikevich2007Model model2007;
+        private boolean v0Set;
+        private final Map<Integer, Behaviour> behaviours = new LinkedHashMap<>();
+        private boolean behaviourDynamics;
         private final Map<String, PerNeuron> values = new LinkedHashMap<>();
 
         private Builder(String name, int size) {
@@ -131,6 +152,9 @@ public final class NeuronGroup {
             this.name = name;
             this.size = size;
         }
+
+        /** The name the group will have. */
+        public String name() { return name; }
 
         public Builder model(IzhikevichModel m) { this.model = Objects.requireNonNull(m); return this; }
         public Builder a(double x) { return a(PerNeuron.constant(x)); }
@@ -143,7 +167,7 @@ public final class NeuronGroup {
         public Builder d(PerNeuron x) { this.d = Objects.requireNonNull(x); return this; }
         /** Initial membrane potential [mV]. */
         public Builder v0(double x) { return v0(PerNeuron.constant(x)); }
-        public Builder v0(PerNeuron x) { this.v0 = Objects.requireNonNull(x); return this; }
+        public Builder v0(PerNeuron x) { this.v0 = Objects.requireNonNull(x); this.v0Set = true; return this; }
         /** Initial recovery variable; null (the default) means u0 = b·v0 per neuron. */
         public Builder u0(PerNeuron x) { this.u0 = x; return this; }
         public Builder u0(double x) { return u0(PerNeuron.constant(x)); }
@@ -161,6 +185,50 @@ public final class NeuronGroup {
             return this;
         }
 
+        /**
+         * Runs the 2007 dimensional model ({@link Izhikevich2007Model}: a book cell from
+         * {@code Izhikevich2007Presets}, or one with its own parameters) instead of the 2003 one;
+         * all neurons share the cell's parameters. v starts at the cell's vr unless {@link #v0}
+         * says otherwise, u at 0 unless {@link #u0} does (the book's start). Inputs are in pA
+         * (the model's I); the scheme must be euler (the book's) or rk4.
+         */
+        public Builder model2007(Izhikevich2007Model cell) {
+            this.model2007 = Objects.requireNonNull(cell);
+            return this;
+        }
+
+        /**
+         * Adds a behaviour (PymoNNto's style: {@code init} once, {@code step} every step) at
+         * {@code order} among the step's phases, whose orders are {@link Phase#order()}: e.g. 35
+         * runs after the deliver (30) of the inputs into I and before the update (40). Behaviours
+         * of one order run, for every group that has one, after those of lower orders are done
+         * everywhere; a {@link Behaviour#parallel() parallel} one runs on each worker's neurons, a
+         * serial one once over the rank's neurons at a barrier. One behaviour per order and group.
+         */
+        public Builder behaviour(int order, Behaviour b) {
+            Objects.requireNonNull(b, "behaviour");
+            if (behaviours.containsKey(order)) {
+                throw new IllegalArgumentException("group '" + name + "': order " + order + " already has "
+                        + behaviours.get(order).getClass().getSimpleName());
+            }
+            behaviours.put(order, b);
+            return this;
+        }
+
+        /**
+         * The group has no built-in model: its behaviours are its dynamics (SORNSim's and
+         * PymoNNto's groups). The engine keeps its vectors (I, fired and whatever its behaviours
+         * create) and runs its behaviours; it neither integrates it nor delivers into it: its
+         * behaviours read their afferent synapses ({@code Synapses.addFired}). Its spikes are the
+         * neurons whose {@code fired} is non-zero when the step's spikes are taken (after the
+         * cut-off under netm, else after the update), so monitors and synapses out of it work as
+         * for any group.
+         */
+        public Builder behaviourDynamics() {
+            this.behaviourDynamics = true;
+            return this;
+        }
+
         /** A parameter or initial state of the equation model, by name. */
         public Builder set(String name, PerNeuron value) {
             values.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
@@ -168,6 +236,15 @@ public final class NeuronGroup {
         }
 
         public NeuronGroup build() {
+            if (behaviourDynamics && (model2007 != null || equations != null)) {
+                throw new IllegalArgumentException("group '" + name + "': behaviourDynamics() excludes a model");
+            }
+            if (behaviourDynamics && behaviours.isEmpty()) {
+                throw new IllegalArgumentException("group '" + name + "': behaviourDynamics() needs behaviours");
+            }
+            if (model2007 != null && equations != null) {
+                throw new IllegalArgumentException("group '" + name + "': model2007(...) and equations(...) exclude each other");
+            }
             if (!values.isEmpty() && equations == null) {
                 throw new IllegalArgumentException("group '" + name + "': set(" + values.keySet() + ") needs equations(...)");
             }

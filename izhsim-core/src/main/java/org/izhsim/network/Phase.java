@@ -50,5 +50,20 @@ package org.izhsim.network;
  * and rank count.
  */
 public enum Phase {
-    INPUTS, CUTOFF, PROPAGATE_SAME_STEP, DELIVER, INTEGRATE, PROPAGATE_NEXT_STEP, RECORD, CHANGES
+    INPUTS(10), CUTOFF(20), PROPAGATE_SAME_STEP(25), DELIVER(30), INTEGRATE(40), PROPAGATE_NEXT_STEP(50), RECORD(90),
+    CHANGES(100);
+
+    private final int order;
+
+    Phase(int order) {
+        this.order = order;
+    }
+
+    /**
+     * Where the phase stands among a group's behaviours ({@code NeuronGroup.Builder.behaviour}):
+     * a behaviour of order o runs after every phase of order ≤ o and before the others.
+     */
+    public int order() {
+        return order;
+    }
 }

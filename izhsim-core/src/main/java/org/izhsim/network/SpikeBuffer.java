@@ -72,7 +72,7 @@ public final class SpikeBuffer {
         }
     }
 
-    int[] neuronArray() {
+    public int[] neuronArray() {
         return neurons;
     }
 

@@ -1,12 +1,17 @@
 package org.izhsim.network;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Records v, u and/or I of chosen neurons of a group every {@code everySteps} steps (steps
- * k = 0, every, 2·every, …). A sample of step k holds the state after the update of step k and
+ * Records named variables of chosen neurons of a group every {@code everySteps} steps (steps
+ * k = 0, every, 2·every, …): v, u and I ({@link Variable}), or any vector of the group's model by
+ * name ({@link #ofVariables}: a parameter, an equation model's own state, the synaptic input
+ * {@code I_syn}; see {@link Simulation#vector}). A sample of step k holds the state after the update of step k and
  * the input I used in that step (figure1.m's convention: the sample labelled t_k follows the
  * update made in step k). Neurons not simulated by this rank stay NaN.
  *
@@ -16,18 +21,32 @@ import java.util.Objects;
  * in-memory monitor would have kept.
  */
 public final class StateMonitor implements Monitor<StateRecording> {
-    /** A recordable variable. */
-    public enum Variable { V, U, I }
+    /** The variables every model has: v, u and the input I. */
+    public enum Variable {
+        V("v"), U("u"), I("I");
+
+        private final String id;
+
+        Variable(String id) {
+            this.id = id;
+        }
+
+        /** The vector's name: {@code v}, {@code u}, {@code I}. */
+        public String id() {
+            return id;
+        }
+    }
 
     private final String name;
     private final NeuronGroup group;
     private final int[] neurons;
     private final int every;
-    private final EnumSet<Variable> vars;
+    /** The recorded vectors' names, in recording order. */
+    private final List<String> vars;
     private final Sink sink;
     private final int chunkSteps;
 
-    private StateMonitor(String name, NeuronGroup group, int[] neurons, int every, EnumSet<Variable> vars, Sink sink,
+    private StateMonitor(String name, NeuronGroup group, int[] neurons, int every, List<String> vars, Sink sink,
                          int chunkSteps) {
         this.name = name;
         this.group = group;
@@ -48,6 +67,15 @@ public final class StateMonitor implements Monitor<StateRecording> {
     public interface Sink {
         /** Samples [firstSample, firstSample + samples); sample s is step s·every. */
         void accept(long firstSample, int samples, double[] v, double[] u, double[] i);
+
+        /**
+         * Samples of every recorded variable: {@code values[q]} holds {@code names.get(q)}. By
+         * default hands v, u and I to {@link #accept}; a sink of other variables overrides it.
+         */
+        default void acceptAll(long firstSample, int samples, List<String> names, double[][] values) {
+            int v = names.indexOf("v"), u = names.indexOf("u"), i = names.indexOf("I");
+            accept(firstSample, samples, v < 0 ? null : values[v], u < 0 ? null : values[u], i < 0 ? null : values[i]);
+        }
     }
 
     /**
@@ -85,19 +113,38 @@ public final class StateMonitor implements Monitor<StateRecording> {
 
     /** True if {@code var} is recorded. */
     public boolean records(Variable var) {
-        return vars.contains(var);
+        return vars.contains(var.id());
+    }
+
+    /** The names of the recorded vectors, in recording order. */
+    public List<String> variables() {
+        return vars;
     }
 
     /** Records {@code vars} (all three if none given) of {@code neurons} every {@code everySteps} steps. */
     public static StateMonitor of(NeuronGroup group, int[] neurons, int everySteps, Variable... vars) {
+        EnumSet<Variable> vs = vars.length == 0 ? EnumSet.allOf(Variable.class) : EnumSet.copyOf(Arrays.asList(vars));
+        List<String> names = new ArrayList<>();
+        for (Variable v : vs) names.add(v.id());
+        return ofVariables(group, neurons, everySteps, names.toArray(new String[0]));
+    }
+
+    /**
+     * Records the group's vectors {@code names} (at least one; e.g. {@code "v"}, {@code "w"} of an
+     * AdEx equation model, {@code "I_syn"}) of {@code neurons} every {@code everySteps} steps. A
+     * name the group's model does not have is refused when the simulation is built, with the
+     * names it has.
+     */
+    public static StateMonitor ofVariables(NeuronGroup group, int[] neurons, int everySteps, String... names) {
         Objects.requireNonNull(group);
+        if (names.length == 0) throw new IllegalArgumentException("state monitor of group '" + group.name() + "': no variable given");
+        List<String> vs = List.copyOf(new LinkedHashSet<>(Arrays.asList(names)));
         int[] ns = neurons.clone();
         for (int i : ns) {
             if (i < 0 || i >= group.size()) throw new IllegalArgumentException("neuron " + i + " is not in group '"
                     + group.name() + "' of " + group.size());
         }
         if (everySteps < 1) throw new IllegalArgumentException("everySteps must be >= 1, got " + everySteps);
-        EnumSet<Variable> vs = vars.length == 0 ? EnumSet.allOf(Variable.class) : EnumSet.copyOf(Arrays.asList(vars));
         return new StateMonitor("state:" + group.name(), group, ns, everySteps, vs, null, 0);
     }
 
@@ -114,11 +161,11 @@ public final class StateMonitor implements Monitor<StateRecording> {
     public Session<StateRecording> start(MonitorContext ctx) {
         final int m = neurons.length;
         final double dt = ctx.dt();
-        final Columns cols = new Columns(ctx, group, neurons);
-        final boolean rv = vars.contains(Variable.V), ru = vars.contains(Variable.U), ri = vars.contains(Variable.I);
-        if (sink != null) return streamingSession(ctx, cols, rv, ru, ri);
+        final Columns cols = new Columns(ctx, group, neurons, vars);
+        final int nv = vars.size();
+        if (sink != null) return streamingSession(ctx, cols);
         return new Session<>() {
-            double[] dv = new double[0], du = new double[0], di = new double[0];
+            final double[][] data = new double[nv][0];
             long samples; // samples reserved so far
 
             @Override
@@ -128,11 +175,9 @@ public final class StateMonitor implements Monitor<StateRecording> {
                 long cells = need * m;
                 if (cells > Integer.MAX_VALUE - 16) throw new IllegalStateException("state monitor '" + name
                         + "' would exceed 2^31 values; record fewer neurons or sample less often");
-                if (cells > dv.length && (rv || ru || ri)) {
-                    int cap = GrowableInts.grow(Math.max(dv.length, Math.max(du.length, di.length)), (int) cells);
-                    if (rv) dv = grown(dv, cap);
-                    if (ru) du = grown(du, cap);
-                    if (ri) di = grown(di, cap);
+                if (cells > data[0].length) {
+                    int cap = GrowableInts.grow(data[0].length, (int) cells);
+                    for (int q = 0; q < nv; q++) data[q] = grown(data[q], cap);
                 }
                 samples = need;
             }
@@ -150,16 +195,16 @@ public final class StateMonitor implements Monitor<StateRecording> {
 
             @Override
             public void observeState(long step, int from, int to) {
-                cols.copy((int) (step / every), from, to, rv ? dv : null, ru ? du : null, ri ? di : null);
+                cols.copy((int) (step / every), from, to, data);
             }
 
             @Override
             public StateRecording finish() {
                 long done = Math.min(samples, ctxSamples());
                 int cells = (int) (done * m);
-                return new StateRecording(name, dt, every, neurons.clone(), (int) done,
-                        rv ? Arrays.copyOf(dv, cells) : null, ru ? Arrays.copyOf(du, cells) : null,
-                        ri ? Arrays.copyOf(di, cells) : null);
+                double[][] out = new double[nv][];
+                for (int q = 0; q < nv; q++) out[q] = Arrays.copyOf(data[q], cells);
+                return new StateRecording(name, dt, every, neurons.clone(), (int) done, vars, out);
             }
 
             private long ctxSamples() {
@@ -173,19 +218,24 @@ public final class StateMonitor implements Monitor<StateRecording> {
      * Holds the samples of at most one chunk (chunkSteps / every + 3 rows), NaN-filled. The
      * serial observeSpikes of every chunkSteps-th step k hands over the samples of the steps
      * before k: whichever phase order the scheme has (netm observes a step's state after its
-     * spikes, the others before), those rows are complete by then; the row of step k itself, if
-     * any, moves to the front.
+     * spikes, the others after its propagation), those rows are complete by then; the row of
+     * step k itself, if any, moves to the front.
      */
-    private Session<StateRecording> streamingSession(MonitorContext ctx, Columns cols, boolean rv, boolean ru, boolean ri) {
+    private Session<StateRecording> streamingSession(MonitorContext ctx, Columns cols) {
         final int m = neurons.length;
         final double dt = ctx.dt();
         final long rowsCap = (long) chunkSteps / every + 3;
         if (rowsCap * m > Integer.MAX_VALUE - 16) throw new IllegalStateException("state monitor '" + name
                 + "': one chunk would exceed 2^31 values; use a shorter chunk");
         final int cells = (int) (rowsCap * m);
+        final int nv = vars.size();
         return new Session<>() {
-            final double[] dv = rv ? nanFilled(cells) : null, du = ru ? nanFilled(cells) : null, di = ri ? nanFilled(cells) : null;
+            final double[][] data = new double[nv][];
             long first; // the sample held in row 0
+
+            {
+                for (int q = 0; q < nv; q++) data[q] = nanFilled(cells);
+            }
 
             @Override
             public boolean wantsState(long step) {
@@ -194,7 +244,7 @@ public final class StateMonitor implements Monitor<StateRecording> {
 
             @Override
             public void observeState(long step, int from, int to) {
-                cols.copy((int) (step / every - first), from, to, dv, du, di);
+                cols.copy((int) (step / every - first), from, to, data);
             }
 
             @Override
@@ -206,9 +256,8 @@ public final class StateMonitor implements Monitor<StateRecording> {
             private void drain(long upTo) {
                 int rows = (int) (upTo - first);
                 if (rows <= 0) return;
-                sink.accept(first, rows, dv, du, di);
-                for (double[] a : new double[][] {dv, du, di}) {
-                    if (a == null) continue;
+                sink.acceptAll(first, rows, vars, data);
+                for (double[] a : data) {
                     System.arraycopy(a, rows * m, a, 0, m);
                     Arrays.fill(a, m, (rows + 1) * m, Double.NaN);
                 }
@@ -219,8 +268,8 @@ public final class StateMonitor implements Monitor<StateRecording> {
             public StateRecording finish() {
                 long k = ctx.stepsDone();
                 drain(k == 0 ? 0 : (k - 1) / every + 1);
-                return new StateRecording(name, dt, every, neurons.clone(), 0, rv ? new double[0] : null,
-                        ru ? new double[0] : null, ri ? new double[0] : null);
+                double[][] none = new double[nv][0];
+                return new StateRecording(name, dt, every, neurons.clone(), 0, vars, none);
             }
         };
     }
@@ -229,14 +278,14 @@ public final class StateMonitor implements Monitor<StateRecording> {
     private static final class Columns {
         final int m, off;
         final int[] sortedGlobal, sortedCol;
-        final double[] v, u, cur;
+        /** The live vectors, one per recorded variable. */
+        final double[][] src;
 
-        Columns(MonitorContext ctx, NeuronGroup group, int[] neurons) {
+        Columns(MonitorContext ctx, NeuronGroup group, int[] neurons, List<String> vars) {
             m = neurons.length;
             off = ctx.offset(group);
-            v = ctx.v(group);
-            u = ctx.u(group);
-            cur = ctx.current(group);
+            src = new double[vars.size()][];
+            for (int q = 0; q < src.length; q++) src[q] = ctx.vector(group, vars.get(q));
             Integer[] order = new Integer[m];
             for (int j = 0; j < m; j++) order[j] = j;
             Arrays.sort(order, (x, y) -> Integer.compare(neurons[x], neurons[y]));
@@ -248,15 +297,13 @@ public final class StateMonitor implements Monitor<StateRecording> {
             }
         }
 
-        /** Copies the worker range [from, to) of the recorded neurons into row {@code row}; null targets are skipped. */
-        void copy(int row, int from, int to, double[] dv, double[] du, double[] di) {
+        /** Copies the worker range [from, to) of the recorded neurons into row {@code row} of each variable's array. */
+        void copy(int row, int from, int to, double[][] dst) {
             int j = lowerBound(sortedGlobal, from);
             for (; j < m && sortedGlobal[j] < to; j++) {
                 int local = sortedGlobal[j] - off;
                 int cell = row * m + sortedCol[j];
-                if (dv != null) dv[cell] = v[local];
-                if (du != null) du[cell] = u[local];
-                if (di != null) di[cell] = cur[local];
+                for (int q = 0; q < src.length; q++) dst[q][cell] = src[q][local];
             }
         }
     }

@@ -30,6 +30,11 @@ public final class SynapseView {
         return new SynapseView(SynapseMatrix.build(s, seed, 0, q1, Parallel.serial(), SynapseMatrix.split(0, q1, 1)));
     }
 
+    /** A view of a built matrix (for the engine, which builds them). */
+    public static SynapseView of(SynapseMatrix m) {
+        return new SynapseView(m);
+    }
+
     public Storage storage() {
         return m instanceof Dense ? Storage.DENSE : Storage.CSR;
     }

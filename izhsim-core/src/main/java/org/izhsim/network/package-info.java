@@ -28,7 +28,8 @@
  *     System.out.println(sim.timing()); // build_s, run_s, events, events/s, neuron-steps/s
  * }
  * }</pre>
- * The order of one step is documented once, in {@link org.izhsim.network.Phase}.
+ * The order of one step is documented once, in {@link org.izhsim.network.Phase}; the engine
+ * that runs it is {@code org.izhsim.network.engine} (internal; {@code Simulation} is its face).
  *
  * <h2>Random streams</h2>
  * Every random number is {@code CounterRandom} of (seed, stream, counters), with these stream

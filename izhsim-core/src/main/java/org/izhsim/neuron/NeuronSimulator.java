@@ -49,8 +49,8 @@ public final class NeuronSimulator {
             double t = k * dt;
             current.stage(k, dt, scheme.usesStageCurrents(), iStart, iMid, iEnd);
             spikes.clear();
-            if (scheme.cutoffBeforeUpdate()) kernel.detectAndReset(0, 1, spikes);
-            kernel.step(0, 1, dt, iStart, iMid, iEnd, spikes);
+            if (scheme.cutoffBeforeUpdate()) kernel.detectAndReset(0, 1, k, spikes);
+            kernel.step(0, 1, k, dt, iStart, iMid, iEnd, spikes);
             if (kernel.firstNonFinite() >= 0) throw new NumericalBlowUpException("single", k, t, 0);
             boolean spiked = spikes.size() > 0;
             int r = k + shift;

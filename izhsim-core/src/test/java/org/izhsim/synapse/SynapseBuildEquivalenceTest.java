@@ -11,6 +11,7 @@ import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.SynapseGroup;
 import org.izhsim.network.Weights;
 import org.izhsim.random.CounterRandom;
+import org.izhsim.network.engine.WorkerPool;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -63,9 +63,10 @@ public final class Gathered {
             int[] ns = mine.neurons();
             out.writeInt(ns.length);
             for (int n : ns) out.writeInt(n);
-            for (org.izhsim.network.StateMonitor.Variable var : org.izhsim.network.StateMonitor.Variable.values()) {
-                out.writeBoolean(mine.has(var));
-                if (!mine.has(var)) continue;
+            List<String> names = mine.variables();
+            out.writeInt(names.size());
+            for (String var : names) {
+                out.writeUTF(var);
                 // row-major, as the recording keeps them: sample by sample, one value per neuron
                 double[][] cols = new double[ns.length][];
                 for (int j = 0; j < ns.length; j++) cols[j] = mine.trace(var, j);
@@ -81,13 +82,14 @@ public final class Gathered {
                 int every = in.readInt(), samples = in.readInt();
                 int[] ns = new int[in.readInt()];
                 for (int j = 0; j < ns.length; j++) ns[j] = in.readInt();
-                double[][] vals = new double[3][];
-                for (int var = 0; var < 3; var++) {
-                    if (!in.readBoolean()) continue;
-                    vals[var] = new double[samples * ns.length];
-                    for (int x = 0; x < vals[var].length; x++) vals[var][x] = in.readDouble();
+                List<String> names = new ArrayList<>();
+                double[][] vals = new double[in.readInt()][];
+                for (int q = 0; q < vals.length; q++) {
+                    names.add(in.readUTF());
+                    vals[q] = new double[samples * ns.length];
+                    for (int x = 0; x < vals[q].length; x++) vals[q][x] = in.readDouble();
                 }
-                return StateRecording.of(name, dt, every, ns, samples, vals[0], vals[1], vals[2]);
+                return StateRecording.of(name, dt, every, ns, samples, names, vals);
             }));
         }
         return StateRecording.merge(parts);

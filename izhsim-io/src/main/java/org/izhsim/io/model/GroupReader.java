@@ -39,6 +39,9 @@ final class GroupReader {
         int size = Fields.intIn(f.get("size"), 1, Integer.MAX_VALUE - 64);
         NeuronGroup.Builder b = NeuronGroup.builder(name, size);
         out.put("size", size);
+        if (f.has("model") && f.get("model") instanceof Scalar m && Group2007Reader.NAME.equals(Fields.string(m).trim())) {
+            return Group2007Reader.group(ctx, node, f, size, b, out);
+        }
         if (f.has("model") && models.resolveModel(f.get("model"), out) instanceof EquationModel eq) {
             if (f.has("preset")) {
                 throw ModelFileException.at(f.get("preset"), "a preset takes a built-in model; an equation model's values "
@@ -76,15 +79,21 @@ final class GroupReader {
             }
         }
         out.put("params", params);
+        Map<String, Object> init = initial(f, size, b);
+        init.putIfAbsent("u", "b*v");
+        out.put("initial", init);
+        return checked(node, b::build);
+    }
+
+    /** A built-in group's {@code initial} v and u (per neuron), as given. */
+    static Map<String, Object> initial(Fields f, int size, NeuronGroup.Builder b) {
         Map<String, Object> init = new LinkedHashMap<>();
         if (f.has("initial")) {
             Fields in = Fields.of(f.get("initial"), Schema.INITIAL);
             if (in.has("v")) b.v0(perNeuron(in.get("v"), size, init, "v"));
             if (in.has("u")) b.u0(perNeuron(in.get("u"), size, init, "u"));
         }
-        init.putIfAbsent("u", "b*v");
-        out.put("initial", init);
-        return checked(node, b::build);
+        return init;
     }
 
     /**

@@ -27,6 +27,8 @@ public final class Schema {
     static final List<String> MODEL = List.of("equations");
     /** Parameters of the built-in models (an equation model's own names replace these). */
     static final List<String> PARAMS = List.of("a", "b", "c", "d");
+    /** The parameters of a {@code model: izh2007} group, in the order of {@code Izhikevich2007Model}. */
+    static final List<String> PARAMS_2007 = List.of("C", "k", "vr", "vt", "vpeak", "a", "b", "c", "d");
     static final List<String> INITIAL = List.of("v", "u");
     static final List<String> SYNAPSE = List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage");
     static final List<String> OUTPUTS = List.of("dir", "figures", "data", "trace");
@@ -72,6 +74,7 @@ public final class Schema {
         m.put("groups.NAME", GROUP);
         m.put("groups.NAME.model", MODEL);
         m.put("groups.NAME.params", PARAMS);
+        m.put("groups.NAME.params (model: izh2007)", PARAMS_2007);
         m.put("groups.NAME.initial", INITIAL);
         m.put("synapses[]", SYNAPSE);
         m.put("synapses[].connectivity", union(RULES));

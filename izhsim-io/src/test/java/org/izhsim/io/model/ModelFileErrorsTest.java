@@ -69,8 +69,8 @@ class ModelFileErrorsTest {
 
     @Test
     void unknownValuesListTheKnownOnes() {
-        assertEquals("net.yaml:8:12: groups.exc.model: unknown model 'izh2007'; built-in: izh2003, izh2003-4.1v+108, "
-                + "izh2003-accommodation; or {equations: FILE}", error(with(8, "    model: izh2007")));
+        assertEquals("net.yaml:8:12: groups.exc.model: unknown model 'adex'; built-in: izh2003, izh2003-4.1v+108, "
+                + "izh2003-accommodation, izh2007; or {equations: FILE}", error(with(8, "    model: adex")));
         assertEquals("net.yaml:4:11: simulation.scheme: unknown scheme 'heun'; known: figure1, netm, euler, rk4",
                 error(with(4, "  scheme: heun")));
         assertEquals("net.yaml:16:12: inputs[0].type: unknown value 'gauss'; allowed: noise, constant, current, poisson",

@@ -1,4 +1,4 @@
-package org.izhsim.network;
+package org.izhsim.network.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,9 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * whose last arriver runs a serial action: one barrier costs well under a microsecond while
  * all workers are busy, instead of an executor hand-off per step.
  */
-final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements AutoCloseable {
     /** Work for one worker. */
-    interface Job {
+    public interface Job {
         void run(int worker);
     }
 
@@ -33,7 +33,7 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int barrierGeneration;
 
-    WorkerPool(int parties, String name) {
+    public WorkerPool(int parties, String name) {
         if (parties < 1) throw new IllegalArgumentException("threads must be >= 1, got " + parties);
         this.parties = parties;
         this.threads = new Thread[parties];
@@ -50,12 +50,12 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    int size() {
+    public int size() {
         return parties;
     }
 
     /** Runs {@code j} on all workers and returns when all are done; rethrows the first failure. */
-    void run(Job j) {
+    public void run(Job j) {
         if (closed) throw new IllegalStateException("simulation closed");
         owner[0] = Thread.currentThread();
         failure.set(null);
@@ -123,7 +123,7 @@ final class WorkerPool implements AutoCloseable {
      * (may be null) before anyone is released, so the action sees every worker's writes and
      * every worker sees the action's. Must be called the same number of times by all workers.
      */
-    void await(int worker, Runnable action) {
+    public void await(int worker, Runnable action) {
         if (parties == 1) {
             if (action != null) action.run();
             return;

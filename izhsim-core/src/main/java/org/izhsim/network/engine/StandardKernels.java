@@ -1,4 +1,4 @@
-package org.izhsim.network;
+package org.izhsim.network.engine;
 
 /**
  * Faster loops for the most common case, the standard recovery under the EULER and NETM schemes:

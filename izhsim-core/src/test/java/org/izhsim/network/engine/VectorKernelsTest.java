@@ -1,4 +1,4 @@
-package org.izhsim.network;
+package org.izhsim.network.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.random.CounterRandom;
+import org.izhsim.network.Izhikevich2003Network;
+import org.izhsim.network.Simulation;
+import org.izhsim.network.SpikeRecording;
 import org.junit.jupiter.api.Test;
 
 /** The Vector API kernel is bit-identical to the scalar reference, {@link StandardKernels#eulerDeliver}. */

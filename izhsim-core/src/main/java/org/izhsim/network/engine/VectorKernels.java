@@ -1,4 +1,4 @@
-package org.izhsim.network;
+package org.izhsim.network.engine;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;

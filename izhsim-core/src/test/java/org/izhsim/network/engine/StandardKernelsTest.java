@@ -1,4 +1,4 @@
-package org.izhsim.network;
+package org.izhsim.network.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,9 @@ import org.izhsim.integrate.IzhikevichKernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.integrate.SpikeList;
 import org.izhsim.model.IzhikevichModel;
+import org.izhsim.network.Izhikevich2003Network;
+import org.izhsim.network.Simulation;
+import org.izhsim.network.SpikeRecording;
 import org.junit.jupiter.api.Test;
 
 /** The network's fast loops are bit-identical to IzhikevichKernel. */

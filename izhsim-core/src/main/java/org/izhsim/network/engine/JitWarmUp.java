@@ -1,0 +1,66 @@
+package org.izhsim.network.engine;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import org.izhsim.network.Communicator;
+import org.izhsim.network.Network;
+
+/**
+ * Everything the engine does for HotSpot's JIT, in one place. None of it changes a result; all
+ * of it was measured (BENCHMARKS.md, git log):
+ *
+ * <ul>
+ *   <li>The warm-up ({@link #run}): before the network's own build, a small sample network of
+ *       the same kind runs on as many workers, so that the step loops are compiled (and the
+ *       compilations they set off finish during the build) before the timed run.</li>
+ *   <li>Small static loop methods ({@link GroupUpdate}, {@link StandardKernels},
+ *       {@link VectorKernels}): C2 compiles each soon and quickly, instead of one long
+ *       compilation of the whole update that holds up the others during a short run.</li>
+ *   <li>No branch that a warm-up leaves uncompiled: {@link Propagation#propagate} has no early
+ *       return for a step without spikes (the first silent step would otherwise throw the
+ *       compiled method away), and the synapse build writes one post per call.</li>
+ *   <li>Monomorphic call sites in the per-neuron and per-synapse loops; calls through
+ *       interfaces ({@code NeuronKernel}, {@link StepLoop.Stage}) are per block of neurons or
+ *       per step, never per neuron.</li>
+ *   <li>Final fields for everything the hot loops read.</li>
+ * </ul>
+ */
+final class JitWarmUp {
+    private JitWarmUp() {}
+
+    /** Wall-time limit of the warm-up. */
+    private static final long WARM_UP_LIMIT_NS = 1_000_000_000L;
+    /** The warm-up goes on past its steps until the JIT has been idle this long. */
+    private static final long WARM_UP_QUIET_NS = 50_000_000L;
+
+    /**
+     * Runs {@code sample} for at least {@code steps} steps and then on, until the JIT has
+     * compiled nothing for {@link #WARM_UP_QUIET_NS} (its compilations run in the background
+     * and, on few cores, would otherwise compete with the timed run), but never beyond
+     * 10 × {@code steps} steps or {@link #WARM_UP_LIMIT_NS}: a busy machine makes each step
+     * slow, as the barrier then waits for a core.
+     */
+    static void run(Network sample, long steps, int threads, EngineOptions options) {
+        EngineOptions o = new EngineOptions(1, options.vectorize(), options.simd(), false);
+        try (Engine w = new Engine(sample, threads, Communicator.local(), o, null, 0)) {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+            long start = System.nanoTime(), deadline = start + WARM_UP_LIMIT_NS;
+            long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
+            long done = 0, most = timed ? 10 * steps : steps;
+            while (done < most && System.nanoTime() < deadline) {
+                long chunk = Math.min(25, most - done);
+                w.runSteps(chunk, null);
+                done += chunk;
+                if (done < steps || !timed) continue; // without a compilation timer: just the steps
+                long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
+                if (ms != jitMs) {
+                    jitMs = ms;
+                    quietFrom = now;
+                } else if (now - quietFrom >= WARM_UP_QUIET_NS) {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.izhsim.network.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.izhsim.integrate.NumericalBlowUpException;
+import org.izhsim.network.Monitor;
+import org.izhsim.network.Phase;
+
+/**
+ * The step loop. A worker's step is a fixed array of {@link Stage}s, built once by walking
+ * {@link Phase#values()} in order ({@link #plan}): so the order of {@link Phase} is this code, not
+ * only its javadoc. One barrier per step separates the spikes of step k from their propagation;
+ * the last worker to arrive runs the serial part (merge, finiteness check, the spike monitors,
+ * the exchange between ranks). Parameter changes ({@link Phase#CHANGES}) are applied between
+ * chunks of steps by the driving thread ({@link Engine#runSteps}).
+ */
+final class StepLoop {
+    /** One piece of a worker's step k; stages run in {@link Phase} order. */
+    @FunctionalInterface
+    interface Stage {
+        void run(Worker wk, long k);
+    }
+
+    /** The stage kinds, each with its column of {@link Engine#phaseSeconds()}. */
+    enum Kind {
+        UPDATE(0), PROPAGATE(1), BARRIER(2), CUTOFF(3);
+
+        final int column;
+
+        Kind(int column) {
+            this.column = column;
+        }
+    }
+
+    private final WorkerPool pool;
+    private final Worker[] workers;
+    private final GroupState[] groups;
+    private final Propagation propagation;
+    private final Monitor.Session<?>[] sessions;
+    private final boolean netm;
+    private final double dt;
+    private final Stage[] stages;
+
+    // run state
+    long step;            // next step to run
+    private long curStep; // step of the current barrier action
+    private boolean stop; // written only by serial actions
+    private volatile Throwable failure;
+    boolean broken;
+    long spikesTotal, runNanos, stepsRun;
+    private final Runnable serialAction = this::serialStep;
+    private final Runnable finalAction = this::finalCheck;
+    private long chunkFrom, chunkTo;
+    private final WorkerPool.Job chunkJob = this::chunk;
+
+    StepLoop(WorkerPool pool, Worker[] workers, GroupState[] groups, GroupUpdate update, Propagation propagation,
+             Behaviours behaviours, Monitor.Session<?>[] sessions, boolean netm, double dt, boolean profile) {
+        this.pool = pool;
+        this.workers = workers;
+        this.groups = groups;
+        this.propagation = propagation;
+        this.sessions = sessions;
+        this.netm = netm;
+        this.dt = dt;
+        this.stages = plan(update, propagation, behaviours, netm, profile);
+    }
+
+    /**
+     * The stages of one step: {@link Phase#values()} in order, each phase mapped to the stage that
+     * does it. INPUTS and DELIVER are fused into INTEGRATE's block loop (each neuron's arrays are
+     * then read once per step; the noise is a pure function of (seed, input, draw, neuron), so
+     * where it is drawn does not matter). A propagation phase starts with the barrier, whose
+     * serial part also hands the merged spikes to the monitors (the spike part of RECORD:
+     * observing changes no state, and the spikes are merged only there).
+     *
+     * <p>With behaviours, the behaviours of each order run between the phases, after those of
+     * lower or equal {@link Phase#order()}; the deliver (with INPUTS) and the update are then two
+     * stages, so that behaviours may act on the current between them, and {@code fired} of every
+     * group is set where the step's spikes are taken.
+     */
+    private Stage[] plan(GroupUpdate update, Propagation propagation, Behaviours behaviours, boolean netm, boolean profile) {
+        List<Stage> p = new ArrayList<>();
+        Stage barrier = (wk, k) -> pool.await(wk.id, serialAction);
+        boolean split = behaviours != null;
+        int[] orders = split ? behaviours.orders : new int[0];
+        int o = 0;
+        for (Phase phase : Phase.values()) {
+            for (; o < orders.length && orders[o] < phase.order(); o++) p.add(profiled(behaviours.stage(o, pool, this::fail), Kind.UPDATE, profile));
+            switch (phase) {
+                case INPUTS, CHANGES -> {} // INPUTS with DELIVER; CHANGES between chunks, on the driving thread
+                case CUTOFF -> {
+                    if (netm) p.add(profiled(split ? update::cutoffMarked : update::cutoff, Kind.CUTOFF, profile));
+                }
+                case PROPAGATE_SAME_STEP -> {
+                    if (netm) {
+                        p.add(profiled(barrier, Kind.BARRIER, profile));
+                        p.add(profiled(propagation::propagate, Kind.PROPAGATE, profile));
+                    }
+                }
+                case DELIVER -> {
+                    if (split) p.add(profiled((wk, k) -> update.update(wk, k, false), Kind.UPDATE, profile));
+                }
+                case INTEGRATE -> p.add(profiled(split ? update::integrateMarked : (wk, k) -> update.update(wk, k, true),
+                        Kind.UPDATE, profile));
+                case PROPAGATE_NEXT_STEP -> {
+                    if (!netm) {
+                        p.add(profiled(barrier, Kind.BARRIER, profile));
+                        p.add(profiled(propagation::propagate, Kind.PROPAGATE, profile));
+                    }
+                }
+                case RECORD -> {
+                    if (update.recordsState()) p.add(profiled(update::recordState, Kind.UPDATE, profile));
+                }
+            }
+        }
+        for (; o < orders.length; o++) p.add(profiled(behaviours.stage(o, pool, this::fail), Kind.UPDATE, profile));
+        return p.toArray(new Stage[0]);
+    }
+
+    private static Stage profiled(Stage s, Kind kind, boolean profile) {
+        return profile ? Profiling.timed(s, kind.column) : s;
+    }
+
+    /** Runs steps [from, to) on all workers; rethrows the first failure (then the simulation is broken). */
+    void runChunk(long from, long to) {
+        chunkFrom = from;
+        chunkTo = to;
+        curStep = from;
+        stop = false;
+        failure = null;
+        long t0 = System.nanoTime();
+        try {
+            pool.run(chunkJob);
+        } finally {
+            runNanos += System.nanoTime() - t0;
+        }
+        long done = curStep - from; // steps whose serial action ran
+        if (failure != null) {
+            broken = true;
+            step = from + done;
+            stepsRun += done;
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) throw re;
+            if (f instanceof Error e) throw e;
+            throw new RuntimeException(f);
+        }
+        step = to;
+        stepsRun += to - from;
+    }
+
+    private void chunk(int w) {
+        final Worker wk = workers[w];
+        final Stage[] st = stages;
+        steps:
+        for (long k = chunkFrom; k < chunkTo; k++) {
+            wk.count = 0;
+            for (Stage s : st) {
+                try {
+                    s.run(wk, k);
+                } catch (Throwable t) {
+                    fail(t);
+                }
+                // set only by the barrier's serial action, read by every worker after it
+                if (stop) break steps;
+            }
+        }
+        pool.await(w, finalAction);
+    }
+
+    private void fail(Throwable t) {
+        synchronized (this) {
+            if (failure == null) failure = t;
+        }
+    }
+
+    /** The serial part of step curStep: merge spikes, check finiteness, record, exchange. */
+    private void serialStep() {
+        long k = curStep;
+        try {
+            int c = propagation.merge(workers);
+            spikesTotal += c;
+            checkFinite(netm ? k - 1 : k);
+            if (failure == null) {
+                for (Monitor.Session<?> s : sessions) s.observeSpikes(k, propagation.stepSpikes, c);
+                propagation.exchange(k);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+        curStep = k + 1;
+        if (failure != null) stop = true;
+    }
+
+    private void finalCheck() {
+        try {
+            if (!stop) checkFinite(curStep - 1);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void checkFinite(long integratedStep) {
+        if (integratedStep < 0) return;
+        for (GroupState g : groups) {
+            int bad = g.firstNonFinite();
+            if (bad >= 0) {
+                fail(new NumericalBlowUpException("group '" + g.group.name() + "'", integratedStep, integratedStep * dt, bad));
+                return;
+            }
+        }
+    }
+}
