@@ -1,7 +1,11 @@
 package org.izhsim.equations;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +26,11 @@ import org.izhsim.expr.Node.Variable;
  */
 abstract class EquationReader {
     static final Pattern IDENTIFIER = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern DERIVATIVE = Pattern.compile("^\\s*d([A-Za-z_][A-Za-z0-9_]*)\\s*/\\s*dt\\s*=");
+    static final Pattern SUBEXPRESSION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
+    static final Pattern NAME_ONLY = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+    static final Pattern FLAGS = Pattern.compile("\\(([^()]*)\\)\\s*$");
+    static final Pattern STATEMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\+=|-=|\\*=|/=|=(?!=))");
 
     /** A resolved expression: the tree over the model's symbols and its dimension. */
     record Typed(Node node, Dimension dimension) {}
@@ -32,6 +41,9 @@ abstract class EquationReader {
     boolean argument;
     // the place of the expression being resolved, for messages
     int currentLine, currentColumn;
+    private final Map<String, Typed> substituted = new LinkedHashMap<>();
+    /** Names being resolved, to refuse a definition in terms of itself. */
+    final Set<String> resolving = new HashSet<>();
 
     EquationReader(String text, String source) {
         this.source = source;
@@ -64,6 +76,27 @@ abstract class EquationReader {
         } catch (ExpressionException e) {
             throw error(n, offset + e.column(), e.unknownName().map(this::unknownNameHint).orElse(e.reason()));
         }
+    }
+
+    /**
+     * The sub-expression {@code name}, resolved once and then substituted wherever it is used;
+     * its unit must be the declared one.
+     */
+    Typed substitute(String name, int line, int nameColumn, String rhsText, int rhsColumn, Dimension dimension) {
+        Typed done = substituted.get(name);
+        if (done != null) return done;
+        if (!resolving.add(name)) throw error(line, nameColumn, "sub-expression '" + name + "' is defined in terms of itself");
+        int at = currentLine, column = currentColumn;
+        Typed rhs = expression(line, rhsColumn, rhsText);
+        currentLine = at;
+        currentColumn = column;
+        if (!rhs.dimension().equals(dimension)) {
+            throw error(line, firstNonBlank(lines[line], rhsColumn), "'" + name + "' is declared " + dimension
+                    + " but its expression is " + rhs.dimension());
+        }
+        resolving.remove(name);
+        substituted.put(name, rhs);
+        return rhs;
     }
 
     Typed resolve(Node tree, int n, int column) {
@@ -190,6 +223,17 @@ abstract class EquationReader {
                 default -> false;
             };
             default -> false;
+        };
+    }
+
+    /** The new value of {@code target op value}: {@code =} gives value, {@code +=} target + value, and so on. */
+    static Node compound(String op, Node target, Node value) {
+        return switch (op) {
+            case "=" -> value;
+            case "+=" -> new Binary(Binary.Operator.ADD, target, value);
+            case "-=" -> new Binary(Binary.Operator.SUBTRACT, target, value);
+            case "*=" -> new Binary(Binary.Operator.MULTIPLY, target, value);
+            default -> new Binary(Binary.Operator.DIVIDE, target, value);
         };
     }
 

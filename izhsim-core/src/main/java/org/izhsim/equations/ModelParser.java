@@ -1,7 +1,6 @@
 package org.izhsim.equations;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,6 @@ import org.izhsim.expr.Node.Variable;
  */
 final class ModelParser extends EquationReader {
     private static final Pattern DIRECTIVE = Pattern.compile("^\\s*(threshold|reset|refractory)\\s*:");
-    private static final Pattern DERIVATIVE = Pattern.compile("^\\s*d([A-Za-z_][A-Za-z0-9_]*)\\s*/\\s*dt\\s*=");
-    private static final Pattern SUBEXPRESSION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
-    private static final Pattern NAME_ONLY = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*$");
-    private static final Pattern FLAGS = Pattern.compile("\\(([^()]*)\\)\\s*$");
-    private static final Pattern STATEMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\+=|-=|\\*=|/=|=(?!=))");
     /** Names with a meaning of their own that a declaration may not take. */
     private static final Set<String> RESERVED = Set.of("t", "dt", "threshold", "reset", "refractory", "lastspike",
             "not_refractory", "xi", "pi", "e", "inf", "and", "or", "not", "True", "False");
@@ -43,8 +37,6 @@ final class ModelParser extends EquationReader {
     private final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final List<String> stateNames = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
-    private final Map<String, Typed> subexpressions = new LinkedHashMap<>();
-    private final Set<String> resolving = new HashSet<>();
     private Dimension inputDimension;
 
     ModelParser(String text, String source) {
@@ -206,23 +198,8 @@ final class ModelParser extends EquationReader {
     }
 
     private Typed subexpression(String name) {
-        Typed done = subexpressions.get(name);
-        if (done != null) return done;
         Declaration d = declarations.get(name);
-        if (!resolving.add(name)) {
-            throw error(d.line(), d.nameColumn(), "sub-expression '" + name + "' is defined in terms of itself");
-        }
-        int line = currentLine, column = currentColumn;
-        Typed rhs = expression(d.line(), d.rhsColumn(), d.rhs());
-        currentLine = line;
-        currentColumn = column;
-        if (!rhs.dimension().equals(d.dimension())) {
-            throw error(d.line(), firstNonBlank(lines[d.line()], d.rhsColumn()), "'" + name + "' is declared "
-                    + d.dimension() + " but its expression is " + rhs.dimension());
-        }
-        resolving.remove(name);
-        subexpressions.put(name, rhs);
-        return rhs;
+        return substitute(name, d.line(), d.nameColumn(), d.rhs(), d.rhsColumn(), d.dimension());
     }
 
     @Override
@@ -276,13 +253,7 @@ final class ModelParser extends EquationReader {
         Dimension dim = declarations.get(name).dimension();
         String op = m.group(2);
         Node target0 = new Variable(name, target);
-        Node node = switch (op) {
-            case "=" -> value.node();
-            case "+=" -> new Binary(Binary.Operator.ADD, target0, value.node());
-            case "-=" -> new Binary(Binary.Operator.SUBTRACT, target0, value.node());
-            case "*=" -> new Binary(Binary.Operator.MULTIPLY, target0, value.node());
-            default -> new Binary(Binary.Operator.DIVIDE, target0, value.node());
-        };
+        Node node = compound(op, target0, value.node());
         boolean scaling = op.equals("*=") || op.equals("/=");
         Dimension expected = scaling ? Dimension.NONE : dim;
         if (!value.dimension().equals(expected)) {
