@@ -93,58 +93,46 @@ final class SynapseModelParser extends EquationReader {
         this.post = post;
     }
 
-    /** The model file form: sections under headers at the start of a line. */
+    /** The model file form: sections under headers at the start of a line; the namespace follows as parts of its own. */
     static SynapseModel file(String text, String source, Map<String, String> namespace, NeuronVariables pre,
                              NeuronVariables post) {
+        Builder b = new Builder();
         String[] lines = text.split("\r?\n", -1);
-        List<Part> parts = new ArrayList<>();
+        b.lines.addAll(List.of(lines));
         Set<Section> seen = new HashSet<>();
-        int start = -1, column = 0;
         Section section = null;
-        String periodSource = null;
-        for (int n = 0; n <= lines.length; n++) {
-            String line = n < lines.length ? stripComment(lines[n]) : "";
-            Matcher h = n < lines.length ? HEADER.matcher(line) : null, e = n < lines.length ? EVERY.matcher(line) : null;
-            boolean header = n < lines.length && (h.find() || e.find());
-            if (n == lines.length || header) {
-                if (section != null) parts.add(new Part(periodSource != null ? "" : source, section, start, n, column, start + 1, null));
-                if (n == lines.length) break;
-                periodSource = null;
-                if (h.find(0)) {
-                    section = Section.valueOf(h.group(1).toUpperCase(java.util.Locale.ROOT));
-                    if (!seen.add(section)) {
-                        throw new EquationException(source, n + 1, 1, "a second '" + h.group(1) + ":' section; write all of"
-                                + " its lines under one header", lines[n]);
-                    }
-                    column = h.end();
-                } else {
-                    parts.add(new Part(source, Section.PERIOD, n, n + 1, e.start(1), n + 1, null));
-                    section = Section.EVERY;
-                    column = e.end();
+        int start = 0, column = 0;
+        for (int n = 0; n < lines.length; n++) {
+            String line = stripComment(lines[n]);
+            Matcher h = HEADER.matcher(line), e = EVERY.matcher(line);
+            boolean header = h.find(), every = !header && e.find();
+            if (!header && !every) {
+                if (section == null && !line.isBlank()) {
+                    throw new EquationException(source, n + 1, firstNonBlank(line, 0) + 1, "expected a section header at"
+                            + " the start of a line: constants:, model:, on_pre:, on_post: or every TIME: (such as"
+                            + " every 1*second:)", lines[n]);
                 }
-                start = n;
                 continue;
             }
-            if (section == null && !line.isBlank()) {
-                throw new EquationException(source, n + 1, firstNonBlank(line, 0) + 1, "expected a section header at the"
-                        + " start of a line: constants:, model:, on_pre:, on_post: or every TIME: (such as every 1*second:)",
-                        lines[n]);
+            if (section != null) b.parts.add(new Part(source, section, start, n, column, start + 1, null));
+            if (header) {
+                section = Section.valueOf(h.group(1).toUpperCase(java.util.Locale.ROOT));
+                if (!seen.add(section)) {
+                    throw new EquationException(source, n + 1, 1, "a second '" + h.group(1) + ":' section; write all of"
+                            + " its lines under one header", lines[n]);
+                }
+                column = h.end();
+            } else {
+                b.parts.add(new Part(source, Section.PERIOD, n, n + 1, e.start(1), n + 1, null));
+                section = Section.EVERY;
+                column = e.end();
             }
+            start = n;
         }
-        List<Part> named = new ArrayList<>();
-        for (Part p : parts) named.add(new Part(source, p.section(), p.first(), p.end(), p.column(), p.number(), null));
-        StringBuilder joined = new StringBuilder(String.join("\n", lines));
-        // the caller's namespace follows the file, as its own lines, and overrides the file's constants
-        List<String> extra = new ArrayList<>();
-        int next = lines.length;
-        for (Map.Entry<String, String> c : namespace.entrySet()) {
-            String[] v = c.getValue().split("\r?\n", -1);
-            named.add(new Part("namespace '" + c.getKey() + "'", Section.CONSTANTS, next, next + v.length, 0, 1, c.getKey()));
-            extra.addAll(List.of(v));
-            next += v.length;
-        }
-        for (String x : extra) joined.append('\n').append(x);
-        return new SynapseModelParser(joined.toString(), source, named, pre, post).parse();
+        if (section != null) b.parts.add(new Part(source, section, start, lines.length, column, start + 1, null));
+        // read after the file's constants section, so the caller's entries replace the file's
+        namespace.forEach((name, value) -> b.constant("namespace '" + name + "'", name, value));
+        return b.parse(source, pre, post);
     }
 
     SynapseModel parse() {
@@ -153,7 +141,7 @@ final class SynapseModelParser extends EquationReader {
         checkNames();
 
         List<SynapseModel.Variable> variables = new ArrayList<>();
-        for (String name : variableNames) variables.add(variable(declarations.get(name), variables));
+        for (String name : variableNames) variables.add(variable(declarations.get(name)));
         for (String name : declarations.keySet()) {
             if (declarations.get(name).kind() == DeclKind.SUBEXPRESSION) subexpression(name);
         }
@@ -374,7 +362,7 @@ final class SynapseModelParser extends EquationReader {
         }
     }
 
-    private SynapseModel.Variable variable(Declaration d, List<SynapseModel.Variable> done) {
+    private SynapseModel.Variable variable(Declaration d) {
         Kind kind = switch (d.kind()) {
             case CLOCK_DRIVEN -> Kind.CLOCK_DRIVEN;
             case EVENT_DRIVEN -> Kind.EVENT_DRIVEN;
