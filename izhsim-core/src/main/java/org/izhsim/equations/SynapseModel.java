@@ -122,12 +122,12 @@ public final class SynapseModel {
      */
     public static SynapseModel parse(String model, String onPre, String onPost, Map<String, String> namespace,
                                      Map<String, String> periodic, NeuronVariables pre, NeuronVariables post) {
-        SynapseModelParser.Builder b = new SynapseModelParser.Builder();
+        SynapseText.Builder b = new SynapseText.Builder();
         namespace.forEach((name, value) -> b.constant("namespace '" + name + "'", name, value));
-        b.part("model", SynapseModelParser.Section.MODEL, null, Objects.requireNonNull(model, "model"));
-        b.part("on_pre", SynapseModelParser.Section.ON_PRE, null, Objects.requireNonNull(onPre, "onPre"));
-        b.part("on_post", SynapseModelParser.Section.ON_POST, null, Objects.requireNonNull(onPost, "onPost"));
-        periodic.forEach((period, code) -> b.part("every " + period, SynapseModelParser.Section.EVERY, period, code));
+        b.part("model", SynapseText.Section.MODEL, null, Objects.requireNonNull(model, "model"));
+        b.part("on_pre", SynapseText.Section.ON_PRE, null, Objects.requireNonNull(onPre, "onPre"));
+        b.part("on_post", SynapseText.Section.ON_POST, null, Objects.requireNonNull(onPost, "onPost"));
+        periodic.forEach((period, code) -> b.part("every " + period, SynapseText.Section.EVERY, period, code));
         return b.parse("synapses", pre, post);
     }
 
@@ -147,7 +147,7 @@ public final class SynapseModel {
      */
     public static SynapseModel parseFile(String text, String source, Map<String, String> namespace,
                                          NeuronVariables pre, NeuronVariables post) {
-        return SynapseModelParser.file(text, source, namespace, pre, post);
+        return SynapseText.file(text, source, namespace, pre, post);
     }
 
     public String source() {
