@@ -425,8 +425,8 @@ final class SynapseModelParser extends EquationReader {
             problem = "'" + name + "' is a constant";
         } else if (name.endsWith("_pre") || name.equals("lastspike_pre")) {
             problem = "'" + name + "' is " + (pre.variables().containsKey(name.substring(0, name.length() - 4))
-                    ? "a pre-synaptic variable" : "not a variable") + "; pre-synaptic variables are read-only in synapse"
-                    + " code (the pre neuron is shared by all its synapses, which other workers update at the same time)";
+                    ? "a pre-synaptic variable" : "not a variable") + " (a pre neuron is shared by all its synapses, which"
+                    + " other workers update in the same step)";
         } else if (postBase(name) != null) {
             String base = postBase(name);
             if (section == Section.EVERY) {

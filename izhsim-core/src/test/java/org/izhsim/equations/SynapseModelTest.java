@@ -175,7 +175,9 @@ class SynapseModelTest {
     void preVariablesAndOtherSynapsesAreOutOfReach() {
         EquationException pre = bad(STDP_MODEL, "apre += dApre; v_pre += 1*mV", "");
         assertEquals(16, pre.column());
-        assertTrue(pre.problem().startsWith("'v_pre' is a pre-synaptic variable; pre-synaptic variables are read-only"), pre.problem());
+        assertTrue(pre.problem().startsWith("'v_pre' is a pre-synaptic variable (a pre neuron is shared by all its synapses"),
+                pre.problem());
+        assertTrue(pre.problem().endsWith("; pre-synaptic variables (_pre) are read-only"), pre.problem());
         assertTrue(pre.problem().contains("on_pre may assign the synapse variables w, apre, apost and the post-synaptic"
                 + " variables v_post, I_post, ge_post"), pre.problem());
         EquationException onPost = bad(STDP_MODEL, "", "ge_pre = 0");
@@ -249,6 +251,22 @@ class SynapseModelTest {
         EquationException period = assertThrows(EquationException.class, () -> SynapseModel.parse("w : 1", "", "", Map.of(),
                 Map.of("5", "w = 0"), NEURON, NEURON));
         assertTrue(period.problem().startsWith("the period of 'every' must be a constant time > 0"), period.problem());
+    }
+
+    @Test
+    void everyRefusalDrawsTheCaretUnderItsColumn() {
+        String[][] inputs = {
+                {STDP_MODEL, "apre += dApree", ""}, {STDP_MODEL, "w += 1*mV", ""}, {STDP_MODEL, "taupre = 1*ms", ""},
+                {STDP_MODEL, "", "  v_pre = 0*mV"}, {"w : 1\nx = w : 1 (summed)", "", ""},
+                {"w : 1\ndx/dt = (1 - x)/taupre : 1 (event-driven)", "", ""}, {"w : 1", "w = 1/(1 - 1)", ""},
+                {"w : 1 (constant)", "w = 2", ""}, {"w : 1", "w[0] = 1", ""}};
+        for (String[] in : inputs) {
+            EquationException e = bad(in[0], in[1], in[2]);
+            String[] diagram = e.caretDiagram().split("\n");
+            assertEquals(2, diagram.length, e.getMessage());
+            assertEquals(e.column() - 1, diagram[1].indexOf('^'), e.getMessage());
+            assertTrue(diagram[1].endsWith(e.problem()), e.getMessage());
+        }
     }
 
     @Test
