@@ -66,7 +66,9 @@ public abstract class SynapseKernel {
      * @param weights       the variable {@code w}, or null if the model has none
      * @param variables     one float array per synapse variable, by {@link SynapseModel#variables()}
      *                      position, indexed by storage index; null at {@code w}'s position
-     * @param lastUpdate    the step of each synapse's last event (event-driven models), else null
+     * @param lastUpdate    the step of each synapse's last event (event-driven models), else null;
+     *                      fill it with the first step of the run (0 for a fresh one), so the
+     *                      first event decays from there, as Brian2's lastupdate starts at 0
      * @param pre           the pre group's variables, {@code pre[k][i]}
      * @param post          the post group's variables, {@code post[k][i]}
      * @param lastSpikePre  the step of each pre neuron's last spike
