@@ -47,27 +47,32 @@ public final class KernelCompiler implements EquationKernel.Compiler {
     }
 
     private EquationKernel.Factory build(EquationModel model, Scheme scheme) {
-        String name = className(model, scheme);
-        String source = source(model, scheme);
+        Constructor<? extends EquationKernel> constructor = cook(source(model, scheme), className(model, scheme),
+                EquationKernel.class, model.source(), double[][].class, double[][].class, long[].class);
+        compilations.incrementAndGet();
+        return (state, parameters, lastSpike) -> instantiate(constructor, model.source(), state, parameters, lastSpike);
+    }
+
+    /** Compiles generated {@code source} and returns the constructor of its class {@code name}. */
+    static <T> Constructor<? extends T> cook(String source, String name, Class<T> base, String what, Class<?>... parameters) {
         SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(EquationKernel.class.getClassLoader());
+        compiler.setParentClassLoader(base.getClassLoader());
         try {
             compiler.cook(source);
             Class<?> type = compiler.getClassLoader().loadClass(PACKAGE + "." + name);
-            Constructor<? extends EquationKernel> constructor = type.asSubclass(EquationKernel.class)
-                    .getConstructor(double[][].class, double[][].class, long[].class);
-            compilations.incrementAndGet();
-            return (state, parameters, lastSpike) -> {
-                try {
-                    return constructor.newInstance(state, parameters, lastSpike);
-                } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot instantiate the kernel of " + model.source(), e);
-                }
-            };
+            return type.asSubclass(base).getConstructor(parameters);
         } catch (CompileException | ClassNotFoundException | NoSuchMethodException e) {
             // the source comes from a checked tree only, so this is a bug in the generator
-            throw new IllegalStateException("generated kernel for " + model.source() + " does not compile: "
+            throw new IllegalStateException("generated kernel for " + what + " does not compile: "
                     + e.getMessage() + "\n" + source, e);
+        }
+    }
+
+    static <T> T instantiate(Constructor<? extends T> constructor, String what, Object... arguments) {
+        try {
+            return constructor.newInstance(arguments);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot instantiate the kernel of " + what, e);
         }
     }
 }

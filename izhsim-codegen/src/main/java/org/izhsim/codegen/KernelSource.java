@@ -286,23 +286,28 @@ final class KernelSource {
 
     /** The parameters these trees read. */
     private BitSet used(List<Node> roots) {
+        return used(roots, n, n + p);
+    }
+
+    /** The variable indices in [from, to) these trees read, as offsets from {@code from}. */
+    static BitSet used(List<Node> roots, int from, int to) {
         BitSet used = new BitSet();
-        for (Node root : roots) mark(root, used);
+        for (Node root : roots) mark(root, used, from, to);
         return used;
     }
 
-    private void mark(Node node, BitSet used) {
+    private static void mark(Node node, BitSet used, int from, int to) {
         switch (node) {
             case Literal _ -> {}
             case Variable v -> {
-                if (v.index() >= n && v.index() < n + p) used.set(v.index() - n);
+                if (v.index() >= from && v.index() < to) used.set(v.index() - from);
             }
-            case Unary u -> mark(u.operand(), used);
+            case Unary u -> mark(u.operand(), used, from, to);
             case Binary b -> {
-                mark(b.left(), used);
-                mark(b.right(), used);
+                mark(b.left(), used, from, to);
+                mark(b.right(), used, from, to);
             }
-            case Call c -> c.arguments().forEach(a -> mark(a, used));
+            case Call c -> c.arguments().forEach(a -> mark(a, used, from, to));
         }
     }
 

@@ -11,17 +11,24 @@ public final class EquationException extends IllegalArgumentException {
     private final int line;
     private final int column;
     private final String problem;
+    private final String text;
 
     public EquationException(String source, int line, int column, String problem) {
-        this(source + ":" + line + ":" + column + ": " + problem, source, line, column, problem);
+        this(source, line, column, problem, "");
     }
 
-    private EquationException(String message, String source, int line, int column, String problem) {
+    /** A problem in {@code text}, the line as written, for {@link #caretDiagram()}. */
+    public EquationException(String source, int line, int column, String problem, String text) {
+        this(source + ":" + line + ":" + column + ": " + problem, source, line, column, problem, text);
+    }
+
+    private EquationException(String message, String source, int line, int column, String problem, String text) {
         super(message);
         this.source = source;
         this.line = line;
         this.column = column;
         this.problem = problem;
+        this.text = text;
     }
 
     /**
@@ -29,7 +36,7 @@ public final class EquationException extends IllegalArgumentException {
      * {@code --set v=-65*mX (column 9): unknown name 'mX'; ...}.
      */
     public static EquationException inArgument(String argument, int column, String problem) {
-        return new EquationException(argument + " (column " + column + "): " + problem, argument, 1, column, problem);
+        return new EquationException(argument + " (column " + column + "): " + problem, argument, 1, column, problem, "");
     }
 
     /** The file name (or the command-line argument) the text came from. */
@@ -48,5 +55,16 @@ public final class EquationException extends IllegalArgumentException {
     /** The message without the place. */
     public String problem() {
         return problem;
+    }
+
+    /**
+     * The offending line and, under it, a caret at the column followed by the problem (as
+     * {@link org.izhsim.expr.ExpressionException#caretDiagram()} draws an expression); empty when
+     * the line is not known.
+     */
+    public String caretDiagram() {
+        if (text.isEmpty()) return "";
+        int at = Math.max(0, Math.min(text.length(), column - 1));
+        return new org.izhsim.expr.ExpressionException(text, at, problem, "").caretDiagram();
     }
 }

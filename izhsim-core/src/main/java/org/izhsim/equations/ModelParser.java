@@ -1,7 +1,6 @@
 package org.izhsim.equations;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.izhsim.expr.BuiltinFunction;
 import org.izhsim.expr.Expression;
-import org.izhsim.expr.ExpressionException;
 import org.izhsim.expr.Node;
 import org.izhsim.expr.Node.Binary;
 import org.izhsim.expr.Node.Call;
@@ -24,14 +22,8 @@ import org.izhsim.expr.Node.Variable;
  * further down, as in Brian2), then every expression, which is parsed by the expression
  * language, its names resolved and its units checked in one walk over the tree.
  */
-final class ModelParser {
+final class ModelParser extends EquationReader {
     private static final Pattern DIRECTIVE = Pattern.compile("^\\s*(threshold|reset|refractory)\\s*:");
-    private static final Pattern DERIVATIVE = Pattern.compile("^\\s*d([A-Za-z_][A-Za-z0-9_]*)\\s*/\\s*dt\\s*=");
-    private static final Pattern SUBEXPRESSION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
-    private static final Pattern NAME_ONLY = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*$");
-    private static final Pattern FLAGS = Pattern.compile("\\(([^()]*)\\)\\s*$");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern STATEMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\+=|-=|\\*=|/=|=(?!=))");
     /** Names with a meaning of their own that a declaration may not take. */
     private static final Set<String> RESERVED = Set.of("t", "dt", "threshold", "reset", "refractory", "lastspike",
             "not_refractory", "xi", "pi", "e", "inf", "and", "or", "not", "True", "False");
@@ -42,25 +34,13 @@ final class ModelParser {
     private record Declaration(Kind kind, String name, int line, int nameColumn, String rhs, int rhsColumn,
                                Dimension dimension, boolean unlessRefractory) {}
 
-    /** A resolved expression: the tree over the model's symbols and its dimension. */
-    private record Typed(Node node, Dimension dimension) {}
-
-    private final String source;
-    private final String[] lines;
     private final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final List<String> stateNames = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
-    private final Map<String, Typed> subexpressions = new LinkedHashMap<>();
-    private final Set<String> resolving = new HashSet<>();
     private Dimension inputDimension;
-    /** Whether the text is one command-line argument rather than a file (messages name a column only). */
-    private boolean argument;
-    // the place of the expression being resolved, for messages
-    private int currentLine, currentColumn;
 
     ModelParser(String text, String source) {
-        this.source = source;
-        this.lines = text.split("\r?\n", -1);
+        super(text, source);
     }
 
     EquationModel parse() {
@@ -197,60 +177,23 @@ final class ModelParser {
         }
     }
 
-    /** The dimension of the unit after ':' — a product of unit names and powers, or 1. */
-    private Dimension unit(int n, int offset, String text) {
-        int column = firstNonBlank(lines[n], offset);
-        if (text.isBlank()) throw error(n, column, "missing unit after ':' (write ': 1' for a dimensionless quantity)");
-        Node tree = parseTree(n, offset, text);
-        Typed typed = resolve(tree, n, column);
-        if (!isPureUnit(tree)) {
-            throw error(n, column, "'" + text.strip() + "' is not a unit: write a unit name such as volt, mV, amp, pA,"
-                    + " siemens, nS, farad, pF, second, ms, Hz, or 1");
-        }
-        return typed.dimension();
-    }
-
-    private static boolean isPureUnit(Node node) {
-        return switch (node) {
-            case Literal l -> l.value() == 1;
-            case Variable v -> Units.isUnit(v.name());
-            case Binary b -> switch (b.operator()) {
-                case MULTIPLY, DIVIDE -> isPureUnit(b.left()) && isPureUnit(b.right());
-                case POWER -> isPureUnit(b.left()) && b.right() instanceof Literal
-                        || isPureUnit(b.left()) && b.right() instanceof Unary u && u.operand() instanceof Literal;
-                default -> false;
-            };
-            default -> false;
-        };
-    }
-
     // ---- pass 2: expressions ----
 
-    private Typed expression(int n, int offset, String text) {
-        if (text.isBlank()) throw error(n, offset, "missing expression");
-        return resolve(parseTree(n, offset, text), n, firstNonBlank(lines[n], offset));
+    @Override
+    List<String> symbolNames() {
+        List<String> symbols = new ArrayList<>(declarations.keySet());
+        symbols.add("t");
+        return symbols;
     }
 
-    private Node parseTree(int n, int offset, String text) {
-        // only the names the text uses: all declarations for every line made a file of n
-        // parameters cost n^2 (100 000 lines took minutes)
-        List<String> symbols = new ArrayList<>();
-        symbols.add("t");
-        Set<String> listed = new HashSet<>(symbols);
-        Matcher m = IDENTIFIER.matcher(text);
-        while (m.find()) {
-            String word = m.group();
-            if ((declarations.containsKey(word) || Units.isUnit(word)) && listed.add(word)) symbols.add(word);
-        }
-        try {
-            return Expression.parseTree(text, symbols);
-        } catch (ExpressionException e) {
-            throw error(n, offset + e.column(), e.unknownName().map(this::unknownNameHint).orElse(e.reason()));
-        }
+    @Override
+    boolean isSymbol(String word) {
+        return word.equals("t") || declarations.containsKey(word);
     }
 
     /** The expression language lists its own constants for an unknown name; here the model's names and units count. */
-    private String unknownNameHint(String word) {
+    @Override
+    String unknownNameHint(String word) {
         List<String> candidates = new ArrayList<>(declarations.keySet());
         candidates.addAll(Units.all().keySet());
         String suggestion = candidates.stream().filter(c -> c.equalsIgnoreCase(word)).findFirst()
@@ -260,47 +203,12 @@ final class ModelParser {
     }
 
     private Typed subexpression(String name) {
-        Typed done = subexpressions.get(name);
-        if (done != null) return done;
         Declaration d = declarations.get(name);
-        if (!resolving.add(name)) {
-            throw error(d.line(), d.nameColumn(), "sub-expression '" + name + "' is defined in terms of itself");
-        }
-        int line = currentLine, column = currentColumn;
-        Typed rhs = expression(d.line(), d.rhsColumn(), d.rhs());
-        currentLine = line;
-        currentColumn = column;
-        if (!rhs.dimension().equals(d.dimension())) {
-            throw error(d.line(), firstNonBlank(lines[d.line()], d.rhsColumn()), "'" + name + "' is declared "
-                    + d.dimension() + " but its expression is " + rhs.dimension());
-        }
-        resolving.remove(name);
-        subexpressions.put(name, rhs);
-        return rhs;
+        return substitute(name, d.line(), d.nameColumn(), d.rhs(), d.rhsColumn(), d.dimension());
     }
 
-    private Typed resolve(Node tree, int n, int column) {
-        currentLine = n;
-        currentColumn = column;
-        return walk(tree);
-    }
-
-    /** Names become model variables, numbers (units) or substituted sub-expressions; units are checked on the way. */
-    private Typed walk(Node node) {
-        return switch (node) {
-            case Literal l -> new Typed(l, Dimension.NONE);
-            case Variable v -> variable(v.name());
-            case Unary u -> {
-                Typed x = walk(u.operand());
-                yield new Typed(new Unary(u.operator(), x.node()),
-                        u.operator() == Unary.Operator.NOT ? Dimension.NONE : x.dimension());
-            }
-            case Binary b -> binary(b);
-            case Call c -> call(c);
-        };
-    }
-
-    private Typed variable(String name) {
+    @Override
+    Typed variable(String name) {
         Units.Unit unit = Units.named(name);
         if (unit != null && !declarations.containsKey(name)) return new Typed(new Literal(unit.value()), unit.dimension());
         if (name.equals("t")) return new Typed(new Variable("t", stateNames.size() + parameterNames.size() + 1), Dimension.TIME);
@@ -311,81 +219,6 @@ final class ModelParser {
             case INPUT -> new Typed(new Variable(name, stateNames.size() + parameterNames.size()), d.dimension());
             case SUBEXPRESSION -> subexpression(name);
         };
-    }
-
-    private Typed binary(Binary b) {
-        Typed l = walk(b.left()), r = walk(b.right());
-        Node node = new Binary(b.operator(), l.node(), r.node());
-        Dimension dim = switch (b.operator()) {
-            case OR, AND -> Dimension.NONE;
-            case LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, EQUAL, NOT_EQUAL -> {
-                same(b, l, r);
-                yield Dimension.NONE;
-            }
-            case ADD, SUBTRACT, MODULO -> same(b, l, r);
-            case MULTIPLY -> l.dimension().times(r.dimension());
-            case DIVIDE -> l.dimension().over(r.dimension());
-            case POWER -> power(b, l, r);
-        };
-        return new Typed(node, dim);
-    }
-
-    private Dimension same(Binary b, Typed l, Typed r) {
-        if (!l.dimension().equals(r.dimension())) {
-            throw error(currentLine, currentColumn, "units do not match in " + b + ": " + l.dimension() + " "
-                    + b.operator().symbol() + " " + r.dimension());
-        }
-        return l.dimension();
-    }
-
-    private Dimension power(Binary b, Typed base, Typed exponent) {
-        if (!exponent.dimension().isNone()) {
-            throw error(currentLine, currentColumn, "the exponent in " + b + " must be dimensionless, not " + exponent.dimension());
-        }
-        if (base.dimension().isNone()) return Dimension.NONE;
-        Node folded = Expression.fold(exponent.node());
-        if (folded instanceof Literal(double x) && x == Math.rint(x) && Math.abs(x) <= 16) {
-            return base.dimension().power((int) x);
-        }
-        throw error(currentLine, currentColumn, "in " + b + " a quantity with units (" + base.dimension()
-                + ") needs a whole-number exponent");
-    }
-
-    private Typed call(Call c) {
-        List<Typed> args = c.arguments().stream().map(this::walk).toList();
-        Node node = new Call(c.function(), args.stream().map(Typed::node).toList());
-        Dimension first = args.getFirst().dimension();
-        Dimension dim = switch (c.function()) {
-            case ABS, CEIL, FLOOR -> first;
-            case SIGN, INT -> Dimension.NONE;
-            case CLIP, MAX, MIN -> {
-                for (Typed a : args) {
-                    if (!a.dimension().equals(first)) {
-                        throw error(currentLine, currentColumn, "the arguments of " + c + " have different units: "
-                                + first + " and " + a.dimension());
-                    }
-                }
-                yield first;
-            }
-            case SQRT -> {
-                Dimension root = first.sqrt();
-                if (root == null) throw error(currentLine, currentColumn, "sqrt of " + first + " has no unit: " + c);
-                yield root;
-            }
-            default -> {
-                if (!first.isNone()) {
-                    throw error(currentLine, currentColumn, c.function().symbol() + " needs a dimensionless argument, not "
-                            + first + ", in " + c);
-                }
-                yield Dimension.NONE;
-            }
-        };
-        return new Typed(node, dim);
-    }
-
-    private static boolean isCondition(Node node) {
-        return node instanceof Binary b && b.operator().yieldsTruthValue()
-                || node instanceof Unary u && u.operator() == Unary.Operator.NOT;
     }
 
     // ---- reset and refractory ----
@@ -425,13 +258,7 @@ final class ModelParser {
         Dimension dim = declarations.get(name).dimension();
         String op = m.group(2);
         Node target0 = new Variable(name, target);
-        Node node = switch (op) {
-            case "=" -> value.node();
-            case "+=" -> new Binary(Binary.Operator.ADD, target0, value.node());
-            case "-=" -> new Binary(Binary.Operator.SUBTRACT, target0, value.node());
-            case "*=" -> new Binary(Binary.Operator.MULTIPLY, target0, value.node());
-            default -> new Binary(Binary.Operator.DIVIDE, target0, value.node());
-        };
+        Node node = compound(op, target0, value.node());
         boolean scaling = op.equals("*=") || op.equals("/=");
         Dimension expected = scaling ? Dimension.NONE : dim;
         if (!value.dimension().equals(expected)) {
@@ -513,24 +340,5 @@ final class ModelParser {
             case Call c -> c.arguments().stream().anyMatch(ModelParser::mentionsTime);
             case Literal l -> false;
         };
-    }
-
-    // ---- helpers ----
-
-    private static String stripComment(String line) {
-        int hash = line.indexOf('#');
-        return hash < 0 ? line : line.substring(0, hash);
-    }
-
-    private static int firstNonBlank(String line, int from) {
-        int i = from;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
-        return i;
-    }
-
-    /** n and column are 0-based here; messages count from 1. */
-    private EquationException error(int n, int column, String problem) {
-        if (argument) return EquationException.inArgument(source, column + 1, problem);
-        return new EquationException(source, n + 1, column + 1, problem);
     }
 }

@@ -49,10 +49,23 @@
  * {@code v > 30} for figure1's strict cut-off).
  *
  * <h2>Errors</h2>
- * {@link org.izhsim.equations.EquationException}: {@code file:line:column: problem} in one line.
+ * {@link org.izhsim.equations.EquationException}: {@code file:line:column: problem} in one line,
+ * and {@code caretDiagram()}: the line with a caret under the column.
  *
  * <p>Compiled kernels implement {@link org.izhsim.equations.EquationKernel}; the compiler lives
  * in the {@code izhsim-codegen} module so that the core stays JDK-only.
+ *
+ * <h2>Synapse models</h2>
+ * {@link org.izhsim.equations.SynapseModel} reads Brian2 {@code Synapses} strings — {@code model}
+ * (per-synapse variables, {@code (event-driven)} decays solved exactly at events,
+ * {@code (clock-driven)} equations, {@code (summed)} post variables, {@code (constant)}
+ * parameters), {@code on_pre}, {@code on_post}, periodic {@code every} blocks — over the
+ * variables of the two neuron groups ({@link org.izhsim.equations.NeuronVariables}, named with
+ * {@code _pre}/{@code _post}), with constants from a namespace. It is parsed by the same
+ * {@code EquationReader} as neuron models (one expression language, one unit check) and checked
+ * for where each part may write. {@link org.izhsim.equations.SynapseKernel} is the compiled
+ * form and the engine's seam; its javadoc gives the order of one event and of one step.
+ * docs/plasticity.md describes the syntax.
  *
  * <h2>Cost</h2>
  * {@link org.izhsim.equations.FlopCount} counts floating-point operations per neuron per step

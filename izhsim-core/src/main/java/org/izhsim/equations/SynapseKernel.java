@@ -1,0 +1,177 @@
+package org.izhsim.equations;
+
+import org.izhsim.expr.PythonMath;
+
+/**
+ * The compiled form of one {@link SynapseModel}: the seam through which an engine runs
+ * Brian2-style synapse equations. Implementations are generated from the model's checked trees
+ * and compiled at run time ({@code izhsim-codegen}); the core defines the shape only.
+ *
+ * <h2>What one call does</h2>
+ * Every call acts on one synapse (or one storage range), named by its storage index
+ * {@code syn} ({@code org.izhsim.synapse.Rows}), with its group-local {@code pre} and
+ * {@code post} neurons, at time step {@code step} (t = step·dt). For one event the order is
+ * Brian2's ({@code SynapticPathway} with event-driven variables):
+ * <ol>
+ *   <li>every event-driven variable x ← x·exp(−(t − lastupdate)/τ), stored as float;</li>
+ *   <li>the statements of {@code on_pre} (or {@code on_post}) in the order written, each
+ *       evaluated in double and assigned at once: a synapse variable is rounded to float (the
+ *       storage) at every assignment, so a later statement reads the stored value; a post
+ *       variable is written to its double array;</li>
+ *   <li>lastupdate ← step.</li>
+ * </ol>
+ *
+ * <h2>How an engine calls it (one step)</h2>
+ * Brian2's schedule within one step, which the methods map onto:
+ * <ol>
+ *   <li>{@link #periodic} for each block due (steps n, 2n, … of {@link SynapseModel#periodSteps};
+ *       Brian2's {@code run_regularly} also runs at t = 0, this does not) — Brian2's 'start';</li>
+ *   <li>{@link #summand}: each summed post variable ← Σ over its incoming synapses; then
+ *       {@link #clockStep} on every synapse with clock-driven variables and the neurons'
+ *       integration — 'groups' (the summed updater has the target's order − 1, so it comes
+ *       first);</li>
+ *   <li>threshold of the neurons;</li>
+ *   <li>{@link #onPre} for each synapse whose pre spike arrives now (after its delay), then
+ *       {@link #onPost} for each synapse of a post neuron that spiked — 'synapses' (the pre
+ *       pathway has Brian2 order −1, the post pathway +1);</li>
+ *   <li>reset of the neurons.</li>
+ * </ol>
+ * A rule written for another program's order (spnet runs post spikes before arrivals) states
+ * the order it needs; the calls themselves do not depend on it.
+ * Events of one pathway in one step go in a fixed order (spikes by step, then pre; synapses in
+ * row or incoming-index order), so results do not depend on threads. Writes stay within one
+ * synapse and its post neuron ({@code *_pre} variables are read-only), so workers that own
+ * disjoint post ranges never race; periodic statements change synapse variables only, so any
+ * split of the storage range gives the same result.
+ *
+ * <h2>State</h2>
+ * {@link State}: the synapse variable called {@code w} through {@link Weights} (the stored
+ * weight that delivery reads), every other one a float array by storage index (a side array),
+ * the per-synapse step of the last event (with event-driven variables), and the neuron
+ * variables of both groups as double arrays in the order of {@link SynapseModel#pre()} and
+ * {@link SynapseModel#post()}, with their last spike steps ({@link EquationKernel#NEVER} before
+ * the first: {@code lastspike} is then −∞).
+ */
+public abstract class SynapseKernel {
+    /** The stored weight of each synapse ({@code org.izhsim.synapse.Rows} has both methods). */
+    public interface Weights {
+        float weight(int syn);
+
+        void setWeight(int syn, float w);
+    }
+
+    /**
+     * What a kernel reads and writes.
+     *
+     * @param weights       the variable {@code w}, or null if the model has none
+     * @param variables     one float array per synapse variable, by {@link SynapseModel#variables()}
+     *                      position, indexed by storage index; null at {@code w}'s position
+     * @param lastUpdate    the step of each synapse's last event (event-driven models), else null;
+     *                      fill it with the first step of the run (0 for a fresh one), so the
+     *                      first event decays from there, as Brian2's lastupdate starts at 0
+     * @param pre           the pre group's variables, {@code pre[k][i]}
+     * @param post          the post group's variables, {@code post[k][i]}
+     * @param lastSpikePre  the step of each pre neuron's last spike
+     * @param lastSpikePost the step of each post neuron's last spike
+     * @param dt            the time step [ms]
+     */
+    public record State(Weights weights, float[][] variables, int[] lastUpdate, double[][] pre, double[][] post,
+                        long[] lastSpikePre, long[] lastSpikePost, double dt) {
+        /**
+         * @throws IllegalArgumentException if the arrays do not fit {@code model}
+         */
+        public void check(SynapseModel model) {
+            int w = model.weightIndex();
+            if (w >= 0 && weights == null) throw new IllegalArgumentException(model.source() + ": the model has w; give Weights");
+            if (variables.length != model.variables().size()) {
+                throw new IllegalArgumentException(model.source() + ": " + model.variables().size() + " synapse variable arrays"
+                        + " expected, " + variables.length + " given");
+            }
+            for (int j = 0; j < variables.length; j++) {
+                if (j != w && variables[j] == null) {
+                    throw new IllegalArgumentException(model.source() + ": no array for '" + model.variables().get(j).name() + "'");
+                }
+            }
+            if (model.hasEventDriven() && lastUpdate == null) {
+                throw new IllegalArgumentException(model.source() + ": event-driven variables need lastUpdate");
+            }
+            if (pre.length != model.pre().variables().size() || post.length != model.post().variables().size()) {
+                throw new IllegalArgumentException(model.source() + ": neuron variable arrays do not match the model's"
+                        + " pre " + model.pre().variables().keySet() + " and post " + model.post().variables().keySet());
+            }
+            if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalArgumentException("dt must be > 0, not " + dt);
+        }
+    }
+
+    /** Makes a kernel over given state; what the code generator hands out. */
+    @FunctionalInterface
+    public interface Factory {
+        /** @throws IllegalArgumentException if the state does not fit the model */
+        SynapseKernel create(State state);
+    }
+
+    /** Compiles a synapse model (implemented by izhsim-codegen). */
+    @FunctionalInterface
+    public interface Compiler {
+        Factory compile(SynapseModel model);
+    }
+
+    protected final Weights weights;
+    protected final float[][] variables;
+    protected final int[] lastUpdate;
+    protected final double[][] pre, post;
+    protected final long[] lastSpikePre, lastSpikePost;
+    protected final double dt;
+
+    protected SynapseKernel(State s) {
+        this.weights = s.weights();
+        this.variables = s.variables();
+        this.lastUpdate = s.lastUpdate();
+        this.pre = s.pre();
+        this.post = s.post();
+        this.lastSpikePre = s.lastSpikePre();
+        this.lastSpikePost = s.lastSpikePost();
+        this.dt = s.dt();
+    }
+
+    /** A pre spike arrives at synapse {@code syn} (after its delay): event-driven updates, on_pre, lastupdate. */
+    public abstract void onPre(int syn, int pre, int post, long step);
+
+    /** Post neuron {@code post} spiked: event-driven updates, on_post, lastupdate, for its synapse {@code syn}. */
+    public abstract void onPost(int syn, int pre, int post, long step);
+
+    /**
+     * Advances the clock-driven variables of synapse {@code syn} from step to step + 1: x·exp(−dt/τ)
+     * for a decay dx/dt = −x/τ (Brian2's exact solution), Euler from the old values otherwise.
+     */
+    public abstract void clockStep(int syn, int pre, int post, long step);
+
+    /** Runs periodic block {@code block} on the synapses [from, to) at step {@code step}. */
+    public abstract void periodic(int block, int from, int to, long step);
+
+    /** The term of synapse {@code syn} in summed variable {@code which} ({@link SynapseModel#summed()}). */
+    public abstract double summand(int which, int syn, int pre, int post, long step);
+
+    /** The time [ms] of a last spike, −∞ for none. */
+    protected final double spikeTime(long step) {
+        return step == EquationKernel.NEVER ? Double.NEGATIVE_INFINITY : step * dt;
+    }
+
+    /** The step as lastupdate stores it. */
+    protected static int updateStep(long step) {
+        if (step < 0 || step > Integer.MAX_VALUE) {
+            throw new IllegalStateException("step " + step + " is outside the 2^31 steps an event-driven synapse records");
+        }
+        return (int) step;
+    }
+
+    /** Python's {@code %}, for generated code. */
+    protected static double modulo(double a, double b) {
+        return PythonMath.modulo(a, b);
+    }
+
+    /** {@code int(x)}, for generated code. */
+    protected static double truncate(double x) {
+        return PythonMath.truncate(x);
+    }
+}
