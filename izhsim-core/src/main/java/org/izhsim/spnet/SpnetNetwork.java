@@ -1,0 +1,416 @@
+package org.izhsim.spnet;
+
+import java.util.Arrays;
+import org.izhsim.network.engine.WorkerPool;
+import org.izhsim.random.CounterRandom;
+import org.izhsim.random.Streams;
+
+/**
+ * Izhikevich's (2006) polychronization network with spnet.cpp's STDP, in float as spnet.cpp
+ * (docs/reference/spnet.md §2), drawn from izhsim's counter-based streams as
+ * izhsim-bench/c/spnet.c draws it, so that both give the same spikes and weights bit for bit.
+ *
+ * <p>One millisecond, in this order (the plasticity steps are marked): 1. input (one random
+ * neuron per 1000 gets I = 20); 2. cut-off and reset, the LTP history set to 0.1 and the LTD
+ * trace to 0.12, and <b>potentiation</b> of the spiking neuron's excitatory afferents from the
+ * LTP history at their arrival time; 3. <b>arrival-time delivery</b> of every spike of the last
+ * D ms, newest first: I += w with the weight as it is now, and <b>depression</b> sd −= LTD(post)
+ * for excitatory synapses; 4. two 0.5 ms half-steps of v, then u; 5. <b>trace decay</b> (× 0.95).
+ * Once per second: w += 0.01 + sd, sd ×= 0.9, w clipped to [0, sm], excitatory synapses only;
+ * the statistics follow the update. Every statement narrows to float where spnet.cpp's does
+ * (izhsim-bench/c/README.md, "What a bit-identical Java port must keep"): Java's compound
+ * assignment to a float evaluates the double literals' arithmetic in double and rounds once,
+ * as C does.
+ *
+ * <p>Threads: worker w owns the neurons [bounds[w], bounds[w+1]) as posts. Steps 1, 2, 4 and 5
+ * touch only the worker's own neurons and the synapses onto them; step 3 walks every recent
+ * spike but adds only into its own posts. A post's I therefore sums the same values in the
+ * same order (spike order, newest first; no pre reaches a post twice with one delay, since
+ * targets are distinct) for any number of workers, so spikes and weights do not depend on it.
+ * One barrier per step merges the workers' spikes in ascending neuron order. The reads that
+ * cross workers are the LTP history of other neurons at steps before the current one, written
+ * before the previous barrier.
+ */
+public final class SpnetNetwork implements AutoCloseable {
+    /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
+    public static final int HIST_BINS = 10;
+    static final int STEPS = 1000;
+
+    final SpnetConfig cfg;
+    final int n, ne, m, d, r, draws;
+    // synapses of pre i: [i·m, (i+1)·m), by delay index, stable in draw order
+    final int[] post;
+    final byte[] dd;    // delay index: delay = dd + 1 ms
+    final int[] dbeg;   // dbeg[i·(d+1) + k]: first synapse of pre i with delay index k
+    final float[] s, sd;
+    // excitatory synapses onto post i: [pstart[i], pstart[i+1]) into psyn (synapse), pj (pre), pdd
+    final int[] pstart, psyn, pj;
+    final byte[] pdd;
+    final float[] a, dpar, v, u, in, ltd;
+    final float[] ltp;  // ring: time T of neuron i at ltp[(T mod (d+1))·n + i]
+    int[] ft, fi;       // spike list: ms relative to the current second, neuron
+    int nf;
+    long second;        // seconds run
+
+    private final long kin;
+    private final WorkerPool pool;
+    private final int[] bounds;
+    private final int[][] mine;
+    private final int[] mineCount;
+    private final int[][] back;
+    private int mergeStep;
+    private long excSpikes, inhSpikes;
+    private final Runnable merge = this::merge;
+
+    /** Builds the network of {@code cfg} (validated here) at second 0, run on {@code threads} workers. */
+    public SpnetNetwork(SpnetConfig cfg, int threads) {
+        this.cfg = cfg.validate();
+        checkMemory(cfg);
+        n = cfg.n();
+        ne = cfg.ne();
+        m = cfg.m();
+        d = cfg.d();
+        r = d + 1;
+        draws = Math.max(1, n / 1000);
+        int syn = n * m;
+        post = new int[syn];
+        dd = new byte[syn];
+        dbeg = new int[n * r];
+        s = new float[syn];
+        sd = new float[syn];
+        pstart = new int[n + 1];
+        psyn = new int[ne * m];
+        pj = new int[ne * m];
+        pdd = new byte[ne * m];
+        a = new float[n];
+        dpar = new float[n];
+        v = new float[n];
+        u = new float[n];
+        in = new float[n];
+        ltd = new float[n];
+        ltp = new float[r * n];
+        ft = new int[4 * n + 16];
+        fi = new int[4 * n + 16];
+        connect();
+        for (int q = 0; q < syn; q++) s[q] = q < ne * m ? 6f : -5f;
+        for (int i = 0; i < n; i++) {
+            a[i] = i < ne ? 0.02f : 0.1f;
+            dpar[i] = i < ne ? 8f : 2f;
+            v[i] = -65;
+            u[i] = (float) (0.2 * v[i]);
+        }
+        kin = Streams.key(cfg.seed(), "spnet/input");
+        int w = Math.max(1, Math.min(threads, n));
+        pool = new WorkerPool(w, "spnet");
+        bounds = new int[w + 1];
+        for (int k = 0; k <= w; k++) bounds[k] = (int) ((long) n * k / w);
+        mine = new int[w][];
+        for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
+        mineCount = new int[w];
+        back = new int[w][d];
+    }
+
+    /**
+     * Refuses a network the JVM's heap cannot hold (with the synapse count and the -Xmx to ask
+     * for), before anything is allocated.
+     */
+    public static void checkMemory(SpnetConfig cfg) {
+        if ((long) cfg.n() * (cfg.d() + 1) > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("--ne + --ni times the largest delay + 1 exceeds 2^31 (the LTP history); use fewer neurons");
+        }
+        long need = cfg.bytes(), have = Runtime.getRuntime().maxMemory();
+        if (need > have * 0.9) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "--ne %d --ni %d --m %d needs about %.2f GB, more than the %.2f GB this JVM may use; use smaller sizes or a larger -Xmx",
+                    cfg.ne(), cfg.ni(), cfg.m(), need / 1e9, have / 1e9));
+        }
+    }
+
+    /** Targets by rejection as spnet.c (stream connect/spnet), delays fixed or from delays/spnet. */
+    private void connect() {
+        long kc = Streams.key(cfg.seed(), "connect/spnet"), kd = Streams.key(cfg.seed(), "delays/spnet");
+        int[] seen = new int[n], drawn = new int[m], count = new int[r + 1];
+        byte[] ddrawn = new byte[m];
+        for (int i = 0; i < n; i++) {
+            long key = CounterRandom.key(kc, i);
+            int range = i < ne ? n : ne;
+            long attempt = 0;
+            for (int j = 0; j < m; ) {
+                int x = CounterRandom.below(key, attempt++, range);
+                if (x == i || seen[x] == i + 1) continue;
+                seen[x] = i + 1;
+                drawn[j++] = x;
+            }
+            long dkey = CounterRandom.key(kd, i);
+            for (int j = 0; j < m; j++) {
+                ddrawn[j] = (byte) (i >= ne ? 0 : cfg.uniformDelays() ? CounterRandom.below(dkey, j, d) : j / (m / d));
+            }
+            Arrays.fill(count, 0);
+            for (int j = 0; j < m; j++) count[(ddrawn[j] & 0xFF) + 1]++;
+            for (int k = 0; k < d; k++) count[k + 1] += count[k];
+            int base = i * m, b0 = i * r;
+            for (int k = 0; k <= d; k++) dbeg[b0 + k] = base + count[k];
+            for (int j = 0; j < m; j++) {
+                int q = base + count[ddrawn[j] & 0xFF]++;
+                post[q] = drawn[j];
+                dd[q] = ddrawn[j];
+            }
+        }
+        for (int q = 0; q < ne * m; q++) pstart[post[q] + 1]++;
+        for (int i = 0; i < n; i++) pstart[i + 1] += pstart[i];
+        int[] fill = Arrays.copyOf(pstart, n);
+        for (int j = 0; j < ne; j++) {
+            for (int q = j * m; q < (j + 1) * m; q++) {
+                int p = fill[post[q]]++;
+                psyn[p] = q;
+                pj[p] = j;
+                pdd[p] = dd[q];
+            }
+        }
+    }
+
+    public SpnetConfig config() {
+        return cfg;
+    }
+
+    /** Model seconds run so far. */
+    public long second() {
+        return second;
+    }
+
+    /**
+     * Runs one model second (1000 steps, then the weight update) and returns its statistics;
+     * with {@code keepSpikes}, also its spikes (global ms, neuron; in step and neuron order).
+     */
+    public Second runSecond(boolean keepSpikes) {
+        final long sec = second;
+        excSpikes = inhSpikes = 0;
+        mergeStep = 0;
+        pool.run(w -> steps(w, sec));
+        long[] tMs = null;
+        int[] idx = null;
+        if (keepSpikes) {
+            int first = 0;
+            while (first < nf && ft[first] < 0) first++;
+            tMs = new long[nf - first];
+            idx = new int[nf - first];
+            for (int k = first; k < nf; k++) {
+                tMs[k - first] = sec * STEPS + ft[k];
+                idx[k - first] = fi[k];
+            }
+        }
+        int keep = 0;
+        for (int k = 0; k < nf; k++) {
+            if (STEPS - ft[k] < d) {
+                ft[keep] = ft[k] - STEPS;
+                fi[keep++] = fi[k];
+            }
+        }
+        nf = keep;
+        second = sec + 1;
+        return updateWeights(tMs, idx);
+    }
+
+    private void steps(int w, long sec) {
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, d = this.d, r = this.r;
+        final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, ltp = this.ltp, s = this.s, sd = this.sd, a = this.a, dpar = this.dpar;
+        final int[] post = this.post, dbeg = this.dbeg, pstart = this.pstart, psyn = this.psyn, pj = this.pj;
+        final byte[] pdd = this.pdd;
+        final int[] back = this.back[w], out = mine[w];
+        for (int t = 0; t < STEPS; t++) {
+            final long tg = sec * STEPS + t;
+            final int cur = (int) (tg % r) * n, nxt = (int) ((tg + 1) % r) * n;
+            for (int k = 0; k < d; k++) back[k] = (int) (((tg - k - 1) % r + r) % r) * n;
+            // 1. input
+            Arrays.fill(in, lo, hi, 0f);
+            final long key = CounterRandom.key(kin, tg);
+            for (int k = 0; k < draws; k++) {
+                int x = CounterRandom.below(key, k, n);
+                if (x >= lo && x < hi) in[x] = 20f;
+            }
+            // 2. spikes: reset, set the traces, potentiate from the arrival-time LTP history
+            int c = 0;
+            for (int i = lo; i < hi; i++) {
+                if (v[i] >= 30) {
+                    v[i] = -65;
+                    u[i] += dpar[i];
+                    ltp[cur + i] = 0.1f;
+                    ltd[i] = 0.12f;
+                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) sd[psyn[p]] += ltp[back[pdd[p] & 0xFF] + pj[p]];
+                    out[c++] = i;
+                }
+            }
+            mineCount[w] = c;
+            pool.await(w, merge);
+            // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
+            final int[] ft = this.ft, fi = this.fi;
+            for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
+                final int j = fi[k], b = j * r + t - ft[k];
+                final int q0 = dbeg[b], q1 = dbeg[b + 1];
+                if (j < ne) {
+                    for (int q = q0; q < q1; q++) {
+                        int i = post[q];
+                        if (i >= lo && i < hi) {
+                            in[i] += s[q];
+                            sd[q] -= ltd[i];
+                        }
+                    }
+                } else {
+                    for (int q = q0; q < q1; q++) {
+                        int i = post[q];
+                        if (i >= lo && i < hi) in[i] += s[q];
+                    }
+                }
+            }
+            // 4. integrate; 5. decay the traces
+            for (int i = lo; i < hi; i++) {
+                v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+                v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+                u[i] += a[i] * (0.2 * v[i] - u[i]);
+                ltp[nxt + i] = (float) (0.95 * ltp[cur + i]);
+                ltd[i] *= 0.95;
+            }
+        }
+    }
+
+    /** Serial, at each step's barrier: the workers' spikes appended in ascending neuron order. */
+    private void merge() {
+        int t = mergeStep++, total = 0;
+        for (int c : mineCount) total += c;
+        if (nf + total > ft.length) {
+            int cap = Math.max(2 * ft.length, nf + total);
+            ft = Arrays.copyOf(ft, cap);
+            fi = Arrays.copyOf(fi, cap);
+        }
+        for (int w = 0; w < mine.length; w++) {
+            int[] x = mine[w];
+            for (int k = 0, c = mineCount[w]; k < c; k++) {
+                ft[nf] = t;
+                fi[nf++] = x[k];
+                if (x[k] < ne) excSpikes++;
+                else inhSpikes++;
+            }
+        }
+    }
+
+    /** The end of a second: the weight update on the excitatory rows, then the statistics. */
+    private Second updateWeights(long[] tMs, int[] idx) {
+        final float[] s = this.s, sd = this.sd;
+        final float sm = cfg.sm();
+        final int nexc = ne * m;
+        final int[] pb = new int[pool.size() + 1];
+        for (int k = 0; k < pb.length; k++) pb[k] = (int) ((long) nexc * k / pool.size());
+        pool.run(w -> {
+            for (int q = pb[w]; q < pb[w + 1]; q++) {
+                s[q] += 0.01 + sd[q];
+                sd[q] *= 0.9;
+                if (s[q] > sm) s[q] = sm;
+                if (s[q] < 0) s[q] = 0;
+            }
+        });
+        double sum = 0;
+        long above9 = 0;
+        long[] hist = new long[HIST_BINS];
+        for (int q = 0; q < nexc; q++) {
+            float x = s[q];
+            sum += x;
+            if (x > 9) above9++;
+            int b = (int) x;
+            hist[b < HIST_BINS ? b : HIST_BINS - 1]++;
+        }
+        int ni = n - ne;
+        return new Second(second, (double) (excSpikes + inhSpikes) / n, (double) excSpikes / ne,
+                ni > 0 ? (double) inhSpikes / ni : 0.0, nexc > 0 ? sum / nexc : 0.0, nexc > 0 ? (double) above9 / nexc : 0.0,
+                hist, tMs, idx);
+    }
+
+    /** The synapses in stored order (pre ascending, then delay, then draw order). */
+    public Synapses synapses() {
+        int syn = n * m;
+        int[] pre = new int[syn], delay = new int[syn];
+        for (int q = 0; q < syn; q++) {
+            pre[q] = q / m;
+            delay[q] = (dd[q] & 0xFF) + 1;
+        }
+        return new Synapses(pre, post.clone(), delay, s.clone(), sd.clone());
+    }
+
+    /**
+     * The state between two seconds: everything a run continues from bit-identically (the
+     * wiring is redrawn from the configuration and checked against {@link #wiring()}; the input
+     * is a pure function of (seed, step)).
+     */
+    public SpnetState snapshot() {
+        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), ltp.clone(), s.clone(), sd.clone(),
+                Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf));
+    }
+
+    /**
+     * The network of {@code st} on {@code threads} workers, continuing where it was taken.
+     * Refuses a state whose wiring or array sizes do not belong to its configuration.
+     */
+    public static SpnetNetwork resume(SpnetState st, int threads) {
+        SpnetNetwork net = new SpnetNetwork(st.config(), threads);
+        try {
+            if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
+            copy("v", st.v(), net.v);
+            copy("u", st.u(), net.u);
+            copy("LTD", st.ltd(), net.ltd);
+            copy("LTP", st.ltp(), net.ltp);
+            copy("w", st.w(), net.s);
+            copy("sd", st.sd(), net.sd);
+            int nf = st.spikeMs().length;
+            if (st.spikeNeuron().length != nf) throw new IllegalArgumentException("its spike list has " + nf + " times but "
+                    + st.spikeNeuron().length + " neurons");
+            for (int k = 0; k < nf; k++) {
+                int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
+                if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
+            }
+            if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
+            net.ft = Arrays.copyOf(st.spikeMs(), Math.max(nf, net.ft.length));
+            net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
+            net.nf = nf;
+            net.second = st.second();
+            return net;
+        } catch (IllegalArgumentException e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    private static void copy(String name, float[] from, float[] to) {
+        if (from.length != to.length) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + to.length);
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /** A 64-bit digest of the synapses' targets and delays (which the configuration determines). */
+    public long wiring() {
+        long h = CounterRandom.mix64(((long) n << 32) ^ m);
+        for (int q = 0; q < post.length; q++) h = CounterRandom.mix64(h ^ ((long) post[q] << 8 | (dd[q] & 0xFF)));
+        return h;
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return pool.size();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /**
+     * The statistics of model second {@code tS} (1 = the first), the definitions of spnet.c's
+     * --json: rates are that second's spikes per neuron; the weight figures are over the ne·m
+     * excitatory weights after the second's update. {@code tMs}/{@code neuron}: the second's
+     * spikes when asked for, else null.
+     */
+    public record Second(long tS, double rateHz, double rateExcHz, double rateInhHz, double meanExcW, double fracExcWAbove9,
+                         long[] hist, long[] tMs, int[] neuron) {
+    }
+
+    /** Every synapse (parallel arrays in stored order); {@code delayMs} in ms. */
+    public record Synapses(int[] pre, int[] post, int[] delayMs, float[] w, float[] sd) {
+    }
+}

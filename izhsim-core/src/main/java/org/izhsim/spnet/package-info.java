@@ -1,0 +1,22 @@
+/**
+ * Izhikevich's (2006) polychronization network ("spnet") with its STDP rule, exactly as
+ * spnet.cpp computes it (docs/reference/spnet.md) and bit-identical to the C reference
+ * izhsim-bench/c/spnet.c built with {@code -DREAL=float}:
+ *
+ * <table>
+ *   <caption>files</caption>
+ *   <tr><th>file</th><th>what</th></tr>
+ *   <tr><td>{@link org.izhsim.spnet.SpnetConfig}</td><td>sizes and constants, their checks</td></tr>
+ *   <tr><td>{@link org.izhsim.spnet.SpnetNetwork}</td><td>the build (streams connect/spnet, delays/spnet), one model second (the step order with its plasticity steps), the weight update, statistics, snapshot/resume</td></tr>
+ *   <tr><td>{@link org.izhsim.spnet.SpnetState}</td><td>the state between two seconds</td></tr>
+ *   <tr><td>{@link org.izhsim.spnet.SpnetCheckpoint}</td><td>checkpoint files: atomic, checksummed, the last K kept</td></tr>
+ * </table>
+ *
+ * <p>Why float: spnet.cpp stores every state in float, izhsim's synapse storage keeps float
+ * weights, and the C reference in float is then matched bit for bit (its double build would
+ * need double weights). Why not the general engine: the engine sums a post's input in a
+ * double ring in ascending spike order and integrates in double, while spnet adds the weights
+ * into a float I newest spike first; the order and the rounding decide the spikes after the
+ * first weight update.
+ */
+package org.izhsim.spnet;
