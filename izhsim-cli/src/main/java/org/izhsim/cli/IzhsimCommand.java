@@ -25,7 +25,8 @@ public final class IzhsimCommand implements Runnable {
             ExampleCommand.class,
             UiCommand.class,
             ReplayCommand.class,
-            PolychronousCommand.class);
+            PolychronousCommand.class,
+            SpnetCommand.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

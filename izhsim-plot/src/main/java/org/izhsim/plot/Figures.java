@@ -147,6 +147,29 @@ public final class Figures {
   }
 
   /**
+   * Lines over any x quantity (e.g. a rate per model second, a power spectrum), one panel,
+   * matplotlib's colour cycle. 1000×500.
+   *
+   * @param xLabel the x quantity and its unit, e.g. {@code "model time (s)"}
+   */
+  public static Figure lines(String title, String xLabel, String yLabel, List<Series> series) {
+    return TraceFigures.overlaid(
+        title, Objects.requireNonNull(xLabel, "xLabel"), Objects.requireNonNull(yLabel, "yLabel"),
+        List.copyOf(Objects.requireNonNull(series, "series")));
+  }
+
+  /**
+   * A heat map: {@code cells[c][r]} is column c (drawn left to right, labelled by
+   * {@code columnValues[c]}) and row r (bottom to top, between {@code rowEdges[r]} and
+   * {@code rowEdges[r + 1]}), white for 0 to dark blue for the largest value. 1000×600. Used for
+   * spnet's excitatory weight histogram over model time.
+   */
+  public static Figure heatMap(
+      String title, double[][] cells, double[] columnValues, double[] rowEdges, String xLabel, String yLabel) {
+    return new HeatMapFigure(title, cells, columnValues, rowEdges, xLabel, yLabel);
+  }
+
+  /**
    * A network's spike raster (excitatory and inhibitory neurons in two colours, separated by a
    * line at Ne), the population rate (1 ms bins, Gaussian smoothing σ = 2 ms) and, if given,
    * one neuron's v trace, all on one time axis. A PNG shows every spike; an SVG of more than

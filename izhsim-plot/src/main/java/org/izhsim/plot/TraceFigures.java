@@ -88,6 +88,11 @@ final class TraceFigures {
    * in matplotlib's default colour cycle so neighbouring lines stay apart.
    */
   static Figure overlaid(String title, String yLabel, List<Series> traces) {
+    return overlaid(title, TIME, yLabel, traces);
+  }
+
+  /** As {@link #overlaid(String, String, List)} over any x quantity. */
+  static Figure overlaid(String title, String xLabel, String yLabel, List<Series> traces) {
     if (traces.isEmpty()) {
       throw new IllegalArgumentException("overlaid traces: need at least one trace");
     }
@@ -95,7 +100,7 @@ final class TraceFigures {
     int height = 500;
     Range time = xRange(traces);
     Range yRange = yRange(traces, new Range(-1, 1));
-    XYChart chart = Style.chart(width, height, TIME, yLabel, time, yRange);
+    XYChart chart = Style.chart(width, height, xLabel, yLabel, time, yRange);
     int k = 0;
     for (Series trace : traces) {
       double[][] thin = Thin.minMax(trace.x(), trace.y(), width);
