@@ -49,7 +49,7 @@ final class SpnetFigures {
             for (long c : s.hist()) total += c;
             for (int b = 0; b < SpnetNetwork.HIST_BINS; b++) cells[k][b] = total > 0 ? (double) s.hist()[b] / total : 0;
         }
-        FigureWriter.write(Figures.lines("spnet: spikes per neuron in each model second", "model time (s)", "rate (Hz)",
+        FigureWriter.write(Figures.lines("spnet: spikes per neuron in each model second (blue: all, orange: excitatory, green: inhibitory)", "model time (s)", "rate (Hz)",
                 List.of(new Series("all", x, all), new Series("excitatory", x, exc), new Series("inhibitory", x, inh))),
                 stage.dir(), "rates", formats, prov);
         double[] edges = new double[SpnetNetwork.HIST_BINS + 1];
