@@ -212,9 +212,9 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     private void steps(int w, long sec) {
-        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, d = this.d, r = this.r;
-        final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, ltp = this.ltp, s = this.s, sd = this.sd, a = this.a, dpar = this.dpar;
-        final int[] post = this.post, dbeg = this.dbeg, pstart = this.pstart, psyn = this.psyn, pj = this.pj;
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, r = this.r;
+        final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, ltp = this.ltp, sd = this.sd, a = this.a, dpar = this.dpar;
+        final int[] pstart = this.pstart, psyn = this.psyn, pj = this.pj;
         final byte[] pdd = this.pdd;
         final int[] back = this.back[w], out = mine[w];
         for (int t = 0; t < STEPS; t++) {
@@ -243,25 +243,7 @@ public final class SpnetNetwork implements AutoCloseable {
             mineCount[w] = c;
             pool.await(w, merge);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
-            final int[] ft = this.ft, fi = this.fi;
-            for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
-                final int j = fi[k], b = j * r + t - ft[k];
-                final int q0 = dbeg[b], q1 = dbeg[b + 1];
-                if (j < ne) {
-                    for (int q = q0; q < q1; q++) {
-                        int i = post[q];
-                        if (i >= lo && i < hi) {
-                            in[i] += s[q];
-                            sd[q] -= ltd[i];
-                        }
-                    }
-                } else {
-                    for (int q = q0; q < q1; q++) {
-                        int i = post[q];
-                        if (i >= lo && i < hi) in[i] += s[q];
-                    }
-                }
-            }
+            deliver(t, lo, hi);
             // 4. integrate; 5. decay the traces
             for (int i = lo; i < hi; i++) {
                 v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
@@ -269,6 +251,42 @@ public final class SpnetNetwork implements AutoCloseable {
                 u[i] += a[i] * (0.2 * v[i] - u[i]);
                 ltp[nxt + i] = (float) (0.95 * ltp[cur + i]);
                 ltd[i] *= 0.95;
+            }
+        }
+    }
+
+    /**
+     * Step 3 for the posts [lo, hi). With one worker every post is its own and the loops are
+     * spnet.c's, without the range test (decided per spike, not per synapse).
+     */
+    private void deliver(int t, int lo, int hi) {
+        final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg;
+        final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
+        final int ne = this.ne, d = this.d, r = this.r;
+        final boolean all = lo == 0 && hi == n;
+        for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
+            final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
+            if (j < ne && all) {
+                for (int q = dbeg[b]; q < q1; q++) {
+                    int i = post[q];
+                    in[i] += s[q];
+                    sd[q] -= ltd[i];
+                }
+            } else if (j < ne) {
+                for (int q = dbeg[b]; q < q1; q++) {
+                    int i = post[q];
+                    if (i >= lo && i < hi) {
+                        in[i] += s[q];
+                        sd[q] -= ltd[i];
+                    }
+                }
+            } else if (all) {
+                for (int q = dbeg[b]; q < q1; q++) in[post[q]] += s[q];
+            } else {
+                for (int q = dbeg[b]; q < q1; q++) {
+                    int i = post[q];
+                    if (i >= lo && i < hi) in[i] += s[q];
+                }
             }
         }
     }
