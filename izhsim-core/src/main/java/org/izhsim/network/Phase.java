@@ -48,6 +48,13 @@ package org.izhsim.network;
  * group in declaration order; then Poisson) whatever the number of threads or ranks, and random
  * numbers depend on (seed, stream, neuron, step) only: spikes are bit-identical for any thread
  * and rank count.
+ *
+ * <p>Plasticity is not a phase of this loop yet. Izhikevich's STDP network runs in
+ * {@code org.izhsim.spnet} with its own step: input → cut-off, reset, traces set and
+ * potentiation at post spikes → arrival-time delivery (newest spike first) with depression →
+ * integrate (netm's two half-steps) → trace decay, and every 1000 steps the weight update
+ * (docs/spnet.md); a plastic synapse group here would slot potentiation after {@link #CUTOFF},
+ * arrival processing into {@link #PROPAGATE_SAME_STEP}, and the decay after {@link #INTEGRATE}.
  */
 public enum Phase {
     INPUTS(10), CUTOFF(20), PROPAGATE_SAME_STEP(25), DELIVER(30), INTEGRATE(40), PROPAGATE_NEXT_STEP(50), RECORD(90),

@@ -125,4 +125,10 @@ class SpnetGoldenTest {
         CRun c = runC(exe, dir, "--seconds", "4", "--seed", "11", "--delays", "uniform", "--ne", "480", "--ni", "120", "--m", "60");
         assertSame(c, new SpnetConfig(480, 120, 60, 20, 10f, true, 11), 4, 2);
     }
+
+    @Test
+    void noInhibitionShortDelaysOtherBoundOnFourThreadsMatchC() throws Exception {
+        CRun c = runC(exe, dir, "--seconds", "5", "--seed", "-4", "--ne", "300", "--ni", "0", "--m", "30", "--d", "10", "--sm", "8");
+        assertSame(c, new SpnetConfig(300, 0, 30, 10, 8f, false, -4), 5, 4);
+    }
 }
