@@ -30,7 +30,7 @@ class SpnetCommandTest {
     Path dir;
 
     static JsonNode json(CliRunner r) throws IOException {
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.code(), () -> "stderr: " + r.err() + "; stdout: " + r.out());
         return JSON.readTree(r.out());
     }
 
