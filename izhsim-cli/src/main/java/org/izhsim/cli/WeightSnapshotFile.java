@@ -21,6 +21,7 @@ final class WeightSnapshotFile {
     record Loaded(SynapseSnapshot snapshot, String neFrom, String nFrom, String smFrom) {}
 
     static Loaded read(Path file, Integer neOption, Integer niOption, Double smOption) throws IOException {
+        if (file.getFileName().toString().endsWith(".ckpt")) return checkpoint(file, neOption, niOption, smOption);
         try (NpzReader npz = NpzReader.open(file)) {
             for (String name : new String[] {"pre", "post", "delay_ms", "w"}) {
                 if (!npz.has(name)) {
@@ -64,6 +65,30 @@ final class WeightSnapshotFile {
                 throw new IllegalArgumentException(file + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * An {@code izhsim spnet} checkpoint: its synapses (redrawn from its configuration and
+     * checked against its wiring digest) with its weights; ne, ni and sm are the checkpoint's,
+     * which options may not contradict.
+     */
+    private static Loaded checkpoint(Path file, Integer neOption, Integer niOption, Double smOption) throws IOException {
+        org.izhsim.spnet.SpnetState st = org.izhsim.spnet.SpnetCheckpoint.read(file);
+        org.izhsim.spnet.SpnetConfig c = st.config();
+        if ((neOption != null && neOption != c.ne()) || (niOption != null && niOption != c.ni()) || (smOption != null && smOption != c.sm())) {
+            throw new IllegalArgumentException(file + " is a checkpoint of ne " + c.ne() + ", ni " + c.ni() + ", sm " + c.sm()
+                    + "; drop --ne, --ni and --sm or give those values");
+        }
+        org.izhsim.spnet.SpnetNetwork.Synapses syn;
+        try (org.izhsim.spnet.SpnetNetwork net = org.izhsim.spnet.SpnetNetwork.resume(st, 1)) {
+            syn = net.synapses();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint " + file + ": " + e.getMessage());
+        }
+        double[] w = new double[syn.w().length];
+        for (int q = 0; q < w.length; q++) w[q] = syn.w()[q];
+        return new Loaded(new SynapseSnapshot(c.n(), c.ne(), c.sm(), syn.pre(), syn.post(), syn.delayMs(), w), "checkpoint", "checkpoint",
+                "checkpoint");
     }
 
     private static long whole(Path file, String name, double x) {

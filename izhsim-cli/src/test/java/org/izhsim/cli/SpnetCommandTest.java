@@ -115,6 +115,24 @@ class SpnetCommandTest {
     }
 
     @Test
+    void polychronousReadsACheckpointAsItsWeightSnapshot() throws Exception {
+        Path out = dir.resolve("ck");
+        json(CliRunner.run("spnet", "--seconds", "4", "--ne", "160", "--ni", "40", "--m", "20", "--sm", "7", "--json", "--quiet", "--figures",
+                "none", "--checkpoint-every", "4", "--out", out.toString()));
+        JsonNode fromNpz = json(CliRunner.run("polychronous", out.resolve("weights.npz").toString(), "--json", "--quiet", "--figures", "none",
+                "--threads", "1", "--min-path", "2", "--out", dir.resolve("p1").toString()));
+        JsonNode fromCkpt = json(CliRunner.run("polychronous", SpnetCheckpoint.file(out.resolve("checkpoints"), 4).toString(), "--json",
+                "--quiet", "--figures", "none", "--threads", "1", "--min-path", "2", "--out", dir.resolve("p2").toString()));
+        assertTrue(fromNpz.get("strong_synapses").asLong() > 0 && fromNpz.get("combinations").asLong() > 0, fromNpz.toString());
+        for (String f : List.of("synapses", "strong_synapses", "mothers", "combinations", "groups")) assertEquals(fromNpz.get(f), fromCkpt.get(f), f);
+        assertEquals("checkpoint", fromCkpt.get("sizes_from").get("sm").asText());
+        CliRunner bad = CliRunner.run("polychronous", SpnetCheckpoint.file(out.resolve("checkpoints"), 4).toString(), "--sm", "10", "--quiet",
+                "--out", dir.resolve("p3").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("is a checkpoint of ne 160, ni 40, sm 7.0"), bad.err());
+    }
+
+    @Test
     void writesTheFigures() {
         Path out = dir.resolve("fig");
         CliRunner r = CliRunner.run("spnet", "--seconds", "3", "--ne", "160", "--ni", "40", "--m", "20", "--quiet", "--figures", "png",
