@@ -127,12 +127,6 @@ public final class Simulation implements AutoCloseable {
             return this;
         }
 
-        /** All tuning knobs at once (none changes a result); the methods above set one each. */
-        public Builder options(EngineOptions o) {
-            this.options = Objects.requireNonNull(o);
-            return this;
-        }
-
         /**
          * Starts from {@code snapshot} (taken of this same network, by this izhsim version)
          * instead of the initial state: the simulation's next step is the snapshot's, and
