@@ -22,6 +22,8 @@ public final class KernelCompiler implements EquationKernel.Compiler {
     /** The shared instance; its cache lives as long as the JVM. */
     public static final KernelCompiler INSTANCE = new KernelCompiler();
 
+    KernelCompiler() {} // one cache per JVM: use INSTANCE (tests make their own)
+
     static final String PACKAGE = "org.izhsim.codegen.generated";
 
     private final Map<String, EquationKernel.Factory> cache = new ConcurrentHashMap<>();

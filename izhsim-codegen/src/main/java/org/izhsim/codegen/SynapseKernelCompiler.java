@@ -16,6 +16,8 @@ public final class SynapseKernelCompiler implements SynapseKernel.Compiler {
     /** The shared instance; its cache lives as long as the JVM. */
     public static final SynapseKernelCompiler INSTANCE = new SynapseKernelCompiler();
 
+    SynapseKernelCompiler() {} // one cache per JVM: use INSTANCE (tests make their own)
+
     private final Map<String, SynapseKernel.Factory> cache = new ConcurrentHashMap<>();
     private final AtomicInteger compilations = new AtomicInteger();
 

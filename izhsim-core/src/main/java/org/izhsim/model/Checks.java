@@ -19,20 +19,4 @@ public final class Checks {
         }
         return value;
     }
-
-    /**
-     * The number of whole steps of {@code dt} in {@code duration} (at least one): {@link
-     * TimeGrid#positiveSteps}, kept for the call sites not yet written with a {@link TimeGrid}.
-     */
-    public static long steps(double duration, double dt) {
-        return new TimeGrid(dt).positiveSteps(duration, "duration");
-    }
-
-    /**
-     * {@link TimeGrid#wholeSteps} of a grid of step {@code dt}; {@link Long#MIN_VALUE} also for a
-     * dt that is no step. Kept for the call sites not yet written with a {@link TimeGrid}.
-     */
-    public static long wholeSteps(double t, double dt) {
-        return dt > 0 && Double.isFinite(dt) ? new TimeGrid(dt).wholeSteps(t) : Long.MIN_VALUE;
-    }
 }

@@ -23,7 +23,7 @@ import org.izhsim.model.TimeGrid;
  */
 public final class Network {
     private final long seed;
-    private final double dt;
+    private final TimeGrid grid;
     private final Scheme scheme;
     private final int pulseSteps;
     private final List<NeuronGroup> groups;
@@ -35,7 +35,7 @@ public final class Network {
 
     private Network(Builder b) {
         this.seed = b.seed;
-        this.dt = b.dt;
+        this.grid = new TimeGrid(b.dt); // the builder has checked dt
         this.scheme = b.scheme;
         this.groups = List.copyOf(b.groups);
         this.synapses = List.copyOf(b.synapses);
@@ -84,17 +84,13 @@ public final class Network {
         }
     }
 
-    /** A whole number of steps of dt in {@code ms} (at least 1), or a clear error. */
-    int stepsOf(String what, double ms) {
-        return steps(what, ms, dt);
-    }
-
     /**
-     * A whole number of steps of {@code dt} [ms] in {@code ms} (at least 1, at most 2^31 / 4),
-     * or a clear error naming {@code what} ({@link TimeGrid#positiveSteps}).
+     * A whole number of steps in {@code ms} (at least 1, at most 2^31 / 4, since ring buffers
+     * and noise periods are int arrays), or a clear error naming {@code what}. The engine then
+     * takes the same {@link TimeGrid#positiveSteps} of a noise period unchecked.
      */
-    public static int steps(String what, double ms, double dt) {
-        long k = new TimeGrid(dt).positiveSteps(ms, what);
+    private int stepsOf(String what, double ms) {
+        long k = grid.positiveSteps(ms, what);
         if (k > Integer.MAX_VALUE / 4) throw new IllegalArgumentException(what + " is too many steps");
         return (int) k;
     }
@@ -110,7 +106,7 @@ public final class Network {
      * elsewhere.
      */
     public Network withMonitors(List<? extends Monitor<?>> more) {
-        Builder b = builder().seed(seed).dt(dt).scheme(scheme).pulseSteps(pulseSteps);
+        Builder b = builder().seed(seed).dt(grid.dt()).scheme(scheme).pulseSteps(pulseSteps);
         groups.forEach(b::add);
         synapses.forEach(b::add);
         inputs.forEach(b::add);
@@ -124,7 +120,7 @@ public final class Network {
      * a monitor's recording need not keep it.
      */
     public Network withoutMonitors(List<? extends Monitor<?>> drop) {
-        Builder b = builder().seed(seed).dt(dt).scheme(scheme).pulseSteps(pulseSteps);
+        Builder b = builder().seed(seed).dt(grid.dt()).scheme(scheme).pulseSteps(pulseSteps);
         groups.forEach(b::add);
         synapses.forEach(b::add);
         inputs.forEach(b::add);
@@ -140,7 +136,9 @@ public final class Network {
 
     public long seed() { return seed; }
     /** Step length [ms]. */
-    public double dt() { return dt; }
+    public double dt() { return grid.dt(); }
+    /** ms ↔ steps of this network's dt. */
+    public TimeGrid grid() { return grid; }
     public Scheme scheme() { return scheme; }
     /** Length of a synaptic current pulse in steps. */
     public int pulseSteps() { return pulseSteps; }

@@ -1,10 +1,10 @@
 package org.izhsim.network;
 
+import org.izhsim.model.TimeGrid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.izhsim.model.Checks;
 import org.izhsim.network.engine.Engine;
 import org.izhsim.network.engine.EngineOptions;
 import org.izhsim.synapse.SynapseMatrix;
@@ -31,7 +31,7 @@ import org.izhsim.synapse.SynapseMatrix;
 public final class Simulation implements AutoCloseable {
     private final Engine engine;
     private final Network net;
-    private final double dt;
+    private final TimeGrid grid;
     private final double buildSeconds;
     private final long networkHash;
     private Long synapseHash;
@@ -127,12 +127,6 @@ public final class Simulation implements AutoCloseable {
             return this;
         }
 
-        /** All tuning knobs at once (none changes a result); the methods above set one each. */
-        public Builder options(EngineOptions o) {
-            this.options = Objects.requireNonNull(o);
-            return this;
-        }
-
         /**
          * Starts from {@code snapshot} (taken of this same network, by this izhsim version)
          * instead of the initial state: the simulation's next step is the snapshot's, and
@@ -154,7 +148,7 @@ public final class Simulation implements AutoCloseable {
     private Simulation(Builder bd) {
         long t0 = System.nanoTime();
         this.net = bd.network;
-        this.dt = net.dt();
+        this.grid = net.grid();
         this.networkHash = Fingerprint.description(net);
         if (bd.resume != null && bd.resume.networkHash() != networkHash) {
             throw new IllegalArgumentException(String.format("the snapshot was taken of another network (description hash "
@@ -207,7 +201,7 @@ public final class Simulation implements AutoCloseable {
 
     /** t = step·dt [ms] of the next step. */
     public double timeMs() {
-        return engine.step() * dt;
+        return grid.timeMs(engine.step());
     }
 
     /** Worker threads in use: the requested count, limited by {@link Builder#minNeuronsPerThread}. */
@@ -241,7 +235,7 @@ public final class Simulation implements AutoCloseable {
 
     /** Runs for {@code durationMs} (a whole number of steps). */
     public void run(double durationMs) {
-        runSteps(Checks.steps(durationMs, dt));
+        runSteps(grid.positiveSteps(durationMs, "duration"));
     }
 
     /** Runs {@code n} steps. */
@@ -255,7 +249,7 @@ public final class Simulation implements AutoCloseable {
      */
     public List<BlockTiming> runBlocks(double durationMs, int blocks) {
         if (blocks < 1) throw new IllegalArgumentException("blocks must be >= 1");
-        long n = Checks.steps(durationMs, dt);
+        long n = grid.positiveSteps(durationMs, "duration");
         List<BlockTiming> out = new ArrayList<>();
         long done = 0;
         for (int b = 0; b < blocks; b++) {
@@ -279,7 +273,7 @@ public final class Simulation implements AutoCloseable {
 
     /** Queues a change for t = timeMs (a whole number of steps). */
     public void scheduleAt(double timeMs, ParameterChange change) {
-        long k = Checks.wholeSteps(timeMs, dt);
+        long k = grid.wholeSteps(timeMs);
         if (k == Long.MIN_VALUE) throw new IllegalArgumentException(timeMs + " ms is not a whole number of steps");
         schedule(k, change);
     }

@@ -30,7 +30,12 @@ public final class SynapseView {
         return new SynapseView(SynapseMatrix.build(s, seed, 0, q1, Parallel.serial(), SynapseMatrix.split(0, q1, 1)));
     }
 
-    /** A view of a built matrix (for the engine, which builds them). */
+    /**
+     * A view of a built matrix, for the engine, which builds them. Public only because the
+     * engine is another package: {@code SynapseMatrix} is not exported, so no other module can
+     * call this.
+     */
+    @SuppressWarnings("exports")
     public static SynapseView of(SynapseMatrix m) {
         return new SynapseView(m);
     }

@@ -43,4 +43,16 @@ class TimeGridTest {
         assertEquals(237, g.wholeSteps(g.timeMs(237)));
         assertEquals(Long.MIN_VALUE, g.wholeSteps(Double.NaN));
     }
+
+    @Test
+    void wholeStepsAcceptDecimalTimesAndRefuseTheRest() {
+        assertEquals(3, new TimeGrid(0.1).wholeSteps(0.3)); // 0.3 / 0.1 = 2.9999999999999996
+        assertEquals(1000, new TimeGrid(1).wholeSteps(1000));
+        assertEquals(20000, new TimeGrid(0.05).wholeSteps(1000));
+        assertEquals(0, new TimeGrid(0.1).wholeSteps(0));
+        assertEquals(-5, new TimeGrid(0.1).wholeSteps(-0.5));
+        assertEquals(Long.MIN_VALUE, new TimeGrid(0.1).wholeSteps(0.25));
+        assertEquals(Long.MIN_VALUE, new TimeGrid(1).wholeSteps(1000.0001));
+        assertEquals(Long.MIN_VALUE, new TimeGrid(0.1).wholeSteps(Double.POSITIVE_INFINITY));
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.izhsim.integrate.Scheme;
-import org.izhsim.model.Checks;
 import org.izhsim.model.Izhikevich2007Presets;
 import org.izhsim.model.Izhikevich2007Presets.Preset2007;
 import org.izhsim.neuron.Neuron2007Setup;
@@ -37,7 +36,7 @@ class Izhikevich2007NetworkTest {
         StateMonitor state = StateMonitor.of(cell, new int[] {0}, 1, StateMonitor.Variable.V, StateMonitor.Variable.U);
         Network net = Network.builder().dt(p.dt()).scheme(scheme).add(cell).add(Input.constant(cell, amp))
                 .add(spikes).add(state).build();
-        long steps = Checks.steps(p.duration(), p.dt());
+        long steps = net.grid().positiveSteps(p.duration(), "duration");
         SpikeRecording s;
         StateRecording st;
         try (Simulation sim = Simulation.builder(net).threads(1).build()) {

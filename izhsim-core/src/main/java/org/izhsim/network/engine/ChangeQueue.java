@@ -1,5 +1,6 @@
 package org.izhsim.network.engine;
 
+import org.izhsim.model.TimeGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class ChangeQueue {
     private final Map<NeuronGroup, GroupState> byGroup;
     private final GroupState[] groups;
     private final InputState inputs;
-    private final double dt;
+    private final TimeGrid grid;
     private final long seed;
     final TreeMap<Long, List<Pending>> pending = new TreeMap<>();
     final List<AppliedChange> log = new ArrayList<>();
@@ -35,7 +36,7 @@ final class ChangeQueue {
         this.byGroup = byGroup;
         this.groups = groups;
         this.inputs = inputs;
-        this.dt = net.dt();
+        this.grid = net.grid();
         this.seed = net.seed();
     }
 
@@ -74,7 +75,7 @@ final class ChangeQueue {
             }
             case ParameterChange.PoissonRate pr -> {
                 if (!(in instanceof Input.Poisson po)) throw new IllegalArgumentException(who + ": '" + in.name() + "' is not a Poisson input");
-                InputState.meanEvents(po, pr.rateHz(), dt); // refused now rather than when it is applied, mid-run
+                InputState.meanEvents(po, pr.rateHz(), grid.dt()); // refused now rather than when it is applied, mid-run
                 yield pr.rateHz();
             }
         };
@@ -94,9 +95,9 @@ final class ChangeQueue {
                     else InputState.setConst(ci, (double[]) p.payload());
                     for (GroupState g : groups) g.recomputeExt();
                 }
-                case POISSON_RATE -> ((InputState.Poisson) target).setRate((Double) p.payload(), dt);
+                case POISSON_RATE -> ((InputState.Poisson) target).setRate((Double) p.payload(), grid.dt());
             }
-            log.add(new AppliedChange(k, k * dt, p.description()));
+            log.add(new AppliedChange(k, grid.timeMs(k), p.description()));
         }
     }
 }

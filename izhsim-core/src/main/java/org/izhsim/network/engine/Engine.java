@@ -131,59 +131,35 @@ public final class Engine implements AutoCloseable {
             if (!(m instanceof SpikeMonitor) && !(m instanceof RateMonitor)) state.add(s);
         }
         sessionArray = all.toArray(new Monitor.Session<?>[0]);
-        GroupUpdate update = new GroupUpdate(groups, dt, netm, simd, pulse, depth, state.toArray(new Monitor.Session<?>[0]));
-        loop = new StepLoop(pool, workers, groups, update, propagation, behaviours, sessionArray, netm, dt, options.profile());
+        GroupUpdate update = new GroupUpdate(groups, net.grid(), netm, simd, pulse, depth, state.toArray(new Monitor.Session<?>[0]));
+        loop = new StepLoop(pool, workers, groups, update, propagation, behaviours, sessionArray, netm, net.grid(), options.profile());
     }
 
-    public Network network() {
-        return net;
-    }
+    public Network network() { return net; }
 
     /** Steps completed (the index of the next step). */
-    public long step() {
-        return loop.step;
-    }
+    public long step() { return loop.step; }
 
-    public int threads() {
-        return threads;
-    }
+    public int threads() { return threads; }
 
-    public boolean vectorized() {
-        return vectorize;
-    }
+    public boolean vectorized() { return vectorize; }
 
-    public boolean simd() {
-        return simd;
-    }
+    public boolean simd() { return simd; }
 
-    public long synapseCount() {
-        return wiring.synapseCount;
-    }
+    public long synapseCount() { return wiring.synapseCount; }
 
-    public int exchangeInterval() {
-        return interval;
-    }
+    public int exchangeInterval() { return interval; }
 
     /** This rank's global neuron range [ownedFrom, ownedTo). */
-    public int ownedFrom() {
-        return lo;
-    }
+    public int ownedFrom() { return lo; }
 
-    public int ownedTo() {
-        return hi;
-    }
+    public int ownedTo() { return hi; }
 
-    public long spikesTotal() {
-        return loop.spikesTotal;
-    }
+    public long spikesTotal() { return loop.spikesTotal; }
 
-    public long stepsRun() {
-        return loop.stepsRun;
-    }
+    public long stepsRun() { return loop.stepsRun; }
 
-    public double runSeconds() {
-        return loop.runNanos * 1e-9;
-    }
+    public double runSeconds() { return loop.runNanos * 1e-9; }
 
     public long events() {
         long e = 0;
@@ -223,9 +199,7 @@ public final class Engine implements AutoCloseable {
         changes.schedule(atStep, change);
     }
 
-    public List<AppliedChange> changeLog() {
-        return List.copyOf(changes.log);
-    }
+    public List<AppliedChange> changeLog() { return List.copyOf(changes.log); }
 
     /** The live session of a monitor of this network, or null. */
     public Monitor.Session<?> session(Monitor<?> monitor) {
@@ -275,21 +249,13 @@ public final class Engine implements AutoCloseable {
         loop.step = s.step();
     }
 
-    GroupState[] groups() {
-        return groups;
-    }
+    GroupState[] groups() { return groups; }
 
-    InputState inputs() {
-        return inputs;
-    }
+    InputState inputs() { return inputs; }
 
-    ChangeQueue changes() {
-        return changes;
-    }
+    ChangeQueue changes() { return changes; }
 
-    Propagation propagation() {
-        return propagation;
-    }
+    Propagation propagation() { return propagation; }
 
     GroupState state(NeuronGroup g) {
         GroupState s = byGroup.get(g);
@@ -297,9 +263,7 @@ public final class Engine implements AutoCloseable {
         return s;
     }
 
-    double dt() {
-        return dt;
-    }
+    double dt() { return dt; }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package org.izhsim.network.engine;
 
+import org.izhsim.model.TimeGrid;
 import java.util.function.DoubleUnaryOperator;
 import org.izhsim.integrate.SpikeList;
 import org.izhsim.model.IzhikevichModel;
@@ -22,15 +23,17 @@ final class GroupUpdate {
     static final int BLOCK = 256;
 
     private final GroupState[] groups;
-    private final double dt;
+    private final TimeGrid grid;
+    private final double dt; // grid.dt(), read in every kernel call
     private final boolean netm, simd;
     private final int pulse, depth;
     private final Monitor.Session<?>[] stateSessions;
 
-    GroupUpdate(GroupState[] groups, double dt, boolean netm, boolean simd, int pulse, int depth,
+    GroupUpdate(GroupState[] groups, TimeGrid grid, boolean netm, boolean simd, int pulse, int depth,
                 Monitor.Session<?>[] stateSessions) {
         this.groups = groups;
-        this.dt = dt;
+        this.grid = grid;
+        this.dt = grid.dt();
         this.netm = netm;
         this.simd = simd;
         this.pulse = pulse;
@@ -143,7 +146,7 @@ final class GroupUpdate {
      * which may run between the two; {@link #integrateMarked} then integrates).
      */
     void update(Worker wk, long k, boolean integrate) {
-        final double t = k * dt;
+        final double t = grid.timeMs(k);
         for (GroupState g : groups) {
             final int from = g.wFrom[wk.id], to = g.wTo[wk.id];
             if (from >= to || g.custom()) {
@@ -158,7 +161,7 @@ final class GroupUpdate {
                 eEnd = g.extScalar;
                 for (DoubleUnaryOperator f : g.currents) {
                     eMid += f.applyAsDouble(t + 0.5 * dt);
-                    eEnd += f.applyAsDouble((k + 1) * dt);
+                    eEnd += f.applyAsDouble(grid.timeMs(k + 1));
                 }
             }
             final double[][] ring = g.ring;

@@ -23,7 +23,7 @@ final class InputState {
             GroupState g = byGroup.get(in.group());
             switch (in) {
                 case Input.Noise n -> {
-                    Noise ni = new Noise(n, g, Network.steps("noise '" + n.name() + "' period", n.periodMs(), dt), seed);
+                    Noise ni = new Noise(n, g, (int) net.grid().positiveSteps(n.periodMs(), "noise '" + n.name() + "' period"), seed);
                     setSigma(ni, resolveNonNegative(n.sigma(), g, "noise '" + n.name() + "' sigma", seed));
                     g.noises = append(g.noises, ni);
                     byName.put(n.name(), ni);

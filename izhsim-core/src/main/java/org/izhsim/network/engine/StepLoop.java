@@ -1,5 +1,6 @@
 package org.izhsim.network.engine;
 
+import org.izhsim.model.TimeGrid;
 import java.util.ArrayList;
 import java.util.List;
 import org.izhsim.integrate.NumericalBlowUpException;
@@ -38,7 +39,7 @@ final class StepLoop {
     private final Propagation propagation;
     private final Monitor.Session<?>[] sessions;
     private final boolean netm;
-    private final double dt;
+    private final TimeGrid grid;
     private final Stage[] stages;
 
     // run state
@@ -54,14 +55,14 @@ final class StepLoop {
     private final WorkerPool.Job chunkJob = this::chunk;
 
     StepLoop(WorkerPool pool, Worker[] workers, GroupState[] groups, GroupUpdate update, Propagation propagation,
-             Behaviours behaviours, Monitor.Session<?>[] sessions, boolean netm, double dt, boolean profile) {
+             Behaviours behaviours, Monitor.Session<?>[] sessions, boolean netm, TimeGrid grid, boolean profile) {
         this.pool = pool;
         this.workers = workers;
         this.groups = groups;
         this.propagation = propagation;
         this.sessions = sessions;
         this.netm = netm;
-        this.dt = dt;
+        this.grid = grid;
         this.stages = plan(update, propagation, behaviours, netm, profile);
     }
 
@@ -204,7 +205,7 @@ final class StepLoop {
         for (GroupState g : groups) {
             int bad = g.firstNonFinite();
             if (bad >= 0) {
-                fail(new NumericalBlowUpException("group '" + g.group.name() + "'", integratedStep, integratedStep * dt, bad));
+                fail(new NumericalBlowUpException("group '" + g.group.name() + "'", integratedStep, grid.timeMs(integratedStep), bad));
                 return;
             }
         }

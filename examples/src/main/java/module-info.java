@@ -1,0 +1,8 @@
+/** Worked examples (the papers' figures, SORN, behaviours); the CLI lists and runs them. */
+module izhsim.examples {
+    requires transitive izhsim.core;
+    requires izhsim.io;
+    requires transitive izhsim.plot; // Example's API names plot's ImageFormat
+
+    exports org.izhsim.examples;
+}
