@@ -3,7 +3,8 @@
  * equations, analysis. JDK only. The engine ({@code org.izhsim.network.engine}) and the built
  * synapse storage ({@code org.izhsim.synapse}) are not exported: other modules reach them
  * through {@code Simulation}, {@code SynapseView} and {@code Communicator}, so they can change
- * shape (plasticity, MPI) without breaking anyone.
+ * shape (plasticity, MPI) without breaking anyone. {@code org.izhsim.spnet} is Izhikevich's 2006
+ * network on its own exact float loop (the same spikes as spnet.cpp), exported for its command.
  */
 module izhsim.core {
     // Memory (peak heap) and JitWarmUp (is a JIT compiler there?) read the platform MXBeans
@@ -24,4 +25,5 @@ module izhsim.core {
     exports org.izhsim.neuron;
     exports org.izhsim.random;
     exports org.izhsim.run;
+    exports org.izhsim.spnet;
 }
