@@ -338,29 +338,39 @@ abstract class NetworkCommand implements Callable<Integer> {
     }
 
 
-    /** A further monitor's recording as arrays: spikes (t_ms, i), state (t_ms and v_N, u_N, I_N per neuron N), rate. */
+    /**
+     * A further monitor's recording as arrays: spikes (t_ms, i); state as Brian2's
+     * StateMonitor holds it, one 2-d array per variable (rows = the recorded neurons, in the
+     * order of {@code neurons}, columns = the samples at {@code t_ms}); rate. The network's
+     * size, which the run's stamp calls {@code neurons}, is {@code network_neurons} here, so
+     * that {@code neurons} is the recorded indices in every state file.
+     */
     private static Npz recordingNpz(Recording rec, Map<String, Object> stamped) {
         Npz npz = new Npz();
         switch (rec) {
-            case SpikeRecording sr -> npz.put("t_ms", sr.timesMs()).put("i", sr.neurons());
+            case SpikeRecording sr -> npz.put("t_ms", org.izhsim.io.GridTimes.ofSteps(sr.steps(), sr.dt())).put("i", sr.neurons());
             case StateRecording st -> {
-                npz.put("t_ms", st.timesMs()).put("neurons", st.neurons());
-                int[] ns = st.neurons();
-                for (StateMonitor.Variable var : StateMonitor.Variable.values()) {
-                    if (!st.has(var)) continue;
-                    String prefix = var == StateMonitor.Variable.I ? "I" : var.name().toLowerCase(Locale.ROOT);
-                    for (int j = 0; j < ns.length; j++) npz.put(prefix + "_" + ns[j], st.trace(var, j));
+                npz.put("t_ms", org.izhsim.io.GridTimes.onGrid(st.timesMs(), st.dt())).put("neurons", st.neurons());
+                for (String var : st.variables()) {
+                    double[][] rows = new double[st.neurons().length][];
+                    for (int j = 0; j < rows.length; j++) rows[j] = st.trace(var, j);
+                    npz.put(var, rows);
                 }
             }
             case RateRecording rr -> {
                 double[] start = new double[rr.counts().length];
                 for (int b = 0; b < start.length; b++) start[b] = b * rr.binMs();
-                npz.put("t_ms", start).put("count", rr.counts()).put("rate_hz", rr.ratesHz()).putScalar("bin_ms", rr.binMs());
+                npz.put("t_ms", org.izhsim.io.GridTimes.onGrid(start, rr.binMs())).put("count", rr.counts())
+                        .put("rate_hz", rr.ratesHz()).putScalar("bin_ms", rr.binMs());
             }
             default -> throw new IllegalStateException("no file format for " + rec.getClass().getSimpleName());
         }
         npz.putString("monitor", rec.monitorName());
-        return npz.putMetadata(stamped);
+        Map<String, Object> meta = new LinkedHashMap<>(stamped);
+        Object size = meta.remove("neurons");
+        if (size != null) meta.put("network_neurons", size);
+        meta.keySet().removeIf(npz::has);
+        return npz.putMetadata(meta);
     }
 
     /** A monitor name as a file name: characters other than letters, digits, '.', '_' and '-' become '_'. */

@@ -76,13 +76,15 @@ class RunModelFileTest {
         Process p = new ProcessBuilder(python.toString(), "-c",
                 "import numpy as np,sys; d=np.load(sys.argv[1]+'/exc0.npz'); r=np.load(sys.argv[1]+'/rate.npz');"
                         + "s=np.load(sys.argv[1]+'/spikes.npz');"
-                        + "print(len(d['t_ms']), len(d['v_0']), len(d['u_0']), 'I_0' in d.files, str(d['scheme']),"
+                        + "print(len(d['t_ms']), d['v'].shape, d['u'].shape, 'I' in d.files, d['neurons'].dtype.kind, list(d['neurons']),"
+                        + " d['network_neurons'].dtype.kind, int(d['network_neurons']), str(d['scheme']),"
                         + " int(r['count'].sum()) == len(s['t_ms']), len(r['t_ms']), str(s['model_sha256']) == str(d['model_sha256']))",
                 out.toString()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), text);
-        // 50 ms at 0.5 ms: 100 samples of v and u (I not asked for); 10 rate bins of 5 ms hold every spike
-        assertEquals("100 100 100 False figure1 True 10 True", text);
+        // 50 ms at 0.5 ms: 100 samples of v and u of neuron 0, as [neurons x samples] (I not asked
+        // for); the recorded indices and the network's size are integers; 10 rate bins of 5 ms hold every spike
+        assertEquals("100 (1, 100) (1, 100) False i [0] i 1000 figure1 True 10 True", text);
     }
 
     /** The 2003 network with the model as equations: net2003.yaml's spikes; the equation file recorded and hashed. */
