@@ -71,8 +71,8 @@ final class AccuracyCommand implements Callable<Integer> {
         Map<String, Object> summary = summary(label, base, res, runS);
         var formats = output.figureFormats();
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String name = "accuracy-" + label;
+        String name = "accuracy-" + neuron.fileLabel();
+        try (OutputStage stage = new OutputStage(output.dir(name))) {
             Plots.accuracy(stage, name, "spike-time error against cost, " + label + NeuronCommand.modelTag(base)
                     + ", reference rk4 at dt " + NeuronCommand.fmt(refDt) + " ms", res, formats, Plots.provenance(summary));
             AtomicFiles.writeString(stage.file(name + ".json"), Json.write(summary) + "\n");

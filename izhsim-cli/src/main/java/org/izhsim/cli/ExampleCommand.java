@@ -52,7 +52,7 @@ final class ExampleCommand implements Callable<Integer> {
         long wall0 = System.nanoTime();
         Example.Result result;
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out);
+        try (OutputStage stage = new OutputStage(output.dir("example-" + name));
              ProgressBar bar = new ProgressBar("example " + name, output.quiet)) {
             result = example.run(stage.dir(), new Example.Options(seed, nThreads, formats,
                     (f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n))));

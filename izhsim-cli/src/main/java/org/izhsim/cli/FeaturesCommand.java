@@ -66,8 +66,8 @@ final class FeaturesCommand implements Callable<Integer> {
         summary.putAll(RunInfo.base("features"));
 
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String base = panel == null ? "features" : "features-" + panels.getFirst().id();
+        String base = panel == null ? "features" : "features-" + panels.getFirst().id();
+        try (OutputStage stage = new OutputStage(output.dir(base))) {
             Plots.gallery(stage, base, panels, traces, s, formats, Plots.provenance(summary));
             AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
             written = stage.commit();

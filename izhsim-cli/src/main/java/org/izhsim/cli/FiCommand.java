@@ -74,8 +74,8 @@ final class FiCommand implements Callable<Integer> {
         summary.putAll(RunInfo.base("fi"));
 
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String name = "fi-" + neuron.label();
+        String name = "fi-" + neuron.fileLabel();
+        try (OutputStage stage = new OutputStage(output.dir(name))) {
             Plots.fi(stage, name, NeuronCommand.title(neuron.label(), base), base.currentUnit(), curve, shown, traces, formats,
                     Plots.provenance(summary));
             Map<String, Object> meta = new LinkedHashMap<>(summary);

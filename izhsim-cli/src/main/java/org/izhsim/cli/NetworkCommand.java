@@ -105,6 +105,11 @@ abstract class NetworkCommand implements Callable<Integer> {
     /** The command name recorded in outputs. */
     abstract String commandName();
 
+    /** What the run's own folder under out/ is called when --out is not given (see {@link OutputOptions#dir}). */
+    String placeName() {
+        return commandName();
+    }
+
     @Override
     public Integer call() throws IOException {
         Net2003Options.Builder o = Net2003Options.builder(Spelling.OPTIONS).scheme(scheme).ne(ne).ni(ni).connectivity(connectivity)
@@ -134,7 +139,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         head.put("model_file", model != null ? model.source() : MODEL_FILE);
         head.put("model_sha256", RunInfo.sha256(Json.write(parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return execute(new Job(o.title(), built.network(), built.spikes(), built.trace(), o.traceNeuron(), o.durationMs(),
-                o.threads(), o.blocks(), head, parameters, List.of(), dataFiles(null)), output.out, output.figureFormats());
+                o.threads(), o.blocks(), head, parameters, List.of(), dataFiles(null)), output.dir(placeName()), output.figureFormats());
     }
 
     /** What model_file records for the built-in network (a model file records its path). */
@@ -307,13 +312,18 @@ abstract class NetworkCommand implements Callable<Integer> {
                 }
                 parameters.put("changes", log);
             }
+            String[] outside = nwb != null ? new String[] {"run.nwb"} : new String[0];
             if (r.data().contains("json")) {
                 Map<String, Object> run = new LinkedHashMap<>(stamped);
                 run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
                 run.put("parameters", parameters);
+                List<String> files = new ArrayList<>(stage.staged());
+                files.add("run.json");
+                files.addAll(List.of(outside));
+                run.put(OutputStage.FILES_KEY, files);
                 AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
             }
-            written = new ArrayList<>(stage.commit());
+            written = new ArrayList<>(stage.commit("run.json", outside));
             if (nwb != null) {
                 Map<String, Object> last = new LinkedHashMap<>(stamped);
                 last.put("parameters", Json.write(parameters));

@@ -44,6 +44,11 @@ final class RunCommand extends NetworkCommand {
     }
 
     @Override
+    String placeName() {
+        return "run-" + (model == null ? "net2003" : NeuronCommand.baseName(model));
+    }
+
+    @Override
     public Integer call() throws IOException {
         if (model == null) return super.call();
         ParseResult given = spec.commandLine().getParseResult();
@@ -58,7 +63,7 @@ final class RunCommand extends NetworkCommand {
                 given.hasMatchedOption("--seed") ? seed : null,
                 given.hasMatchedOption("--duration") ? duration : null,
                 given.hasMatchedOption("--threads") ? threads : null), org.izhsim.codegen.KernelCompiler.INSTANCE);
-        Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.out : mf.outputs().dir();
+        Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.dir(placeName()) : mf.outputs().dir();
         Set<ImageFormat> formats;
         if (given.hasMatchedOption("--figures")) {
             formats = output.figureFormats();

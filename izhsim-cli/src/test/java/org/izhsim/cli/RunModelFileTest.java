@@ -193,4 +193,20 @@ class RunModelFileTest {
         assertEquals("izhsim run: model file " + dir + " is a directory\n", directory.err());
         assertFalse(Files.exists(out));
     }
+
+    /** A later run into the same --out removes the monitor files of the earlier one, which its run.json listed, and nothing else. */
+    @Test
+    void aLaterRunRemovesTheEarlierRunsStaleMonitorFiles() throws Exception {
+        Path out = dir.resolve("same");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.npz"), "the user's own file");
+        json(CliRunner.run("run", EXAMPLES.resolve("sornsim.yaml").toString(), "--duration", "20", "--figures", "none",
+                "--json", "--quiet", "--out", out.toString()));
+        assertTrue(Files.exists(out.resolve("exc0.npz")) && Files.readString(out.resolve("run.json")).contains("\"exc0.npz\""));
+        json(CliRunner.run("run", EXAMPLES.resolve("net2003.yaml").toString(), "--duration", "20", "--figures", "none",
+                "--json", "--quiet", "--out", out.toString()));
+        for (String stale : List.of("exc0.npz", "inh0.npz", "rate.npz")) assertFalse(Files.exists(out.resolve(stale)), stale);
+        assertTrue(Files.exists(out.resolve("spikes.npz")) && Files.exists(out.resolve("notes.npz")));
+        assertTrue(Files.readString(out.resolve("run.json")).contains("net2003.yaml"));
+    }
 }
