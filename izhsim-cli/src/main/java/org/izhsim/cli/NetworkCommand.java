@@ -84,7 +84,9 @@ abstract class NetworkCommand implements Callable<Integer> {
     String scheme;
 
     @Option(names = "--connectivity", defaultValue = "dense",
-            description = "dense: all-to-all including self, as net.m; sparse: each neuron gets exactly K distinct random inputs and all weights are scaled by 1000/K (default: ${DEFAULT-VALUE}).")
+            description = "dense: all-to-all including self, as net.m, all weights scaled by 1000/(ne + ni) (1 for net.m's 800 + 200); "
+                    + "sparse: each neuron gets exactly K distinct random inputs and all weights are scaled by 1000/K; "
+                    + "the factor is in the summary, run.json (weight_factor) and the raster's title (default: ${DEFAULT-VALUE}).")
     String connectivity;
 
     @Option(names = "--k", description = "Inputs per neuron with --connectivity sparse (default: " + Net2003Options.DEFAULT_K + ").")
@@ -130,6 +132,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("ne", o.ne());
         head.put("ni", o.ni());
+        head.put("weight_factor", built.weightFactor());
         EquationModel model = o.equations();
         if (model != null) {
             head.put("model", model.source());
@@ -268,6 +271,10 @@ abstract class NetworkCommand implements Callable<Integer> {
                 summary = run.summary(r.head(), spikes, timing);
                 MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
                 text = run.text(summary);
+                if (r.head().get("weight_factor") instanceof Double f && f != 1.0) {
+                    text = "weights scaled \u00d7 " + Net2003Options.significant(f) + " (1000 / inputs per neuron), so that each "
+                            + "neuron's expected input is that of net.m's 1000 neurons" + System.lineSeparator() + text;
+                }
             }
         }
         if (!MpiRun.root()) return 0; // [mpi hook] rank 0 writes every output and prints
@@ -283,8 +290,11 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (!formats.isEmpty()) {
                 Series v = new Series("neuron " + r.traceNeuron(), trace.timesMs(),
                         PeakTraces.peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, r.traceNeuron(), s, 30));
+                // the title also as text in the file's metadata: the SVG draws its letters as outlines
+                Map<String, String> provenance = new LinkedHashMap<>(Plots.provenance(stamped));
+                provenance.put("title", r.title());
                 FigureWriter.write(Figures.networkRaster(r.title(), raster(net, times, neurons, duration), v),
-                        stage.dir(), "raster", formats, Plots.provenance(stamped));
+                        stage.dir(), "raster", formats, provenance);
             }
             // spikes.npz on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
