@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code izhsim fi}: the frequency-current curve of a neuron. */
 @Command(name = "fi", mixinStandardHelpOptions = true,
+        header = "F-I curve: rate against a constant current (spikes/duration).",
         description = {"F-I curve: firing rate against a constant current switched on at t = 0 (rate = spikes / duration).",
                 "Writes the curve and the membrane potential at five currents stacked, plus a CSV of the curve."},
         footer = {"", "Example:", "  izhsim fi --preset RS --from 0 --to 40 --step 1 --duration 1000 --dt 0.25 --scheme euler"})

@@ -257,7 +257,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             beforeRun(sim);
             // without a bar the run goes in one piece: each progress report is a hand-off
             // between the worker threads and this one
-            run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> String.format(Locale.ROOT, "%,d spikes", n)) : null);
+            run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> Net2003Options.counted(n, "spike")) : null);
             if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
             afterRun(sim, r);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code izhsim neuron}: one neuron, its traces, phase plane and spike times. */
 @Command(name = "neuron", mixinStandardHelpOptions = true,
+        header = "One neuron, a preset or your own a, b, c, d: traces, phase.",
         description = {"Simulate one Izhikevich neuron: a preset or your own a, b, c, d, driven by a current expression.",
                 "Writes v(t) over I(t), u(t) and the v-u phase plane with both nullclines."},
         footer = {"", "Examples:", "  izhsim neuron --preset RS",
@@ -131,8 +132,8 @@ final class NeuronCommand implements Callable<Integer> {
         if (output.json) {
             System.out.println(Json.write(summary));
         } else {
-            System.out.printf(Locale.ROOT, "%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
-                    trace.spikeCount(), fmt(duration), trace.rateHz(), scheme, fmt(dt));
+            System.out.printf(Locale.ROOT, "%s: %s in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
+                    org.izhsim.run.Net2003Options.counted(trace.spikeCount(), "spike"), fmt(duration), trace.rateHz(), scheme, fmt(dt));
             StringBuilder sb = new StringBuilder("spike times (ms):");
             for (double t : Summaries.spikeTimes(trace)) sb.append(' ').append(fmt(t));
             System.out.println(sb);

@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
  * Izhikevich's polychron.m does (definitions in {@code org.izhsim.analysis.polychronous}).
  */
 @Command(name = "polychronous", mixinStandardHelpOptions = true,
+        header = "Polychronous groups of a weight snapshot, as polychron.m.",
         description = {"Polychronous groups in a weight snapshot (.npz: pre, post, delay_ms, w; ne, ni, sm),",
                 "found as Izhikevich's polychron.m finds them. Every combination of anchor-width strong",
                 "inputs (w > 0.95 sm) of an excitatory neuron is fired so that its PSPs coincide, the silent",

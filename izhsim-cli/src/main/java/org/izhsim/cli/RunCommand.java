@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * (docs/model-files.md); without one, Izhikevich's 2003 network with net2003's options.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run a network from a model file (YAML, TOML), or net2003's.",
         description = {"Run a simulation and write its figures and data into ./out (or --out).",
                 "MODEL is a model file (YAML, or TOML if it ends in .toml; reference: docs/model-files.md); "
                         + "--seed, --threads, --duration, --blocks, --out, --figures, --json and --quiet override the file.",

@@ -35,5 +35,8 @@ class WeightFactorTest {
         assertFalse(r.out().contains("weights scaled"), r.out());
         assertEquals(1.0, CommandLineTest.JSON.readTree(Files.readString(dir.resolve("run.json"))).get("weight_factor").asDouble());
         assertFalse(Files.readString(dir.resolve("raster.svg")).contains("1000/1000"));
+        // the peak heap printed is the one stored (#20 item 6)
+        double heap = CommandLineTest.JSON.readTree(Files.readString(dir.resolve("run.json"))).get("peak_heap_mb").asDouble();
+        assertTrue(r.out().contains("peak heap " + org.izhsim.run.Net2003Options.number(heap) + " MB"), r.out() + " vs " + heap);
     }
 }

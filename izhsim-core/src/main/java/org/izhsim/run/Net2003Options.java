@@ -143,6 +143,11 @@ public record Net2003Options(Spelling spelling, int ne, int ni, double durationM
         return "weights \u00d7 1000/" + inDegree() + " = " + significant(weightFactor());
     }
 
+    /** A count and its noun, singular for one: "1 spike", "12,345 spikes" (the noun's plural adds an s). */
+    public static String counted(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+    }
+
     /** A factor to four significant digits, without trailing zeros: 2, 0.5, 0.3333. */
     public static String significant(double x) {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", x)).stripTrailingZeros().toPlainString();
