@@ -47,7 +47,7 @@ final class FiCommand implements Callable<Integer> {
         if (neuron.current != null) {
             throw new IllegalArgumentException("--current does not apply to fi: the current is constant, from --from to --to");
         }
-        if (neuron.duration == null) neuron.duration = 1000.0;
+        if (neuron.duration == null) neuron.duration = FiCurve.DURATION_MS;
         NeuronSpec base = neuron.resolveSpec();
         double[] currents = FiCurve.range(from, to, step);
         var formats = output.figureFormats();
