@@ -52,6 +52,8 @@ def check_nwb_common(f, name):
         st = ts["starting_time"]
         need(float(st.attrs["rate"]) > 0 and text(st.attrs["unit"]) == "seconds", name + ": " + ts_name + " rate/unit")
         need(d.ndim == 2 and np.all(np.isfinite(d[()])), name + ": " + ts_name + " data finite 2-d")
+        need("neurons" in ts and ts["neurons"].dtype.kind == "i" and ts["neurons"].shape == (d.shape[1],),
+             name + ": " + ts_name + " lacks an integer 'neurons' dataset, one index per column")
     return a
 
 
@@ -89,6 +91,18 @@ def check_dir(out):
         if t_ms is not None:
             need(np.array_equal(c["t_ms"], t_ms) and np.array_equal(c["i"].astype(int), i), "spikes.csv differs from spikes.npz")
         print("check_outputs: ok spikes.csv %d spikes" % len(c))
+    for fname in sorted(os.listdir(out)):
+        if not fname.endswith(".npz") or fname == "spikes.npz":
+            continue
+        z = np.load(os.path.join(out, fname))
+        if "neurons" not in z.files:
+            continue
+        ns, t = z["neurons"], z["t_ms"]
+        need(ns.dtype.kind == "i" and ns.ndim == 1, fname + ": neurons is not a 1-d integer array of indices")
+        traces = [k for k in z.files if z[k].ndim == 2]
+        need(traces and all(z[k].shape == (len(ns), len(t)) for k in traces), fname + ": a variable is not neurons x samples")
+        need(not any(k.startswith(("v_", "u_", "I_")) for k in z.files), fname + ": per-neuron arrays of the old layout")
+        print("check_outputs: ok %s %s over %d neurons x %d samples" % (fname, ",".join(traces), len(ns), len(t)))
     path = os.path.join(out, "run.nwb")
     if os.path.exists(path):
         with h5py.File(path, "r") as f:

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
  * {@link SpikeTimeAccuracy}.
  */
 @Command(name = "accuracy", mixinStandardHelpOptions = true,
+        header = "Spike-time error of each scheme against rk4 as dt shrinks.",
         description = {"Spike-time error of each scheme against an rk4 reference at a very fine dt, as dt shrinks:",
                 "a table, JSON and a log-log plot of error against cost (FLOPs per ms).",
                 "Spikes are matched in order (the first min(n, n_ref)); the count difference is reported apart."},
@@ -71,8 +72,8 @@ final class AccuracyCommand implements Callable<Integer> {
         Map<String, Object> summary = summary(label, base, res, runS);
         var formats = output.figureFormats();
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String name = "accuracy-" + label;
+        String name = "accuracy-" + neuron.fileLabel();
+        try (OutputStage stage = new OutputStage(output.dir(name))) {
             Plots.accuracy(stage, name, "spike-time error against cost, " + label + NeuronCommand.modelTag(base)
                     + ", reference rk4 at dt " + NeuronCommand.fmt(refDt) + " ms", res, formats, Plots.provenance(summary));
             AtomicFiles.writeString(stage.file(name + ".json"), Json.write(summary) + "\n");
@@ -88,9 +89,9 @@ final class AccuracyCommand implements Callable<Integer> {
     }
 
     private void table(String label, NeuronSpec base, SpikeTimeAccuracy.Result res, double runS) {
-        System.out.printf(Locale.ROOT, "%s%s, current %s, %s ms: reference rk4 at dt %s ms, %d spikes%n", label,
+        System.out.printf(Locale.ROOT, "%s%s, current %s, %s ms: reference rk4 at dt %s ms, %s%n", label,
                 NeuronCommand.modelTag(base), neuron.currentText(), NeuronCommand.fmt(base.duration()),
-                NeuronCommand.fmt(res.refDt()), res.reference().spikeCount());
+                NeuronCommand.fmt(res.refDt()), org.izhsim.run.Net2003Options.counted(res.reference().spikeCount(), "spike"));
         System.out.printf(Locale.ROOT, "%-8s %7s %6s %6s %12s %12s %13s %9s %11s %10s%n", "scheme", "dt_ms", "spikes",
                 "dcount", "mean_err_ms", "max_err_ms", "v_err_mV", "flops/st", "flops/ms", "run_ms");
         for (Row r : res.rows()) {

@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
  * no forking or JIT control; BENCHMARKS.md holds the benchmarks.
  */
 @Command(name = "cost", mixinStandardHelpOptions = true,
+        header = "FLOPs per neuron-step and per ms of each model and scheme.",
         description = {"FLOPs per neuron per step and per 1 ms of simulated time, counted from the compiled trees,",
                 "beside a measured ns per neuron-step, for each built-in model and scheme (the 2007 model per book",
                 "cell, euler and rk4) and an --equations file.",
@@ -156,9 +157,13 @@ final class CostCommand implements Callable<Integer> {
         return row;
     }
 
+    /** "timed i/N" redrawn in place: for a terminal only (in a log each redraw would be a line's litter). */
+    private final boolean terminal = ProgressBar.stderrIsTerminal();
+
     private void progress(int done, int total) {
-        if (!quiet) System.err.printf(Locale.ROOT, "\rcost: timed %d/%d", done, total);
-        if (!quiet && done == total) System.err.println();
+        if (quiet || !terminal) return;
+        System.err.printf(Locale.ROOT, "\rcost: timed %d/%d", done, total);
+        if (done == total) System.err.println();
     }
 
     private void print(List<Map<String, Object>> rows) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code izhsim example}: lists the bundled examples or runs one. */
 @Command(name = "example", mixinStandardHelpOptions = true,
+        header = "The bundled examples: --list shows them, NAME runs one.",
         description = {"The bundled examples (izhsim-examples): --list shows them, NAME runs one and writes its",
                 "figures, data and run.json to --out."},
         footer = {"", "Examples:", "  izhsim example --list", "  izhsim example sornsim-izhikevich --out out/sornsim",
@@ -52,10 +53,10 @@ final class ExampleCommand implements Callable<Integer> {
         long wall0 = System.nanoTime();
         Example.Result result;
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out);
+        try (OutputStage stage = new OutputStage(output.dir("example-" + name));
              ProgressBar bar = new ProgressBar("example " + name, output.quiet)) {
             result = example.run(stage.dir(), new Example.Options(seed, nThreads, formats,
-                    (f, n) -> bar.update(f, String.format(Locale.ROOT, "%,d spikes", n))));
+                    (f, n) -> bar.update(f, org.izhsim.run.Net2003Options.counted(n, "spike"))));
             written = stage.commit();
         }
         Map<String, Object> summary = new LinkedHashMap<>(result.summary());

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code izhsim features}: the 20 firing patterns of Izhikevich (2004), Fig. 1. */
 @Command(name = "features", mixinStandardHelpOptions = true,
+        header = "The 20 firing patterns of Izhikevich (2004), Fig. 1.",
         description = {"Reproduce the 20 neuro-computational features of Izhikevich (2004), Fig. 1, with the",
                 "published figure1.m harness at each panel's own dt, and draw them as in the paper."},
         footer = {"", "Examples:", "  izhsim features", "  izhsim features --panel K --json"})
@@ -66,8 +67,8 @@ final class FeaturesCommand implements Callable<Integer> {
         summary.putAll(RunInfo.base("features"));
 
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String base = panel == null ? "features" : "features-" + panels.getFirst().id();
+        String base = panel == null ? "features" : "features-" + panels.getFirst().id();
+        try (OutputStage stage = new OutputStage(output.dir(base))) {
             Plots.gallery(stage, base, panels, traces, s, formats, Plots.provenance(summary));
             AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
             written = stage.commit();
@@ -77,7 +78,8 @@ final class FeaturesCommand implements Callable<Integer> {
         } else {
             for (int i = 0; i < panels.size(); i++) {
                 NeuronTrace tr = traces.get(i);
-                System.out.printf(Locale.ROOT, "%-40s %3d spikes  dt %-4s ms%n", panels.get(i).title(), tr.spikeCount(),
+                System.out.printf(Locale.ROOT, "%-40s %10s  dt %-4s ms%n", panels.get(i).title(),
+                        org.izhsim.run.Net2003Options.counted(tr.spikeCount(), "spike"),
                         NeuronCommand.fmt(panels.get(i).dt()));
             }
         }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code izhsim fi}: the frequency-current curve of a neuron. */
 @Command(name = "fi", mixinStandardHelpOptions = true,
+        header = "F-I curve: rate against a constant current (spikes/duration).",
         description = {"F-I curve: firing rate against a constant current switched on at t = 0 (rate = spikes / duration).",
                 "Writes the curve and the membrane potential at five currents stacked, plus a CSV of the curve."},
         footer = {"", "Example:", "  izhsim fi --preset RS --from 0 --to 40 --step 1 --duration 1000 --dt 0.25 --scheme euler"})
@@ -46,7 +47,7 @@ final class FiCommand implements Callable<Integer> {
         if (neuron.current != null) {
             throw new IllegalArgumentException("--current does not apply to fi: the current is constant, from --from to --to");
         }
-        if (neuron.duration == null) neuron.duration = 1000.0;
+        if (neuron.duration == null) neuron.duration = FiCurve.DURATION_MS;
         NeuronSpec base = neuron.resolveSpec();
         double[] currents = FiCurve.range(from, to, step);
         var formats = output.figureFormats();
@@ -74,8 +75,8 @@ final class FiCommand implements Callable<Integer> {
         summary.putAll(RunInfo.base("fi"));
 
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
-            String name = "fi-" + neuron.label();
+        String name = "fi-" + neuron.fileLabel();
+        try (OutputStage stage = new OutputStage(output.dir(name))) {
             Plots.fi(stage, name, NeuronCommand.title(neuron.label(), base), base.currentUnit(), curve, shown, traces, formats,
                     Plots.provenance(summary));
             Map<String, Object> meta = new LinkedHashMap<>(summary);

@@ -84,7 +84,9 @@ abstract class NetworkCommand implements Callable<Integer> {
     String scheme;
 
     @Option(names = "--connectivity", defaultValue = "dense",
-            description = "dense: all-to-all including self, as net.m; sparse: each neuron gets exactly K distinct random inputs and all weights are scaled by 1000/K (default: ${DEFAULT-VALUE}).")
+            description = "dense: all-to-all including self, as net.m, all weights scaled by 1000/(ne + ni) (1 for net.m's 800 + 200); "
+                    + "sparse: each neuron gets exactly K distinct random inputs and all weights are scaled by 1000/K; "
+                    + "the factor is in the summary, run.json (weight_factor) and the raster's title (default: ${DEFAULT-VALUE}).")
     String connectivity;
 
     @Option(names = "--k", description = "Inputs per neuron with --connectivity sparse (default: " + Net2003Options.DEFAULT_K + ").")
@@ -104,6 +106,11 @@ abstract class NetworkCommand implements Callable<Integer> {
 
     /** The command name recorded in outputs. */
     abstract String commandName();
+
+    /** What the run's own folder under out/ is called when --out is not given (see {@link OutputOptions#dir}). */
+    String placeName() {
+        return commandName();
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -125,6 +132,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("ne", o.ne());
         head.put("ni", o.ni());
+        head.put("weight_factor", built.weightFactor());
         EquationModel model = o.equations();
         if (model != null) {
             head.put("model", model.source());
@@ -134,7 +142,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         head.put("model_file", model != null ? model.source() : MODEL_FILE);
         head.put("model_sha256", RunInfo.sha256(Json.write(parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return execute(new Job(o.title(), built.network(), built.spikes(), built.trace(), o.traceNeuron(), o.durationMs(),
-                o.threads(), o.blocks(), head, parameters, List.of(), dataFiles(null)), output.out, output.figureFormats());
+                o.threads(), o.blocks(), head, parameters, List.of(), dataFiles(null)), output.dir(placeName()), output.figureFormats());
     }
 
     /** What model_file records for the built-in network (a model file records its path). */
@@ -249,7 +257,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             beforeRun(sim);
             // without a bar the run goes in one piece: each progress report is a hand-off
             // between the worker threads and this one
-            run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> String.format(Locale.ROOT, "%,d spikes", n)) : null);
+            run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> Net2003Options.counted(n, "spike")) : null);
             if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
             afterRun(sim, r);
@@ -263,6 +271,10 @@ abstract class NetworkCommand implements Callable<Integer> {
                 summary = run.summary(r.head(), spikes, timing);
                 MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
                 text = run.text(summary);
+                if (r.head().get("weight_factor") instanceof Double f && f != 1.0) {
+                    text = "weights scaled \u00d7 " + Net2003Options.significant(f) + " (1000 / inputs per neuron), so that each "
+                            + "neuron's expected input is that of net.m's 1000 neurons" + System.lineSeparator() + text;
+                }
             }
         }
         if (!MpiRun.root()) return 0; // [mpi hook] rank 0 writes every output and prints
@@ -278,8 +290,11 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (!formats.isEmpty()) {
                 Series v = new Series("neuron " + r.traceNeuron(), trace.timesMs(),
                         PeakTraces.peakPadded(trace.trace(StateMonitor.Variable.V, 0), spikes, r.traceNeuron(), s, 30));
+                // the title also as text in the file's metadata: the SVG draws its letters as outlines
+                Map<String, String> provenance = new LinkedHashMap<>(Plots.provenance(stamped));
+                provenance.put("title", r.title());
                 FigureWriter.write(Figures.networkRaster(r.title(), raster(net, times, neurons, duration), v),
-                        stage.dir(), "raster", formats, Plots.provenance(stamped));
+                        stage.dir(), "raster", formats, provenance);
             }
             // spikes.npz on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
@@ -307,13 +322,18 @@ abstract class NetworkCommand implements Callable<Integer> {
                 }
                 parameters.put("changes", log);
             }
+            String[] outside = nwb != null ? new String[] {"run.nwb"} : new String[0];
             if (r.data().contains("json")) {
                 Map<String, Object> run = new LinkedHashMap<>(stamped);
                 run.put("wall_s", (System.nanoTime() - wall0) / 1e9);
                 run.put("parameters", parameters);
+                List<String> files = new ArrayList<>(stage.staged());
+                files.add("run.json");
+                files.addAll(List.of(outside));
+                run.put(OutputStage.FILES_KEY, files);
                 AtomicFiles.writeString(stage.file("run.json"), Json.write(run) + "\n");
             }
-            written = new ArrayList<>(stage.commit());
+            written = new ArrayList<>(stage.commit("run.json", outside));
             if (nwb != null) {
                 Map<String, Object> last = new LinkedHashMap<>(stamped);
                 last.put("parameters", Json.write(parameters));
@@ -338,29 +358,39 @@ abstract class NetworkCommand implements Callable<Integer> {
     }
 
 
-    /** A further monitor's recording as arrays: spikes (t_ms, i), state (t_ms and v_N, u_N, I_N per neuron N), rate. */
+    /**
+     * A further monitor's recording as arrays: spikes (t_ms, i); state as Brian2's
+     * StateMonitor holds it, one 2-d array per variable (rows = the recorded neurons, in the
+     * order of {@code neurons}, columns = the samples at {@code t_ms}); rate. The network's
+     * size, which the run's stamp calls {@code neurons}, is {@code network_neurons} here, so
+     * that {@code neurons} is the recorded indices in every state file.
+     */
     private static Npz recordingNpz(Recording rec, Map<String, Object> stamped) {
         Npz npz = new Npz();
         switch (rec) {
-            case SpikeRecording sr -> npz.put("t_ms", sr.timesMs()).put("i", sr.neurons());
+            case SpikeRecording sr -> npz.put("t_ms", org.izhsim.io.GridTimes.ofSteps(sr.steps(), sr.dt())).put("i", sr.neurons());
             case StateRecording st -> {
-                npz.put("t_ms", st.timesMs()).put("neurons", st.neurons());
-                int[] ns = st.neurons();
-                for (StateMonitor.Variable var : StateMonitor.Variable.values()) {
-                    if (!st.has(var)) continue;
-                    String prefix = var == StateMonitor.Variable.I ? "I" : var.name().toLowerCase(Locale.ROOT);
-                    for (int j = 0; j < ns.length; j++) npz.put(prefix + "_" + ns[j], st.trace(var, j));
+                npz.put("t_ms", org.izhsim.io.GridTimes.onGrid(st.timesMs(), st.dt())).put("neurons", st.neurons());
+                for (String var : st.variables()) {
+                    double[][] rows = new double[st.neurons().length][];
+                    for (int j = 0; j < rows.length; j++) rows[j] = st.trace(var, j);
+                    npz.put(var, rows);
                 }
             }
             case RateRecording rr -> {
                 double[] start = new double[rr.counts().length];
                 for (int b = 0; b < start.length; b++) start[b] = b * rr.binMs();
-                npz.put("t_ms", start).put("count", rr.counts()).put("rate_hz", rr.ratesHz()).putScalar("bin_ms", rr.binMs());
+                npz.put("t_ms", org.izhsim.io.GridTimes.onGrid(start, rr.binMs())).put("count", rr.counts())
+                        .put("rate_hz", rr.ratesHz()).putScalar("bin_ms", rr.binMs());
             }
             default -> throw new IllegalStateException("no file format for " + rec.getClass().getSimpleName());
         }
         npz.putString("monitor", rec.monitorName());
-        return npz.putMetadata(stamped);
+        Map<String, Object> meta = new LinkedHashMap<>(stamped);
+        Object size = meta.remove("neurons");
+        if (size != null) meta.put("network_neurons", size);
+        meta.keySet().removeIf(npz::has);
+        return npz.putMetadata(meta);
     }
 
     /** A monitor name as a file name: characters other than letters, digits, '.', '_' and '-' become '_'. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code izhsim neuron}: one neuron, its traces, phase plane and spike times. */
 @Command(name = "neuron", mixinStandardHelpOptions = true,
+        header = "One neuron, a preset or your own a, b, c, d: traces, phase.",
         description = {"Simulate one Izhikevich neuron: a preset or your own a, b, c, d, driven by a current expression.",
                 "Writes v(t) over I(t), u(t) and the v-u phase plane with both nullclines."},
         footer = {"", "Examples:", "  izhsim neuron --preset RS",
@@ -54,7 +55,7 @@ final class NeuronCommand implements Callable<Integer> {
         String label = neuron.label();
         Map<String, Object> summary = Summaries.neuron("neuron", label, neuron.currentText(), setup, trace, runS);
         List<String> columns = dimensional(setup) ? List.of("t_ms", "v_mV", "u_pA", "I_pA") : List.of("t_ms", "v_mV", "u", "I");
-        List<Path> written = write(summary, trace, label, columns,
+        List<Path> written = write(summary, trace, neuron.fileLabel(), columns,
                 (stage, base, provenance) -> Plots.neuron(stage, base, title(label, setup), setup, trace, formats, provenance));
         report(summary, trace, label + modelTag(setup), setup.duration(), setup.scheme().id(), setup.dt(), written);
         return 0;
@@ -79,9 +80,14 @@ final class NeuronCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The run's output directory: --out, or a folder of its own named by the model and the options. */
+    private Path place() {
+        return output.dir("neuron-" + (neuron.equations != null ? "equations-" + baseName(neuron.equations) : neuron.fileLabel()));
+    }
+
     /** Refuses outputs that cannot be written before the run, not after its figures are. */
     private void checkOutputs() {
-        OutputStage.check(output.out);
+        OutputStage.check(place());
         if (csv != null && java.nio.file.Files.isDirectory(csv)) {
             throw new IllegalArgumentException("--csv " + csv + " is a directory; give a file name, e.g. --csv " + csv.resolve("trace.csv"));
         }
@@ -100,7 +106,7 @@ final class NeuronCommand implements Callable<Integer> {
     private List<Path> write(Map<String, Object> summary, NeuronTrace trace, String label, List<String> csvColumns,
                              FigureDrawer figures) throws IOException {
         List<Path> written = new ArrayList<>();
-        try (OutputStage stage = new OutputStage(output.out)) {
+        try (OutputStage stage = new OutputStage(place())) {
             String base = "neuron-" + label;
             figures.draw(stage, base, Plots.provenance(summary));
             org.izhsim.io.AtomicFiles.writeString(stage.file(base + ".json"), Json.write(summary) + "\n");
@@ -114,7 +120,8 @@ final class NeuronCommand implements Callable<Integer> {
         return written;
     }
 
-    private static String baseName(Path file) {
+    /** A file's name without its extension, as a safe part of a file name. */
+    static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_.-]", "_");
@@ -125,8 +132,8 @@ final class NeuronCommand implements Callable<Integer> {
         if (output.json) {
             System.out.println(Json.write(summary));
         } else {
-            System.out.printf(Locale.ROOT, "%s: %d spikes in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
-                    trace.spikeCount(), fmt(duration), trace.rateHz(), scheme, fmt(dt));
+            System.out.printf(Locale.ROOT, "%s: %s in %s ms (%.2f Hz), scheme %s, dt %s ms%n", label,
+                    org.izhsim.run.Net2003Options.counted(trace.spikeCount(), "spike"), fmt(duration), trace.rateHz(), scheme, fmt(dt));
             StringBuilder sb = new StringBuilder("spike times (ms):");
             for (double t : Summaries.spikeTimes(trace)) sb.append(' ').append(fmt(t));
             System.out.println(sb);

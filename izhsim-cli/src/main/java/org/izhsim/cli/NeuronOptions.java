@@ -93,6 +93,14 @@ final class NeuronOptions {
     }
 
     /** A short name for file names and titles: the preset or cell id, or "custom" if parameters were changed. */
+    /**
+     * The label as file names carry it: a 2007-model preset adds "-izh2007", so that its files
+     * never take the place of the 2003 preset of the same name.
+     */
+    String fileLabel() {
+        return nml == null && is2007() ? label() + "-izh2007" : label();
+    }
+
     String label() {
         boolean custom = a != null || b != null || c != null || d != null;
         if (nml != null) return custom ? "custom" : cellId();

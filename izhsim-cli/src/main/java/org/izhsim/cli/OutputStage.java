@@ -87,6 +87,45 @@ final class OutputStage implements AutoCloseable {
         return staging;
     }
 
+    /** The names of the files staged so far, sorted. */
+    List<String> staged() throws IOException {
+        try (Stream<Path> files = Files.list(dir())) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The "files" key of a run's index file (its run.json): the names it says the run wrote. */
+    static final String FILES_KEY = "files";
+
+    private static final java.util.regex.Pattern FILES = java.util.regex.Pattern.compile("\"" + FILES_KEY + "\"\\s*:\\s*\\[([^\\]]*)\\]");
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\"([A-Za-z0-9._-]+)\"");
+
+    /**
+     * Like {@link #commit()}, and first removes the files that the previous run in this
+     * directory listed in its {@code index} (its "files") and this one does not write, so that no
+     * stale monitor file or figure of an earlier run sits beside the fresh ones. {@code alsoOwned}
+     * are files this run writes outside the stage (run.nwb). Only plain names listed by an index
+     * izhsim wrote are touched, never anything else in the directory.
+     */
+    synchronized List<Path> commit(String index, String... alsoOwned) throws IOException {
+        if (aborted) throw new IOException("interrupted: the outputs were removed");
+        Path old = target.resolve(index);
+        String text = Files.isRegularFile(old) ? Files.readString(old) : "";
+        if (text.contains("\"izhsim_commit\"")) {
+            Set<String> now = new java.util.HashSet<>(staged());
+            now.addAll(List.of(alsoOwned));
+            java.util.regex.Matcher m = FILES.matcher(text);
+            if (m.find()) {
+                java.util.regex.Matcher n = NAME.matcher(m.group(1));
+                while (n.find()) {
+                    String name = n.group(1);
+                    if (!now.contains(name) && !name.startsWith(".")) Files.deleteIfExists(target.resolve(name));
+                }
+            }
+        }
+        return commit();
+    }
+
     /**
      * Moves every staged file into the output directory; returns their final paths. The shutdown
      * hook waits for a commit under way, so an interrupt never leaves half of one.

@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
  * Izhikevich's polychron.m does (definitions in {@code org.izhsim.analysis.polychronous}).
  */
 @Command(name = "polychronous", mixinStandardHelpOptions = true,
+        header = "Polychronous groups of a weight snapshot, as polychron.m.",
         description = {"Polychronous groups in a weight snapshot (.npz: pre, post, delay_ms, w; ne, ni, sm),",
                 "found as Izhikevich's polychron.m finds them. Every combination of anchor-width strong",
                 "inputs (w > 0.95 sm) of an excitatory neuron is fired so that its PSPs coincide, the silent",
@@ -90,8 +91,9 @@ final class PolychronousCommand implements Callable<Integer> {
         int nThreads = NetworkRun.threads(threads, Spelling.OPTIONS);
         Set<ImageFormat> formats = output.figureFormats();
         if (draw != null && draw < 0) throw new IllegalArgumentException("--draw must be a group number >= 0, got " + draw);
-        if (Files.exists(output.out) && !Files.isDirectory(output.out)) {
-            throw new IllegalArgumentException("--out " + output.out + " exists and is not a directory");
+        Path outDir = output.dir("polychronous-" + NeuronCommand.baseName(file));
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException("--out " + outDir + " exists and is not a directory");
         }
         SearchParams params = params();
         WeightSnapshotFile.Loaded loaded = WeightSnapshotFile.read(file, ne, ni, sm);
@@ -111,7 +113,7 @@ final class PolychronousCommand implements Callable<Integer> {
         Integer drawn = chooseDrawn(groups);
         Map<String, Object> summary = summary(loaded, params, res, searchS, control, controlS, nThreads, drawn);
         List<Path> written;
-        try (OutputStage stage = new OutputStage(output.out)) {
+        try (OutputStage stage = new OutputStage(outDir)) {
             writeGroups(stage, "groups", summary, groups, params);
             if (control != null) writeGroups(stage, "groups-control", summary, control.groups(), params);
             if (drawn != null && !formats.isEmpty()) {

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar on stderr. It appears only once the work has taken more than a
- * second (short runs stay silent), redraws at most ten times a second, and is silenced by
- * --quiet.
+ * A one-line progress bar on stderr. It appears only when stderr is a terminal (a log file or
+ * a pipe gets no carriage-return litter), once the work has taken more than a second (short
+ * runs stay silent), redraws at most ten times a second, and is silenced by --quiet.
  */
 final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 30;
@@ -18,7 +18,23 @@ final class ProgressBar implements AutoCloseable {
     private boolean drawn;
 
     ProgressBar(String label, boolean quiet) {
-        this(System.err, label, !quiet);
+        this(System.err, label, !quiet && stderrIsTerminal());
+    }
+
+    /**
+     * Whether stderr is a terminal. On Linux its file descriptor says so (/proc/self/fd/2 links
+     * to a /dev/pts or /dev/tty device); elsewhere the JDK's console, which knows only about
+     * stdin and stdout, stands in.
+     */
+    static boolean stderrIsTerminal() {
+        java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException noProc) {
+            java.io.Console c = System.console();
+            return c != null && c.isTerminal();
+        }
     }
 
     ProgressBar(PrintStream err, String label, boolean enabled) {

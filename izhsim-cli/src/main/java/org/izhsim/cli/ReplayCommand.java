@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
  * session's changes queued at their steps; then checks the spikes against the session's digest.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
+        header = "Re-run an explorer network session and check its spikes.",
         description = {"Re-run a network session of 'izhsim ui' from its replay file (settings, seed, each timed change)",
                 "and write the same outputs as net2003; the spikes are checked against the session's (SHA-256)."},
         footer = {"", "Exit codes as for every command; 1 also if the spikes differ from the recorded session's.",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * (docs/model-files.md); without one, Izhikevich's 2003 network with net2003's options.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run a network from a model file (YAML, TOML), or net2003's.",
         description = {"Run a simulation and write its figures and data into ./out (or --out).",
                 "MODEL is a model file (YAML, or TOML if it ends in .toml; reference: docs/model-files.md); "
                         + "--seed, --threads, --duration, --blocks, --out, --figures, --json and --quiet override the file.",
@@ -44,6 +45,11 @@ final class RunCommand extends NetworkCommand {
     }
 
     @Override
+    String placeName() {
+        return "run-" + (model == null ? "net2003" : NeuronCommand.baseName(model));
+    }
+
+    @Override
     public Integer call() throws IOException {
         if (model == null) return super.call();
         ParseResult given = spec.commandLine().getParseResult();
@@ -58,7 +64,7 @@ final class RunCommand extends NetworkCommand {
                 given.hasMatchedOption("--seed") ? seed : null,
                 given.hasMatchedOption("--duration") ? duration : null,
                 given.hasMatchedOption("--threads") ? threads : null), org.izhsim.codegen.KernelCompiler.INSTANCE);
-        Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.out : mf.outputs().dir();
+        Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.dir(placeName()) : mf.outputs().dir();
         Set<ImageFormat> formats;
         if (given.hasMatchedOption("--figures")) {
             formats = output.figureFormats();

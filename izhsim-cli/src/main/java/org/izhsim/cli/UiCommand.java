@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code izhsim ui}: the browser explorer on a local web server. */
 @Command(name = "ui", mixinStandardHelpOptions = true,
+        header = "The explorer in the browser: a neuron, an F-I curve, a network.",
         description = {"Serve the interactive explorer in the browser: a neuron with sliders (traces, phase plane, F-I curve)",
                 "and a live 2003 network (raster, rate, one neuron's trace) with pause, changes and a replay file.",
                 "Listens on 127.0.0.1 only unless --bind says otherwise; Ctrl-C stops it."},

@@ -39,11 +39,11 @@ class Izh2007CommandsTest {
         assertEquals(7, j.get("spike_count").asInt());
         assertEquals(-60.0, j.get("params").get("v0_mV").asDouble());
         assertEquals(0.0, j.get("params").get("u0_pA").asDouble());
-        for (String f : List.of("neuron-RS.json", "neuron-RS-v.png", "neuron-RS-v.svg", "neuron-RS-u.svg", "neuron-RS-phase.png")) {
+        for (String f : List.of("neuron-RS-izh2007.json", "neuron-RS-izh2007-v.png", "neuron-RS-izh2007-v.svg", "neuron-RS-izh2007-u.svg", "neuron-RS-izh2007-phase.png")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
         // the SVG draws text as outlines; the axis titles in pA are checked in the plot module
-        assertTrue(Files.readString(dir.resolve("neuron-RS-v.svg")).contains("current_unit: pA"), "provenance");
+        assertTrue(Files.readString(dir.resolve("neuron-RS-izh2007-v.svg")).contains("current_unit: pA"), "provenance");
     }
 
     /** The burst-mode preset runs its own protocol (−1200 pA for 120 ms, then 100 pA: 18 spikes, §5.2). */
@@ -126,10 +126,10 @@ class Izh2007CommandsTest {
         // table it replaced had 15, without the test) at dt 0.2 ms
         assertEquals(80.0, e0.get("flops_per_ms").asDouble());
         assertTrue(e2.get("mean_abs_error_ms").asDouble() < e0.get("mean_abs_error_ms").asDouble() / 2.5);
-        for (String f : List.of("accuracy-RS.json", "accuracy-RS.png", "accuracy-RS.svg")) {
+        for (String f : List.of("accuracy-RS-izh2007.json", "accuracy-RS-izh2007.png", "accuracy-RS-izh2007.svg")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
-        assertTrue(Files.readString(dir.resolve("accuracy-RS.svg")).contains("izhsim_commit"), "provenance");
+        assertTrue(Files.readString(dir.resolve("accuracy-RS-izh2007.svg")).contains("izhsim_commit"), "provenance");
         CliRunner table = CliRunner.run("accuracy", "--preset", "RS", "--duration", "50", "--dts", "0.5,0.25",
                 "--ref-dt", "0.01", "--figures", "none", "--quiet", "--out", dir.toString());
         assertEquals(0, table.code(), table.err());

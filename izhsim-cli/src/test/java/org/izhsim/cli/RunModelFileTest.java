@@ -76,13 +76,15 @@ class RunModelFileTest {
         Process p = new ProcessBuilder(python.toString(), "-c",
                 "import numpy as np,sys; d=np.load(sys.argv[1]+'/exc0.npz'); r=np.load(sys.argv[1]+'/rate.npz');"
                         + "s=np.load(sys.argv[1]+'/spikes.npz');"
-                        + "print(len(d['t_ms']), len(d['v_0']), len(d['u_0']), 'I_0' in d.files, str(d['scheme']),"
+                        + "print(len(d['t_ms']), d['v'].shape, d['u'].shape, 'I' in d.files, d['neurons'].dtype.kind, list(d['neurons']),"
+                        + " d['network_neurons'].dtype.kind, int(d['network_neurons']), str(d['scheme']),"
                         + " int(r['count'].sum()) == len(s['t_ms']), len(r['t_ms']), str(s['model_sha256']) == str(d['model_sha256']))",
                 out.toString()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), text);
-        // 50 ms at 0.5 ms: 100 samples of v and u (I not asked for); 10 rate bins of 5 ms hold every spike
-        assertEquals("100 100 100 False figure1 True 10 True", text);
+        // 50 ms at 0.5 ms: 100 samples of v and u of neuron 0, as [neurons x samples] (I not asked
+        // for); the recorded indices and the network's size are integers; 10 rate bins of 5 ms hold every spike
+        assertEquals("100 (1, 100) (1, 100) False i [0] i 1000 figure1 True 10 True", text);
     }
 
     /** The 2003 network with the model as equations: net2003.yaml's spikes; the equation file recorded and hashed. */
@@ -190,5 +192,21 @@ class RunModelFileTest {
         assertEquals(2, directory.code());
         assertEquals("izhsim run: model file " + dir + " is a directory\n", directory.err());
         assertFalse(Files.exists(out));
+    }
+
+    /** A later run into the same --out removes the monitor files of the earlier one, which its run.json listed, and nothing else. */
+    @Test
+    void aLaterRunRemovesTheEarlierRunsStaleMonitorFiles() throws Exception {
+        Path out = dir.resolve("same");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.npz"), "the user's own file");
+        json(CliRunner.run("run", EXAMPLES.resolve("sornsim.yaml").toString(), "--duration", "20", "--figures", "none",
+                "--json", "--quiet", "--out", out.toString()));
+        assertTrue(Files.exists(out.resolve("exc0.npz")) && Files.readString(out.resolve("run.json")).contains("\"exc0.npz\""));
+        json(CliRunner.run("run", EXAMPLES.resolve("net2003.yaml").toString(), "--duration", "20", "--figures", "none",
+                "--json", "--quiet", "--out", out.toString()));
+        for (String stale : List.of("exc0.npz", "inh0.npz", "rate.npz")) assertFalse(Files.exists(out.resolve(stale)), stale);
+        assertTrue(Files.exists(out.resolve("spikes.npz")) && Files.exists(out.resolve("notes.npz")));
+        assertTrue(Files.readString(out.resolve("run.json")).contains("net2003.yaml"));
     }
 }

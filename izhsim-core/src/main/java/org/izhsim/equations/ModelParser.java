@@ -61,7 +61,11 @@ final class ModelParser extends EquationReader {
                         if (refractoryAt != null) throw error(n, 0, "a second 'refractory:' line; a model has one");
                         refractoryAt = at;
                     }
-                    default -> resetAt.add(at);
+                    default -> {
+                        String quote = stripComment(lines[n]).substring(at[1]).strip();
+                        if (quote.equals("\'\'\'") || quote.equals("\"\"\"")) n = multiLineReset(n, quote, resetAt);
+                        else resetAt.add(at);
+                    }
                 }
                 continue;
             }
@@ -103,6 +107,21 @@ final class ModelParser extends EquationReader {
         for (String name : parameterNames) parameters.add(new EquationModel.Parameter(name, declarations.get(name).dimension()));
         return new EquationModel(source, states, parameters, inputDimension, Expression.fold(threshold.node()), reset,
                 refractory);
+    }
+
+    /**
+     * Brian2's multi-line reset, {@code reset: \'\'\'} then one statement (or several, with ';')
+     * per line up to a line of the same closing quotes: each line goes to {@code resetAt}.
+     * Returns the line of the closing quotes.
+     */
+    private int multiLineReset(int opening, String quote, List<int[]> resetAt) {
+        for (int k = opening + 1; k < lines.length; k++) {
+            String line = stripComment(lines[k]);
+            if (line.strip().equals(quote)) return k;
+            if (line.contains(quote)) throw error(k, line.indexOf(quote), "put the closing " + quote + " of the reset on a line of its own");
+            if (!line.isBlank()) resetAt.add(new int[] {k, 0});
+        }
+        throw error(opening, lines[opening].indexOf(quote), "the reset's " + quote + " is never closed; end it with a line " + quote);
     }
 
     private List<String> subexpressionNames() {

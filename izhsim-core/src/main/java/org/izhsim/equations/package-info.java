@@ -21,7 +21,8 @@
  * <li>{@code name = expression : unit} — a sub-expression, substituted where it is used;</li>
  * <li>{@code name : unit [(constant)]} — a per-neuron parameter; {@code I : unit} is the input;</li>
  * <li>{@code threshold: condition}, {@code reset: statement; statement …} (=, +=, -=, *=, /=;
- *     several reset lines run in order), {@code refractory: time}.</li>
+ *     several reset lines run in order; Brian2's multi-line form: {@code reset: '''} on one line,
+ *     statements on the next ones, a closing {@code '''} line), {@code refractory: time}.</li>
  * </ul>
  * {@code #} starts a comment; names may be used before the line that declares them.
  * Expressions are the {@linkplain org.izhsim.expr current-expression language}, plus

@@ -15,6 +15,12 @@ import org.izhsim.model.Checks;
  * @param spikes   spike count at each current
  */
 public record FiCurve(double[] currents, double[] rates, int[] spikes) {
+    /**
+     * The protocol's duration [ms] unless one is asked for (izhsim fi, the explorer's F–I tab):
+     * long enough that the rate resolves 1 Hz, where a preset's own window (150 ms for RS)
+     * would step it in 6.7 Hz.
+     */
+    public static final double DURATION_MS = 1000;
 
     /** The currents from, from + step, … up to and including {@code to} (within 1e-9 of a step). */
     public static double[] range(double from, double to, double step) {

@@ -118,10 +118,39 @@ public record Net2003Options(Spelling spelling, int ne, int ni, double durationM
         return b;
     }
 
-    /** The raster's title: "Izhikevich 2003 network, 800 + 200 neurons, all-to-all, scheme netm, dt 1 ms, seed 1". */
+    /**
+     * The raster's title: "Izhikevich 2003 network, 800 + 200 neurons, all-to-all, scheme netm,
+     * dt 1 ms, seed 1", with the {@link #weightNote()} after the connectivity when weights are rescaled.
+     */
     public String title() {
-        return String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s, scheme %s, dt %s ms, seed %d",
-                ne, ni, sparse ? "K = " + inDegree() : "all-to-all", scheme.id(), number(dt), seed);
+        String note = weightNote();
+        return String.format(Locale.ROOT, "Izhikevich 2003 network, %d + %d neurons, %s%s, scheme %s, dt %s ms, seed %d",
+                ne, ni, sparse ? "K = " + inDegree() : "all-to-all", note.isEmpty() ? "" : ", " + note, scheme.id(), number(dt), seed);
+    }
+
+    /**
+     * The factor every weight is multiplied by, 1000/K_in (the builder's default
+     * {@code WeightScale.REF}): each neuron's expected input stays that of net.m's 1000 neurons,
+     * whose weights are unscaled.
+     */
+    public double weightFactor() {
+        return 1000.0 / inDegree();
+    }
+
+    /** "weights × 1000/2000 = 0.5" when the weights are rescaled, else empty: a rescaling is never silent. */
+    public String weightNote() {
+        if (inDegree() == 1000) return "";
+        return "weights \u00d7 1000/" + inDegree() + " = " + significant(weightFactor());
+    }
+
+    /** A count and its noun, singular for one: "1 spike", "12,345 spikes" (the noun's plural adds an s). */
+    public static String counted(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+    }
+
+    /** A factor to four significant digits, without trailing zeros: 2, 0.5, 0.3333. */
+    public static String significant(double x) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", x)).stripTrailingZeros().toPlainString();
     }
 
     /** A number as a person writes it: 1 for 1.0, 0.25 as is. */

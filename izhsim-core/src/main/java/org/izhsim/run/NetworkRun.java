@@ -154,7 +154,8 @@ public final class NetworkRun implements AutoCloseable {
         summary.put("events", timing.events());
         summary.put("events_per_s", timing.eventsPerSecond());
         summary.put("neuron_steps_per_s", timing.neuronStepsPerSecond());
-        summary.put("peak_heap_mb", Memory.peakHeapMb());
+        // one reading, rounded once to what the text shows: the printed and the stored value are the same number
+        summary.put("peak_heap_mb", Math.round(Memory.peakHeapMb() * 10) / 10.0);
         summary.put("peak_rss_mb", Memory.peakRssMb());
         if (blockTimes.size() > 1) {
             List<Map<String, Object>> bl = new ArrayList<>();
@@ -176,12 +177,12 @@ public final class NetworkRun implements AutoCloseable {
                 "%s neurons, %,d synapses, %s ms at dt %s ms, scheme %s, seed %d, %d threads%n", sizes, (long) s.get("synapses"),
                 Net2003Options.number(durationMs), Net2003Options.number(network.dt()), network.scheme().id(), network.seed(),
                 sim.threads()));
-        out.append(String.format(Locale.ROOT, "%,d spikes: mean %.2f Hz (%s); alpha peak %.1f Hz, gamma peak %.1f Hz%n",
-                (long) s.get("spikes"), (double) s.get("mean_rate_hz"), rates, (double) s.get("alpha_peak_hz"),
+        out.append(String.format(Locale.ROOT, "%s: mean %.2f Hz (%s); alpha peak %.1f Hz, gamma peak %.1f Hz%n",
+                Net2003Options.counted((long) s.get("spikes"), "spike"), (double) s.get("mean_rate_hz"), rates, (double) s.get("alpha_peak_hz"),
                 (double) s.get("gamma_peak_hz")));
-        out.append(String.format(Locale.ROOT, "build %.3f s, run %.3f s, %.3g synaptic events/s, %.3g neuron-steps/s, peak heap %.0f MB%n",
+        out.append(String.format(Locale.ROOT, "build %.3f s, run %.3f s, %.3g synaptic events/s, %.3g neuron-steps/s, peak heap %s MB%n",
                 (double) s.get("build_s"), (double) s.get("run_s"), (double) s.get("events_per_s"),
-                (double) s.get("neuron_steps_per_s"), (double) s.get("peak_heap_mb")));
+                (double) s.get("neuron_steps_per_s"), Net2003Options.number((double) s.get("peak_heap_mb"))));
         if (blockTimes.size() > 1) for (BlockTiming b : blockTimes) out.append("  ").append(b).append(System.lineSeparator());
         return out.toString();
     }

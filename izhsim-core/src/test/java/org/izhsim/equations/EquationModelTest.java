@@ -49,6 +49,22 @@ class EquationModelTest {
         assertEquals(0, m.refractoryMs());
     }
 
+    /** Brian2's triple-quoted multi-line reset is the one-line reset (#20 item 7). */
+    @Test
+    void tripleQuotedResetIsTheOneLineReset() {
+        for (String q : new String[] {"\'\'\'", "\"\"\""}) {
+            String multi = IZH.replace("reset: v = c; u += d", "reset: " + q + "\n    v = c   # back to c\n\n    u += d\n" + q);
+            EquationModel m = EquationModel.parse(multi, "multi.eqs"), one = EquationModel.parse(IZH, "one.eqs");
+            assertEquals(one.reset().stream().map(a -> a.target() + " = " + a.value()).toList(),
+                    m.reset().stream().map(a -> a.target() + " = " + a.value()).toList());
+            assertEquals(2, m.reset().size());
+            assertEquals(one.hash(), m.hash());
+        }
+        EquationException open = assertThrows(EquationException.class,
+                () -> EquationModel.parse(IZH.replace("reset: v = c; u += d", "reset: \'\'\'\nv = c"), "open.eqs"));
+        assertTrue(open.getMessage().contains("never closed"), open.getMessage());
+    }
+
     @Test
     void hashIgnoresSpacingCommentsAndUnitSpelling() {
         String other = "# comment\n" + IZH.replace("(0.04*v**2 + 5*v", "((0.04 * v**2) + 5*v").replace("/ms", "/msecond");

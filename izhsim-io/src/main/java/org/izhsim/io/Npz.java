@@ -17,8 +17,10 @@ import java.util.zip.ZipOutputStream;
  * Writes numpy {@code .npz} archives: a zip of {@code .npy} entries (format 1.0: magic, header
  * dict padded to a multiple of 64 bytes, little-endian C-order data). {@code numpy.load}
  * reads the result as is. Supported element types: double ({@code <f8}), float ({@code <f4}),
- * int ({@code <i4}), long ({@code <i8}); scalar metadata is stored as 0-d arrays or, for
- * strings, as a 1-d unicode array ({@code <U…}). Entries are stored uncompressed, as
+ * int ({@code <i4}), long ({@code <i8}), and 2-d double arrays (rows × columns, as Brian2's
+ * {@code StateMonitor.v} is neurons × samples); scalar metadata is stored as 0-d arrays (integers
+ * as {@code <i8}, so that a seed or a count stays an integer in numpy) or, for strings, as a 0-d
+ * unicode array ({@code <U…}). Entries are stored uncompressed, as
  * {@code numpy.savez} writes them: deflating millions of spike times took longer than the
  * simulation that made them.
  */
@@ -52,6 +54,26 @@ public final class Npz {
         return entry(name, "<i8", shape(data.length), bb);
     }
 
+    /** A 2-d array of {@code rows.length} rows of equal length, C order ({@code z['v'][j]} is row j). */
+    public Npz put(String name, double[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        ByteBuffer bb = buffer((long) rows.length * cols * 8L);
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != cols) {
+                throw new IllegalArgumentException(name + ": row " + r + " has " + rows[r].length + " columns, row 0 " + cols);
+            }
+            bb.asDoubleBuffer().position(r * cols).put(rows[r]);
+        }
+        return entry(name, "<f8", "(" + rows.length + ", " + cols + ")", bb);
+    }
+
+    /** A 0-d int64 array ({@code int(np.load(f)['seed'])}). */
+    public Npz putScalar(String name, long value) {
+        ByteBuffer bb = buffer(8);
+        bb.putLong(value);
+        return entry(name, "<i8", "()", bb);
+    }
+
     /** A 0-d double array ({@code np.load(f)['dt_ms'][()]}). */
     public Npz putScalar(String name, double value) {
         ByteBuffer bb = buffer(8);
@@ -69,19 +91,27 @@ public final class Npz {
     }
 
     /**
-     * A run's provenance beside its arrays: strings as 0-d strings, numbers as 0-d doubles,
-     * double[] as arrays; other values (maps, lists) are left to run.json.
+     * A run's provenance beside its arrays: strings as 0-d strings, integers (int, long) as 0-d
+     * int64, other numbers as 0-d doubles, double[] as arrays; other values (maps, lists) are
+     * left to run.json.
      */
     public Npz putMetadata(Map<String, ?> metadata) {
         for (Map.Entry<String, ?> e : metadata.entrySet()) {
             switch (e.getValue()) {
                 case String s -> putString(e.getKey(), s);
+                case Integer n -> putScalar(e.getKey(), n.longValue());
+                case Long n -> putScalar(e.getKey(), n.longValue());
                 case Number n -> putScalar(e.getKey(), n.doubleValue());
                 case double[] arr -> put(e.getKey(), arr);
                 case null, default -> { }
             }
         }
         return this;
+    }
+
+    /** Whether an array of this name has been put. */
+    public boolean has(String name) {
+        return entries.containsKey(name);
     }
 
     /** Writes the archive atomically. */

@@ -54,14 +54,18 @@ class NpzTest {
         Process probe = new ProcessBuilder(python.toString(), "-c", "import numpy").start();
         assumeTrue(probe.waitFor() == 0, "numpy not installed");
         Path f = new Npz().put("t_ms", new double[] {1.0, 2.5}).put("i", new int[] {3, 4})
+                .put("v", new double[][] {{1, 2, 3}, {4, 5, 6}})
+                .putMetadata(Map.of("seed", 42, "steps", 1L << 40, "dt_ms", 0.5))
                 .putString("scheme", "figure1").write(dir.resolve("x.npz"));
         Process p = new ProcessBuilder(python.toString(), "-c",
                 "import numpy as np,sys; d=np.load(sys.argv[1]); "
-                        + "print(d['t_ms'].tolist(), d['i'].tolist(), d['i'].dtype, str(d['scheme']))", f.toString())
+                        + "print(d['t_ms'].tolist(), d['i'].tolist(), d['i'].dtype, str(d['scheme']), d['v'].shape, d['v'][1].tolist(),"
+                        + " d['seed'].dtype, int(d['seed']), int(d['steps']), d['dt_ms'].dtype)", f.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), out);
-        assertEquals("[1.0, 2.5] [3, 4] int32 figure1", out);
+        // a 2-d array rows x columns in C order; integer metadata stays integer
+        assertEquals("[1.0, 2.5] [3, 4] int32 figure1 (2, 3) [4.0, 5.0, 6.0] int64 42 " + (1L << 40) + " float64", out);
     }
 
     private static ByteBuffer payload(byte[] npy, String... headerMust) {

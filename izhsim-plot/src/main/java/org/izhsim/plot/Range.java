@@ -62,6 +62,53 @@ record Range(double min, double max) {
     return new Range(min - pad, max + pad);
   }
 
+  /** Width of the room beside a chart's plot (y labels and title) [px], near enough for choosing ticks. */
+  static final int Y_AXIS_ROOM = 90;
+
+  /**
+   * Tick spacing bounds [px]: XChart's own default is 100, and a wider spacing hint takes the
+   * height of a short panel (under about 250 px) for the axis band, leaving no plot.
+   */
+  static final double MIN_TICK_PX = 45, MAX_TICK_PX = 110;
+
+  /**
+   * The tick step of a time axis over this range in a chart {@code width} px wide: 1, 2 or 5 ×
+   * 10^k, ticks 45 to 110 px apart, one that divides the span exactly if there is one (150 ms:
+   * 10), else the one whose last tick lies least beyond the end (520 ms: 50, to 550).
+   */
+  double tickStep(int width) {
+    double span = span();
+    if (!(span > 0) || !Double.isFinite(span)) return 1;
+    double plot = Math.max(100, width - Y_AXIS_ROOM);
+    double best = Double.NaN, bestScore = Double.POSITIVE_INFINITY;
+    int top = (int) Math.floor(Math.log10(span));
+    for (int e = top - 3; e <= top; e++) {
+      for (double m : new double[] {1, 2, 5}) {
+        double step = m * Math.pow(10, e), n = span / step, px = plot / n;
+        double whole = wholeIntervals(n);
+        // outside the spacing bounds only as a last resort, the further the worse
+        double misfit = px < MIN_TICK_PX ? MIN_TICK_PX / px : px > MAX_TICK_PX ? px / MAX_TICK_PX : 0;
+        double score = misfit * 10 + (whole * step - span) / span + Math.abs(px - 80) * 1e-5;
+        if (score < bestScore) {
+          bestScore = score;
+          best = step;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static double wholeIntervals(double n) {
+    return Math.abs(n - Math.rint(n)) < 1e-9 * Math.max(1, n) ? Math.rint(n) : Math.ceil(n);
+  }
+
+  /** This range with its end moved up to its last tick ({@link #tickStep}): a time axis ends on a labelled tick. */
+  Range endingOnTick(int width) {
+    double step = tickStep(width);
+    if (!(span() > 0) || !Double.isFinite(span())) return this;
+    return new Range(min, min + wholeIntervals(span() / step) * step);
+  }
+
   /** The smallest range holding this one and {@code other}. */
   Range union(Range other) {
     return new Range(Math.min(min, other.min), Math.max(max, other.max));

@@ -74,7 +74,7 @@ final class RasterFigure extends TitledFigure {
   }
 
   PanelStack stack(ImageFormat format) {
-    Range time = new Range(0, raster.duration());
+    Range time = new Range(0, raster.duration()).endingOnTick(WIDTH);
     int n = raster.neuronCount();
     Range index = new Range(-0.5, n - 0.5);
     PanelStack stack = new PanelStack().rowLabelMargin(ROW_LABEL_MARGIN);

@@ -98,11 +98,25 @@ final class Style {
     s.setXAxisMax(xAxis.max());
     s.setYAxisMin(yAxis.min());
     s.setYAxisMax(yAxis.max());
+    if (xTitle.equals(TraceFigures.TIME)) {
+      s.setXAxisTickMarkSpacingHint(timeTickSpacing(width, x));
+    }
     s.setLegendPosition(Styler.LegendPosition.InsideNE);
     s.setLegendBorderColor(TRANSPARENT);
     s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
     placeholder(chart, x, y);
     return chart;
+  }
+
+  /**
+   * The spacing hint [px] that makes XChart choose {@link Range#tickStep} for a time axis: its
+   * step is the 1-2-5 number nearest span / plot width × hint, so the hint is the step's width
+   * in pixels; the plot width, known only after layout, is estimated, which XChart's rounding
+   * (a 2 stays a 2 from 1.5 to 3.5) absorbs.
+   */
+  static int timeTickSpacing(int width, Range x) {
+    double plot = Math.max(100, width - Range.Y_AXIS_ROOM);
+    return (int) Math.max(20, Math.round(x.tickStep(width) / x.padded(EDGE_ROOM).span() * plot));
   }
 
   /**

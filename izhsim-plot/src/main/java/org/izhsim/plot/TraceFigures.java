@@ -29,7 +29,7 @@ final class TraceFigures {
     checkLengths("t", t, "current", current);
     int width = 1000;
     int height = 800;
-    Range time = Range.of(t, new Range(0, 1));
+    Range time = Range.of(t, new Range(0, 1)).endingOnTick(width);
     Range vRange = Range.of(v, new Range(-80, 30)).padded(0.05);
     Range iRange = Range.of(current, new Range(-1, 1)).padded(0.15);
     int columns = width;
@@ -50,7 +50,7 @@ final class TraceFigures {
     checkLengths("t", t, "u", u);
     int width = 1000;
     int height = 450;
-    Range time = Range.of(t, new Range(0, 1));
+    Range time = Range.of(t, new Range(0, 1)).endingOnTick(width);
     Range uRange = Range.of(u, new Range(-1, 1)).padded(0.06);
     XYChart chart = Style.chart(width, height, TIME, withUnit(RECOVERY, unit), time, uRange);
     double[][] thin = Thin.minMax(t, u, width);
@@ -71,7 +71,7 @@ final class TraceFigures {
     // the smallest panel whose y labels XChart does not crowd (see XCHART_SMALL_AXIS)
     int panelHeight = 180;
     int height = Style.TITLE_BAND + traces.size() * panelHeight + PanelStack.X_AXIS_BAND + SIDE;
-    Range time = xRange(traces);
+    Range time = xRange(traces).endingOnTick(width);
     Range vRange = yRange(traces, new Range(-80, 30));
     PanelStack stack = new PanelStack().rowLabelMargin(90);
     for (Series trace : traces) {
@@ -98,7 +98,7 @@ final class TraceFigures {
     }
     int width = 1000;
     int height = 500;
-    Range time = xRange(traces);
+    Range time = xRange(traces).endingOnTick(width);
     Range yRange = yRange(traces, new Range(-1, 1));
     XYChart chart = Style.chart(width, height, xLabel, yLabel, time, yRange);
     int k = 0;

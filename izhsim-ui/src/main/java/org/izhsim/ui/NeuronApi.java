@@ -365,15 +365,24 @@ final class NeuronApi {
         return FiCurve.range(from, to, step);
     }
 
-    /** The F–I curve of the neuron at the request's dt and duration (its current expression is replaced). */
+    /**
+     * The duration of each F–I run: {@code fi_duration} [ms], else {@code izhsim fi}'s
+     * {@link FiCurve#DURATION_MS}, not the neuron tab's window, so the tab and the command agree.
+     */
+    static double fiDuration(Request r) {
+        return r.body().number("fi_duration", FiCurve.DURATION_MS, r.setup().dt(), NeuronForms.DURATION.max());
+    }
+
+    /** The F–I curve of the neuron at the request's dt over {@link #fiDuration} (its current expression is replaced). */
     static FiCurve fiCurve(Request r) {
         double[] currents = fiCurrents(r.body());
-        if (currents.length * (double) r.setup().steps() > Limits.MAX_FI_STEPS) {
-            throw ApiException.badRequest("the F-I curve needs " + currents.length + " x " + r.setup().steps()
+        NeuronSpec base = r.setup().withDuration(fiDuration(r));
+        if (currents.length * (double) base.steps() > Limits.MAX_FI_STEPS) {
+            throw ApiException.badRequest("the F-I curve needs " + currents.length + " x " + base.steps()
                     + " neuron steps; at most " + Limits.MAX_FI_STEPS + " (fewer currents, a larger dt or a shorter duration)");
         }
         try {
-            return FiCurve.compute(r.setup(), currents);
+            return FiCurve.compute(base, currents);
         } catch (org.izhsim.integrate.NumericalBlowUpException e) {
             throw new ApiException(422, e.getMessage());
         }
@@ -389,7 +398,7 @@ final class NeuronApi {
         out.put("currents", c.currents());
         out.put("rates_hz", c.rates());
         out.put("spikes", c.spikes());
-        out.put("duration", r.setup().duration());
+        out.put("duration", fiDuration(r));
         out.put("compute_ms", (System.nanoTime() - t0) / 1e6);
         return out;
     }
@@ -405,7 +414,7 @@ final class NeuronApi {
         String base = (dimensional ? r.form().id() + "-" : "") + r.label() + "-" + view;
         if (view.equals("fi")) {
             FiCurve c = fiCurve(r);
-            prov.put("fi_duration_ms", r.setup().duration());
+            prov.put("fi_duration_ms", fiDuration(r));
             if (Download.isFigure(format)) {
                 return Download.figure(Figures.fiCurve("F-I curve, " + title, c.currents(), c.rates(), r.unit()), base, format, prov);
             }

@@ -72,7 +72,7 @@ final class NeuronForms {
             List<String> out = new ArrayList<>();
             out.add("preset");
             for (Param p : params) out.add(p.field());
-            out.addAll(List.of(u0.field(), "dt", "duration", "current", "scheme", "from", "to", "step", "phase_t", "model"));
+            out.addAll(List.of(u0.field(), "dt", "duration", "current", "scheme", "from", "to", "step", "fi_duration", "phase_t", "model"));
             return out;
         }
 

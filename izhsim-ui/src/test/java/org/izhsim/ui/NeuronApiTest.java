@@ -186,7 +186,8 @@ class NeuronApiTest {
 
     @Test
     void fiCurveIsTheCoresFiCurve() {
-        JsonNode r = client.post("/api/fi", "{\"preset\":\"FS\",\"from\":0,\"to\":20,\"step\":2,\"duration\":500}").json();
+        // fi_duration sets the F-I runs' length; the neuron tab's duration (here 150 ms) does not
+        JsonNode r = client.post("/api/fi", "{\"preset\":\"FS\",\"from\":0,\"to\":20,\"step\":2,\"duration\":150,\"fi_duration\":500}").json();
         Preset fs = Presets.byId("FS");
         FiCurve c = FiCurve.compute(new NeuronSetup(fs.model(), fs.params(), fs.v0(), fs.u0(), Scheme.FIGURE1, fs.dt(), 500,
                 t -> 0), FiCurve.range(0, 20, 2));
@@ -411,7 +412,7 @@ class NeuronApiTest {
     void izh2007FiCurveIsTheCoresFiCurveInPicoamperes() {
         JsonNode r = client.post("/api/fi", "{\"model\":\"izh2007\",\"preset\":\"RS\",\"from\":0,\"to\":200,\"step\":20}").json();
         Preset2007 rs = Izhikevich2007Presets.byId("RS");
-        FiCurve c = FiCurve.compute(Neuron2007Setup.of(rs, 0), FiCurve.range(0, 200, 20));
+        FiCurve c = FiCurve.compute(Neuron2007Setup.of(rs, 0).withDuration(FiCurve.DURATION_MS), FiCurve.range(0, 200, 20));
         assertArrayEquals(c.currents(), doubles(r.get("currents")), 0.0);
         assertArrayEquals(c.rates(), doubles(r.get("rates_hz")), 0.0);
         assertEquals("pA", r.get("current_unit").asText());

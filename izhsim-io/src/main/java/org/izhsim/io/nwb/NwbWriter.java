@@ -166,7 +166,7 @@ public final class NwbWriter implements Closeable {
             String var = vars[k] == StateMonitor.Variable.I ? "I" : vars[k].name().toLowerCase(java.util.Locale.ROOT);
             boolean v = vars[k] == StateMonitor.Variable.V;
             ds[k] = timeSeries(prefix + var, (v ? "membrane potential v" : var.equals("u") ? "recovery variable u" : "input current I")
-                    + "; " + cols, v ? "volts" : "mV/ms", v ? 0.001 : 1.0, rate, m, samples);
+                    + "; " + cols, v ? "volts" : "mV/ms", v ? 0.001 : 1.0, rate, monitor, samples);
         }
         h5.flush();
         return (first, n, v, u, i) -> {
@@ -182,8 +182,21 @@ public final class NwbWriter implements Closeable {
         };
     }
 
-    private Dataset timeSeries(String name, String description, String unit, double conversion, double rateHz, int columns,
-                               long capacity) {
+    /**
+     * The recorded neurons as data, not only in the description: {@code neurons[j]} is the
+     * index within its group of column j, {@code neurons.attrs['group']} the group's name.
+     */
+    private static void recordedNeurons(Group ts, StateMonitor monitor) throws IOException {
+        int[] ns = monitor.neurons();
+        Dataset d = ts.dataset("neurons", H5Type.I32, ns.length);
+        d.attribute("description", "index within group '" + monitor.group().name() + "' of each column of data");
+        d.attribute("group", monitor.group().name());
+        d.append(ns, 0, ns.length);
+    }
+
+    private Dataset timeSeries(String name, String description, String unit, double conversion, double rateHz, StateMonitor monitor,
+                               long capacity) throws IOException {
+        int columns = monitor.neurons().length;
         Group ts = acquisition.group(name);
         typed(ts, "TimeSeries");
         ts.attribute("description", description);
@@ -197,6 +210,7 @@ public final class NwbWriter implements Closeable {
         Dataset start = ts.scalar("starting_time", 0.0);
         start.attribute("rate", rateHz);
         start.attribute("unit", "seconds");
+        recordedNeurons(ts, monitor);
         return data;
     }
 
