@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
  * and resume (docs/spnet.md).
  */
 @Command(name = "spnet", mixinStandardHelpOptions = true,
-        description = {"Izhikevich's (2006) polychronization network: axonal delays 1-20 ms, STDP (spnet.cpp's rule:",
-                "LTP/LTD traces, sd accumulated, once per second w += 0.01 + sd, sd *= 0.9, clip [0, sm]),",
-                "one random neuron per ms driven with I = 20. Computed in float exactly as spnet.cpp and",
-                "izhsim-bench/c/spnet.c (-DREAL=float): same spikes and weights, bit for bit.",
-                "Writes per_second.csv/.json, weights.npz (pre, post, delay_ms, w; ne, ni, sm; for",
-                "'izhsim polychronous'), spikes.npz of --record-spikes seconds, and figures."},
+        header = "Izhikevich's 2006 network with STDP, as spnet.cpp.",
+        description = {"Axonal delays 1-20 ms, STDP with spnet.cpp's rule (LTP/LTD traces, sd accumulated, once per "
+                + "second w += 0.01 + sd, sd *= 0.9, clip [0, sm]), one random neuron per ms driven with I = 20. "
+                + "Computed in float as spnet.cpp and izhsim-bench/c/spnet.c (-DREAL=float): the same spikes and "
+                + "weights, bit for bit.",
+                "Writes per_second.csv/.json, weights.npz (pre, post, delay_ms, w; ne, ni, sm; for "
+                + "'izhsim polychronous'), spikes.npz of --record-spikes seconds, and figures."},
         footer = {"", "See docs/spnet.md.", "", "Examples:",
                 "  izhsim spnet --seconds 60",
                 "  izhsim spnet --seconds 3600 --checkpoint-every 300 --out day",
@@ -92,7 +93,8 @@ final class SpnetCommand implements Callable<Integer> {
         int nThreads = NetworkRun.threads(threads, Spelling.OPTIONS);
         var formats = output.figureFormats();
         SpnetOutputs.Data dataFormats = SpnetOutputs.Data.parse(data);
-        OutputStage.check(output.out);
+        Path outDir = output.dir("spnet");
+        OutputStage.check(outDir);
         if (seconds < 1) throw new IllegalArgumentException("--seconds must be at least 1 model second, got " + seconds);
         if (checkpointEvery != null && checkpointEvery < 1) {
             throw new IllegalArgumentException("--checkpoint-every must be at least 1 model second, got " + checkpointEvery);
@@ -118,7 +120,7 @@ final class SpnetCommand implements Callable<Integer> {
         long first = resumed == null ? 0 : resumed.second();
         SpnetOutputs.SecondSet record = SpnetOutputs.SecondSet.parse(recordSpikes, first, seconds);
         SpnetNetwork.checkMemory(cfg);
-        Path ckDir = checkpointDir != null ? checkpointDir : resume != null ? resume : output.out.resolve("checkpoints");
+        Path ckDir = checkpointDir != null ? checkpointDir : resume != null ? resume : outDir.resolve("checkpoints");
 
         long t0 = System.nanoTime();
         List<SpnetNetwork.Second> per = new ArrayList<>();
@@ -141,7 +143,7 @@ final class SpnetCommand implements Callable<Integer> {
             runS = (System.nanoTime() - t1) / 1e9;
             Map<String, Object> summary = summary(cfg, net, first, per, buildS, runS);
             List<Path> written;
-            try (OutputStage stage = new OutputStage(output.out)) {
+            try (OutputStage stage = new OutputStage(outDir)) {
                 SpnetOutputs.write(stage, dataFormats, formats, summary, cfg, per, kept, net.synapses(), first);
                 written = stage.commit();
             }
