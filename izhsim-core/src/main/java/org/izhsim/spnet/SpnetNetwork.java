@@ -244,14 +244,27 @@ public final class SpnetNetwork implements AutoCloseable {
             pool.await(w, merge);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
             deliver(t, lo, hi);
-            // 4. integrate; 5. decay the traces
+            // 4. integrate (C2 vectorizes this loop only when it sees a constant start, hence
+            // the literal 0 for the first worker); 5. decay the traces
+            if (lo == 0) integrate(v, u, in, a, 0, hi);
+            else integrate(v, u, in, a, lo, hi);
             for (int i = lo; i < hi; i++) {
-                v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
-                v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
-                u[i] += a[i] * (0.2 * v[i] - u[i]);
                 ltp[nxt + i] = (float) (0.95 * ltp[cur + i]);
                 ltd[i] *= 0.95;
             }
+        }
+    }
+
+    /**
+     * Step 4: two 0.5 ms half-steps of v, then u, each neuron's arithmetic as spnet.c's. Apart
+     * from the LTP ring's decay: C2 does not vectorize a loop that stores into two slots of one
+     * array at unrelated offsets, and this loop is most of a step's time (BENCHMARKS.md §6).
+     */
+    private static void integrate(float[] v, float[] u, float[] in, float[] a, int lo, int hi) {
+        for (int i = lo; i < hi; i++) {
+            v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+            v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+            u[i] += a[i] * (0.2 * v[i] - u[i]);
         }
     }
 
