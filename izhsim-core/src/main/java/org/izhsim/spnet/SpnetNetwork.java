@@ -47,7 +47,9 @@ public final class SpnetNetwork implements AutoCloseable {
     final int[] pstart, psyn, pj;
     final byte[] pdd;
     final float[] a, dpar, v, u, in, ltd;
-    final float[] ltp;  // ring: time T of neuron i at ltp[(T mod (d+1))·n + i]
+    // ring: time T of neuron i at ltp[T mod (d+1)][i]; one array per slot, so that the decay
+    // from one slot into the next is a loop over two arrays, which C2 vectorizes
+    final float[][] ltp;
     int[] ft, fi;       // spike list: ms relative to the current second, neuron
     int nf;
     long second;        // seconds run
@@ -88,7 +90,7 @@ public final class SpnetNetwork implements AutoCloseable {
         u = new float[n];
         in = new float[n];
         ltd = new float[n];
-        ltp = new float[r * n];
+        ltp = new float[r][n];
         ft = new int[4 * n + 16];
         fi = new int[4 * n + 16];
         connect();
@@ -213,14 +215,15 @@ public final class SpnetNetwork implements AutoCloseable {
 
     private void steps(int w, long sec) {
         final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, r = this.r;
-        final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, ltp = this.ltp, sd = this.sd, a = this.a, dpar = this.dpar;
+        final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
+        final float[][] ltp = this.ltp;
         final int[] pstart = this.pstart, psyn = this.psyn, pj = this.pj;
         final byte[] pdd = this.pdd;
         final int[] back = this.back[w], out = mine[w];
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
-            final int cur = (int) (tg % r) * n, nxt = (int) ((tg + 1) % r) * n;
-            for (int k = 0; k < d; k++) back[k] = (int) (((tg - k - 1) % r + r) % r) * n;
+            final float[] cur = ltp[(int) (tg % r)], nxt = ltp[(int) ((tg + 1) % r)];
+            for (int k = 0; k < d; k++) back[k] = (int) (((tg - k - 1) % r + r) % r);
             // 1. input
             Arrays.fill(in, lo, hi, 0f);
             final long key = CounterRandom.key(kin, tg);
@@ -234,9 +237,9 @@ public final class SpnetNetwork implements AutoCloseable {
                 if (v[i] >= 30) {
                     v[i] = -65;
                     u[i] += dpar[i];
-                    ltp[cur + i] = 0.1f;
+                    cur[i] = 0.1f;
                     ltd[i] = 0.12f;
-                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) sd[psyn[p]] += ltp[back[pdd[p] & 0xFF] + pj[p]];
+                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) sd[psyn[p]] += ltp[back[pdd[p] & 0xFF]][pj[p]];
                     out[c++] = i;
                 }
             }
@@ -244,15 +247,36 @@ public final class SpnetNetwork implements AutoCloseable {
             pool.await(w, merge);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
             deliver(t, lo, hi);
-            // 4. integrate; 5. decay the traces
-            for (int i = lo; i < hi; i++) {
-                v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
-                v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
-                u[i] += a[i] * (0.2 * v[i] - u[i]);
-                ltp[nxt + i] = (float) (0.95 * ltp[cur + i]);
-                ltd[i] *= 0.95;
+            // 4. integrate; 5. decay the traces (the literal 0 for the first worker: see integrate)
+            if (lo == 0) {
+                integrate(v, u, in, a, 0, hi);
+                decay(cur, nxt, 0, hi);
+                decay(ltd, ltd, 0, hi);
+            } else {
+                integrate(v, u, in, a, lo, hi);
+                decay(cur, nxt, lo, hi);
+                decay(ltd, ltd, lo, hi);
             }
         }
+    }
+
+    /**
+     * Step 4: two 0.5 ms half-steps of v, then u, each neuron's arithmetic as spnet.c's, in a
+     * loop of its own, as each of the decays: C2 (JDK 25) vectorizes these loops only over few
+     * arrays and from a start it sees as a constant, and this one is most of a step's time
+     * (BENCHMARKS.md §6).
+     */
+    private static void integrate(float[] v, float[] u, float[] in, float[] a, int lo, int hi) {
+        for (int i = lo; i < hi; i++) {
+            v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+            v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+            u[i] += a[i] * (0.2 * v[i] - u[i]);
+        }
+    }
+
+    /** Step 5 for one trace: to[i] = 0.95 · from[i], rounded to float. */
+    private static void decay(float[] from, float[] to, int lo, int hi) {
+        for (int i = lo; i < hi; i++) to[i] = (float) (0.95 * from[i]);
     }
 
     /**
@@ -359,7 +383,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * is a pure function of (seed, step)).
      */
     public SpnetState snapshot() {
-        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), ltp.clone(), s.clone(), sd.clone(),
+        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), s.clone(), sd.clone(),
                 Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf));
     }
 
@@ -374,7 +398,8 @@ public final class SpnetNetwork implements AutoCloseable {
             copy("v", st.v(), net.v);
             copy("u", st.u(), net.u);
             copy("LTD", st.ltd(), net.ltd);
-            copy("LTP", st.ltp(), net.ltp);
+            if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
+            for (int k = 0; k < net.r; k++) System.arraycopy(st.ltp(), k * net.n, net.ltp[k], 0, net.n);
             copy("w", st.w(), net.s);
             copy("sd", st.sd(), net.sd);
             int nf = st.spikeMs().length;
@@ -394,6 +419,13 @@ public final class SpnetNetwork implements AutoCloseable {
             net.close();
             throw e;
         }
+    }
+
+    /** The LTP ring as one array, slot after slot: time T of neuron i at (T mod (d+1))·n + i. */
+    private float[] flatLtp() {
+        float[] flat = new float[r * n];
+        for (int k = 0; k < r; k++) System.arraycopy(ltp[k], 0, flat, k * n, n);
+        return flat;
     }
 
     private static void copy(String name, float[] from, float[] to) {
