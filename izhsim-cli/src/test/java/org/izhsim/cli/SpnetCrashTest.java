@@ -48,7 +48,9 @@ class SpnetCrashTest {
         }
         String when = "seed " + seed;
         List<Path> left = SpnetCheckpoint.list(ck);
-        assertTrue(left.size() >= 1 && left.size() <= 2, when + ": " + left);
+        // --keep 2, plus one when the kill falls between a new checkpoint's rename and the
+        // oldest one's deletion (never fewer: the rotation deletes only after the new one is in place)
+        assertTrue(left.size() >= 1 && left.size() <= 3, when + ": " + left);
         try (var s = Files.list(ck)) {
             for (Path f : s.toList()) {
                 String name = f.getFileName().toString();
