@@ -195,6 +195,14 @@ public final class Network {
      * number that any JVM seems to hold.
      */
     public long estimateBytes(int threads) {
+        return estimateBytes(threads, 1);
+    }
+
+    /**
+     * {@link #estimateBytes(int)} of one of {@code ranks} ranks: each holds the synapses onto its
+     * share of the post neurons (about 1/ranks of them) but every neuron's state.
+     */
+    public long estimateBytes(int threads, int ranks) {
         double bytes = 0;
         int depth = maxDelay() + pulseSteps + 2; // an upper bound of the simulation's ring depth
         for (NeuronGroup g : groups) {
@@ -205,7 +213,7 @@ public final class Network {
             if (receives) bytes += n * 8 * depth;
             for (Input in : inputs) if (in.group() == g) bytes += n * 8;
         }
-        for (SynapseGroup s : synapses) bytes += synapseBytes(s, threads);
+        for (SynapseGroup s : synapses) bytes += synapseBytes(s, threads) / ranks;
         return saturated(bytes + 8.0 * 1024 * 1024);
     }
 
@@ -250,7 +258,15 @@ public final class Network {
      * @throws IllegalStateException if the network and the extra bytes exceed what the JVM may still allocate
      */
     public void checkMemory(int threads, long extraBytes, String extra) {
-        long need = saturated((double) estimateBytes(threads) + extraBytes);
+        checkMemory(threads, extraBytes, extra, 1);
+    }
+
+    /**
+     * {@link #checkMemory(int, long, String)} on one of {@code ranks} ranks ({@link
+     * #estimateBytes(int, int)}); the refusal names more ranks as a way out.
+     */
+    public void checkMemory(int threads, long extraBytes, String extra, int ranks) {
+        long need = saturated((double) estimateBytes(threads, ranks) + extraBytes);
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         long max = rt.maxMemory();
@@ -270,9 +286,13 @@ public final class Network {
             if (extraBytes > 0.05 * need) hint += "; the run's recordings add " + extra; // named where they matter
             long mb = (long) suggestMb;
             String xmx = mb >= 4096 ? ((mb + 1023) / 1024) + "g" : mb + "m";
+            // the synapses split over ranks (each holds those onto its posts); the neurons' state does not
+            String ranksOut = ranks > 1 ? "more ranks than " + ranks : "several ranks";
             String remedy = suggestMb <= 1024.0 * 1024 * 16
-                    ? "run java with -Xmx" + xmx + " (./izhsim: IZHSIM_JAVA_OPTS=-Xmx" + xmx + "), or use fewer neurons or synapses per neuron"
-                    : "no -Xmx on one machine holds this; use fewer neurons or synapses per neuron";
+                    ? "run java with -Xmx" + xmx + " (./izhsim: IZHSIM_JAVA_OPTS=-Xmx" + xmx + "), use fewer neurons or synapses per "
+                    + "neuron, or spread the synapses over " + ranksOut + " (mpirun, docs/cluster.md)"
+                    : "no -Xmx on one machine holds this; use fewer neurons or synapses per neuron, or spread the synapses over "
+                    + ranksOut + " (mpirun -np R on several machines, docs/cluster.md)";
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "this network needs about %s but the JVM may allocate at most %s more (-Xmx is %s): %s%s",
                     mb(need), mb(max - used), mb(max), remedy, hint));

@@ -339,7 +339,8 @@ public final class NetworkRun implements AutoCloseable {
                 // at one worker: the simulation's own check, with the workers it will use, follows
                 net.checkMemory(1, (long) Math.min(extra, Long.MAX_VALUE / 2),
                         String.format(Locale.ROOT, "%.0f MB (state samples %.0f MB, the 1-ms spectrum of the summary %.0f MB; a "
-                                + "shorter %s needs less)", extra / 1048576, states / 1048576, spectrum / 1048576, duration));
+                                + "shorter %s needs less)", extra / 1048576, states / 1048576, spectrum / 1048576, duration),
+                        communicator.size());
             } catch (IllegalStateException tooBig) {
                 throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
             }

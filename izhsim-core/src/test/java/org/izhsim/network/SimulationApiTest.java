@@ -170,6 +170,19 @@ class SimulationApiTest {
     }
 
     @Test
+    void eachRankIsRefusedOnlyForItsOwnShareOfTheSynapses() {
+        Izhikevich2003Network.Built b = Izhikevich2003Network.builder().ne(80_000).ni(20_000).sparse(1000).build();
+        long one = b.network().estimateBytes(2), two = b.network().estimateBytes(2, 2);
+        // 10^8 synapses of 8 bytes split over two ranks; every rank keeps all neurons' state
+        assertTrue(two < 0.55 * one && two > 0.45 * one, one + " bytes on one rank, " + two + " on each of two");
+        NeuronGroup big = NeuronGroup.builder("big", 2_000_000).build();
+        Network net = Network.builder().add(big)
+                .add(SynapseGroup.builder("huge", big, big).connect(Connectivity.fixedInDegree(20_000)).build()).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.checkMemory(2, 0, "", 4));
+        assertTrue(e.getMessage().contains("more ranks than 4 (mpirun"), e.getMessage());
+    }
+
+    @Test
     void estimateOfTheLargestBenchmarkIsAbout800MB() {
         Izhikevich2003Network.Built b = Izhikevich2003Network.builder().ne(80_000).ni(20_000).sparse(1000).build();
         long bytes = b.network().estimateBytes(2);

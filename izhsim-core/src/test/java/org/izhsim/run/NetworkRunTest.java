@@ -91,7 +91,8 @@ class NetworkRunTest {
         String m = assertThrows(IllegalArgumentException.class,
                 () -> NetworkRun.builder(b.network(), b.spikes(), b.trace()).durationMs(10).build()).getMessage();
         assertTrue(m.startsWith("this network needs about 8796093022208 MB but the JVM may allocate at most "), m);
-        assertTrue(m.contains("no -Xmx on one machine holds this; use fewer neurons or synapses per neuron; the largest synapse "
+        assertTrue(m.contains("no -Xmx on one machine holds this; use fewer neurons or synapses per neuron, or spread the "
+                + "synapses over several ranks (mpirun -np R on several machines, docs/cluster.md); the largest synapse "
                 + "group 'exc->exc' holds 4.00e+18 synapses"), m);
         assertFalse(m.contains("; ,"), m);
         assertFalse(m.contains("recordings add"), "10 ms of recordings are no part of this refusal: " + m);
