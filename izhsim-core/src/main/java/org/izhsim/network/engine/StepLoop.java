@@ -41,6 +41,8 @@ final class StepLoop {
     private final boolean netm;
     private final TimeGrid grid;
     private final Stage[] stages;
+    /** Without behaviours or profiling: the step's calls written out ({@link #chunkDirect}), else null. */
+    private final GroupUpdate direct;
 
     // run state
     long step;            // next step to run
@@ -64,6 +66,7 @@ final class StepLoop {
         this.netm = netm;
         this.grid = grid;
         this.stages = plan(update, propagation, behaviours, netm, profile);
+        this.direct = behaviours == null && !profile ? update : null;
     }
 
     /**
@@ -150,6 +153,10 @@ final class StepLoop {
     }
 
     private void chunk(int w) {
+        if (direct != null) {
+            chunkDirect(w);
+            return;
+        }
         final Worker wk = workers[w];
         final Stage[] st = stages;
         steps:
@@ -163,6 +170,37 @@ final class StepLoop {
                 }
                 // set only by the barrier's serial action, read by every worker after it
                 if (stop) break steps;
+            }
+        }
+        pool.await(w, finalAction);
+    }
+
+    /**
+     * JIT: the stages {@link #plan} gives a network without behaviours, called directly rather
+     * than through the stage array, whose call site sees 3-4 stage classes and so inlines none
+     * of them (BENCHMARKS.md §7). The order is {@link #plan}'s for that case, which a test checks
+     * against the staged loop (same spikes).
+     */
+    private void chunkDirect(int w) {
+        final Worker wk = workers[w];
+        final GroupUpdate u = direct;
+        final boolean records = u.recordsState();
+        for (long k = chunkFrom; k < chunkTo; k++) {
+            wk.count = 0;
+            try {
+                if (netm) u.cutoff(wk, k);
+                else u.update(wk, k, true);
+            } catch (Throwable t) {
+                fail(t);
+            }
+            pool.await(w, serialAction);
+            if (stop) break;
+            try {
+                propagation.propagate(wk, k);
+                if (netm) u.update(wk, k, true);
+                if (records) u.recordState(wk, k);
+            } catch (Throwable t) {
+                fail(t);
             }
         }
         pool.await(w, finalAction);
