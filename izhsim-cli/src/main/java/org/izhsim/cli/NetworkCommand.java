@@ -278,9 +278,10 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
         }
         if (!MpiRun.root()) return 0; // [mpi hook] rank 0 writes every output and prints
-        final double[] times = keepSpikes ? spikes.timesMs() : null;
+
         final int[] neurons = keepSpikes ? spikes.neurons() : null;
-        final double[] gridTimes = keepSpikes ? org.izhsim.io.GridTimes.ofSteps(spikes.steps(), net.dt()) : null; // as files print them
+        // k·dt as files print them; the raster draws the same array (one array of all spike times, not two)
+        final double[] times = keepSpikes ? org.izhsim.io.GridTimes.ofSteps(spikes.steps(), net.dt()) : null;
 
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
@@ -298,11 +299,11 @@ abstract class NetworkCommand implements Callable<Integer> {
             }
             // spikes.npz on a second thread while this one formats spikes.csv: for
             // millions of spikes these two are most of the time after the run
-            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", gridTimes).put("i", neurons).putMetadata(stamped)
+            FutureTask<Path> npz = new FutureTask<>(() -> new Npz().put("t_ms", times).put("i", neurons).putMetadata(stamped)
                     .putString("metadata", Json.write(stamped)).write(stage.file("spikes.npz")));
             if (r.data().contains("npz")) Thread.ofPlatform().name("izhsim-npz").start(npz);
             try {
-                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(gridTimes, neurons));
+                if (r.data().contains("csv")) Csv.write(stage.file("spikes.csv"), stamped, List.of("t_ms", "i"), List.of(times, neurons));
             } finally {
                 if (r.data().contains("npz")) join(npz, false); // never leave it writing into the stage that closing deletes
             }
