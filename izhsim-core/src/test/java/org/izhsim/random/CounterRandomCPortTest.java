@@ -1,8 +1,8 @@
 package org.izhsim.random;
 
+import org.izhsim.cref.CReference;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,34 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  * (the C sources are in izhsim-bench/c; this test lives here because it checks this package).
  */
 class CounterRandomCPortTest {
-    /** izhsim-bench/c, seen from this module (the C programs live beside the benchmarks). */
-    static final Path C = Path.of(System.getProperty("basedir", ".")).resolve("../izhsim-bench/c").normalize();
     static final String[] STREAMS = {"spnet/input", "connect/spnet", "delays/spnet", "noise/exc", "", "x"};
 
     @TempDir
     static Path dir;
 
     @BeforeAll
-    static void needGcc() throws InterruptedException {
-        boolean gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            gcc = false;
-        }
-        assumeTrue(gcc, "gcc not found: skipping the checks of the C reference programs");
-        assumeTrue(Files.isRegularFile(C.resolve("spnet.c")), C + "/spnet.c not found: skipping");
+    static void needGcc() {
+        CReference.requireGcc("the checks of the C reference programs");
     }
 
     static Path compile(String source, String exe) throws IOException, InterruptedException {
-        Path out = dir.resolve(exe);
-        if (!Files.exists(out)) {
-            List<String> cmd = List.of("gcc", "-O2", "-std=c11", "-ffp-contract=off", C.resolve(source).toString(),
-                    "-o", out.toString(), "-lm");
-            String log = run(cmd, "");
-            assertTrue(Files.isExecutable(out), "gcc failed: " + log);
-        }
-        return out;
+        return CReference.compile(source, dir.resolve(exe));
     }
 
     /** Runs cmd with stdin from a file (a pipe written while the output is unread could deadlock). */

@@ -1,11 +1,11 @@
 package org.izhsim.spnet;
 
+import org.izhsim.cref.CReference;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * weight for weight and in every per-second statistic. Skipped without gcc.
  */
 class SpnetGoldenTest {
-    static final Path C = Path.of(System.getProperty("basedir", ".")).resolve("../izhsim-bench/c").normalize();
 
     @TempDir
     static Path dir;
@@ -34,19 +33,8 @@ class SpnetGoldenTest {
 
     /** Compiles spnet.c in float into {@code dir}; skips the calling test class without gcc. */
     static Path compile(Path dir) throws Exception {
-        boolean gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            gcc = false;
-        }
-        assumeTrue(gcc, "gcc not found: skipping the comparison with spnet.c");
-        Path out = dir.resolve("spnet_float");
-        Process p = new ProcessBuilder("gcc", "-O2", "-std=c11", "-ffp-contract=off", "-DREAL=float", C.resolve("spnet.c").toString(),
-                "-o", out.toString(), "-lm").redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), "gcc failed: " + log);
-        return out;
+        CReference.requireGcc("the comparison with spnet.c");
+        return CReference.compile("spnet.c", dir.resolve("spnet_float"), "-DREAL=float");
     }
 
     /** The C program's spikes ("tg i" lines), weights ("pre post delay w") and JSON. */
