@@ -79,7 +79,13 @@ final class NmlUnits {
                     + expected.describe() + " in " + expected.examples);
         }
         // exact decimal scaling, one rounding: "-0.06V" is exactly -60 mV
-        return new java.math.BigDecimal(m.group(1)).scaleByPowerOfTen(exponent[0]).doubleValue();
+        return finite(new java.math.BigDecimal(m.group(1)).scaleByPowerOfTen(exponent[0]).doubleValue(), text, what);
+    }
+
+    /** Refuses a value beyond a double's range ("1e400") where it is read, naming it (a model's own check cannot name the file). */
+    private static double finite(double x, String text, String what) {
+        if (!Double.isFinite(x)) throw new IllegalArgumentException(what + ": '" + text + "' is beyond the range of a number");
+        return x;
     }
 
     /** A dimensionless number (NeuroML's Nml2Quantity_none), refusing any unit. */
@@ -88,7 +94,7 @@ final class NmlUnits {
         if (!m.matches() || !m.group(2).isEmpty()) {
             throw new IllegalArgumentException(what + ": '" + text + "' must be a plain number without a unit");
         }
-        return Double.parseDouble(m.group(1));
+        return finite(Double.parseDouble(m.group(1)), text, what);
     }
 
     private static String example(Dimension d) {

@@ -107,6 +107,17 @@ class NeuroMlTest {
                 messages.get(6));
     }
 
+    /** Found by the fuzz suite: a number beyond a double's range reached the model's own check, which cannot name the file. */
+    @Test
+    void numbersBeyondRangeNameTheFileAndAttribute() throws IOException {
+        String m2003 = error(HEAD + "<izhikevichCell id=\"Z\" v0=\"-70mV\" thresh=\"30mV\" a=\"0.02\" b=\"0.2\" c=\"1e400\" d=\"8\"/>"
+                + "</neuroml>", "Z");
+        assertTrue(m2003.contains("c of izhikevichCell 'Z' in ") && m2003.contains("'1e400' is beyond the range of a number"), m2003);
+        String m2007 = error(HEAD + "<izhikevich2007Cell id=\"X\" v0=\"-60mV\" C=\"1e400pF\" k=\"0.7nS_per_mV\" vr=\"-60mV\""
+                + " vt=\"-40mV\" vpeak=\"35mV\" a=\"0.03per_ms\" b=\"-2nS\" c=\"-50mV\" d=\"100pA\"/></neuroml>", "X");
+        assertTrue(m2007.contains("C of izhikevich2007Cell 'X' in ") && m2007.contains("beyond the range"), m2007);
+    }
+
     @Test
     void externalEntitiesAreRefused() throws IOException {
         String m = error("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + HEAD
