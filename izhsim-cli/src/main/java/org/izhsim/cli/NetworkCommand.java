@@ -281,7 +281,7 @@ abstract class NetworkCommand implements Callable<Integer> {
 
         final int[] neurons = keepSpikes ? spikes.neurons() : null;
         // k·dt as files print them; the raster draws the same array (one array of all spike times, not two)
-        final double[] times = keepSpikes ? org.izhsim.io.GridTimes.ofSteps(spikes.steps(), net.dt()) : null;
+        final double[] times = keepSpikes ? org.izhsim.io.GridTimes.ofSteps(spikes::step, spikes.count(), net.dt()) : null;
 
         // one provenance stamp shared by every file of this run and the printed summary
         Map<String, Object> stamped = new LinkedHashMap<>(summary);
@@ -369,7 +369,7 @@ abstract class NetworkCommand implements Callable<Integer> {
     private static Npz recordingNpz(Recording rec, Map<String, Object> stamped) {
         Npz npz = new Npz();
         switch (rec) {
-            case SpikeRecording sr -> npz.put("t_ms", org.izhsim.io.GridTimes.ofSteps(sr.steps(), sr.dt())).put("i", sr.neurons());
+            case SpikeRecording sr -> npz.put("t_ms", org.izhsim.io.GridTimes.ofSteps(sr::step, sr.count(), sr.dt())).put("i", sr.neurons());
             case StateRecording st -> {
                 npz.put("t_ms", org.izhsim.io.GridTimes.onGrid(st.timesMs(), st.dt())).put("neurons", st.neurons());
                 for (String var : st.variables()) {

@@ -1,6 +1,7 @@
 package org.izhsim.analysis;
 
 import java.util.Arrays;
+import org.izhsim.network.SpikeRecording;
 
 /**
  * The population rhythm exactly as {@code pop_spectrum} and {@code band_peak} of
@@ -93,6 +94,20 @@ public final class PopulationSpectrum {
     /** pop_spectrum(t_ms, duration_ms). */
     public static Spectrum of(double[] timesMs, double durationMs) {
         return periodogram(binCounts(timesMs, durationMs), 1e-3);
+    }
+
+    /**
+     * pop_spectrum of recorded spikes, binned from their steps (t = step·dt, the values of
+     * {@link SpikeRecording#timesMs}) without an array of all spike times: for millions of
+     * spikes that array would be the largest allocation after the run.
+     */
+    public static Spectrum of(SpikeRecording spikes, double durationMs) {
+        int n = (int) Math.round(durationMs);
+        if (n < 1) throw new IllegalArgumentException("duration must be at least 1 ms");
+        double[] c = new double[n];
+        double dt = spikes.dt();
+        for (int i = 0, m = spikes.count(); i < m; i++) c[bin(spikes.step(i) * dt, n)] += 1;
+        return periodogram(c, 1e-3);
     }
 
     /** Counts per bin as doubles, for callers that binned already. */

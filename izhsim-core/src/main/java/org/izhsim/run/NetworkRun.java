@@ -130,7 +130,7 @@ public final class NetworkRun implements AutoCloseable {
             sim.recording(counter); // hands over the last chunk
             kept = null;
         }
-        PopulationSpectrum.Spectrum spectrum = kept != null ? PopulationSpectrum.of(kept.timesMs(), durationMs) : tally.spectrum();
+        PopulationSpectrum.Spectrum spectrum = kept != null ? PopulationSpectrum.of(kept, durationMs) : tally.spectrum();
         long spikeCount = kept != null ? kept.count() : tally.count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("scheme", network.scheme().id());

@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
 class PopulationSpectrumTest {
 
     @Test
+    void recordingGivesTheSpectrumOfItsSpikeTimes() {
+        // off-grid dt (0.1) and times past the last bin: both paths bin step·dt the same way
+        SplittableRandom rnd = new SplittableRandom(3);
+        int n = 5000;
+        int[] steps = new int[n], neurons = new int[n];
+        for (int i = 0; i < n; i++) steps[i] = rnd.nextInt(10_050);
+        java.util.Arrays.sort(steps);
+        org.izhsim.network.SpikeRecording r = org.izhsim.network.SpikeRecording.of("s", 0.1, steps, neurons);
+        PopulationSpectrum.Spectrum a = PopulationSpectrum.of(r, 1000), b = PopulationSpectrum.of(r.timesMs(), 1000);
+        assertArrayEquals(b.freqHz(), a.freqHz(), 0.0);
+        assertArrayEquals(b.power(), a.power(), 0.0);
+    }
+
+    @Test
     void fftEqualsNaiveDftForManyLengths() {
         SplittableRandom rnd = new SplittableRandom(1);
         int[] lengths = new int[70];

@@ -33,9 +33,14 @@ public final class GridTimes {
 
     /** t_k = k·dt [ms] for each step k. */
     public static double[] ofSteps(int[] steps, double dt) {
+        return ofSteps(i -> steps[i], steps.length, dt);
+    }
+
+    /** t_k = k·dt [ms] for k = {@code stepAt(i)}, i in [0, n): without a copy of the steps. */
+    public static double[] ofSteps(java.util.function.IntUnaryOperator stepAt, int n, double dt) {
         GridTimes g = new GridTimes(dt);
-        double[] t = new double[steps.length];
-        for (int i = 0; i < t.length; i++) t[i] = g.at(steps[i]);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) t[i] = g.at(stepAt.applyAsInt(i));
         return t;
     }
 
