@@ -141,8 +141,13 @@ class PlasticityTest {
     }
 
     private static Result run(Scheme scheme, int threads, double ms) {
+        return run(scheme, threads, ms, false);
+    }
+
+    /** With {@code staged}, profiling makes the engine run the stage array instead of its direct loop. */
+    private static Result run(Scheme scheme, int threads, double ms, boolean staged) {
         SpikeMonitor m = SpikeMonitor.all();
-        try (Simulation sim = Simulation.builder(network(scheme, m)).threads(threads).minNeuronsPerThread(1).build()) {
+        try (Simulation sim = Simulation.builder(network(scheme, m)).threads(threads).minNeuronsPerThread(1).profile(staged).build()) {
             sim.run(ms);
             SpikeRecording r = sim.recording(m);
             return new Result(r.steps(), r.neurons(), weights(sim));
@@ -165,6 +170,7 @@ class PlasticityTest {
             assertNotEquals(java.util.Arrays.hashCode(initial.get(1)), java.util.Arrays.hashCode(one.weights().get(1)), "ei learned");
             assertArrayEquals(initial.get(2), one.weights().get(2), "ie is static");
             for (int threads : new int[] {2, 4}) assertSame(one, run(scheme, threads, 1100), scheme + ", " + threads + " threads");
+            assertSame(one, run(scheme, 2, 1100, true), scheme + ", the staged loop");
         }
     }
 
