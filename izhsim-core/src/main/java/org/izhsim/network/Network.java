@@ -237,6 +237,13 @@ public final class Network {
             default -> mean;
         };
         int delayBytes = s.uniformDelay() ? 0 : (s.delays().max() <= 255 ? 1 : 2);
+        if (s.plasticity() != null) {
+            // rows by delay (segment offsets instead of a delay per synapse), the incoming index
+            // (8 per synapse + 4 per post), a side array (spnet's sd) and the per-neuron traces
+            double span = s.delays().max() - s.delays().min() + 1;
+            return Math.ceil(nnz) * (8 + 8 + 4) + (np * span + np + 1) * 4 + (nq + 1) * 4
+                    + 8.0 * (np * (s.delays().max() + 3) + 2 * nq);
+        }
         return Math.ceil(nnz) * (8 + delayBytes) + (np + 1) * 4 + (threads + 1.0) * np * 4 * 2;
     }
 
