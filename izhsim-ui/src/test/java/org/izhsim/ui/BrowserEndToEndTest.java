@@ -211,6 +211,7 @@ class BrowserEndToEndTest {
         waiting(60).until(x -> "12".equals(attr("view-trace", "data-neuron")));
         assertEquals("true", attr("view-trace", "data-identical"));
         assertTrue(driver.findElement(By.id("trace-note")).getText().contains("replayed"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("view-trace")));
         screenshot("network-model-trace");
 
         // zoom in, drag to pan, reset
@@ -234,6 +235,7 @@ class BrowserEndToEndTest {
         waiting(30).until(x -> "30".equals(attr("incoming-note", "data-inputs"))); // 20 from exc, 10 from inh
         assertEquals("false", attr("weights-note", "data-plastic"));
         assertTrue(driver.findElement(By.id("weights-note")).getText().contains("no plastic synapses"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("view-weights")));
         screenshot("network-model-weights");
 
         // a bad file, uploaded: the reader's one line, nothing runs
@@ -251,6 +253,7 @@ class BrowserEndToEndTest {
         severe.removeIf(m -> m.contains("/api/net") && m.contains("400")); // the deliberate bad file
         assertEquals(List.of(), severe, "JavaScript console errors");
         assertEquals(List.of(), driver.executeScript("return window.__errors"), "uncaught errors in the page");
+        driver.get("about:blank");
     }
 
     /**

@@ -157,7 +157,7 @@ function drawIncoming() {
   if (!d) { note.textContent = 'Click a row of the raster to see that neuron\'s incoming weights.'; return; }
   const all = d.synapse_groups.flatMap((g) => g.w);
   const lo = Math.min(0, ...all), hi = Math.max(0.1, ...all);
-  const ax = axes($('incoming'), 0, net.n, lo, hi + 0.05 * (hi - lo), 'presynaptic neuron', 'weight', `incoming weights of neuron ${d.neuron} (${d.group})`);
+  const ax = axes($('incoming'), 0, net.n, lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo), 'presynaptic neuron', 'weight', `incoming weights of neuron ${d.neuron} (${d.group})`);
   for (const g of d.synapse_groups) {
     for (let k = 0; k < g.pre.length; k++) {
       ax.g.fillStyle = colourOf(g.pre[k]);
