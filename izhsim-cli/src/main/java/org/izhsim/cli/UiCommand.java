@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ui", mixinStandardHelpOptions = true,
         header = "The explorer in the browser: a neuron, an F-I curve, a network.",
         description = {"Serve the interactive explorer in the browser: a neuron with sliders (traces, phase plane, F-I curve)",
-                "and a live 2003 network (raster, rate, one neuron's trace) with pause, changes and a replay file.",
-                "Listens on 127.0.0.1 only unless --bind says otherwise; Ctrl-C stops it."},
+                "and a live network (the 2003 network, or a YAML/TOML model file uploaded or found under the current directory):",
+                "raster with zoom and a clicked neuron's v and u, rate, ISI histogram, spectrum, weights, pause, changes, replay file.",
+                "Model files are read only from under the current directory. Listens on 127.0.0.1 only unless --bind says otherwise; Ctrl-C stops it."},
         footer = {"", "Examples:", "  izhsim ui --open", "  izhsim ui --port 9000", "  izhsim replay izhsim-replay-1a2b3c4d.json"})
 final class UiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -34,7 +35,8 @@ final class UiCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
         UiServer server;
         try {
-            server = UiServer.start(bind, port, quiet ? null : System.err);
+            // model files by path only from under the directory the user started the explorer in
+            server = UiServer.start(bind, port, quiet ? null : System.err, java.nio.file.Path.of("").toAbsolutePath());
         } catch (BindException e) {
             throw new IllegalArgumentException("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
                     + "); is another izhsim ui running? choose another --port, or --port 0 for a free one");

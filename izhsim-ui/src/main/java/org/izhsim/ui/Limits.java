@@ -32,4 +32,14 @@ public final class Limits {
     public static final int MAX_KEPT_SESSIONS = 16;
     /** Points a trace is thinned to for the page (min/max per bucket keeps every spike's peak). */
     public static final int TRACE_POINTS = 3000;
+    /** Largest model file the network tab reads, uploaded or from disk [bytes]. */
+    public static final int MAX_MODEL_BYTES = 256 * 1024;
+    /** Largest body of a network request, which may carry a model file's text as a JSON string (escaped, up to twice as long). */
+    public static final int MAX_NET_BODY_BYTES = 2 * MAX_MODEL_BYTES + MAX_BODY_BYTES;
+    /** Model files listed from the model root. */
+    public static final int MAX_LISTED_MODELS = 100;
+    /** Most memory a model file's network may need, by its own estimate [bytes]. */
+    public static final long MAX_NETWORK_BYTES = 512L << 20;
+    /** Most bins of an ISI histogram. */
+    public static final int MAX_HISTOGRAM_BINS = 1000;
 }

@@ -27,21 +27,36 @@ final class NetworkApi {
     private final Map<String, NetworkSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final PrintStream log;
+    final ModelSource models;
 
-    NetworkApi(PrintStream log) {
+    NetworkApi(PrintStream log, ModelSource models) {
         this.log = log;
+        this.models = models;
     }
 
     static final List<String> CHANGE_FIELDS = List.of("input", "value");
+    /** A request for a model file's network: a path under the model root, or the file's name and text. */
+    static final List<String> MODEL_FIELDS = List.of("model_path", "model_name", "model_text", "speed");
 
     Map<String, Object> create(Body body) {
-        Net2003Options settings = NetworkSettings.parse(body);
+        NetPlan plan;
+        List<NetworkSession.Timed> initial = new ArrayList<>();
+        if (body.has("model_path") || body.has("model_text") || body.has("model_name")) {
+            body.only(MODEL_FIELDS);
+            if (body.has("model_path") == body.has("model_text")) {
+                throw ApiException.badRequest("give either model_path (a file under the model root) or model_name and model_text (an upload)");
+            }
+            plan = NetPlan.of(body.has("model_path") ? models.path(body.text("model_path", "", 1000))
+                    : models.upload(body.text("model_name", "", 200), body.text("model_text", "", Limits.MAX_MODEL_BYTES)));
+        } else {
+            Net2003Options settings = NetworkSettings.parse(body);
+            plan = NetPlan.of(settings);
+            initial.add(timed(plan, "noise:exc", body.number("sigma_exc", 5)));
+            initial.add(timed(plan, "noise:inh", body.number("sigma_inh", 2)));
+            initial.add(timed(plan, "constant:exc", body.number("current_exc", 0)));
+            initial.add(timed(plan, "constant:inh", body.number("current_inh", 0)));
+        }
         double speed = body.number("speed", 0, 0, 1000);
-        List<Replay.Change> initial = new ArrayList<>();
-        initial.add(change(0, "noise:exc", body.number("sigma_exc", 5)));
-        initial.add(change(0, "noise:inh", body.number("sigma_inh", 2)));
-        initial.add(change(0, "constant:exc", body.number("current_exc", 0)));
-        initial.add(change(0, "constant:inh", body.number("current_inh", 0)));
         NetworkSession s;
         synchronized (sessions) {
             evict();
@@ -53,23 +68,39 @@ final class NetworkApi {
             byte[] b = new byte[16];
             random.nextBytes(b);
             String id = HexFormat.of().formatHex(b);
-            s = new NetworkSession(id, settings, speed, initial, msg -> say(id, msg));
+            s = new NetworkSession(id, plan, speed, initial, msg -> say(id, msg));
             sessions.put(s.id, s);
         }
-        say(s, "created: " + org.izhsim.io.Json.write(NetworkSettings.toMap(settings)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session", s.id);
-        out.put("settings", NetworkSettings.toMap(settings));
-        out.put("steps", settings.steps());
+        if (plan.builtin() != null) {
+            out.put("settings", NetworkSettings.toMap(plan.builtin()));
+        } else {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", plan.model().name());
+            m.put("model_file", plan.model().file());
+            m.put("description", plan.model().description());
+            m.put("neurons", plan.neurons());
+            m.put("dt", plan.network().dt());
+            m.put("duration", plan.durationMs());
+            m.put("seed", plan.network().seed());
+            m.put("scheme", plan.network().scheme().id());
+            out.put("model", m);
+        }
+        say(s, "created: " + org.izhsim.io.Json.write(out.get(plan.builtin() != null ? "settings" : "model")));
+        out.put("title", plan.title());
+        out.put("neurons", plan.neurons());
+        out.put("duration", plan.durationMs());
+        out.put("groups", plan.groups());
+        out.put("inputs", plan.steerable());
+        out.put("trace_neuron", plan.traceGlobal());
+        out.put("replay_file", plan.builtin() != null);
+        out.put("steps", plan.steps());
         return out;
     }
 
-    private static Replay.Change change(long step, String input, double value) {
-        try {
-            return new Replay.Change(step, input, value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+    private static NetworkSession.Timed timed(NetPlan plan, String input, double value) {
+        return new NetworkSession.Timed(0, input, value, plan.change(input, value));
     }
 
     /**
@@ -103,14 +134,77 @@ final class NetworkApi {
             case "stop", "close" -> s.stop();
             case "change" -> {
                 body.only(CHANGE_FIELDS);
-                Replay.Change c = change(0, body.text("input", "", 40), body.number("value", Double.NaN));
-                s.requestChange(c.input(), c.value());
-                say(s, "requested " + c.input() + " = " + c.value());
+                String input = body.text("input", "", 200);
+                double value = body.number("value", Double.NaN);
+                s.requestChange(input, value);
+                say(s, "requested " + input + " = " + value);
             }
             default -> throw new ApiException(404, "unknown command '" + verb + "'; known: pause, resume, stop, close, change");
         }
         if (!verb.equals("change")) say(s, verb);
         return Map.of("session", id, "state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The views a session answers with GET /api/net/ID/VIEW. */
+    static final List<String> VIEWS = List.of("trace", "isi", "spectrum", "incoming");
+
+    /**
+     * One of {@link #VIEWS}: a neuron's replayed v and u ({@code neuron}), the ISI histogram
+     * ({@code bin_ms}, {@code bins}, optional {@code group}), the population spectrum
+     * ({@code max_hz}), a neuron's incoming weights ({@code neuron}).
+     */
+    Map<String, Object> view(String id, String what, Map<String, String> query) {
+        NetworkSession s = get(id);
+        return switch (what) {
+            case "trace" -> s.trace(intParam(query, "neuron", -1));
+            case "incoming" -> {
+                int neuron = intParam(query, "neuron", -1);
+                s.plan.groupOf(neuron);
+                yield s.onSynapses(views -> WeightStats.incoming(s.plan, views, neuron));
+            }
+            case "isi", "spectrum" -> {
+                NetworkSession.Snapshot snap = s.snapshot();
+                if (snap == null || snap.steps() == 0) throw new ApiException(409, "the network has not run yet");
+                var grid = s.plan.network().grid();
+                if (what.equals("spectrum")) yield NetAnalysis.spectrum(snap.spikes(), grid, snap.steps(), numberParam(query, "max_hz", 100));
+                int from = 0, to = s.plan.neurons();
+                String group = query.get("group");
+                if (group != null && !group.isEmpty()) {
+                    var g = s.plan.network().groups().stream().filter(x -> x.name().equals(group)).findFirst().orElseThrow(
+                            () -> ApiException.badRequest("unknown group '" + group + "'; known: "
+                                    + String.join(", ", s.plan.network().groups().stream().map(x -> x.name()).toList())));
+                    from = s.plan.network().offset(g);
+                    to = from + g.size();
+                }
+                yield NetAnalysis.isi(snap.spikes(), grid, from, to, numberParam(query, "bin_ms", 2), intParam(query, "bins", 100));
+            }
+            default -> throw new ApiException(404, "unknown view '" + what + "'; known: " + String.join(", ", VIEWS));
+        };
+    }
+
+    private static int intParam(Map<String, String> query, String key, int fallback) {
+        String v = query.get(key);
+        if (v == null) {
+            if (fallback >= 0) return fallback;
+            throw ApiException.badRequest("missing " + key);
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static double numberParam(Map<String, String> query, String key, double fallback) {
+        String v = query.get(key);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!Double.isFinite(d) || d <= 0) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(key + " must be a positive number, got '" + v + "'");
+        }
     }
 
     /** Streams the session's events until it ends or the client goes away (which stops it). */

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +32,11 @@ import org.izhsim.io.Json;
  *   POST /api/neuron                one neuron (izh2003, or "model": "izh2007"): traces, spikes, phase plane
  *   POST /api/fi                    its F–I curve
  *   POST /api/neuron/download?view=trace|phase|fi&amp;format=png|svg|csv|npz
- *   POST /api/net                   create a network session → {"session": ID}
+ *   GET  /api/models                the model files under the model root
+ *   POST /api/net                   create a network session (the 2003 network, or a model file) → {"session": ID}
  *   GET  /api/net/ID/events         its server-sent events (starts the run)
  *   POST /api/net/ID/pause|resume|stop|close|change
+ *   GET  /api/net/ID/trace?neuron=N a neuron's v and u, replayed; isi, spectrum, incoming?neuron=N likewise
  *   GET  /api/net/ID/replay         the replay file (JSON)
  *   GET  /api/net/ID/download?format=png|svg|csv|npz
  * </pre>
@@ -48,6 +51,9 @@ public final class UiServer implements AutoCloseable {
             "/", "index.html",
             "/index.html", "index.html",
             "/app.js", "app.js",
+            "/net.js", "net.js",
+            "/raster.js", "raster.js",
+            "/netviews.js", "netviews.js",
             "/app.css", "app.css",
             "/vendor/uplot/uPlot.iife.min.js", "vendor/uplot/uPlot.iife.min.js",
             "/vendor/uplot/uPlot.min.css", "vendor/uplot/uPlot.min.css",
@@ -59,11 +65,11 @@ public final class UiServer implements AutoCloseable {
     private final PrintStream log;
     private final Set<String> hosts;
 
-    private UiServer(HttpServer server, ExecutorService executor, PrintStream log, String bind) {
+    private UiServer(HttpServer server, ExecutorService executor, PrintStream log, String bind, Path modelRoot) {
         this.server = server;
         this.executor = executor;
         this.log = log;
-        this.networks = new NetworkApi(log);
+        this.networks = new NetworkApi(log, new ModelSource(modelRoot));
         this.hosts = new java.util.HashSet<>(java.util.List.of("localhost", "127.0.0.1", "[::1]", bind.toLowerCase(Locale.ROOT)));
     }
 
@@ -74,11 +80,22 @@ public final class UiServer implements AutoCloseable {
      * @throws java.net.BindException if the port is in use
      */
     public static UiServer start(String bind, int port, PrintStream log) throws IOException {
+        return start(bind, port, log, null);
+    }
+
+    /**
+     * As {@link #start(String, int, PrintStream)}, with the directory whose model files the
+     * network tab may open by path (nothing outside it), or null to accept uploads only.
+     */
+    public static UiServer start(String bind, int port, PrintStream log, Path modelRoot) throws IOException {
+        if (modelRoot != null && !java.nio.file.Files.isDirectory(modelRoot)) {
+            throw new IllegalArgumentException("model root " + modelRoot + " is not a directory"); // before the port is taken
+        }
         InetAddress addr = InetAddress.getByName(bind);
         HttpServer http = HttpServer.create(new InetSocketAddress(addr, port), 64);
         ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(ex);
-        UiServer ui = new UiServer(http, ex, log, bind);
+        UiServer ui = new UiServer(http, ex, log, bind, modelRoot);
         http.createContext("/", ui::handle);
         http.start();
         return ui;
@@ -203,8 +220,9 @@ public final class UiServer implements AutoCloseable {
                 }
             }
             case "POST fi" -> sendJson(ex, 200, NeuronApi.fi(Body.parse(body(ex))));
+            case "GET models" -> sendJson(ex, 200, Map.of("files", networks.models.list()));
             case "POST net" -> {
-                if (parts.length == 2) sendJson(ex, 200, networks.create(Body.parse(body(ex))));
+                if (parts.length == 2) sendJson(ex, 200, networks.create(Body.parse(body(ex, Limits.MAX_NET_BODY_BYTES))));
                 else if (parts.length == 4) sendJson(ex, 200, networks.command(parts[2], parts[3], Body.parse(body(ex))));
                 else throw new ApiException(404, "no such endpoint: " + path);
             }
@@ -218,7 +236,9 @@ public final class UiServer implements AutoCloseable {
                                 r.toJson().getBytes(StandardCharsets.UTF_8)));
                     }
                     case "download" -> send(ex, networks.get(parts[2]).download(choice(query, "format", Download.FORMATS)));
-                    default -> throw new ApiException(404, "no such endpoint: " + path + "; known: events, replay, download");
+                    case "trace", "isi", "spectrum", "incoming" -> sendJson(ex, 200, networks.view(parts[2], parts[3], query));
+                    default -> throw new ApiException(404, "no such endpoint: " + path + "; known: events, replay, download, "
+                            + String.join(", ", NetworkApi.VIEWS));
                 }
             }
             default -> throw new ApiException(404, "no such endpoint: " + method + " " + path);
@@ -246,10 +266,15 @@ public final class UiServer implements AutoCloseable {
 
     /** The request body as text; refused with 413 beyond {@link Limits#MAX_BODY_BYTES}. */
     private static String body(HttpExchange ex) throws IOException {
+        return body(ex, Limits.MAX_BODY_BYTES);
+    }
+
+    /** The request body as text; refused with 413 beyond {@code limit} bytes. */
+    private static String body(HttpExchange ex, int limit) throws IOException {
         String len = ex.getRequestHeaders().getFirst("Content-Length");
         if (len != null) {
             try {
-                if (Long.parseLong(len.trim()) > Limits.MAX_BODY_BYTES) throw tooLarge(len.trim());
+                if (Long.parseLong(len.trim()) > limit) throw tooLarge(len.trim(), limit);
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("bad Content-Length '" + len + "'");
             }
@@ -259,13 +284,13 @@ public final class UiServer implements AutoCloseable {
         byte[] buf = new byte[8192];
         for (int n; (n = in.read(buf)) > 0; ) {
             out.write(buf, 0, n);
-            if (out.size() > Limits.MAX_BODY_BYTES) throw tooLarge("more than " + Limits.MAX_BODY_BYTES);
+            if (out.size() > limit) throw tooLarge("more than " + limit, limit);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static ApiException tooLarge(String size) {
-        return new ApiException(413, "request body of " + size + " bytes; at most " + Limits.MAX_BODY_BYTES);
+    private static ApiException tooLarge(String size, int limit) {
+        return new ApiException(413, "request body of " + size + " bytes; at most " + limit);
     }
 
     private static void serveAsset(HttpExchange ex, String path) throws IOException {

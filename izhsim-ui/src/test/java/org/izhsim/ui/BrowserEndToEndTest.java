@@ -41,6 +41,7 @@ class BrowserEndToEndTest {
     static final File CHROMIUM = new File("/usr/bin/chromium"), DRIVER = new File("/usr/bin/chromedriver");
     static UiServer server;
     static ChromeDriver driver;
+    static Path modelRoot;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,7 +50,10 @@ class BrowserEndToEndTest {
             if ("true".equals(System.getenv("CI"))) fail("CI=true but /usr/bin/chromium or /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
             Assumptions.assumeTrue(false, "headless Chromium not installed (apt-get install chromium chromium-driver)");
         }
-        server = UiServer.start("127.0.0.1", 0, null);
+        modelRoot = Files.createTempDirectory("izhsim-e2e-models");
+        Files.writeString(modelRoot.resolve("small.yaml"), NetworkModelApiTest.MODEL);
+        Files.writeString(modelRoot.resolve("bad.yaml"), NetworkModelApiTest.MODEL.replace("size: 20", "size: twenty"));
+        server = UiServer.start("127.0.0.1", 0, null, modelRoot);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
@@ -167,6 +171,89 @@ class BrowserEndToEndTest {
         assertEquals(List.of(), severe, "JavaScript console errors");
         Object errors = driver.executeScript("return window.__errors");
         assertEquals(List.of(), errors, "uncaught errors in the page");
+    }
+
+    /**
+     * The network tab with a model file from the model root: it runs and is steered by its own
+     * inputs, the change is marked on the raster, a click on a row replays that neuron's v and u,
+     * the raster zooms, pans and resets, the ISI, spectrum and weight views fill, and a bad
+     * upload shows the reader's line.
+     */
+    @Test
+    void aModelFileRunsAndTheRasterZoomsPansAndTracesAClickedNeuron() throws Exception {
+        driver.get(server.uri().toString());
+        waiting(60).until(d -> renders() >= 1);
+        driver.findElement(By.id("tab-network")).click();
+        waiting(30).until(x -> !driver.findElements(By.cssSelector("#net-source option[value='small.yaml']")).isEmpty());
+        new Select(driver.findElement(By.id("net-source"))).selectByValue("small.yaml");
+        assertTrue(driver.findElement(By.id("net-model-note")).isDisplayed());
+        assertTrue(!driver.findElement(By.id("net-ne")).isDisplayed(), "the built-in network's fields are hidden");
+        new Select(driver.findElement(By.id("net-speed"))).selectByValue("0.25");
+        driver.findElement(By.id("net-start")).click();
+        waiting(60).until(x -> "running".equals(attr("net-status", "data-state")) && Integer.parseInt(attr("net-status", "data-spikes")) > 0);
+        // the model's first input, noise:exc, is the first slider: 5 -> 6
+        assertTrue(driver.findElement(By.cssSelector("label[for=s-in0]")).getText().contains("noise:exc"));
+        driver.findElement(By.id("s-in0")).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        waiting(60).until(x -> driver.findElement(By.id("net-log")).getText().contains("noise 'noise:exc' sigma = 6.0"));
+        waiting(60).until(x -> "done".equals(attr("net-status", "data-state")));
+        // one mark per committed change (each arrow key commits one: 5.5, then 6); a model file has no initial ones
+        int logged = driver.findElements(By.cssSelector("#net-log li")).size();
+        assertTrue(logged >= 1);
+        assertEquals(String.valueOf(logged), attr("raster", "data-markers"));
+        assertTrue(driver.findElement(By.id("net-title")).getText().startsWith("small, 100 neurons"));
+
+        // a click on the row of neuron 12, at t = 150 ms: its v and u, replayed
+        WebElement raster = driver.findElement(By.id("raster"));
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) driver.executeScript("return [raster.px(150), raster.py(12.5), arguments[0].clientWidth, arguments[0].clientHeight]", raster);
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(raster, (int) (at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
+                (int) (at.get(1).doubleValue() - at.get(3).doubleValue() / 2)).click().perform();
+        waiting(60).until(x -> "12".equals(attr("view-trace", "data-neuron")));
+        assertEquals("true", attr("view-trace", "data-identical"));
+        assertTrue(driver.findElement(By.id("trace-note")).getText().contains("replayed"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("view-trace")));
+        screenshot("network-model-trace");
+
+        // zoom in, drag to pan, reset
+        driver.findElement(By.id("raster-in")).click();
+        assertEquals(75.0, Double.parseDouble(attr("raster", "data-x0")), 1e-9);
+        assertEquals(225.0, Double.parseDouble(attr("raster", "data-x1")), 1e-9);
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(raster).clickAndHold().moveByOffset(-120, 0).release().perform();
+        double x0 = Double.parseDouble(attr("raster", "data-x0"));
+        assertTrue(x0 > 75, "dragged left: later times, x0 = " + x0);
+        assertEquals(150.0, Double.parseDouble(attr("raster", "data-x1")) - x0, 1e-9);
+        assertEquals("12", attr("view-trace", "data-neuron"), "a drag is no click");
+        driver.findElement(By.id("raster-reset")).click();
+        assertEquals("0", attr("raster", "data-x0"));
+        assertEquals("300", attr("raster", "data-x1"));
+
+        driver.findElement(By.id("vtab-isi")).click();
+        waiting(30).until(x -> attr("isi-stats", "data-intervals") != null && Integer.parseInt(attr("isi-stats", "data-intervals")) > 0);
+        driver.findElement(By.id("vtab-spectrum")).click();
+        waiting(30).until(x -> driver.findElement(By.id("spectrum-stats")).getText().contains("gamma peak"));
+        driver.findElement(By.id("vtab-weights")).click();
+        waiting(30).until(x -> "30".equals(attr("incoming-note", "data-inputs"))); // 20 from exc, 10 from inh
+        assertEquals("false", attr("weights-note", "data-plastic"));
+        assertTrue(driver.findElement(By.id("weights-note")).getText().contains("no plastic synapses"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("view-weights")));
+        screenshot("network-model-weights");
+
+        // a bad file, uploaded: the reader's one line, nothing runs
+        new Select(driver.findElement(By.id("net-source"))).selectByValue("upload");
+        driver.findElement(By.id("net-file")).sendKeys(modelRoot.resolve("bad.yaml").toString());
+        driver.findElement(By.id("net-start")).click();
+        waiting(30).until(x -> driver.findElement(By.id("net-error")).isDisplayed());
+        String error = driver.findElement(By.id("net-error")).getText();
+        assertTrue(error.startsWith("bad.yaml:") && error.contains("groups.inh.size") && !error.contains("\n"), error);
+
+        List<String> severe = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) severe.add(e.getMessage());
+        }
+        severe.removeIf(m -> m.contains("/api/net") && m.contains("400")); // the deliberate bad file
+        assertEquals(List.of(), severe, "JavaScript console errors");
+        assertEquals(List.of(), driver.executeScript("return window.__errors"), "uncaught errors in the page");
+        driver.get("about:blank");
     }
 
     /**

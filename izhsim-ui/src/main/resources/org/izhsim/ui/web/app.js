@@ -134,7 +134,10 @@ function axes(canvas, x0, x1, y0, y1, xLabel, yLabel, title) {
   g.beginPath();
   g.rect(L, T, w - L - R, h - T - B);
   g.clip();
-  return { g, px, py, done: () => g.restore() };
+  // and back from pixels to data, for clicks and drags on the canvas
+  const ix = (X) => x0 + (X - L) / (w - L - R) * (x1 - x0);
+  const iy = (Y) => y0 + (h - B - Y) / (h - T - B) * (y1 - y0);
+  return { g, px, py, ix, iy, box: { L, R, T, B, w, h }, done: () => g.restore() };
 }
 
 function ticks(a, b, n) {
@@ -173,7 +176,7 @@ function sliderRow(container, s, onChange) {
 }
 
 function setSlider(f, value) {
-  const s = SLIDERS.concat(NET_SLIDERS).find((x) => x.f === f);
+  const s = SLIDERS.concat(netSliders).find((x) => x.f === f);
   const range = $('s-' + f), num = $('n-' + f);
   range.min = Math.min(s.min, value);
   range.max = Math.max(s.max, value);
@@ -355,159 +358,6 @@ function wireDownloads() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// network tab
-
-const NET_SLIDERS = [
-  { f: 'sigma_exc', label: 'σ exc', unit: '', min: 0, max: 15, step: 0.5, value: 5 },
-  { f: 'sigma_inh', label: 'σ inh', unit: '', min: 0, max: 10, step: 0.5, value: 2 },
-  { f: 'current_exc', label: 'I exc', unit: '', min: -10, max: 10, step: 0.5, value: 0 },
-  { f: 'current_inh', label: 'I inh', unit: '', min: -10, max: 10, step: 0.5, value: 0 },
-];
-const INPUT_OF = { sigma_exc: 'noise:exc', sigma_inh: 'noise:inh', current_exc: 'constant:exc', current_inh: 'constant:inh' };
-
-const net = { id: null, es: null, state: 'idle', spikes: 0, t: 0, ne: 800, n: 1000, duration: 1000,
-  rateT: [], rateHz: [], vT: [], v: [], pending: false, dots: [] };
-
-function netSettings() {
-  const body = {
-    ne: Number($('net-ne').value), ni: Number($('net-ni').value), dt: Number($('net-dt').value),
-    duration: Number($('net-duration').value), seed: Number($('net-seed').value), scheme: $('net-scheme').value,
-    speed: Number($('net-speed').value),
-  };
-  if ($('net-conn').value !== 'auto') body.connectivity = $('net-conn').value;
-  for (const s of NET_SLIDERS) body[s.f] = Number($('n-' + s.f).value);
-  return body;
-}
-
-function setNetState(state) {
-  net.state = state;
-  const live = state === 'running' || state === 'paused' || state === 'starting';
-  $('net-start').disabled = live;
-  $('net-pause').disabled = state !== 'running';
-  $('net-resume').disabled = state !== 'paused';
-  $('net-stop').disabled = !live;
-  for (const b of document.querySelectorAll('[data-net]')) {
-    b.disabled = !net.id || state === 'running' || state === 'starting' || (b.dataset.net !== 'replay' && net.spikes === 0 && state !== 'paused' && state !== 'done' && state !== 'stopped');
-  }
-  $('net-status').dataset.state = state;
-  netStatus();
-}
-
-function netStatus() {
-  const t = net.t;
-  const rate = t > 0 ? net.spikes / net.n / (t / 1000) : 0;
-  const el = $('net-status');
-  el.textContent = `${net.state} · t = ${fmt(t, 5)} of ${fmt(net.duration)} ms · ${net.spikes.toLocaleString('en')} spikes · mean ${rate.toFixed(2)} Hz per neuron`;
-  el.dataset.spikes = net.spikes;
-}
-
-async function startNetwork() {
-  showError($('net-error'), '');
-  if (net.es) { net.es.close(); net.es = null; }
-  let created;
-  try {
-    created = await api('/api/net', netSettings());
-  } catch (e) {
-    showError($('net-error'), e.message);
-    return;
-  }
-  const s = created.settings;
-  Object.assign(net, { id: created.session, spikes: 0, t: 0, ne: s.ne, n: s.ne + s.ni, duration: s.duration,
-    rateT: [], rateHz: [], vT: [], v: [], dots: [] });
-  $('net-log').innerHTML = '';
-  plots.rate.setData([[], []]);
-  plots.netv.setData([[], []]);
-  drawRasterAxes();
-  setNetState('starting');
-  const es = new EventSource(`/api/net/${net.id}/events`);
-  net.es = es;
-  es.addEventListener('batch', (ev) => onBatch(JSON.parse(ev.data)));
-  es.addEventListener('state', (ev) => setNetState(JSON.parse(ev.data).state));
-  es.addEventListener('failure', (ev) => showError($('net-error'), JSON.parse(ev.data).message));
-  es.addEventListener('end', () => { es.close(); if (net.es === es) net.es = null; });
-  es.onerror = () => { if (es.readyState === EventSource.CLOSED && net.es === es) setNetState('disconnected'); };
-}
-
-function onBatch(b) {
-  net.t = b.t_ms;
-  net.spikes += b.spike_t.length;
-  for (let k = 0; k < b.spike_t.length; k++) net.dots.push(b.spike_t[k], b.spike_i[k]);
-  drawDots(b.spike_t, b.spike_i);
-  if (b.rate_t.length && net.rateT.length && net.rateT[net.rateT.length - 1] === b.rate_t[0]) {
-    net.rateT.pop(); net.rateHz.pop(); // the partial last bin, now complete
-  }
-  for (let k = 0; k < b.rate_t.length; k++) { net.rateT.push(b.rate_t[k]); net.rateHz.push(b.rate_hz[k]); }
-  for (let k = 0; k < b.v_t.length; k++) { net.vT.push(b.v_t[k]); net.v.push(b.v[k]); }
-  for (const c of b.changes) {
-    const li = document.createElement('li');
-    li.textContent = `t = ${fmt(c.t_ms, 6)} ms (step ${c.step}): ${c.change}`;
-    $('net-log').appendChild(li);
-  }
-  if (!net.pending) {
-    net.pending = true;
-    requestAnimationFrame(() => {
-      net.pending = false;
-      plots.rate.setData([net.rateT, net.rateHz]);
-      plots.netv.setData([net.vT, net.v]);
-      netStatus();
-    });
-  }
-}
-
-let raster = null;
-function drawRasterAxes() {
-  const c = $('raster');
-  raster = axes(c, 0, net.duration, 0, net.n, 't (ms)', 'neuron', 'spike raster (blue: excitatory, red: inhibitory)');
-  raster.done();
-  drawDots(net.dots.filter((_, k) => k % 2 === 0), net.dots.filter((_, k) => k % 2 === 1));
-}
-
-function drawDots(ts, is) {
-  if (!raster) return;
-  const g = raster.g;
-  const dot = net.n > 3000 ? 1 : 1.5;
-  for (let k = 0; k < ts.length; k++) {
-    g.fillStyle = is[k] < net.ne ? '#1f5fbf' : '#c0392b';
-    g.fillRect(raster.px(ts[k]) - dot / 2, raster.py(is[k] + 0.5) - dot / 2, dot, dot);
-  }
-}
-
-function netCommand(verb) {
-  if (!net.id) return;
-  api(`/api/net/${net.id}/${verb}`, {}).catch((e) => showError($('net-error'), e.message));
-}
-
-function netChange(field) {
-  if (!net.id || !(net.state === 'running' || net.state === 'paused')) return; // otherwise it is a start setting
-  api(`/api/net/${net.id}/change`, { input: INPUT_OF[field], value: Number($('n-' + field).value) })
-    .catch((e) => showError($('net-error'), e.message));
-}
-
-function wireNetwork() {
-  const box = $('net-sliders');
-  for (const s of NET_SLIDERS) {
-    sliderRow(box, s, () => {});
-    setSlider(s.f, s.value);
-    // a change is sent when the slider is released (or a value typed), not on every pixel
-    $('s-' + s.f).addEventListener('change', () => netChange(s.f));
-    $('n-' + s.f).addEventListener('change', () => netChange(s.f));
-  }
-  $('net-start').addEventListener('click', startNetwork);
-  $('net-pause').addEventListener('click', () => netCommand('pause'));
-  $('net-resume').addEventListener('click', () => netCommand('resume'));
-  $('net-stop').addEventListener('click', () => netCommand('stop'));
-  for (const b of document.querySelectorAll('[data-net]')) {
-    b.addEventListener('click', () => {
-      const what = b.dataset.net;
-      const path = what === 'replay' ? `/api/net/${net.id}/replay` : `/api/net/${net.id}/download?format=${what}`;
-      download(path, undefined, what).catch((e) => showError($('net-error'), e.message));
-    });
-  }
-  // closing the tab stops its simulation (the server also notices the stream closing)
-  window.addEventListener('pagehide', () => { if (net.id) navigator.sendBeacon(`/api/net/${net.id}/close`); });
-}
-
-// ---------------------------------------------------------------------------------------------
 // start-up
 
 function resizePlots() {
@@ -516,8 +366,14 @@ function resizePlots() {
   }
   if (neuronData && !$('panel-neuron').hidden) renderPhase();
   if (!$('panel-network').hidden) {
-    if (!net.id) net.duration = Number($('net-duration').value);
-    drawRasterAxes();
+    if (!net.id) {
+      net.duration = Number($('net-duration').value);
+      net.n = Number($('net-ne').value) + Number($('net-ni').value);
+      rasterReset();
+    } else {
+      drawRaster();
+    }
+    if (shownView() === 'weights') drawWeights();
   }
 }
 
