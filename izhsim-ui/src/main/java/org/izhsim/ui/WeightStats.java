@@ -18,7 +18,7 @@ import org.izhsim.network.SynapseView;
  * <p>Each group's bins are fixed by its first sample (from min(0, w_min) to max(0, w_max), in
  * {@link #BINS} bins), so that samples over time are comparable; a later weight outside them is
  * counted apart ({@code outside}), never folded into an end bin. A group counts as plastic when
- * its model file gives it a {@code plasticity} rule or when its histogram ever differs from the
+ * it has a {@link SynapseGroup#plasticity()} rule or when its histogram ever differs from the
  * first: either way the page can say truthfully whether any weight of the run has changed.
  */
 final class WeightStats {
@@ -34,11 +34,9 @@ final class WeightStats {
         this.changed = new boolean[plan.synapseGroups().size()];
     }
 
-    /** Whether the model file configures a plasticity rule on synapse group {@code k} (the built-in network has none). */
+    /** Whether synapse group {@code k} has a plasticity rule (the built-in network has none). */
     boolean configured(int k) {
-        if (plan.model() == null) return false;
-        Object syn = plan.model().resolved().get("synapses");
-        return syn instanceof List<?> l && k < l.size() && l.get(k) instanceof Map<?, ?> m && m.get("plasticity") != null;
+        return plan.synapseGroups().get(k).plasticity() != null;
     }
 
     /** One sample: per group, the counts in its bins and the weights outside them. Run on the simulation's thread. */
