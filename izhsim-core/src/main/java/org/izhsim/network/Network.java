@@ -48,7 +48,9 @@ public final class Network {
             if (!names.add(g.name())) throw new IllegalArgumentException("two neuron groups are named '" + g.name() + "'");
             if (offsets.put(g, (int) off) != null) throw new IllegalArgumentException("group '" + g.name() + "' added twice");
             off += g.size();
-            if (g.source() instanceof SpikeSource.Generator gen) gen.schedule(g.name(), g.size(), grid); // refused here, not at the run
+            // refused here, where dt is known, not at the run
+            if (g.source() instanceof SpikeSource.Generator gen) gen.schedule(g.name(), g.size(), grid);
+            if (g.source() instanceof SpikeSource.Poisson p) p.checkRates(g, seed, grid.dt());
             if (off > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("a network holds at most 2^31 - 64 neurons");
         }
         this.neuronCount = (int) off;

@@ -106,6 +106,19 @@ public sealed interface SpikeSource {
             if (rateHz.isConstant()) checkRate(rateHz.constantValue(), -1);
         }
 
+        /** The rates of group {@code g} under {@code seed} [Hz], refused if above one spike per step of {@code dtMs}. */
+        public double[] checkRates(NeuronGroup g, long seed, double dtMs) {
+            double[] r = rateHz.resolve("group '" + g.name() + "' rate_hz", g.size(), rateHz.needsUniform() ? g.uniforms(seed) : null);
+            for (int i = 0; i < r.length; i++) {
+                checkRate(r[i], i);
+                if (r[i] * dtMs * 1e-3 > 1) {
+                    throw new IllegalArgumentException("Poisson group '" + g.name() + "': rate " + r[i] + " Hz of neuron " + i
+                            + " exceeds one spike per step of dt " + dtMs + " ms (at most " + 1e3 / dtMs + " Hz)");
+                }
+            }
+            return r;
+        }
+
         /** Refuses a rate that is negative or not finite, naming the neuron (or −1 for all). */
         public static void checkRate(double hz, int neuron) {
             if (!(hz >= 0) || !Double.isFinite(hz)) {

@@ -151,9 +151,8 @@ class SpikeSourcesTest {
     @Test
     void poissonRateAboveOneSpikePerStepIsRefused() {
         NeuronGroup p = NeuronGroup.poisson("p", 2, PerNeuron.array(new double[] {10, 3000}));
-        Network net = Network.builder().dt(0.5).add(p).build();
-        assertMessage("Poisson rate 3000.0 Hz of neuron 1 exceeds one spike per step of dt 0.5 ms (at most 2000.0 Hz)",
-                () -> Simulation.of(net));
+        assertMessage("Poisson group 'p': rate 3000.0 Hz of neuron 1 exceeds one spike per step of dt 0.5 ms (at most 2000.0 Hz)",
+                () -> Network.builder().dt(0.5).add(p).build());
         assertMessage("Poisson rate must be a finite number >= 0 Hz, got -1.0", () -> NeuronGroup.poisson("p", 2, -1));
     }
 

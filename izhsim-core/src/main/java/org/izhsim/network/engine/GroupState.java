@@ -107,7 +107,7 @@ final class GroupState {
             kernel = null;
             lastSpike = null;
         } else if (g.source() != null) {
-            double[] rates = g.source() instanceof SpikeSource.Poisson ? SourceKernels.rates(g, r) : null;
+            double[] rates = g.source() instanceof SpikeSource.Poisson p ? p.checkRates(g, seed, grid.dt()) : null;
             if (rates != null) put("rate_hz", rates);
             kernel = SourceKernels.of(g, grid, scheme.cutoffBeforeUpdate(), seed, rates);
             lastSpike = null;

@@ -27,13 +27,6 @@ final class SourceKernels {
         };
     }
 
-    /** The rates of a Poisson group under {@code uniforms}, each checked. */
-    static double[] rates(NeuronGroup g, double[] uniforms) {
-        SpikeSource.Poisson p = (SpikeSource.Poisson) g.source();
-        double[] r = p.rateHz().resolve("group '" + g.name() + "' rate_hz", g.size(), uniforms);
-        for (int i = 0; i < r.length; i++) SpikeSource.Poisson.checkRate(r[i], i);
-        return r;
-    }
 
     /** Base of the two: fires in the call the scheme takes spikes in. */
     private abstract static class Source implements NeuronKernel {
@@ -102,14 +95,6 @@ final class SourceKernels {
             this.streamKey = streamKey;
             this.rateHz = rateHz;
             this.dtSeconds = dtMs * 1e-3;
-            for (int i = 0; i < rateHz.length; i++) checkProbability(i);
-        }
-
-        private void checkProbability(int i) {
-            if (rateHz[i] * dtSeconds > 1) {
-                throw new IllegalArgumentException("Poisson rate " + rateHz[i] + " Hz of neuron " + i + " exceeds one spike per step of dt "
-                        + dtSeconds * 1e3 + " ms (at most " + 1 / dtSeconds + " Hz)");
-            }
         }
 
         @Override
