@@ -148,17 +148,51 @@ class DeltaSynapseTest {
                 () -> SynapseGroup.builder("s", a, a).target("ge").build());
     }
 
-    /** Jumps are summed in the pulse ring's order: bit-identical spikes for any thread count. */
-    @Test
-    void deltaSynapsesAreThreadIndependent() {
+    private static Network mixed(SpikeMonitor m) {
         NeuronGroup p = NeuronGroup.poisson("p", 80, 100.0);
         NeuronGroup q = NeuronGroup.builder("q", 120).build();
         SynapseGroup pq = SynapseGroup.builder("pq", p, q).connect(Connectivity.fixedInDegree(8)).weights(Weights.uniform(2, 8))
                 .delays(Delays.uniform(0, 3)).target("v").build();
         SynapseGroup qq = SynapseGroup.builder("qq", q, q).connect(Connectivity.probability(0.1)).weights(Weights.uniform(-2, 3))
                 .target("v").build();
+        return Network.builder().seed(5).dt(0.5).add(p).add(q).add(pq).add(qq).add(m).build();
+    }
+
+    /** A snapshot holds the jumps still on their way (and the Poisson rates): resuming gives the straight run's spikes. */
+    @Test
+    void snapshotKeepsPendingJumps() throws Exception {
         SpikeMonitor m = SpikeMonitor.all();
-        Network net = Network.builder().seed(5).dt(0.5).add(p).add(q).add(pq).add(qq).add(m).build();
+        Network net = mixed(m);
+        SpikeRecording straight;
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).build()) {
+            sim.runSteps(300);
+            straight = sim.recording(m);
+        }
+        Snapshot snap;
+        SpikeRecording first;
+        try (Simulation sim = Simulation.builder(net).threads(1).build()) {
+            sim.runSteps(137);
+            first = sim.recording(m);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            sim.snapshot().write(bytes);
+            snap = Snapshot.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        }
+        try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).resumeFrom(snap).build()) {
+            sim.runSteps(300 - 137);
+            SpikeRecording rest = sim.recording(m);
+            assertEquals(straight.count(), first.count() + rest.count(), "spike count");
+            for (int i = 0; i < rest.count(); i++) {
+                assertEquals(straight.step(first.count() + i), rest.step(i), "spike " + i);
+                assertEquals(straight.neuron(first.count() + i), rest.neuron(i), "spike " + i);
+            }
+        }
+    }
+
+    /** Jumps are summed in the pulse ring's order: bit-identical spikes for any thread count. */
+    @Test
+    void deltaSynapsesAreThreadIndependent() {
+        SpikeMonitor m = SpikeMonitor.all();
+        Network net = mixed(m);
         SpikeRecording[] r = new SpikeRecording[3];
         for (int t = 1; t <= 3; t++) {
             try (Simulation sim = Simulation.builder(net).threads(t).minNeuronsPerThread(1).build()) {

@@ -60,7 +60,7 @@ class ModelFileErrorsTest {
         assertEquals("net.yaml:3:3: simulation.duration: unknown key; allowed: duration_ms, dt_ms, scheme, seed, threads, pulse_ms",
                 error(with(3, "  duration: 100")));
         assertEquals("net.yaml:13:26: synapses[0].weigth: unknown key; allowed: name, from, to, tag, connectivity, weight, "
-                + "delay_ms, storage", error(with(13, "  - {from: exc, to: inh, weigth: 1}")));
+                + "delay_ms, storage, target", error(with(13, "  - {from: exc, to: inh, weigth: 1}")));
         assertEquals("net.yaml:16:41: inputs[0].amplitude: unknown key; allowed: type, name, group, sigma, period_ms",
                 error(with(16, "  - {type: noise, group: exc, sigma: 5, amplitude: 3}")));
         assertEquals("net.yaml:9:14: groups.exc.params.e: unknown key; allowed: a, b, c, d",
@@ -76,7 +76,7 @@ class ModelFileErrorsTest {
         assertEquals("net.yaml:16:12: inputs[0].type: unknown value 'gauss'; allowed: noise, constant, current, poisson",
                 error(with(16, "  - {type: gauss, group: exc, sigma: 5}")));
         assertEquals("net.yaml:14:70: synapses[1].connectivity.rule: unknown value 'random'; allowed: all_to_all, one_to_one, "
-                + "probability, fixed_indegree",
+                + "probability, fixed_indegree, list",
                 error(with(14, "  - {from: inh, to: exc, tag: GABA, weight: -1, connectivity: {rule: random, k: 5}}")));
         assertEquals("net.yaml:14:86: synapses[1].connectivity.p: unknown key; allowed: rule, k, population, draw",
                 error(with(14, "  - {from: inh, to: exc, tag: GABA, weight: -1, connectivity: {rule: fixed_indegree, p: 5}}")));

@@ -120,5 +120,9 @@ class SourcesModelFileTest {
                 .contains("gives the weights (w); remove 'weight'"));
         assertTrue(error("groups:\n  s: {size: 1, model: poisson, rate_hz: 1}\n" + cells + "synapses:\n  - {from: cells, to: s}\n")
                 .contains("group 's' is a spike source and receives no synapses"));
+        assertTrue(error("groups:\n  s: {size: 1, model: poisson, rate_hz: 1}\n" + cells + "monitors:\n  - {type: state, group: s}\n")
+                .contains("group 's' is a spike source and has no v, u or I to record"));
+        assertTrue(error("groups:\n  s: {size: 1, model: poisson, rate_hz: 1}\n" + cells + "outputs: {trace: {group: s}}\n")
+                .contains("group 's' is a spike source and has no v to trace"));
     }
 }
