@@ -97,6 +97,25 @@ class SourcesModelFileTest {
         assertEquals(2, t.delays().max());
     }
 
+    /** The bundled example runs: the generator's spikes on Brian2's steps, the Poisson group at its rates, the cells driven. */
+    @Test
+    void bundledExampleRuns() throws Exception {
+        ModelFile mf = ModelFile.load(ExampleModelsTest.EXAMPLES.resolve("spike-sources.yaml"), ModelFile.Overrides.NONE);
+        try (org.izhsim.network.Simulation sim = org.izhsim.network.Simulation.of(mf.network())) {
+            sim.run(mf.durationMs());
+            org.izhsim.network.SpikeRecording r = sim.recording(mf.spikes());
+            assertEquals(6, r.countNeurons(0, 3), "the generator's six spikes");
+            int first = 0;
+            while (r.neuron(first) >= 3) first++;
+            assertEquals(100, r.step(first), "the first: 50 ms at dt 0.5");
+            assertEquals(0, r.neuron(first));
+            int background = r.countNeurons(3, 103);
+            // rates 5..15 Hz, mean 10 Hz: 100 sources × 0.5 s × 10 Hz = 500 spikes expected
+            assertTrue(background > 400 && background < 600, background + " Poisson spikes");
+            assertTrue(r.countNeurons(103, 153) > 0, "the cells fire");
+        }
+    }
+
     @Test
     void badInputIsOneLineAtTheKey() throws Exception {
         String cells = "  cells: {size: 2}\n";
