@@ -162,7 +162,7 @@ class RunModelFileTest {
         Path out = dir.resolve("out");
         Object[][] cases = {
                 {"izhsim: 1\nsimulation: {duration_ms: 10}\ngroups:\n  exc: {size: 10, modle: izh2003}\n",
-                        "izhsim run: " + model + ":4:19: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial"},
+                        "izhsim run: " + model + ":4:19: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial, spikes, rate_hz"},
                 {"izhsim: 1\nsimulation: {duration_ms: 10}\ngroups:\n  exc: {size: 10}\nsynapses: [{from: exc, to: inh}]\n",
                         "izhsim run: " + model + ":5:28: synapses[0].to: unknown group 'inh'; groups: exc"},
         };

@@ -24,6 +24,8 @@ final class Fingerprint {
             s.append("group ").append(g.name()).append(' ').append(g.size()).append(' ');
             if (g.equations() != null) s.append("equations ").append(g.equations().hash());
             else if (g.model2007() != null) s.append(g.model2007());
+            else if (g.source() instanceof SpikeSource.Generator gen) s.append(gen);
+            else if (g.source() != null) s.append("poisson"); // its rates are a vector of the snapshot
             else s.append(g.model().name());
             s.append('\n');
         }
@@ -39,6 +41,7 @@ final class Fingerprint {
             // an equation rule by its model's text (the record's compiler has no stable name)
             if (y.plasticity() instanceof Plasticity.Equations e) s.append(" plasticity equations ").append(e.model().normalized());
             else if (y.plasticity() != null) s.append(" plasticity ").append(y.plasticity());
+            if (!y.targetsCurrent()) s.append(" target ").append(y.target());
             s.append('\n');
         }
         for (Input in : net.inputs()) {

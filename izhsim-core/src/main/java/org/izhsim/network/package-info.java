@@ -5,9 +5,11 @@
  * <h2>Describe</h2>
  * {@link org.izhsim.network.NeuronGroup}s (per-neuron parameters as
  * {@link org.izhsim.network.PerNeuron} constants, arrays or functions of one uniform r per
- * neuron), {@link org.izhsim.network.SynapseGroup}s (a {@link org.izhsim.network.Connectivity}
+ * neuron; or spike sources, {@link org.izhsim.network.SpikeSource}: given spike times or
+ * Poisson trains), {@link org.izhsim.network.SynapseGroup}s (a {@link org.izhsim.network.Connectivity}
  * rule, {@link org.izhsim.network.Weights}, integer {@link org.izhsim.network.Delays} in steps,
- * dense or CSR {@link org.izhsim.network.Storage}), {@link org.izhsim.network.Input}s (Gaussian
+ * dense or CSR {@link org.izhsim.network.Storage}, and a target: the pulse current I or a jump
+ * of a state variable), {@link org.izhsim.network.Input}s (Gaussian
  * noise, constant and time-dependent currents, Poisson sources) and
  * {@link org.izhsim.network.Monitor}s (spikes, state traces, population rate; spike and state
  * monitors can instead {@code streaming(sink, chunkSteps)} hand their data to a sink chunk by

@@ -109,7 +109,7 @@ final class Learning {
     private void arrivals(Worker wk, long k, PlasticSite s, PlasticRule r) {
         final DelayRows rows = s.rows();
         final GroupState g = s.pre();
-        final double[] acc = s.post().ring[(int) ((k + latency) % depth)];
+        final double[] acc = Jumps.ringOf(s.group(), s.post())[(int) ((k + latency) % depth)]; // the pulse ring, or the target variable's
         final int w = wk.id;
         long events = 0;
         for (int d = rows.minDelay(), dMax = rows.maxDelay(); d <= dMax; d++) {

@@ -12,6 +12,8 @@
  *   <tr><td>{@code ChangeQueue}</td><td>parameter changes: validated when queued, committed between steps, logged</td></tr>
  *   <tr><td>{@code Partition}</td><td>which neurons each worker owns</td></tr>
  *   <tr><td>{@code Wiring}</td><td>the synapse build (joint partner draws) and each pre group's outgoing matrices</td></tr>
+ *   <tr><td>{@code SourceKernels}</td><td>the kernels of spike-source groups (given times, Poisson trains): they fire where a neuron's spikes are taken</td></tr>
+ *   <tr><td>{@code Jumps}</td><td>the arrival rings of synapses that jump a state variable (v, ge …) instead of pulsing I, emptied at the deliver</td></tr>
  *   <tr><td>{@code EquationGroups}</td><td>the compiled kernel of an equation-model group over the group's vectors</td></tr>
  *   <tr><td>{@code StepLoop}</td><td>the step loop: the stages of a worker's step in {@link org.izhsim.network.Phase} order, the barrier and its serial part</td></tr>
  *   <tr><td>{@code GroupUpdate}</td><td>cut-off, update (inputs, deliver, integrate) and the state monitors' view, per worker and group</td></tr>

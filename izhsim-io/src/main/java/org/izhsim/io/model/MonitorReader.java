@@ -39,6 +39,10 @@ final class MonitorReader {
             }
             case "state" -> {
                 if (g == null) throw ModelFileException.at(node, "missing required key 'group'");
+                if (g.source() != null) {
+                    throw ModelFileException.at(f.get("group"), "group '" + g.name() + "' is a spike source and has no v, u or I "
+                            + "to record; record its spikes (type: spikes)");
+                }
                 int[] ns = f.has("neurons") ? neurons(f.get("neurons"), g) : new int[] {0};
                 List<StateMonitor.Variable> vars = new ArrayList<>();
                 if (f.has("variables")) {

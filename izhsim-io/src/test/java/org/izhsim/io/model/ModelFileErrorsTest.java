@@ -55,12 +55,12 @@ class ModelFileErrorsTest {
 
     @Test
     void unknownKeysAreRefusedWithTheAllowedOnes() {
-        assertEquals("net.yaml:8:5: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial",
+        assertEquals("net.yaml:8:5: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial, spikes, rate_hz",
                 error(with(8, "    modle: izh2003")));
         assertEquals("net.yaml:3:3: simulation.duration: unknown key; allowed: duration_ms, dt_ms, scheme, seed, threads, pulse_ms",
                 error(with(3, "  duration: 100")));
         assertEquals("net.yaml:13:26: synapses[0].weigth: unknown key; allowed: name, from, to, tag, connectivity, weight, "
-                + "delay_ms, storage, plasticity", error(with(13, "  - {from: exc, to: inh, weigth: 1}")));
+                + "delay_ms, storage, target, plasticity", error(with(13, "  - {from: exc, to: inh, weigth: 1}")));
         assertEquals("net.yaml:16:41: inputs[0].amplitude: unknown key; allowed: type, name, group, sigma, period_ms",
                 error(with(16, "  - {type: noise, group: exc, sigma: 5, amplitude: 3}")));
         assertEquals("net.yaml:9:14: groups.exc.params.e: unknown key; allowed: a, b, c, d",
@@ -70,13 +70,13 @@ class ModelFileErrorsTest {
     @Test
     void unknownValuesListTheKnownOnes() {
         assertEquals("net.yaml:8:12: groups.exc.model: unknown model 'adex'; built-in: izh2003, izh2003-4.1v+108, "
-                + "izh2003-accommodation, izh2007; or {equations: FILE}", error(with(8, "    model: adex")));
+                + "izh2003-accommodation, izh2007; spike sources: spike_generator, poisson; or {equations: FILE}", error(with(8, "    model: adex")));
         assertEquals("net.yaml:4:11: simulation.scheme: unknown scheme 'heun'; known: figure1, netm, euler, rk4",
                 error(with(4, "  scheme: heun")));
         assertEquals("net.yaml:16:12: inputs[0].type: unknown value 'gauss'; allowed: noise, constant, current, poisson",
                 error(with(16, "  - {type: gauss, group: exc, sigma: 5}")));
         assertEquals("net.yaml:14:70: synapses[1].connectivity.rule: unknown value 'random'; allowed: all_to_all, one_to_one, "
-                + "probability, fixed_indegree",
+                + "probability, fixed_indegree, list",
                 error(with(14, "  - {from: inh, to: exc, tag: GABA, weight: -1, connectivity: {rule: random, k: 5}}")));
         assertEquals("net.yaml:14:86: synapses[1].connectivity.p: unknown key; allowed: rule, k, population, draw",
                 error(with(14, "  - {from: inh, to: exc, tag: GABA, weight: -1, connectivity: {rule: fixed_indegree, p: 5}}")));

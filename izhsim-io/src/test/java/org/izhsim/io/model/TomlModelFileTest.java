@@ -33,7 +33,7 @@ class TomlModelFileTest {
                 size = 10
                 modle = "izh2003"
                 """;
-        assertEquals("net.toml:6:1: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial",
+        assertEquals("net.toml:6:1: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial, spikes, rate_hz",
                 assertThrows(ModelFileException.class, () -> ModelFile.parse("net.toml", text, ModelFile.Overrides.NONE))
                         .getMessage());
         String bad = assertThrows(ModelFileException.class,
