@@ -42,10 +42,14 @@ public final class SpnetNetwork implements AutoCloseable {
     final int[] post;
     final byte[] dd;    // delay index: delay = dd + 1 ms
     final int[] dbeg;   // dbeg[i·(d+1) + k]: first synapse of pre i with delay index k
-    final float[] s, sd;
-    // excitatory synapses onto post i: [pstart[i], pstart[i+1]) into psyn (synapse), pj (pre), pdd
-    final int[] pstart, psyn, pj;
-    final byte[] pdd;
+    final float[] s;
+    // sd of the excitatory synapses [0, ne·m) only: the inhibitory ones have no plasticity state
+    final float[] sd;
+    // excitatory synapses onto post i: [pstart[i], pstart[i+1]) into psyn (synapse) and pin, the
+    // pre and its delay index in one int (pre << dshift | delay index), which potentiation reads
+    // together: 8 bytes per plastic synapse instead of 9 (docs/spnet.md, "Memory")
+    final int[] pstart, psyn, pin;
+    final int dshift, dmask;
     final float[] a, dpar, v, u, in, ltd;
     // ring: time T of neuron i at ltp[T mod (d+1)][i]; one array per slot, so that the decay
     // from one slot into the next is a loop over two arrays, which C2 vectorizes
@@ -79,11 +83,13 @@ public final class SpnetNetwork implements AutoCloseable {
         dd = new byte[syn];
         dbeg = new int[n * r];
         s = new float[syn];
-        sd = new float[syn];
+        sd = new float[ne * m];
         pstart = new int[n + 1];
         psyn = new int[ne * m];
-        pj = new int[ne * m];
-        pdd = new byte[ne * m];
+        pin = new int[ne * m];
+        // pre < n and n·(d+1) < 2^31 (checkMemory), so pre << dshift < 2^32: read back with >>>
+        dshift = 32 - Integer.numberOfLeadingZeros(Math.max(1, d - 1));
+        dmask = (1 << dshift) - 1;
         a = new float[n];
         dpar = new float[n];
         v = new float[n];
@@ -165,8 +171,7 @@ public final class SpnetNetwork implements AutoCloseable {
             for (int q = j * m; q < (j + 1) * m; q++) {
                 int p = fill[post[q]]++;
                 psyn[p] = q;
-                pj[p] = j;
-                pdd[p] = dd[q];
+                pin[p] = j << dshift | (dd[q] & 0xFF);
             }
         }
     }
@@ -217,8 +222,8 @@ public final class SpnetNetwork implements AutoCloseable {
         final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, r = this.r;
         final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
         final float[][] ltp = this.ltp;
-        final int[] pstart = this.pstart, psyn = this.psyn, pj = this.pj;
-        final byte[] pdd = this.pdd;
+        final int[] pstart = this.pstart, psyn = this.psyn, pin = this.pin;
+        final int dshift = this.dshift, dmask = this.dmask;
         final int[] back = this.back[w], out = mine[w];
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
@@ -239,7 +244,10 @@ public final class SpnetNetwork implements AutoCloseable {
                     u[i] += dpar[i];
                     cur[i] = 0.1f;
                     ltd[i] = 0.12f;
-                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) sd[psyn[p]] += ltp[back[pdd[p] & 0xFF]][pj[p]];
+                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
+                        int x = pin[p];
+                        sd[psyn[p]] += ltp[back[x & dmask]][x >>> dshift];
+                    }
                     out[c++] = i;
                 }
             }
@@ -374,7 +382,7 @@ public final class SpnetNetwork implements AutoCloseable {
             pre[q] = q / m;
             delay[q] = (dd[q] & 0xFF) + 1;
         }
-        return new Synapses(pre, post.clone(), delay, s.clone(), sd.clone());
+        return new Synapses(pre, post.clone(), delay, s.clone(), allSd());
     }
 
     /**
@@ -383,7 +391,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * is a pure function of (seed, step)).
      */
     public SpnetState snapshot() {
-        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), s.clone(), sd.clone(),
+        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), s.clone(), allSd(),
                 Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf));
     }
 
@@ -401,7 +409,13 @@ public final class SpnetNetwork implements AutoCloseable {
             if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
             for (int k = 0; k < net.r; k++) System.arraycopy(st.ltp(), k * net.n, net.ltp[k], 0, net.n);
             copy("w", st.w(), net.s);
-            copy("sd", st.sd(), net.sd);
+            // a checkpoint holds sd for every synapse, as weights.npz does; the inhibitory ones are 0
+            float[] sd = st.sd();
+            if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
+            for (int q = net.sd.length; q < sd.length; q++) {
+                if (sd[q] != 0) throw new IllegalArgumentException("its sd of inhibitory synapse " + q + " is not 0");
+            }
+            System.arraycopy(sd, 0, net.sd, 0, net.sd.length);
             int nf = st.spikeMs().length;
             if (st.spikeNeuron().length != nf) throw new IllegalArgumentException("its spike list has " + nf + " times but "
                     + st.spikeNeuron().length + " neurons");
@@ -419,6 +433,11 @@ public final class SpnetNetwork implements AutoCloseable {
             net.close();
             throw e;
         }
+    }
+
+    /** sd of every synapse in stored order (0 for the inhibitory ones, which have none). */
+    private float[] allSd() {
+        return Arrays.copyOf(sd, s.length);
     }
 
     /** The LTP ring as one array, slot after slot: time T of neuron i at (T mod (d+1))·n + i. */
