@@ -55,8 +55,8 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
     }
 
     /**
-     * Bytes the network holds (every synapse: post, delay byte, weight; a plastic one also sd
-     * and its incoming entry, synapse and packed pre + delay; per neuron: state, traces, the LTP
+     * Bytes the network holds (every synapse: post, delay byte, weight; a plastic one also sd,
+     * the place of its weight and sd in post order, and its pre and delay packed in one int; per neuron: state, traces, the LTP
      * ring, segment offsets), for the memory check.
      */
     public long bytes() {
