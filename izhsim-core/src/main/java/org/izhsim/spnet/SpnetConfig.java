@@ -55,11 +55,12 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
     }
 
     /**
-     * Bytes the network holds (synapses: post, delay byte, weight, sd; the excitatory incoming
-     * lists; per neuron: state, traces, the LTP ring, segment offsets), for the memory check.
+     * Bytes the network holds (every synapse: post, delay byte, weight; a plastic one also sd,
+     * the place of its weight and sd in post order, and its pre and delay packed in one int; per neuron: state, traces, the LTP
+     * ring, segment offsets), for the memory check.
      */
     public long bytes() {
         long n = n(), syn = n * m, exc = plastic();
-        return syn * (4 + 1 + 4 + 4) + exc * (4 + 4 + 1) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 1) + 8L * n;
+        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 1) + 8L * n;
     }
 }

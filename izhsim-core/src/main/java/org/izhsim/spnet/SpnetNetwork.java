@@ -27,9 +27,11 @@ import org.izhsim.random.Streams;
  * spike but adds only into its own posts. A post's I therefore sums the same values in the
  * same order (spike order, newest first; no pre reaches a post twice with one delay, since
  * targets are distinct) for any number of workers, so spikes and weights do not depend on it.
- * One barrier per step merges the workers' spikes in ascending neuron order. The reads that
- * cross workers are the LTP history of other neurons at steps before the current one, written
- * before the previous barrier.
+ * One barrier per step merges the workers' spikes in ascending neuron order; fewer cannot do,
+ * since a delay-1 synapse (every inhibitory one, M/D of the excitatory ones) delivers a spike in
+ * the step it is found, into any worker's posts. The reads that cross workers are the LTP
+ * history of other neurons at steps before the current one, written before the previous
+ * barrier; the writes of the excitatory weights and sd are in the worker's own block.
  */
 public final class SpnetNetwork implements AutoCloseable {
     /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
@@ -42,10 +44,17 @@ public final class SpnetNetwork implements AutoCloseable {
     final int[] post;
     final byte[] dd;    // delay index: delay = dd + 1 ms
     final int[] dbeg;   // dbeg[i·(d+1) + k]: first synapse of pre i with delay index k
-    final float[] s, sd;
-    // excitatory synapses onto post i: [pstart[i], pstart[i+1]) into psyn (synapse), pj (pre), pdd
-    final int[] pstart, psyn, pj;
-    final byte[] pdd;
+    // The excitatory synapses' weight and sd live in post order ("incoming order"): those onto
+    // post i at [pstart[i], pstart[i+1]), pre ascending; pos[q] is where synapse q's are, pin[p]
+    // the pre and delay index of entry p in one int (pre << dshift | delay index). So each
+    // worker writes weights and sd only in its own posts' block (no cache line written by two
+    // cores, which with the synapses in pre order every potentiation and depression did), and
+    // potentiation walks its entries in sequence. The inhibitory weights stay at s[q], q >= ne·m.
+    // Per plastic synapse 12 bytes beyond a static one's 9 (docs/spnet.md, "Memory").
+    final float[] s;
+    final float[] sd;   // ne·m: the inhibitory synapses have no plasticity state
+    final int[] pstart, pos, pin;
+    final int dshift, dmask;
     final float[] a, dpar, v, u, in, ltd;
     // ring: time T of neuron i at ltp[T mod (d+1)][i]; one array per slot, so that the decay
     // from one slot into the next is a loop over two arrays, which C2 vectorizes
@@ -79,11 +88,13 @@ public final class SpnetNetwork implements AutoCloseable {
         dd = new byte[syn];
         dbeg = new int[n * r];
         s = new float[syn];
-        sd = new float[syn];
+        sd = new float[ne * m];
         pstart = new int[n + 1];
-        psyn = new int[ne * m];
-        pj = new int[ne * m];
-        pdd = new byte[ne * m];
+        pos = new int[ne * m];
+        pin = new int[ne * m];
+        // pre < n and n·(d+1) < 2^31 (checkMemory), so pre << dshift < 2^32: read back with >>>
+        dshift = 32 - Integer.numberOfLeadingZeros(Math.max(1, d - 1));
+        dmask = (1 << dshift) - 1;
         a = new float[n];
         dpar = new float[n];
         v = new float[n];
@@ -164,9 +175,8 @@ public final class SpnetNetwork implements AutoCloseable {
         for (int j = 0; j < ne; j++) {
             for (int q = j * m; q < (j + 1) * m; q++) {
                 int p = fill[post[q]]++;
-                psyn[p] = q;
-                pj[p] = j;
-                pdd[p] = dd[q];
+                pos[q] = p;
+                pin[p] = j << dshift | (dd[q] & 0xFF);
             }
         }
     }
@@ -217,8 +227,8 @@ public final class SpnetNetwork implements AutoCloseable {
         final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, r = this.r;
         final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
         final float[][] ltp = this.ltp;
-        final int[] pstart = this.pstart, psyn = this.psyn, pj = this.pj;
-        final byte[] pdd = this.pdd;
+        final int[] pstart = this.pstart, pin = this.pin;
+        final int dshift = this.dshift, dmask = this.dmask;
         final int[] back = this.back[w], out = mine[w];
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
@@ -239,7 +249,10 @@ public final class SpnetNetwork implements AutoCloseable {
                     u[i] += dpar[i];
                     cur[i] = 0.1f;
                     ltd[i] = 0.12f;
-                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) sd[psyn[p]] += ltp[back[pdd[p] & 0xFF]][pj[p]];
+                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
+                        int x = pin[p];
+                        sd[p] += ltp[back[x & dmask]][x >>> dshift];
+                    }
                     out[c++] = i;
                 }
             }
@@ -284,7 +297,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * spnet.c's, without the range test (decided per spike, not per synapse).
      */
     private void deliver(int t, int lo, int hi) {
-        final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg;
+        final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg, pos = this.pos;
         final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
         final int ne = this.ne, d = this.d, r = this.r;
         final boolean all = lo == 0 && hi == n;
@@ -292,16 +305,17 @@ public final class SpnetNetwork implements AutoCloseable {
             final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
             if (j < ne && all) {
                 for (int q = dbeg[b]; q < q1; q++) {
-                    int i = post[q];
-                    in[i] += s[q];
-                    sd[q] -= ltd[i];
+                    int i = post[q], p = pos[q];
+                    in[i] += s[p];
+                    sd[p] -= ltd[i];
                 }
             } else if (j < ne) {
                 for (int q = dbeg[b]; q < q1; q++) {
                     int i = post[q];
                     if (i >= lo && i < hi) {
-                        in[i] += s[q];
-                        sd[q] -= ltd[i];
+                        int p = pos[q];
+                        in[i] += s[p];
+                        sd[p] -= ltd[i];
                     }
                 }
             } else if (all) {
@@ -340,21 +354,22 @@ public final class SpnetNetwork implements AutoCloseable {
         final float[] s = this.s, sd = this.sd;
         final float sm = cfg.sm();
         final int nexc = ne * m;
-        final int[] pb = new int[pool.size() + 1];
-        for (int k = 0; k < pb.length; k++) pb[k] = (int) ((long) nexc * k / pool.size());
+        final int[] pos = this.pos;
+        // each worker its own posts' block, as in the steps
         pool.run(w -> {
-            for (int q = pb[w]; q < pb[w + 1]; q++) {
-                s[q] += 0.01 + sd[q];
-                sd[q] *= 0.9;
-                if (s[q] > sm) s[q] = sm;
-                if (s[q] < 0) s[q] = 0;
+            for (int p = pstart[bounds[w]], end = pstart[bounds[w + 1]]; p < end; p++) {
+                s[p] += 0.01 + sd[p];
+                sd[p] *= 0.9;
+                if (s[p] > sm) s[p] = sm;
+                if (s[p] < 0) s[p] = 0;
             }
         });
+        // summed in stored order, as spnet.c sums
         double sum = 0;
         long above9 = 0;
         long[] hist = new long[HIST_BINS];
         for (int q = 0; q < nexc; q++) {
-            float x = s[q];
+            float x = s[pos[q]];
             sum += x;
             if (x > 9) above9++;
             int b = (int) x;
@@ -374,7 +389,7 @@ public final class SpnetNetwork implements AutoCloseable {
             pre[q] = q / m;
             delay[q] = (dd[q] & 0xFF) + 1;
         }
-        return new Synapses(pre, post.clone(), delay, s.clone(), sd.clone());
+        return new Synapses(pre, post.clone(), delay, storedW(), storedSd());
     }
 
     /**
@@ -383,7 +398,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * is a pure function of (seed, step)).
      */
     public SpnetState snapshot() {
-        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), s.clone(), sd.clone(),
+        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), storedW(), storedSd(),
                 Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf));
     }
 
@@ -400,8 +415,20 @@ public final class SpnetNetwork implements AutoCloseable {
             copy("LTD", st.ltd(), net.ltd);
             if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
             for (int k = 0; k < net.r; k++) System.arraycopy(st.ltp(), k * net.n, net.ltp[k], 0, net.n);
-            copy("w", st.w(), net.s);
-            copy("sd", st.sd(), net.sd);
+            // a checkpoint holds w and sd in stored order for every synapse, as weights.npz does; inhibitory sd are 0
+            float[] w = st.w(), sd = st.sd();
+            if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
+            if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
+            for (int q = 0; q < w.length; q++) {
+                if (q < net.sd.length) {
+                    net.s[net.pos[q]] = w[q];
+                    net.sd[net.pos[q]] = sd[q];
+                } else if (sd[q] != 0) {
+                    throw new IllegalArgumentException("its sd of inhibitory synapse " + q + " is not 0");
+                } else {
+                    net.s[q] = w[q];
+                }
+            }
             int nf = st.spikeMs().length;
             if (st.spikeNeuron().length != nf) throw new IllegalArgumentException("its spike list has " + nf + " times but "
                     + st.spikeNeuron().length + " neurons");
@@ -419,6 +446,20 @@ public final class SpnetNetwork implements AutoCloseable {
             net.close();
             throw e;
         }
+    }
+
+    /** The weights in stored order. */
+    private float[] storedW() {
+        float[] w = s.clone();
+        for (int q = 0; q < pos.length; q++) w[q] = s[pos[q]];
+        return w;
+    }
+
+    /** sd of every synapse in stored order (0 for the inhibitory ones, which have none). */
+    private float[] storedSd() {
+        float[] x = new float[s.length];
+        for (int q = 0; q < pos.length; q++) x[q] = sd[pos[q]];
+        return x;
     }
 
     /** The LTP ring as one array, slot after slot: time T of neuron i at (T mod (d+1))·n + i. */
