@@ -156,7 +156,7 @@ final class DaStdpCommand implements Callable<Integer> {
                     lines.add(new Series("others: mean", x, mean));
                     for (int p = 0; p < PERCENTILES.length; p++) lines.add(new Series("others: " + PERCENTILES[p] + "th percentile", x, pct[p]));
                     FigureWriter.write(Figures.lines(String.format(Locale.ROOT,
-                                    "DA-STDP (Izhikevich 2007, Fig. 1), seed %d: the rewarded synapse against the percentiles 1, 5, 25, 50, 75, 95, 99 of the others",
+                                    "DA-STDP, seed %d: the rewarded synapse (blue), the others' mean and percentiles 1-99",
                                     cfg.seed()), "model time (s)", "weight", lines), stage.dir(), "chosen_weight", formats, Plots.provenance(summary));
                 }
                 written = stage.commit();
