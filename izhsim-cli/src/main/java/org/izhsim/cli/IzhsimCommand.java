@@ -26,7 +26,8 @@ public final class IzhsimCommand implements Runnable {
             UiCommand.class,
             ReplayCommand.class,
             PolychronousCommand.class,
-            SpnetCommand.class);
+            SpnetCommand.class,
+            DaStdpCommand.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -25,14 +25,17 @@ import java.util.zip.CheckedOutputStream;
 /**
  * Checkpoint files of spnet runs: one {@link SpnetState} per file {@code spnet-NNNNNNNNNN.ckpt}
  * (the model second, zero-padded) in a directory. Format (big-endian, {@link DataOutputStream}):
- * the magic {@code IZHSPNET}, the format version, the configuration, the second, the wiring
- * digest, the arrays (each its length, then its values), and a CRC-32 of all before it. A file is
+ * the magic {@code IZHSPNET} (a DA-STDP network: {@code IZHDASTD}), the format version, the
+ * configuration, the second, the wiring digest, the arrays (each its length, then its values),
+ * for DA-STDP its reward state, and a CRC-32 of all before it. A file is
  * written under a temporary name, forced to disk and renamed over, so a kill leaves either the
  * previous checkpoints or the new one complete; reading checks magic, version, CRC and sizes
  * and refuses anything else with one line.
  */
 public final class SpnetCheckpoint {
     static final byte[] MAGIC = "IZHSPNET".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** A DA-STDP network's checkpoint: spnet's content, then the reward state ({@link DaStdp.State}). */
+    static final byte[] MAGIC_DA = "IZHDASTD".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     private static final Pattern NAME = Pattern.compile("spnet-(\\d{10})\\.ckpt");
 
@@ -55,7 +58,8 @@ public final class SpnetCheckpoint {
             CRC32 crc = new CRC32();
             DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
                     new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16), crc));
-            out.write(MAGIC);
+            DaStdp.State da = st.dopamine();
+            out.write(da == null ? MAGIC : MAGIC_DA);
             out.writeInt(VERSION);
             SpnetConfig c = st.config();
             out.writeInt(c.ne());
@@ -74,6 +78,16 @@ public final class SpnetCheckpoint {
             for (int[] x : List.of(st.spikeMs(), st.spikeNeuron())) {
                 out.writeInt(x.length);
                 for (int f : x) out.writeInt(f);
+            }
+            if (da != null) {
+                out.writeInt(da.windowMs());
+                out.writeInt(da.chosen());
+                out.writeFloat(da.level());
+                out.writeLong(da.lastPre());
+                out.writeLong(da.coincidences());
+                out.writeLong(da.rewards());
+                out.writeInt(da.pending().length);
+                for (long x : da.pending()) out.writeLong(x);
             }
             out.flush();
             long sum = crc.getValue();
@@ -116,7 +130,8 @@ public final class SpnetCheckpoint {
             DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) throw new IllegalArgumentException(what + " is not an izhsim spnet checkpoint");
+            boolean dopamine = java.util.Arrays.equals(magic, MAGIC_DA);
+            if (!dopamine && !java.util.Arrays.equals(magic, MAGIC)) throw new IllegalArgumentException(what + " is not an izhsim spnet checkpoint");
             int version = in.readInt();
             if (version != VERSION) {
                 throw new IllegalArgumentException(what + " has format version " + version + "; this izhsim reads version " + VERSION);
@@ -140,11 +155,24 @@ public final class SpnetCheckpoint {
                 sp[k] = new int[length(in, (long) c.n() * c.d(), what)];
                 for (int j = 0; j < sp[k].length; j++) sp[k][j] = in.readInt();
             }
+            DaStdp.State da = null;
+            if (dopamine) {
+                int window = in.readInt(), chosen = in.readInt();
+                float level = in.readFloat();
+                long lastPre = in.readLong(), coincidences = in.readLong(), rewards = in.readLong();
+                // a reward is at most 3 s away and at most one is scheduled per ms
+                long[] pending = new long[length(in, 3L * SpnetNetwork.STEPS, what)];
+                for (int j = 0; j < pending.length; j++) pending[j] = in.readLong();
+                if (window < 1 || chosen < 0 || chosen >= c.plastic()) {
+                    throw new IllegalArgumentException(what + " is corrupt (DA-STDP window " + window + " ms, chosen synapse " + chosen + ")");
+                }
+                da = new DaStdp.State(window, chosen, level, lastPre, pending, coincidences, rewards);
+            }
             int expected = (int) crc.getValue();
             int stored = new DataInputStream(raw).readInt();
             if (stored != expected) throw new IllegalArgumentException(what + " is corrupt (its checksum does not match)");
             if (raw.read() != -1) throw new IllegalArgumentException(what + " is corrupt (data after its checksum)");
-            return new SpnetState(c, second, wiring, f[0], f[1], f[2], f[3], f[4], f[5], sp[0], sp[1]);
+            return new SpnetState(c, second, wiring, f[0], f[1], f[2], f[3], f[4], f[5], sp[0], sp[1], da);
         } catch (EOFException e) {
             throw new IllegalArgumentException(what + " is truncated");
         }

@@ -64,6 +64,9 @@ public final class SpnetNetwork implements AutoCloseable {
     long second;        // seconds run
 
     private final long kin;
+    /** DA-STDP's dopamine and rewards ({@link #daStdp}), or null for spnet's own rule. */
+    private final DaStdp da;
+    private final float ltdSet;
     private final WorkerPool pool;
     private final int[] bounds;
     private final int[][] mine;
@@ -75,6 +78,22 @@ public final class SpnetNetwork implements AutoCloseable {
 
     /** Builds the network of {@code cfg} (validated here) at second 0, run on {@code threads} workers. */
     public SpnetNetwork(SpnetConfig cfg, int threads) {
+        this(cfg, 0, threads);
+    }
+
+    /**
+     * The network of {@code cfg} with dopamine-modulated STDP ({@link DaStdp}; the paper's
+     * network is {@link DaStdp#paperNetwork}): the same wiring, neurons, STDP traces and
+     * delivery as spnet, with DA-STDP's weights, input and weight update, one excitatory
+     * synapse chosen from the seed (its weight starts at 0), and rewards for its pre → post
+     * coincidences of 1 to {@code windowMs} ms.
+     */
+    public static SpnetNetwork daStdp(SpnetConfig cfg, int windowMs, int threads) {
+        if (windowMs < 1) throw new IllegalArgumentException("the coincidence window must be at least 1 ms, got " + windowMs);
+        return new SpnetNetwork(cfg, windowMs, threads);
+    }
+
+    private SpnetNetwork(SpnetConfig cfg, int windowMs, int threads) {
         this.cfg = cfg.validate();
         checkMemory(cfg);
         n = cfg.n();
@@ -105,14 +124,23 @@ public final class SpnetNetwork implements AutoCloseable {
         ft = new int[4 * n + 16];
         fi = new int[4 * n + 16];
         connect();
-        for (int q = 0; q < syn; q++) s[q] = q < ne * m ? 6f : -5f;
+        if (windowMs > 0) {
+            int q = DaStdp.choose(cfg);
+            da = new DaStdp(cfg, windowMs, q, post[q]);
+        } else {
+            da = null;
+        }
+        float wExc = da == null ? 6f : DaStdp.W_EXC, wInh = da == null ? -5f : DaStdp.W_INH;
+        for (int q = 0; q < syn; q++) s[q] = q < ne * m ? wExc : wInh;
+        if (da != null) s[pos[da.chosen]] = 0f;
+        ltdSet = da == null ? 0.12f : DaStdp.LTD_SET;
         for (int i = 0; i < n; i++) {
             a[i] = i < ne ? 0.02f : 0.1f;
             dpar[i] = i < ne ? 8f : 2f;
             v[i] = -65;
             u[i] = (float) (0.2 * v[i]);
         }
-        kin = Streams.key(cfg.seed(), "spnet/input");
+        kin = da == null ? Streams.key(cfg.seed(), "spnet/input") : DaStdp.inputKey(cfg);
         int w = Math.max(1, Math.min(threads, n));
         pool = new WorkerPool(w, "spnet");
         bounds = new int[w + 1];
@@ -237,9 +265,13 @@ public final class SpnetNetwork implements AutoCloseable {
             // 1. input
             Arrays.fill(in, lo, hi, 0f);
             final long key = CounterRandom.key(kin, tg);
-            for (int k = 0; k < draws; k++) {
-                int x = CounterRandom.below(key, k, n);
-                if (x >= lo && x < hi) in[x] = 20f;
+            if (da == null) {
+                for (int k = 0; k < draws; k++) {
+                    int x = CounterRandom.below(key, k, n);
+                    if (x >= lo && x < hi) in[x] = 20f;
+                }
+            } else {
+                for (int i = lo; i < hi; i++) in[i] = DaStdp.input(key, i);
             }
             // 2. spikes: reset, set the traces, potentiate from the arrival-time LTP history
             int c = 0;
@@ -248,7 +280,7 @@ public final class SpnetNetwork implements AutoCloseable {
                     v[i] = -65;
                     u[i] += dpar[i];
                     cur[i] = 0.1f;
-                    ltd[i] = 0.12f;
+                    ltd[i] = ltdSet;
                     for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
                         int x = pin[p];
                         sd[p] += ltp[back[x & dmask]][x >>> dshift];
@@ -270,6 +302,26 @@ public final class SpnetNetwork implements AutoCloseable {
                 decay(cur, nxt, lo, hi);
                 decay(ltd, ltd, lo, hi);
             }
+            if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi);
+        }
+    }
+
+    /**
+     * DA-STDP's weight update at the end of every 10th ms, on the excitatory synapses onto the
+     * posts [lo, hi): w ← clip(w + (0.002 + DA)·c, 0, sm), c ← 0.99·c, where c is sd. Each
+     * synapse's update is independent of the others, so the direct loop of one worker and the
+     * incoming lists of several give the same values.
+     */
+    private void modulate(int lo, int hi) {
+        final float[] s = this.s, sd = this.sd;
+        final float sm = cfg.sm();
+        final double g = DaStdp.DA_BASELINE + da.use;
+        // the excitatory synapses are stored by post: those onto [lo, hi) are one block
+        for (int p = pstart[lo], end = pstart[hi]; p < end; p++) {
+            s[p] += g * sd[p];
+            sd[p] *= DaStdp.C_DECAY;
+            if (s[p] > sm) s[p] = sm;
+            if (s[p] < 0) s[p] = 0;
         }
     }
 
@@ -331,7 +383,7 @@ public final class SpnetNetwork implements AutoCloseable {
 
     /** Serial, at each step's barrier: the workers' spikes appended in ascending neuron order. */
     private void merge() {
-        int t = mergeStep++, total = 0;
+        int t = mergeStep++, total = 0, from = nf;
         for (int c : mineCount) total += c;
         if (nf + total > ft.length) {
             int cap = Math.max(2 * ft.length, nf + total);
@@ -347,6 +399,14 @@ public final class SpnetNetwork implements AutoCloseable {
                 else inhSpikes++;
             }
         }
+        if (da != null) {
+            boolean preFired = false, postFired = false;
+            for (int k = from; k < nf; k++) {
+                preFired |= fi[k] == da.pre;
+                postFired |= fi[k] == da.post;
+            }
+            da.step(second * STEPS + t, preFired, postFired);
+        }
     }
 
     /** The end of a second: the weight update on the excitatory rows, then the statistics. */
@@ -356,7 +416,7 @@ public final class SpnetNetwork implements AutoCloseable {
         final int nexc = ne * m;
         final int[] pos = this.pos;
         // each worker its own posts' block, as in the steps
-        pool.run(w -> {
+        if (da == null) pool.run(w -> {
             for (int p = pstart[bounds[w]], end = pstart[bounds[w + 1]]; p < end; p++) {
                 s[p] += 0.01 + sd[p];
                 sd[p] *= 0.9;
@@ -399,7 +459,7 @@ public final class SpnetNetwork implements AutoCloseable {
      */
     public SpnetState snapshot() {
         return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), storedW(), storedSd(),
-                Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf));
+                Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf), da == null ? null : da.state());
     }
 
     /**
@@ -407,7 +467,8 @@ public final class SpnetNetwork implements AutoCloseable {
      * Refuses a state whose wiring or array sizes do not belong to its configuration.
      */
     public static SpnetNetwork resume(SpnetState st, int threads) {
-        SpnetNetwork net = new SpnetNetwork(st.config(), threads);
+        SpnetNetwork net = st.dopamine() == null ? new SpnetNetwork(st.config(), threads)
+                : daStdp(st.config(), st.dopamine().windowMs(), threads);
         try {
             if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
             copy("v", st.v(), net.v);
@@ -441,6 +502,7 @@ public final class SpnetNetwork implements AutoCloseable {
             net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
             net.nf = nf;
             net.second = st.second();
+            if (net.da != null) net.da.restore(st.dopamine(), st.second() * STEPS);
             return net;
         } catch (IllegalArgumentException e) {
             net.close();
@@ -479,6 +541,25 @@ public final class SpnetNetwork implements AutoCloseable {
         long h = CounterRandom.mix64(((long) n << 32) ^ m);
         for (int q = 0; q < post.length; q++) h = CounterRandom.mix64(h ^ ((long) post[q] << 8 | (dd[q] & 0xFF)));
         return h;
+    }
+
+    /** DA-STDP's dopamine and rewards, or null for spnet's rule. */
+    public DaStdp dopamine() {
+        return da;
+    }
+
+    /** The weight and the eligibility trace (sd) of synapse {@code q} (stored index), now. */
+    public float weight(int q) {
+        return s[q < pos.length ? pos[q] : q];
+    }
+
+    public float trace(int q) {
+        return q < pos.length ? sd[pos[q]] : 0f;
+    }
+
+    /** Copies the ne·m excitatory weights, in stored order, into {@code into} (of that length). */
+    public void excitatoryWeights(float[] into) {
+        for (int q = 0, end = ne * m; q < end; q++) into[q] = s[pos[q]];
     }
 
     /** Worker threads. */

@@ -1,0 +1,64 @@
+package org.izhsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code izhsim dastdp}: the JSON per second (the chosen weight starts at 0, percentiles in
+ * order), a resumed run equals the straight one, bad input is one line with exit code 2.
+ */
+class DaStdpCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void perSecondJsonAndResumeEqualTheStraightRun() throws Exception {
+        JsonNode straight = SpnetCommandTest.json(CliRunner.run("dastdp", "--seconds", "4", "--seed", "2", "--threads", "2", "--json",
+                "--quiet", "--figures", "none", "--out", dir.resolve("a").toString()));
+        JsonNode rows = straight.get("per_second");
+        assertEquals(4, rows.size());
+        assertTrue(rows.get(0).get("chosen_w").asDouble() < 0.1, "the chosen synapse starts at 0");
+        for (JsonNode r : rows) {
+            double last = -1;
+            for (int p : DaStdpCommand.PERCENTILES) {
+                double x = r.get("others_p" + p).asDouble();
+                assertTrue(x >= last && x <= 4, r.toString());
+                last = x;
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("a/dastdp.json")));
+        SpnetCommandTest.json(CliRunner.run("dastdp", "--seconds", "2", "--seed", "2", "--threads", "1", "--json", "--quiet", "--figures", "none",
+                "--checkpoint-every", "2", "--out", dir.resolve("b").toString()));
+        JsonNode resumed = SpnetCommandTest.json(CliRunner.run("dastdp", "--resume", dir.resolve("b/checkpoints").toString(), "--seconds", "4",
+                "--json", "--quiet", "--figures", "none", "--out", dir.resolve("c").toString()));
+        assertEquals(2, resumed.get("per_second").size());
+        for (int k = 0; k < 2; k++) {
+            JsonNode a = rows.get(k + 2), b = resumed.get("per_second").get(k);
+            assertEquals(a.get("chosen_w"), b.get("chosen_w"));
+            assertEquals(a.get("others_mean_w"), b.get("others_mean_w"));
+            assertEquals(a.get("rate_hz"), b.get("rate_hz"));
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        for (String[] args : new String[][] {{"--seconds", "0"}, {"--window", "0"}, {"--resume", dir.resolve("none").toString()}}) {
+            String[] full = new String[args.length + 3];
+            full[0] = "dastdp";
+            System.arraycopy(args, 0, full, 1, args.length);
+            full[args.length + 1] = "--out";
+            full[args.length + 2] = dir.resolve("x").toString();
+            CliRunner r = CliRunner.run(full);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+}
