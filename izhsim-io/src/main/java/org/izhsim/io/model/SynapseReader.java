@@ -73,6 +73,12 @@ final class SynapseReader {
         } else {
             out.put("delay_ms", 0.0);
         }
+        SynapseEquationsReader.Read eqs = new SynapseEquationsReader(ctx).read(f, pre, post, out);
+        if (eqs != null && eqs.weight() != null) b.weights(eqs.weight());
+        if (eqs != null) {
+            throw ModelFileException.at(f.node(), "synapse equations are read and checked, but the engine cannot run them"
+                    + " yet (the plasticity seam is pending)");
+        }
         String storage = f.has("storage") ? Fields.choice(f.get("storage"), Schema.STORAGE) : "auto";
         b.storage(Storage.valueOf(storage.toUpperCase(java.util.Locale.ROOT)));
         out.put("storage", storage);
