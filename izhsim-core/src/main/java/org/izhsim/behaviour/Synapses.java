@@ -55,7 +55,7 @@ public final class Synapses {
         if (built) throw new IllegalStateException("synapses '" + name() + "' are built; set their weights in init");
         SynapseGroup d = description;
         description = SynapseGroup.builder(d.name(), d.pre(), d.post()).tag(d.tag()).connect(d.connectivity())
-                .weights(Objects.requireNonNull(w, "weights")).delays(d.delays()).storage(d.storage()).build();
+                .weights(Objects.requireNonNull(w, "weights")).delays(d.delays()).storage(d.storage()).plasticity(d.plasticity()).build();
     }
 
     /** Called by the simulation when it builds the synapses; from then on the weights are fixed. */

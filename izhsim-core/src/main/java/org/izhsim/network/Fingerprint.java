@@ -9,7 +9,8 @@ import java.util.Arrays;
  * What a {@link Snapshot} must match to be resumed on a network: a hash of the network's
  * description (groups, their models and sizes, synapse groups and their rules, inputs, dt,
  * scheme, pulse, seed; not monitors, which observe only) and a checksum of the synapses as
- * built, which also catches a weight or delay function that changed between the two runs.
+ * built, which also catches a weight or delay function that changed between the two runs (for a
+ * plastic group posts and delays only: its weights are state, carried by the snapshot).
  */
 final class Fingerprint {
     private Fingerprint() {}
@@ -35,6 +36,7 @@ final class Fingerprint {
             } else {
                 s.append(y.connectivity());
             }
+            if (y.plasticity() != null) s.append(" plasticity ").append(y.plasticity());
             s.append('\n');
         }
         for (Input in : net.inputs()) {
@@ -59,12 +61,14 @@ final class Fingerprint {
         long h = 0xcbf29ce484222325L;
         for (SynapseGroup y : sim.network().synapses()) {
             SynapseView v = sim.synapses(y);
+            // a plastic group's weights are state (the snapshot carries them), not structure
+            boolean weights = y.plasticity() == null;
             h = mix(h, v.size());
             for (int pre = 0; pre < v.preCount(); pre++) {
                 int n = v.rowLength(pre);
                 h = mix(h, n);
                 for (int j = 0; j < n; j++) {
-                    h = mix(h, ((long) v.post(pre, j) << 32) ^ Float.floatToRawIntBits(v.weight(pre, j)));
+                    h = mix(h, ((long) v.post(pre, j) << 32) ^ (weights ? Float.floatToRawIntBits(v.weight(pre, j)) : 0));
                     h = mix(h, v.delay(pre, j));
                 }
             }

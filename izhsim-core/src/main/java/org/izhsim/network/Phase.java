@@ -17,7 +17,17 @@ package org.izhsim.network;
  *       step k, stamped t_k.</li>
  *   <li>{@link #PROPAGATE_SAME_STEP} — netm only: the spikes of step k are exchanged between
  *       ranks if the min-delay interval ends, and a synapse of delay d adds w to A[k + d]
- *       (d = 0 acts in this step, as net.m's {@code I = I + sum(S(:,fired),2)}).</li>
+ *       (d = 0 acts in this step, as net.m's {@code I = I + sum(S(:,fired),2)}). With plastic
+ *       groups, each worker first (before the barrier) lets their rules see its own spikes of
+ *       step k: a periodic pass if k is a positive multiple of the rule's period, then the
+ *       per-neuron traces of step k (set or incremented at a spike, decayed otherwise).</li>
+ *   <li>{@link #PLASTICITY_SAME_STEP} — netm, plastic groups only, each worker for its own
+ *       posts, group by group: the arrivals of step k (for each delay d ascending, the spikes of
+ *       step k − d in ascending order add the weights of their delay-d synapses, as they are
+ *       now, to A[k], and the rule acts on those synapses: Brian2's {@code on_pre}) and the
+ *       post spikes of step k (the rule acts on each spiking post's incoming synapses: Brian2's
+ *       {@code on_post}); arrivals first (Brian2's order) unless the rule puts post spikes first
+ *       (spnet's order).</li>
  *   <li>{@link #DELIVER} — Poisson inputs add count·w to A[k] (after all synaptic arrivals of
  *       step k); then I_syn ← (I_syn − A[k − P]) + A[k] (for P = 1 simply A[k], bit for bit as
  *       net.m), A[k − P] ← 0 (A[k] for P = 1), and I ← (I_noise + I_ext) + I_syn, where I_ext
@@ -32,7 +42,11 @@ package org.izhsim.network;
  *   <li>{@link #PROPAGATE_NEXT_STEP} — euler, rk4, figure1: the spikes of step k are exchanged if
  *       the interval ends, and a synapse of delay d adds w to A[k + 1 + d] (Brian2's
  *       {@code on_pre: I_post += w} after the update of step k, and {@code I_post -= w} P steps
- *       later, as in Brian2's Izhikevich example).</li>
+ *       later, as in Brian2's Izhikevich example). With plastic groups, as in
+ *       {@link #PROPAGATE_SAME_STEP}, the rules first see the worker's own spikes of step k.</li>
+ *   <li>{@link #PLASTICITY_NEXT_STEP} — euler, rk4, figure1: as {@link #PLASTICITY_SAME_STEP},
+ *       the arrivals of step k landing in A[k + 1] (the step they act in, as the static
+ *       groups' A[k + 1 + d]).</li>
  *   <li>{@link #RECORD} — monitors see the spikes of step k (ascending neuron order) and, every
  *       n steps, v and u after the update and reset of step k and the I used in step k.</li>
  *   <li>{@link #CHANGES} — parameter changes queued for step k + 1 are committed (they were
@@ -49,16 +63,16 @@ package org.izhsim.network;
  * numbers depend on (seed, stream, neuron, step) only: spikes are bit-identical for any thread
  * and rank count.
  *
- * <p>Plasticity is not a phase of this loop yet. Izhikevich's STDP network runs in
- * {@code org.izhsim.spnet} with its own step: input → cut-off, reset, traces set and
- * potentiation at post spikes → arrival-time delivery (newest spike first) with depression →
- * integrate (netm's two half-steps) → trace decay, and every 1000 steps the weight update
- * (docs/spnet.md); a plastic synapse group here would slot potentiation after {@link #CUTOFF},
- * arrival processing into {@link #PROPAGATE_SAME_STEP}, and the decay after {@link #INTEGRATE}.
+ * <p>Plasticity (docs/plasticity.md; the rules' seam: {@code org.izhsim.network.engine.PlasticRule}):
+ * a plastic synapse group is not propagated at spike time; its spikes are kept for (largest
+ * delay + 1) steps and delivered when they arrive, with the weight the synapse has then. Every
+ * per-synapse update is done by the worker that owns the synapse's post, so plastic networks
+ * are bit-identical for any number of threads too; they run on one rank. Izhikevich's own STDP
+ * network also runs, exactly as spnet.cpp, in {@code org.izhsim.spnet}.
  */
 public enum Phase {
-    INPUTS(10), CUTOFF(20), PROPAGATE_SAME_STEP(25), DELIVER(30), INTEGRATE(40), PROPAGATE_NEXT_STEP(50), RECORD(90),
-    CHANGES(100);
+    INPUTS(10), CUTOFF(20), PROPAGATE_SAME_STEP(25), PLASTICITY_SAME_STEP(27), DELIVER(30), INTEGRATE(40),
+    PROPAGATE_NEXT_STEP(50), PLASTICITY_NEXT_STEP(55), RECORD(90), CHANGES(100);
 
     private final int order;
 

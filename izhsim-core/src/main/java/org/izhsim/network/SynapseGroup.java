@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@link Storage} choice. Plain data: the matrix is built by the {@link Simulation}.
  *
  * <p>Each spike of a presynaptic neuron adds a current pulse of height w to each target,
- * lasting the network's pulse length (default 1 ms, see {@link Network.Builder#pulseMs}).
+ * lasting the network's pulse length (default 1 ms, see {@link Network.Builder#pulseMs}). With a
+ * {@link Plasticity} rule the weights change during the run.
  */
 public final class SynapseGroup {
     private final String name;
@@ -18,6 +19,7 @@ public final class SynapseGroup {
     private final Weights weights;
     private final Delays delays;
     private final Storage storage;
+    private final Plasticity plasticity;
 
     private SynapseGroup(Builder b) {
         this.name = b.name;
@@ -28,6 +30,7 @@ public final class SynapseGroup {
         this.weights = b.weights;
         this.delays = b.delays;
         this.storage = b.storage;
+        this.plasticity = b.plasticity;
         validate();
     }
 
@@ -44,6 +47,9 @@ public final class SynapseGroup {
     public Delays delays() { return delays; }
     public Storage storage() { return storage; }
 
+    /** The learning rule of this group, or null for fixed weights. */
+    public Plasticity plasticity() { return plasticity; }
+
     /** True if every synapse has the same delay. */
     public boolean uniformDelay() {
         return delays.min() == delays.max();
@@ -51,6 +57,7 @@ public final class SynapseGroup {
 
     /** The storage the simulation will use. */
     public Storage resolvedStorage() {
+        if (plasticity != null) return Storage.CSR; // rows grouped by delay, for arrival-time delivery
         boolean denseOk = uniformDelay() && !(connectivity instanceof Connectivity.Explicit)
                 && !(connectivity instanceof Connectivity.OneToOne);
         if (storage == Storage.DENSE) {
@@ -128,6 +135,7 @@ public final class SynapseGroup {
         private Weights weights = Weights.constant(0);
         private Delays delays = Delays.constant(0);
         private Storage storage = Storage.AUTO;
+        private Plasticity plasticity;
 
         private Builder(String name, NeuronGroup pre, NeuronGroup post) {
             this.name = Objects.requireNonNull(name, "name");
@@ -143,6 +151,13 @@ public final class SynapseGroup {
         public Builder delays(Delays d) { this.delays = Objects.requireNonNull(d); return this; }
         public Builder delay(int steps) { return delays(Delays.constant(steps)); }
         public Builder storage(Storage s) { this.storage = Objects.requireNonNull(s); return this; }
+
+        /**
+         * Makes the group learn with {@code p} (null: fixed weights, the default). A plastic
+         * group is stored as rows grouped by delay whatever {@link #storage} says, and its
+         * spikes are delivered when they arrive, with the weight of that step.
+         */
+        public Builder plasticity(Plasticity p) { this.plasticity = p; return this; }
 
         public SynapseGroup build() {
             return new SynapseGroup(this);

@@ -141,18 +141,45 @@ public final class DelayRows extends Rows {
      * arrivals). Returns the events delivered; a delay the group cannot have delivers none.
      */
     public long deliverArrival(int pre, int delay, int w, double[] acc) {
+        long r = ownedSegment(pre, delay, w);
+        return deliverRange(first(r), last(r), acc);
+    }
+
+    /**
+     * The storage range of {@code pre}'s synapses of delay {@code delay} onto worker {@code w}'s
+     * posts, packed as {@code from << 32 | to} ({@link #first}, {@link #last}); empty for a
+     * delay the group cannot have. For a rule that acts on the synapses it delivers through.
+     */
+    public long ownedSegment(int pre, int delay, int w) {
         int k = delay - dMin;
         if (k < 0 || k >= span) return 0;
-        return add(pre * span + k, bounds[w], bounds[w + 1], acc);
+        final int s = pre * span + k;
+        final int from = lowerBound(entries, seg[s], seg[s + 1], bounds[w]);
+        final int to = lowerBound(entries, from, seg[s + 1], bounds[w + 1]);
+        return (long) from << 32 | to;
+    }
+
+    /** The first storage index of a range packed by {@link #ownedSegment}. */
+    public static int first(long range) {
+        return (int) (range >>> 32);
+    }
+
+    /** One past the last storage index of a range packed by {@link #ownedSegment}. */
+    public static int last(long range) {
+        return (int) range;
+    }
+
+    /** Adds the weights of the synapses [from, to) to {@code acc} at their posts; returns their number. */
+    public int deliverRange(int from, int to, double[] acc) {
+        final int[] e = entries;
+        for (int j = 2 * from, end = 2 * to; j < end; j += 2) acc[e[j]] += Float.intBitsToFloat(e[j + 1]);
+        return to - from;
     }
 
     /** Adds the synapses of segment {@code s} onto posts [lo, hi) to {@code acc}; returns their number. */
     private int add(int s, int lo, int hi, double[] acc) {
-        final int[] e = entries;
-        final int from = lowerBound(e, seg[s], seg[s + 1], lo);
-        final int to = lowerBound(e, from, seg[s + 1], hi);
-        for (int j = 2 * from, end = 2 * to; j < end; j += 2) acc[e[j]] += Float.intBitsToFloat(e[j + 1]);
-        return to - from;
+        final int from = lowerBound(entries, seg[s], seg[s + 1], lo);
+        return deliverRange(from, lowerBound(entries, from, seg[s + 1], hi), acc);
     }
 
     @Override

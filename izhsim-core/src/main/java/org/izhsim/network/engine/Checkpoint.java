@@ -41,6 +41,7 @@ final class Checkpoint {
             }
         }
         e.propagation().unexchanged(l);
+        if (e.learning() != null) e.learning().save(d, l);
         List<EngineState.QueuedChange> pending = new ArrayList<>();
         for (Map.Entry<Long, List<ChangeQueue.Pending>> at : e.changes().pending.entrySet()) {
             for (ChangeQueue.Pending p : at.getValue()) {
@@ -92,6 +93,7 @@ final class Checkpoint {
         }
         for (GroupState g : e.groups()) g.recomputeExt();
         e.propagation().restoreUnexchanged(s.longs());
+        if (e.learning() != null) e.learning().load(d, s.longs());
         ChangeQueue changes = e.changes();
         changes.pending.clear();
         for (EngineState.QueuedChange q : s.pending()) {
@@ -121,7 +123,7 @@ final class Checkpoint {
         return x;
     }
 
-    private static IllegalArgumentException missing(String key) {
+    static IllegalArgumentException missing(String key) {
         return new IllegalArgumentException("the snapshot lacks '" + key + "' of the shape this network needs");
     }
 }

@@ -44,6 +44,8 @@ public final class Engine implements AutoCloseable {
     private final Monitor.Session<?>[] sessionArray;
     private final StepLoop loop;
     private final Propagation propagation;
+    /** The plastic synapse groups' rules, or null in a network without any. */
+    private final Learning learning;
     /** The groups' behaviours, or null in a network without any. */
     private final Behaviours behaviours;
 
@@ -114,6 +116,13 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         if (behaviours != null) behaviours.built(wiring);
+        try {
+            learning = Learning.of(wiring, byGroup, this.threads, pool.parallel(), comm.size(),
+                    latency, depth, dt);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
         workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
             int own = 0;
@@ -132,7 +141,7 @@ public final class Engine implements AutoCloseable {
         }
         sessionArray = all.toArray(new Monitor.Session<?>[0]);
         GroupUpdate update = new GroupUpdate(groups, net.grid(), netm, simd, pulse, depth, state.toArray(new Monitor.Session<?>[0]));
-        loop = new StepLoop(pool, workers, groups, update, propagation, behaviours, sessionArray, netm, net.grid(), options.profile());
+        loop = new StepLoop(pool, workers, groups, update, propagation, learning, behaviours, sessionArray, netm, net.grid(), options.profile());
     }
 
     public Network network() { return net; }
@@ -256,6 +265,9 @@ public final class Engine implements AutoCloseable {
     ChangeQueue changes() { return changes; }
 
     Propagation propagation() { return propagation; }
+
+    /** The plastic groups' rules, or null. */
+    Learning learning() { return learning; }
 
     GroupState state(NeuronGroup g) {
         GroupState s = byGroup.get(g);

@@ -37,6 +37,8 @@ final class StepLoop {
     private final Worker[] workers;
     private final GroupState[] groups;
     private final Propagation propagation;
+    /** The plastic groups' rules, or null in a network without any. */
+    private final Learning learning;
     private final Monitor.Session<?>[] sessions;
     private final boolean netm;
     private final TimeGrid grid;
@@ -57,11 +59,12 @@ final class StepLoop {
     private final WorkerPool.Job chunkJob = this::chunk;
 
     StepLoop(WorkerPool pool, Worker[] workers, GroupState[] groups, GroupUpdate update, Propagation propagation,
-             Behaviours behaviours, Monitor.Session<?>[] sessions, boolean netm, TimeGrid grid, boolean profile) {
+             Learning learning, Behaviours behaviours, Monitor.Session<?>[] sessions, boolean netm, TimeGrid grid, boolean profile) {
         this.pool = pool;
         this.workers = workers;
         this.groups = groups;
         this.propagation = propagation;
+        this.learning = learning;
         this.sessions = sessions;
         this.netm = netm;
         this.grid = grid;
@@ -96,10 +99,10 @@ final class StepLoop {
                     if (netm) p.add(profiled(split ? update::cutoffMarked : update::cutoff, Kind.CUTOFF, profile));
                 }
                 case PROPAGATE_SAME_STEP -> {
-                    if (netm) {
-                        p.add(profiled(barrier, Kind.BARRIER, profile));
-                        p.add(profiled(propagation::propagate, Kind.PROPAGATE, profile));
-                    }
+                    if (netm) propagate(p, barrier, profile);
+                }
+                case PLASTICITY_SAME_STEP -> {
+                    if (netm && learning != null) p.add(profiled(learning::learn, Kind.PROPAGATE, profile));
                 }
                 case DELIVER -> {
                     if (split) p.add(profiled((wk, k) -> update.update(wk, k, false), Kind.UPDATE, profile));
@@ -107,10 +110,10 @@ final class StepLoop {
                 case INTEGRATE -> p.add(profiled(split ? update::integrateMarked : (wk, k) -> update.update(wk, k, true),
                         Kind.UPDATE, profile));
                 case PROPAGATE_NEXT_STEP -> {
-                    if (!netm) {
-                        p.add(profiled(barrier, Kind.BARRIER, profile));
-                        p.add(profiled(propagation::propagate, Kind.PROPAGATE, profile));
-                    }
+                    if (!netm) propagate(p, barrier, profile);
+                }
+                case PLASTICITY_NEXT_STEP -> {
+                    if (!netm && learning != null) p.add(profiled(learning::learn, Kind.PROPAGATE, profile));
                 }
                 case RECORD -> {
                     if (update.recordsState()) p.add(profiled(update::recordState, Kind.UPDATE, profile));
@@ -119,6 +122,13 @@ final class StepLoop {
         }
         for (; o < orders.length; o++) p.add(profiled(behaviours.stage(o, pool, this::fail), Kind.UPDATE, profile));
         return p.toArray(new Stage[0]);
+    }
+
+    /** A propagation phase: the rules' own-spike stage (with plastic groups), the barrier, the static propagation. */
+    private void propagate(List<Stage> p, Stage barrier, boolean profile) {
+        if (learning != null) p.add(profiled(learning::spikes, Kind.UPDATE, profile));
+        p.add(profiled(barrier, Kind.BARRIER, profile));
+        p.add(profiled(propagation::propagate, Kind.PROPAGATE, profile));
     }
 
     private static Stage profiled(Stage s, Kind kind, boolean profile) {
@@ -176,7 +186,8 @@ final class StepLoop {
     }
 
     /**
-     * JIT: the stages {@link #plan} gives a network without behaviours, called directly rather
+     * JIT: the stages {@link #plan} gives a network without behaviours (the plastic groups'
+     * two stages behind a null test, which a static network passes at no cost), called directly rather
      * than through the stage array, whose call site sees 3-4 stage classes and so inlines none
      * of them (BENCHMARKS.md §7). The order is {@link #plan}'s for that case, which a test checks
      * against the staged loop (same spikes).
@@ -184,12 +195,14 @@ final class StepLoop {
     private void chunkDirect(int w) {
         final Worker wk = workers[w];
         final GroupUpdate u = direct;
+        final Learning l = learning;
         final boolean records = u.recordsState();
         for (long k = chunkFrom; k < chunkTo; k++) {
             wk.count = 0;
             try {
                 if (netm) u.cutoff(wk, k);
                 else u.update(wk, k, true);
+                if (l != null) l.spikes(wk, k);
             } catch (Throwable t) {
                 fail(t);
             }
@@ -197,6 +210,7 @@ final class StepLoop {
             if (stop) break;
             try {
                 propagation.propagate(wk, k);
+                if (l != null) l.learn(wk, k);
                 if (netm) u.update(wk, k, true);
                 if (records) u.recordState(wk, k);
             } catch (Throwable t) {
@@ -218,6 +232,7 @@ final class StepLoop {
         try {
             int c = propagation.merge(workers);
             spikesTotal += c;
+            if (learning != null) learning.record(k, propagation.stepSpikes, c);
             checkFinite(netm ? k - 1 : k);
             if (failure == null) {
                 for (Monitor.Session<?> s : sessions) s.observeSpikes(k, propagation.stepSpikes, c);

@@ -8,14 +8,15 @@ import org.izhsim.network.Connectivity;
 import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.Storage;
 import org.izhsim.network.SynapseGroup;
-import org.izhsim.synapse.Csr;
+import org.izhsim.synapse.Layout;
 import org.izhsim.synapse.Parallel;
 import org.izhsim.synapse.SynapseMatrix;
 
 /**
  * The built synapses: one matrix per synapse group for this rank's posts, built in declaration
  * order (groups that share a partner draw in one joint pass), and per pre group the matrices
- * its spikes go through.
+ * its spikes go through at spike time; plastic groups are rows grouped by delay, delivered at
+ * arrival by {@link Learning} instead.
  */
 final class Wiring {
     /** An outgoing synapse matrix of a pre group. */
@@ -32,6 +33,8 @@ final class Wiring {
     }
 
     final Map<SynapseGroup, SynapseMatrix> matrices = new IdentityHashMap<>();
+    /** The declared plastic groups, in declaration order (not in {@link #outgoing}). */
+    final List<SynapseGroup> plastic = new ArrayList<>();
     /** Per pre group (by index). */
     final Out[][] outgoing;
     /** Per pre group: its matrices all target different post groups. */
@@ -45,7 +48,7 @@ final class Wiring {
     Wiring(List<SynapseGroup> declared, List<SynapseGroup> all, Map<NeuronGroup, GroupState> byGroup, GroupState[] groups,
            long seed, int threads, WorkerPool pool) {
         Map<SynapseGroup, SynapseMatrix> builtBy = new IdentityHashMap<>();
-        Parallel buildPar = Parallel.of(pool.size(), job -> pool.run(job::accept));
+        Parallel buildPar = pool.parallel();
         for (int si = 0; si < all.size(); si++) {
             SynapseGroup s = all.get(si);
             if (builtBy.containsKey(s)) continue;
@@ -53,13 +56,10 @@ final class Wiring {
             int[] bounds = Partition.postBounds(post, threads);
             List<SynapseGroup> joint = jointDraw(s, all.subList(si, all.size()));
             if (joint.size() > 1) {
-                Csr[] ms = Csr.buildRandom(joint, seed, post.from, post.to, buildPar);
-                for (int m = 0; m < ms.length; m++) {
-                    ms[m].prepare(bounds);
-                    builtBy.put(joint.get(m), ms[m]);
-                }
+                SynapseMatrix[] ms = SynapseMatrix.buildJoint(joint, seed, post.from, post.to, buildPar, bounds, Wiring::layout);
+                for (int m = 0; m < ms.length; m++) builtBy.put(joint.get(m), ms[m]);
             } else {
-                builtBy.put(s, SynapseMatrix.build(s, seed, post.from, post.to, buildPar, bounds));
+                builtBy.put(s, SynapseMatrix.build(s, seed, post.from, post.to, buildPar, bounds, layout(s)));
             }
         }
         long syn = 0;
@@ -70,6 +70,10 @@ final class Wiring {
             SynapseMatrix m = builtBy.get(s);
             matrices.put(declared.get(si), m);
             syn += m.size();
+            if (s.plasticity() != null) {
+                plastic.add(declared.get(si)); // delivered at arrival by Learning
+                continue;
+            }
             if (post.custom()) continue; // its behaviours read it (Synapses.addFired)
             int[] bounds = Partition.postBounds(post, threads);
             boolean[] active = new boolean[threads];
@@ -84,6 +88,11 @@ final class Wiring {
             for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].target == outs[j].target) distinct = false;
             distinctTargets[gi] = distinct;
         }
+    }
+
+    /** Plastic groups act when a spike arrives, one (pre, delay) segment at a time. */
+    private static Layout layout(SynapseGroup s) {
+        return s.plasticity() != null ? Layout.BY_DELAY : Layout.BY_POST;
     }
 
     /** The built matrix of a declared synapse group, or null. */

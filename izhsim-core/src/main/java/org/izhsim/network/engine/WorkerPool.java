@@ -50,6 +50,11 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** This pool as the {@link org.izhsim.synapse.Parallel} the synapse builds run on. */
+    org.izhsim.synapse.Parallel parallel() {
+        return org.izhsim.synapse.Parallel.of(size(), job -> run(job::accept));
+    }
+
     public int size() {
         return parties;
     }

@@ -1,0 +1,205 @@
+package org.izhsim.network.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.izhsim.network.SynapseGroup;
+import org.izhsim.synapse.DelayRows;
+import org.izhsim.synapse.Parallel;
+
+/**
+ * The plastic synapse groups of an engine and their {@link PlasticRule}s, and the stages of
+ * the step that run them ({@link org.izhsim.network.Phase#PLASTICITY_SAME_STEP},
+ * {@link org.izhsim.network.Phase#PLASTICITY_NEXT_STEP}): {@link #spikes} before the barrier,
+ * {@link #learn} after the static propagation. Plastic groups are delivered here, at arrival
+ * (not through the delay ring at spike time), so a spike acts with the weight its synapse has
+ * when it arrives; for that the spikes of the last (largest delay + 1) steps are kept
+ * ({@link #record}, in the barrier's serial part). A network without plastic groups has no
+ * {@code Learning} and pays nothing.
+ */
+final class Learning {
+    private final PlasticSite[] sites;
+    private final PlasticRule[] rules;
+    private final int latency, depth;
+    /** Spikes of step s (global, ascending) in slot s % history.length. */
+    private final int[][] history;
+    private final int[] historyCount;
+    private final long[] historyStep;
+
+    private Learning(List<PlasticSite> sites, int latency, int depth) {
+        this.sites = sites.toArray(new PlasticSite[0]);
+        this.rules = new PlasticRule[this.sites.length];
+        int maxDelay = 0;
+        for (int i = 0; i < rules.length; i++) {
+            rules[i] = PlasticRules.create(this.sites[i].group().plasticity(), this.sites[i]);
+            maxDelay = Math.max(maxDelay, this.sites[i].rows().maxDelay());
+        }
+        this.latency = latency;
+        this.depth = depth;
+        this.history = new int[maxDelay + 1][16];
+        this.historyCount = new int[maxDelay + 1];
+        this.historyStep = new long[maxDelay + 1];
+        java.util.Arrays.fill(historyStep, -1);
+    }
+
+    /**
+     * The learning of {@code wiring}'s plastic groups, or null if there are none. Builds their
+     * incoming indexes on {@code par} (between jobs).
+     */
+    static Learning of(Wiring wiring, Map<org.izhsim.network.NeuronGroup, GroupState> byGroup, int threads, Parallel par,
+                       int ranks, int latency, int depth, double dt) {
+        List<PlasticSite> sites = new ArrayList<>();
+        for (SynapseGroup s : wiring.plastic) {
+            if (ranks > 1) {
+                throw new IllegalArgumentException("synapse group '" + s.name() + "' is plastic, and plastic groups run on one rank "
+                        + "only (their traces and recent spikes are not exchanged); got " + ranks + " ranks: use threads instead");
+            }
+            GroupState post = byGroup.get(s.post());
+            if (post.custom()) {
+                throw new IllegalArgumentException("synapse group '" + s.name() + "' is plastic, but its post group '" + post.group.name()
+                        + "' runs behaviours instead of a model; plastic groups need a model group as target");
+            }
+            DelayRows rows = (DelayRows) wiring.matrix(s);
+            sites.add(new PlasticSite(s, rows, rows.incoming(par), byGroup.get(s.pre()), post, Partition.postBounds(post, threads), dt));
+        }
+        return sites.isEmpty() ? null : new Learning(sites, latency, depth);
+    }
+
+    /** Serial, at the barrier of step k: keeps the merged spikes of step k. */
+    void record(long k, int[] spikes, int count) {
+        int slot = (int) (k % history.length);
+        if (history[slot].length < count) history[slot] = new int[Math.max(count, 2 * history[slot].length)];
+        System.arraycopy(spikes, 0, history[slot], 0, count);
+        historyCount[slot] = count;
+        historyStep[slot] = k;
+    }
+
+    /** Before the barrier of step k: periodic passes and the rules' own-spike updates of worker wk's neurons. */
+    void spikes(Worker wk, long k) {
+        for (PlasticRule r : rules) {
+            long n = r.periodSteps();
+            if (n > 0 && k > 0 && k % n == 0) r.periodic(wk, k);
+            r.spikes(wk, k);
+        }
+    }
+
+    /** After the barrier and the static propagation of step k: each plastic group's post spikes and arrivals. */
+    void learn(Worker wk, long k) {
+        for (int i = 0; i < sites.length; i++) {
+            PlasticSite s = sites[i];
+            PlasticRule r = rules[i];
+            if (r.postSpikesFirst()) {
+                postSpikes(wk, k, s, r);
+                arrivals(wk, k, s, r);
+            } else {
+                arrivals(wk, k, s, r);
+                postSpikes(wk, k, s, r);
+            }
+        }
+    }
+
+    private static void postSpikes(Worker wk, long k, PlasticSite s, PlasticRule r) {
+        GroupState g = s.post();
+        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) {
+            int q = wk.spikes[i] - g.off;
+            r.postSpike(wk, k, q, s.incoming().start(q), s.incoming().end(q));
+        }
+    }
+
+    private void arrivals(Worker wk, long k, PlasticSite s, PlasticRule r) {
+        final DelayRows rows = s.rows();
+        final GroupState g = s.pre();
+        final double[] acc = s.post().ring[(int) ((k + latency) % depth)];
+        final int w = wk.id;
+        long events = 0;
+        for (int d = rows.minDelay(), dMax = rows.maxDelay(); d <= dMax; d++) {
+            long step = k - d;
+            if (step < 0) break;
+            int slot = (int) (step % history.length);
+            if (historyStep[slot] != step) continue;
+            int[] spikes = history[slot];
+            int count = historyCount[slot];
+            for (int i = lowerBound(spikes, count, g.off), lim = g.off + g.n; i < count && spikes[i] < lim; i++) {
+                int pre = spikes[i] - g.off;
+                long seg = rows.ownedSegment(pre, d, w);
+                int from = DelayRows.first(seg), to = DelayRows.last(seg);
+                if (from >= to) continue;
+                events += rows.deliverRange(from, to, acc);
+                r.arrival(wk, k, pre, d, from, to);
+            }
+        }
+        wk.events += events;
+    }
+
+    private static int lowerBound(int[] a, int n, int key) {
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Adds weights, side arrays, rule state and the recent spikes to a checkpoint. */
+    void save(Map<String, double[]> d, Map<String, long[]> l) {
+        for (int i = 0; i < sites.length; i++) {
+            String p = "syn/" + sites[i].group().name();
+            DelayRows rows = sites[i].rows();
+            double[] w = new double[rows.count()];
+            for (int j = 0; j < w.length; j++) w[j] = rows.weight(j);
+            d.put(p + "#w", w);
+            for (Map.Entry<String, float[]> side : rows.sideArrays().entrySet()) {
+                float[] x = side.getValue();
+                double[] y = new double[x.length];
+                for (int j = 0; j < x.length; j++) y[j] = x[j];
+                d.put(p + "#side." + side.getKey(), y);
+            }
+            rules[i].save(d, p + "#rule.");
+        }
+        int total = 0;
+        for (int c : historyCount) total += c;
+        long[] steps = new long[total], neurons = new long[total];
+        int n = 0;
+        for (int slot = 0; slot < history.length; slot++) {
+            if (historyStep[slot] < 0) continue;
+            for (int i = 0; i < historyCount[slot]; i++, n++) {
+                steps[n] = historyStep[slot];
+                neurons[n] = history[slot][i];
+            }
+        }
+        l.put("plastic#steps", java.util.Arrays.copyOf(steps, n));
+        l.put("plastic#neurons", java.util.Arrays.copyOf(neurons, n));
+    }
+
+    /** Puts back what {@link #save} wrote. */
+    void load(Map<String, double[]> d, Map<String, long[]> l) {
+        for (int i = 0; i < sites.length; i++) {
+            String p = "syn/" + sites[i].group().name();
+            DelayRows rows = sites[i].rows();
+            double[] w = d.get(p + "#w");
+            if (w == null || w.length != rows.count()) throw Checkpoint.missing(p + "#w");
+            for (int j = 0; j < w.length; j++) rows.setWeight(j, (float) w[j]);
+            for (Map.Entry<String, float[]> side : rows.sideArrays().entrySet()) {
+                double[] y = d.get(p + "#side." + side.getKey());
+                float[] x = side.getValue();
+                if (y == null || y.length != x.length) throw Checkpoint.missing(p + "#side." + side.getKey());
+                for (int j = 0; j < x.length; j++) x[j] = (float) y[j];
+            }
+            rules[i].load(d, p + "#rule.");
+        }
+        long[] steps = l.get("plastic#steps"), neurons = l.get("plastic#neurons");
+        if (steps == null || neurons == null || steps.length != neurons.length) throw Checkpoint.missing("plastic#steps");
+        java.util.Arrays.fill(historyStep, -1);
+        java.util.Arrays.fill(historyCount, 0);
+        for (int i = 0; i < steps.length; i++) {
+            int slot = (int) (steps[i] % history.length);
+            if (historyStep[slot] != steps[i]) {
+                historyStep[slot] = steps[i];
+                historyCount[slot] = 0;
+            }
+            if (history[slot].length == historyCount[slot]) history[slot] = java.util.Arrays.copyOf(history[slot], 2 * history[slot].length);
+            history[slot][historyCount[slot]++] = (int) neurons[i];
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.izhsim.network.engine;
+
+import java.util.Map;
+
+/**
+ * The engine's seam for learning: one instance per plastic synapse group, made from the
+ * group's {@link org.izhsim.network.Plasticity} in {@link PlasticRules#create} (a rule is one
+ * file plus one line there) over the group's {@link PlasticSite}. {@link Learning} calls it.
+ *
+ * <h2>The calls of one step k (t = k·dt), per worker w</h2>
+ * <ol>
+ *   <li>Before the step's barrier, once the worker's own spikes of step k are known (after
+ *       {@code CUTOFF} for netm, after {@code INTEGRATE} for the other schemes):
+ *       {@link #periodic} if {@link #periodSteps()} n &gt; 0 and k is a positive multiple of n
+ *       (so a 1 s rule first runs at the start of the 1001st step), then {@link #spikes}.
+ *       The worker's own spikes of group g are {@code wk.spikes[PlasticSite.spikesFrom(wk, g)
+ *       .. spikesTo(wk, g))} (global indices, ascending); here a rule updates the per-neuron
+ *       state of the neurons the worker owns ({@code g.wFrom[w] .. g.wTo[w]}) and may run a
+ *       clock-driven update of the synapses onto its posts.</li>
+ *   <li>After the barrier and the static groups' propagation ({@code Phase.PLASTICITY_*}), group
+ *       by group in declaration order: {@link #postSpike} for each of the worker's posts that
+ *       spiked in step k (ascending), and the arrivals of step k — for each delay d ascending
+ *       and each spike of the pre group at step k − d (pre ascending), the engine adds the
+ *       weights of that (pre, d) segment restricted to the worker's posts to the post's input
+ *       of the step it acts in (netm: k, others: k + 1), then calls {@link #arrival} with that
+ *       storage range (only if it is not empty). Arrivals come first, then post spikes
+ *       (Brian2's order: pre pathway before post pathway), or the other way round if
+ *       {@link #postSpikesFirst()} (spnet's order).</li>
+ * </ol>
+ *
+ * <h2>What a rule may touch</h2>
+ * The synapses onto the worker's own posts (weights through {@code rows.setWeight}, side arrays
+ * by storage index), the per-neuron state of the worker's own neurons (written before the
+ * barrier only), and it may read any neuron's per-neuron state of steps ≤ k after the barrier.
+ * Workers own posts, so these never race, and every synapse sees its events in an order that
+ * does not depend on the number of workers: results are bit-identical for any thread count.
+ * The engine runs plastic groups on one rank only.
+ *
+ * <h2>State</h2>
+ * Weights and side arrays ({@code rows.sideArray}) are saved by the engine; a rule saves only
+ * its other state (per-neuron traces) with {@link #save} under keys starting with
+ * {@code prefix}, and {@link #load} puts it back (refusing a missing or misshapen array with
+ * {@link Checkpoint#missing}), so that a resumed run equals a straight one.
+ */
+interface PlasticRule {
+    /** Whether post spikes come before arrivals within a step (spnet) instead of after (Brian2). */
+    default boolean postSpikesFirst() {
+        return false;
+    }
+
+    /** Steps between {@link #periodic} passes, 0 for none. */
+    default long periodSteps() {
+        return 0;
+    }
+
+    /** A periodic pass over the synapses onto worker {@code wk}'s posts (see the class comment). */
+    default void periodic(Worker wk, long k) {}
+
+    /** Before the barrier of step k: the worker's own spikes of step k are known. */
+    void spikes(Worker wk, long k);
+
+    /** A spike of {@code pre} sent at step k − delay arrives at step k at the synapses [from, to) (storage indices). */
+    void arrival(Worker wk, long k, int pre, int delay, int from, int to);
+
+    /** Post {@code post} (group-local) spiked at step k; its incoming entries are [from, to) of the incoming index. */
+    void postSpike(Worker wk, long k, int post, int from, int to);
+
+    /** Adds the rule's own state (not weights or side arrays) to {@code out}, keys starting with {@code prefix}. */
+    void save(Map<String, double[]> out, String prefix);
+
+    /** Puts back what {@link #save} wrote. */
+    void load(Map<String, double[]> in, String prefix);
+}

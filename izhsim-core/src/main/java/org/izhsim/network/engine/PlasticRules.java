@@ -1,0 +1,22 @@
+package org.izhsim.network.engine;
+
+import org.izhsim.network.Plasticity;
+
+/**
+ * The one place where a {@link Plasticity} becomes its engine rule: a new built-in rule is a
+ * {@link PlasticRule} file and one case here (the switch over the sealed interface makes a
+ * missing case a compile error).
+ */
+final class PlasticRules {
+    private PlasticRules() {}
+
+    static PlasticRule create(Plasticity p, PlasticSite site) {
+        return switch (p) {
+            case Plasticity.Stdp s -> new StdpRule(s, site);
+            case Plasticity.Spnet s -> new SpnetRule(s, site);
+            case Plasticity.Equations e -> throw new IllegalArgumentException("synapse group '" + site.group().name()
+                    + "': plasticity from synapse equations (Plasticity.Equations) is not run by the engine yet; "
+                    + "use Plasticity.stdp(...) or Plasticity.spnet(...)");
+        };
+    }
+}
