@@ -33,10 +33,10 @@ final class SynapseEquationsReader {
     /**
      * A parsed synapse model and its synapses' initial values.
      *
-     * @param initial per-synapse initial values by variable name, {@code w} excluded
+     * @param initial initial values by variable name, {@code w} excluded (the same for every synapse)
      * @param weight  the initial {@code w} from {@code initial}, or null (the group's {@code weight} then)
      */
-    record Read(SynapseModel model, Map<String, Weights> initial, Weights weight) {}
+    record Read(SynapseModel model, Map<String, Double> initial, Weights weight) {}
 
     private final Context ctx;
     private final ModelResolver places;
@@ -71,7 +71,7 @@ final class SynapseEquationsReader {
             SynapseEquations.check(model, pre, post);
             return ctx.equations().synapses().compile(model);
         });
-        Map<String, Weights> initial = new LinkedHashMap<>();
+        Map<String, Double> initial = new LinkedHashMap<>();
         Weights w = null;
         if (f.has("initial")) {
             Map<String, Object> shown = new LinkedHashMap<>();
@@ -87,8 +87,11 @@ final class SynapseEquationsReader {
                 if (n.equals("w")) {
                     if (f.has("weight")) throw ModelFileException.at(v, "w is given twice: here and as 'weight'; keep one");
                     w = x;
+                } else if (e.dependsOn("r")) {
+                    throw ModelFileException.at(v, "a random initial value per synapse is for w only so far; give " + n
+                            + " one value for all synapses");
                 } else {
-                    initial.put(n, x);
+                    initial.put(n, e.at(0));
                 }
             }
             out.put("initial", shown);

@@ -14,6 +14,7 @@ import org.izhsim.io.model.YamlNode.Sequence;
 import org.izhsim.network.Connectivity;
 import org.izhsim.network.Delays;
 import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.Plasticity;
 import org.izhsim.network.Storage;
 import org.izhsim.network.SynapseGroup;
 import org.izhsim.network.Weights;
@@ -75,10 +76,7 @@ final class SynapseReader {
         }
         SynapseEquationsReader.Read eqs = new SynapseEquationsReader(ctx).read(f, pre, post, out);
         if (eqs != null && eqs.weight() != null) b.weights(eqs.weight());
-        if (eqs != null) {
-            throw ModelFileException.at(f.node(), "synapse equations are read and checked, but the engine cannot run them"
-                    + " yet (the plasticity seam is pending)");
-        }
+        if (eqs != null) b.plasticity(new Plasticity.Equations(eqs.model(), ctx.equations().synapses(), eqs.initial()));
         String storage = f.has("storage") ? Fields.choice(f.get("storage"), Schema.STORAGE) : "auto";
         b.storage(Storage.valueOf(storage.toUpperCase(java.util.Locale.ROOT)));
         out.put("storage", storage);
