@@ -248,6 +248,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         StateRecording trace = null;
         List<Recording> recordings = new ArrayList<>();
         List<AppliedChange> changes;
+        Npz weights;
         Map<String, Object> summary = null;
         String text = null;
         try (NetworkRun run = built;
@@ -260,6 +261,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> Net2003Options.counted(n, "spike")) : null);
             if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
+            weights = org.izhsim.io.PlasticWeights.npz(sim); // null without plastic groups
             afterRun(sim, r);
             if (keepSpikes) {
                 spikes = MpiRun.gather(run.spikes()); // [mpi hook] to rank 0
@@ -310,6 +312,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (r.data().contains("npz")) {
                 join(npz, true);
                 for (Recording rec : recordings) recordingNpz(rec, stamped).write(stage.file(fileName(rec.monitorName()) + ".npz"));
+                if (weights != null) weights.putMetadata(stamped).write(stage.file("weights.npz"));
             }
             Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
             if (!changes.isEmpty()) {

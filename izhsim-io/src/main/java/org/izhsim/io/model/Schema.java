@@ -30,8 +30,8 @@ public final class Schema {
     /** The parameters of a {@code model: izh2007} group, in the order of {@code Izhikevich2007Model}. */
     static final List<String> PARAMS_2007 = List.of("C", "k", "vr", "vt", "vpeak", "a", "b", "c", "d");
     static final List<String> INITIAL = List.of("v", "u");
-    static final List<String> SYNAPSE = concat(List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage"),
-            SynapseEquationsReader.KEYS);
+    static final List<String> SYNAPSE = concat(List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage",
+            "plasticity"), SynapseEquationsReader.KEYS);
     static final List<String> OUTPUTS = List.of("dir", "figures", "data", "trace");
     static final List<String> TRACE = List.of("group", "neuron");
 
@@ -41,6 +41,13 @@ public final class Schema {
             "one_to_one", List.of("rule"),
             "probability", List.of("rule", "p"),
             "fixed_indegree", List.of("rule", "k", "population", "draw"));
+
+    /** Keys of {@code plasticity} per rule. */
+    static final Map<String, List<String>> PLASTICITY = orderedMap(
+            "stdp", List.of("rule", "tau_pre_ms", "tau_post_ms", "a_pre", "a_post", "w_max", "weight_dependence", "pairing"),
+            "spnet", List.of("rule", "w_max", "ltp", "ltd", "decay_per_ms", "drift", "sd_decay", "period_ms"));
+    static final List<String> WEIGHT_DEPENDENCE = List.of("additive", "multiplicative");
+    static final List<String> PAIRING = List.of("all_to_all", "nearest");
 
     /** Keys of an input per type. */
     static final Map<String, List<String>> INPUTS = orderedMap(
@@ -79,6 +86,7 @@ public final class Schema {
         m.put("groups.NAME.initial", INITIAL);
         m.put("synapses[]", SYNAPSE);
         m.put("synapses[].connectivity", union(RULES));
+        m.put("synapses[].plasticity", union(PLASTICITY));
         m.put("inputs[]", union(INPUTS));
         m.put("monitors[]", union(MONITORS));
         m.put("outputs", OUTPUTS);

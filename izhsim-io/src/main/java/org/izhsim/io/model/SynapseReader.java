@@ -19,7 +19,7 @@ import org.izhsim.network.Storage;
 import org.izhsim.network.SynapseGroup;
 import org.izhsim.network.Weights;
 
-/** The {@code synapses} section: one synapse group per item, with its connectivity rule, weights, delays and storage. */
+/** The {@code synapses} section: one synapse group per item, with its connectivity rule, weights, delays, storage and plasticity. */
 final class SynapseReader {
     private final Set<String> names = new LinkedHashSet<>();
     private final Context ctx;
@@ -76,11 +76,55 @@ final class SynapseReader {
         }
         SynapseEquationsReader.Read eqs = new SynapseEquationsReader(ctx).read(f, pre, post, out);
         if (eqs != null && eqs.weight() != null) b.weights(eqs.weight());
+        if (eqs != null && f.has("plasticity")) {
+            throw ModelFileException.at(f.get("plasticity"), "a built-in rule ('plasticity') and synapse equations exclude each"
+                    + " other; keep one");
+        }
         if (eqs != null) b.plasticity(new Plasticity.Equations(eqs.model(), ctx.equations().synapses(), eqs.initial()));
         String storage = f.has("storage") ? Fields.choice(f.get("storage"), Schema.STORAGE) : "auto";
         b.storage(Storage.valueOf(storage.toUpperCase(java.util.Locale.ROOT)));
         out.put("storage", storage);
+        if (f.has("plasticity")) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            YamlNode pn = f.get("plasticity");
+            b.plasticity(checked(pn, () -> plasticity(pn, rule)));
+            out.put("plasticity", rule);
+        }
         return checked(node, b::build);
+    }
+
+    /** A {@code plasticity:} mapping; every value is echoed to {@code out} (run.json). */
+    static Plasticity plasticity(YamlNode node, Map<String, Object> out) {
+        String rule = kind(node, "rule", "rules", Schema.PLASTICITY);
+        Fields f = Fields.of(node, Schema.PLASTICITY.get(rule));
+        out.put("rule", rule);
+        if (rule.equals("spnet")) {
+            Plasticity.Spnet d = Plasticity.spnet(1);
+            double wMax = number(node, f, "w_max", Double.NaN, out);
+            return new Plasticity.Spnet(wMax, number(node, f, "ltp", d.ltp(), out), number(node, f, "ltd", d.ltd(), out),
+                    number(node, f, "decay_per_ms", d.decayPerMs(), out), number(node, f, "drift", d.drift(), out),
+                    number(node, f, "sd_decay", d.sdDecay(), out), number(node, f, "period_ms", d.periodMs(), out));
+        }
+        double tauPre = number(node, f, "tau_pre_ms", 20, out), tauPost = number(node, f, "tau_post_ms", 20, out);
+        double aPre = number(node, f, "a_pre", 0.01, out);
+        double aPost = number(node, f, "a_post", -aPre * tauPre / tauPost * 1.05, out);
+        double wMax = number(node, f, "w_max", Double.NaN, out);
+        String dep = f.has("weight_dependence") ? Fields.choice(f.get("weight_dependence"), Schema.WEIGHT_DEPENDENCE) : "additive";
+        String pairing = f.has("pairing") ? Fields.choice(f.get("pairing"), Schema.PAIRING) : "all_to_all";
+        out.put("weight_dependence", dep);
+        out.put("pairing", pairing);
+        return Plasticity.stdp(tauPre, tauPost, aPre, aPost, wMax,
+                Plasticity.WeightDependence.valueOf(dep.toUpperCase(java.util.Locale.ROOT)),
+                Plasticity.Pairing.valueOf(pairing.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The number at {@code key}, or {@code dflt} (NaN: required), refused at its node when the rule refuses it. */
+    private static double number(YamlNode node, Fields f, String key, double dflt, Map<String, Object> out) {
+        if (!f.has(key) && Double.isNaN(dflt)) throw ModelFileException.at(node, "missing required key '" + key + "' of the " + out.get("rule") + " rule");
+        double x = f.has(key) ? Fields.number(f.get(key)) : dflt;
+        if (f.has(key) && !Double.isFinite(x)) throw ModelFileException.at(f.get(key), key + " must be a finite number, got " + x);
+        out.put(key, x);
+        return x;
     }
 
     Connectivity connectivity(YamlNode node, NeuronGroup post, Map<String, Object> out) {
