@@ -2,6 +2,7 @@ package org.izhsim.io.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,5 +163,49 @@ class SynapseEquationsFileTest {
                     equations: ../syn/rule.syn
                     on_pre: "w += 1"
                 """, "model:\n    w : 1\n"));
+    }
+    /** The weights of synapse group {@code name} after running {@code file} of examples/models for {@code ms}. */
+    static float[] learned(String file, String name, double ms, int[] spikes) throws Exception {
+        ModelFile mf = ModelFile.load(Path.of("..", "examples", "models", file), new ModelFile.Overrides(null, ms, null),
+                KernelCompiler.INSTANCE, SynapseKernelCompiler.INSTANCE);
+        org.izhsim.network.SynapseGroup s = mf.network().synapses().stream().filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow();
+        try (org.izhsim.network.Simulation sim = org.izhsim.network.Simulation.of(mf.network())) {
+            sim.run(ms);
+            spikes[0] = sim.recording(mf.spikes()).count();
+            org.izhsim.network.SynapseView v = sim.synapses(s);
+            float[] w = new float[(int) v.size()];
+            int n = 0;
+            for (int p = 0; p < v.preCount(); p++) for (int j = 0; j < v.rowLength(p); j++) w[n++] = v.weight(p, j);
+            return w;
+        }
+    }
+
+    @Test
+    void theStdpExampleLearnsWithinItsBounds() throws Exception {
+        int[] spikes = new int[1];
+        float[] w = learned("stdp-song2000.yaml", "stdp", 3000, spikes);
+        float[] w0 = learned("stdp-song2000.yaml", "stdp", 1, new int[1]);
+        int changed = 0;
+        for (int j = 0; j < w.length; j++) {
+            assertTrue(w[j] >= 0 && w[j] <= 1, "clipped to [0, gmax]: " + w[j]);
+            if (w[j] != w0[j]) changed++;
+        }
+        assertTrue(spikes[0] > 3 * 1000 * 10, "the inputs fire near 15 Hz: " + spikes[0]);
+        // every input has pre and post events in 3 s; the bimodal distribution takes Brian2's 100 s
+        assertTrue(changed > 990, "weights learn: " + changed + " of 1000 changed");
+    }
+
+    @Test
+    void theSpnetExampleChangesItsExcitatoryWeightsOnceASecond() throws Exception {
+        int[] spikes = new int[1];
+        float[] w = learned("spnet-equations.yaml", "ee", 1100, spikes);
+        int changed = 0;
+        for (float x : w) {
+            assertTrue(x >= 0 && x <= 10, "clipped to [0, sm]: " + x);
+            if (x != 6) changed++;
+        }
+        assertTrue(spikes[0] > 1000, "the network fires: " + spikes[0]);
+        assertEquals(w.length, changed, "every weight moved at 1 s (the drift 0.01 alone moves it)");
     }
 }
