@@ -158,7 +158,7 @@ class EquationPlasticityTest {
                 SynapseKernelCompiler.INSTANCE)).build();
         Network net = Network.builder().add(a).add(b).add(s).build();
         String m = assertThrows(IllegalArgumentException.class, () -> Simulation.of(net).close()).getMessage();
-        assertTrue(m.startsWith("synapses: the model was parsed for pre [] and post [v, u, a, b, c, d, I], not for groups 'a'"), m);
+        assertTrue(m.startsWith("synapse group 'ab': synapses: the model was parsed for pre [] and post [v, u, a, b, c, d, I], not for groups 'a'"), m);
     }
 
 }

@@ -36,7 +36,9 @@ final class Fingerprint {
             } else {
                 s.append(y.connectivity());
             }
-            if (y.plasticity() != null) s.append(" plasticity ").append(y.plasticity());
+            // an equation rule by its model's text (the record's compiler has no stable name)
+            if (y.plasticity() instanceof Plasticity.Equations e) s.append(" plasticity equations ").append(e.model().normalized());
+            else if (y.plasticity() != null) s.append(" plasticity ").append(y.plasticity());
             s.append('\n');
         }
         for (Input in : net.inputs()) {

@@ -24,8 +24,10 @@ import org.izhsim.network.engine.EngineState;
  * every group's vectors (state variables, parameters, I), ring buffers of arrivals, an equation
  * model's refractory clock, the inputs' live values (noise σ and held draws, constant amplitudes,
  * Poisson rates), spikes not yet exchanged between ranks, queued parameter changes, the change log
- * and the step. Random numbers are counter-based, so no generator state is needed; synapses are
- * rebuilt from the network, and a checksum of them must match. Monitors are not part of it: a
+ * and the step; of plastic synapse groups the weights, side arrays (sd), the rules' traces and
+ * the spikes still to arrive. Random numbers are counter-based, so no generator state is needed;
+ * synapses are rebuilt from the network, and a checksum of them (for plastic groups without
+ * their weights) must match. Monitors are not part of it: a
  * resumed simulation records from its first step on. Behaviours keep their state in the group's
  * vectors, which are; a behaviour's own Java fields (a {@code Recorder}'s frames) are not.
  *

@@ -40,7 +40,11 @@ final class EquationRule implements PlasticRule {
         this.rows = site.rows();
         this.in = site.incoming();
         String who = "synapse group '" + site.group().name() + "': ";
-        SynapseEquations.check(model, site.group().pre(), site.group().post());
+        try {
+            SynapseEquations.check(model, site.group().pre(), site.group().post());
+        } catch (IllegalArgumentException x) {
+            throw new IllegalArgumentException(who + x.getMessage(), x);
+        }
         if (!model.summed().isEmpty()) {
             throw new IllegalArgumentException(who + "(summed) variables are not run by the engine yet (they need a pass"
                     + " before the neurons' update); write the sum's effect in on_pre instead");

@@ -16,6 +16,9 @@
  *   <tr><td>{@code StepLoop}</td><td>the step loop: the stages of a worker's step in {@link org.izhsim.network.Phase} order, the barrier and its serial part</td></tr>
  *   <tr><td>{@code GroupUpdate}</td><td>cut-off, update (inputs, deliver, integrate) and the state monitors' view, per worker and group</td></tr>
  *   <tr><td>{@code Propagation}</td><td>merge at the barrier, exchange between ranks, propagation into the ring buffers</td></tr>
+ *   <tr><td>{@code Learning}</td><td>the plastic synapse groups: recent spikes, arrival-time delivery, the calls of their rules, their state in snapshots</td></tr>
+ *   <tr><td>{@code PlasticRule}, {@code PlasticSite}, {@code PlasticRules}</td><td>the seam of a learning rule (its contract), what a rule gets, the one registration place</td></tr>
+ *   <tr><td>{@code StdpRule}, {@code SpnetRule}, {@code TraceHistory}</td><td>the built-in rules (pair STDP; spnet's) and their per-neuron traces with history</td></tr>
  *   <tr><td>{@link org.izhsim.network.engine.EngineState}, {@code Checkpoint}</td><td>the state between two steps as named arrays, captured and put back (behind {@code Simulation.snapshot()} and {@code resumeFrom})</td></tr>
  *   <tr><td>{@code Behaviours}</td><td>the groups' behaviours: their views ({@code org.izhsim.behaviour.Group}), inits and one stage per order</td></tr>
  *   <tr><td>{@code Worker}</td><td>per-worker buffers and counters</td></tr>
@@ -30,12 +33,13 @@
  * A worker's step k is the array of stages {@code StepLoop.plan} builds by walking
  * {@link org.izhsim.network.Phase#values()} in order:
  * <pre>
- *   netm:               CUTOFF → barrier (merge, record spikes, exchange) → PROPAGATE_SAME_STEP
+ *   netm:               CUTOFF → [rules: own spikes] → barrier (merge, record spikes, exchange)
+ *                       → PROPAGATE_SAME_STEP → [PLASTICITY_SAME_STEP]
  *                       → INTEGRATE (with INPUTS and DELIVER, block by block) → RECORD (state)
- *   euler, rk4, figure1: INTEGRATE (with INPUTS, DELIVER, cut-off and reset) → barrier
- *                       → PROPAGATE_NEXT_STEP → RECORD (state)
+ *   euler, rk4, figure1: INTEGRATE (with INPUTS, DELIVER, cut-off and reset) → [rules: own spikes]
+ *                       → barrier → PROPAGATE_NEXT_STEP → [PLASTICITY_NEXT_STEP] → RECORD (state)
  * </pre>
- * then, between chunks of steps on the driving thread, CHANGES. With behaviours, the behaviours
+ * (the bracketed stages only with plastic synapse groups), then, between chunks of steps on the driving thread, CHANGES. With behaviours, the behaviours
  * of each order run between the phases at their {@link org.izhsim.network.Phase#order()} (each
  * order ends at a barrier), and the deliver and the update become two stages. A group's update runs its
  * model's {@link org.izhsim.integrate.NeuronKernel} one block of neurons at a time, or the
