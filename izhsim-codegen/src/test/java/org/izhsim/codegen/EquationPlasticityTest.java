@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Synapse equations in the engine ({@code Plasticity.Equations}, run by {@code EquationRule}):
  * the built-in pair STDP written as Brian2 equations gives the same spikes and, within a stated
  * bound, the same weights; equation rules give bit-identical spikes and weights for 1, 2 and 4
- * threads; models the engine cannot run deterministically are refused.
+ * threads, and a resumed run equals a straight one; models the engine cannot run deterministically
+ * are refused.
  */
 class EquationPlasticityTest {
     static final double TAU = 20, A_PRE = 0.01, A_POST = -0.0105, W_MAX = 1;
@@ -56,7 +57,13 @@ class EquationPlasticityTest {
     }
 
     static Result run(Network net, SynapseGroup s, SpikeMonitor m, int threads, double ms) {
-        try (Simulation sim = Simulation.builder(net).threads(threads).minNeuronsPerThread(1).build()) {
+        return run(net, s, m, threads, ms, null);
+    }
+
+    static Result run(Network net, SynapseGroup s, SpikeMonitor m, int threads, double ms, org.izhsim.network.Snapshot from) {
+        Simulation.Builder b = Simulation.builder(net).threads(threads).minNeuronsPerThread(1);
+        if (from != null) b.resumeFrom(from);
+        try (Simulation sim = b.build()) {
             sim.run(ms);
             SpikeRecording r = sim.recording(m);
             SynapseView v = sim.synapses(s);
@@ -104,8 +111,10 @@ class EquationPlasticityTest {
         }
     }
 
-    /** Recurrent, with a clock-driven trace, a periodic block and on_post changing v_post. */
-    static Result recurrent(int threads) {
+    record Net(Network network, SynapseGroup synapses, SpikeMonitor spikes) {}
+
+    /** Recurrent, with a clock-driven trace, a periodic block, an initial value and on_post changing v_post. */
+    static Net recurrentNetwork() {
         NeuronGroup e = NeuronGroup.builder("e", 120).build();
         SynapseModel model = SynapseModel.parse("""
                 w : 1
@@ -119,8 +128,37 @@ class EquationPlasticityTest {
                 .delays(Delays.uniform(1, 8)).plasticity(new Plasticity.Equations(model, SynapseKernelCompiler.INSTANCE,
                         Map.of("elig", 0.25))).build();
         SpikeMonitor m = SpikeMonitor.all();
-        Network net = Network.builder().seed(11).add(e).add(s).add(Input.noise(e, 5)).add(m).build();
-        return run(net, s, m, threads, 1500);
+        return new Net(Network.builder().seed(11).add(e).add(s).add(Input.noise(e, 5)).add(m).build(), s, m);
+    }
+
+    static Result recurrent(int threads) {
+        Net n = recurrentNetwork();
+        return run(n.network(), n.synapses(), n.spikes(), threads, 1500);
+    }
+
+    @Test
+    void aResumedRunEqualsAStraightOne() throws Exception {
+        Result straight = recurrent(2);
+        Net n = recurrentNetwork();
+        org.izhsim.network.Snapshot snap;
+        SpikeRecording first;
+        try (Simulation sim = Simulation.builder(n.network()).threads(1).minNeuronsPerThread(1).build()) {
+            sim.run(737);
+            first = sim.recording(n.spikes());
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            sim.snapshot().write(bytes);
+            snap = org.izhsim.network.Snapshot.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        }
+        Result rest = run(n.network(), n.synapses(), n.spikes(), 2, 763, snap);
+        int n1 = first.count(), n2 = rest.steps().length;
+        int[] steps = new int[n1 + n2], neurons = new int[n1 + n2];
+        System.arraycopy(first.steps(), 0, steps, 0, n1);
+        System.arraycopy(rest.steps(), 0, steps, n1, n2);
+        System.arraycopy(first.neurons(), 0, neurons, 0, n1);
+        System.arraycopy(rest.neurons(), 0, neurons, n1, n2);
+        assertArrayEquals(straight.steps(), steps, "spike steps");
+        assertArrayEquals(straight.neurons(), neurons, "spike neurons");
+        assertArrayEquals(straight.weights(), rest.weights(), "weights");
     }
 
     @Test
