@@ -63,7 +63,8 @@ final class RunCommand extends NetworkCommand {
         ModelFile mf = ModelFile.load(model, new ModelFile.Overrides(
                 given.hasMatchedOption("--seed") ? seed : null,
                 given.hasMatchedOption("--duration") ? duration : null,
-                given.hasMatchedOption("--threads") ? threads : null), org.izhsim.codegen.KernelCompiler.INSTANCE);
+                given.hasMatchedOption("--threads") ? threads : null), org.izhsim.codegen.KernelCompiler.INSTANCE,
+                org.izhsim.codegen.SynapseKernelCompiler.INSTANCE);
         Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.dir(placeName()) : mf.outputs().dir();
         Set<ImageFormat> formats;
         if (given.hasMatchedOption("--figures")) {

@@ -13,11 +13,17 @@ import java.util.Set;
  *
  * @param variables name → dimension, in array order
  * @param readOnly  names among {@code variables} that statements may not assign
+ * @param why       why each read-only name is read-only, where the caller says (it ends the
+ *                  message that refuses an assignment)
  */
-public record NeuronVariables(Map<String, Dimension> variables, Set<String> readOnly) {
+public record NeuronVariables(Map<String, Dimension> variables, Set<String> readOnly, Map<String, String> why) {
     public NeuronVariables {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         readOnly = Set.copyOf(readOnly);
+        why = Map.copyOf(why);
+        for (String name : why.keySet()) {
+            if (!readOnly.contains(name)) throw new IllegalArgumentException("a reason given for '" + name + "', which is not read-only");
+        }
         for (String name : variables.keySet()) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new IllegalArgumentException("neuron variable '" + name + "' is not a name: use letters, digits and"
@@ -27,6 +33,11 @@ public record NeuronVariables(Map<String, Dimension> variables, Set<String> read
         for (String name : readOnly) {
             if (!variables.containsKey(name)) throw new IllegalArgumentException("read-only '" + name + "' is no variable");
         }
+    }
+
+    /** Variables with read-only ones and no reasons. */
+    public NeuronVariables(Map<String, Dimension> variables, Set<String> readOnly) {
+        this(variables, readOnly, Map.of());
     }
 
     /** Writable variables. */

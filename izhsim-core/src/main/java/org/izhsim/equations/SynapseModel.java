@@ -193,6 +193,24 @@ public final class SynapseModel {
         return -1;
     }
 
+    /**
+     * A per-synapse value of synapse variable {@code name} given as text over {@code r} (one
+     * uniform number per synapse), in the variable's declared unit: {@code "0.5*r"},
+     * {@code "(1 + r)*nS"}. Used for initial values.
+     *
+     * @throws IllegalArgumentException if {@code name} is no synapse variable
+     * @throws EquationException if the text does not parse, mentions t or has another unit
+     */
+    public org.izhsim.expr.Expression value(String name, String text) {
+        int j = indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("unknown synapse variable '" + name + "' in " + source + "; its variables: "
+                    + String.join(", ", variables.stream().map(Variable::name).toList()));
+        }
+        Node tree = ModelParser.value(text, variables.get(j).dimension(), "'" + name + "'", name + ": " + text, "r");
+        return org.izhsim.expr.Expression.ofTree(text, tree, List.of("r"));
+    }
+
     /** Whether events need the per-synapse time of the last update (there are event-driven variables). */
     public boolean hasEventDriven() {
         return variables.stream().anyMatch(v -> v.kind() == Kind.EVENT_DRIVEN);

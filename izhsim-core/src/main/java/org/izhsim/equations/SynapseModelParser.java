@@ -433,7 +433,8 @@ final class SynapseModelParser extends EquationReader {
                 problem = "'" + name + "' is a post-synaptic variable; periodic statements run over synapses in storage"
                         + " order and may change synapse variables only";
             } else if (post.readOnly().contains(base)) {
-                problem = "'" + name + "' is a read-only post-synaptic variable";
+                problem = "'" + name + "' is a read-only post-synaptic variable"
+                        + (post.why().containsKey(base) ? " (" + post.why().get(base) + ")" : "");
             } else if (summedDeclarations.stream().anyMatch(s -> s.name().equals(base + "_post"))) {
                 problem = "'" + name + "' is (summed): the sum over the synapses replaces it every step";
             } else {

@@ -89,14 +89,32 @@ public sealed interface Plasticity permits Plasticity.Stdp, Plasticity.Spnet, Pl
     }
 
     /**
-     * A Brian2-style synapse model ({@code model}/{@code on_pre}/{@code on_post}) and the
-     * compiler that makes its kernel: the engine rule that runs it is not part of this build
-     * yet, so a network using it is refused when its simulation is built.
+     * A Brian2-style synapse model ({@code model}/{@code on_pre}/{@code on_post}/periodic
+     * blocks), parsed for the group's two sides ({@link SynapseEquations#variables}), and the
+     * compiler that makes its kernel (izhsim-codegen's {@code SynapseKernelCompiler.INSTANCE}).
+     * The synapse variable {@code w} is the group's stored weight, delivered by the engine at
+     * arrival; every other variable starts at its {@code initial} value (0 if none is given).
+     *
+     * @param initial starting values of synapse variables other than {@code w}, in model units
      */
-    record Equations(SynapseModel model, SynapseKernel.Compiler compiler) implements Plasticity {
+    record Equations(SynapseModel model, SynapseKernel.Compiler compiler, java.util.Map<String, Double> initial)
+            implements Plasticity {
         public Equations {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(compiler, "compiler");
+            initial = java.util.Map.copyOf(initial);
+            for (var e : initial.entrySet()) {
+                if (model.indexOf(e.getKey()) < 0 || e.getKey().equals("w")) {
+                    throw new IllegalArgumentException("initial value for '" + e.getKey() + "', which is no synapse variable"
+                            + " of " + model.source() + " other than w (w is the group's weight)");
+                }
+                finite("initial " + e.getKey(), e.getValue());
+            }
+        }
+
+        /** No initial values: every variable but w starts at 0. */
+        public Equations(SynapseModel model, SynapseKernel.Compiler compiler) {
+            this(model, compiler, java.util.Map.of());
         }
     }
 

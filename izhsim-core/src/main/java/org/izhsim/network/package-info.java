@@ -8,8 +8,10 @@
  * neuron; or spike sources, {@link org.izhsim.network.SpikeSource}: given spike times or
  * Poisson trains), {@link org.izhsim.network.SynapseGroup}s (a {@link org.izhsim.network.Connectivity}
  * rule, {@link org.izhsim.network.Weights}, integer {@link org.izhsim.network.Delays} in steps,
- * dense or CSR {@link org.izhsim.network.Storage}, and a target: the pulse current I or a jump
- * of a state variable), {@link org.izhsim.network.Input}s (Gaussian
+ * dense or CSR {@link org.izhsim.network.Storage}, a target (the pulse current I or a jump
+ * of a state variable) and an optional {@link org.izhsim.network.Plasticity}; a synapse
+ * model's view of the two groups is {@link org.izhsim.network.SynapseEquations}),
+ * {@link org.izhsim.network.Input}s (Gaussian
  * noise, constant and time-dependent currents, Poisson sources) and
  * {@link org.izhsim.network.Monitor}s (spikes, state traces, population rate; spike and state
  * monitors can instead {@code streaming(sink, chunkSteps)} hand their data to a sink chunk by

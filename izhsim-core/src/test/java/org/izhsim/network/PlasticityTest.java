@@ -211,7 +211,7 @@ class PlasticityTest {
     }
 
     @Test
-    void synapseEquationsAreRefusedUntilTheirRuleIsRegistered() {
+    void synapseEquationsParsedForOtherGroupsAreRefused() {
         org.izhsim.equations.SynapseModel model = org.izhsim.equations.SynapseModel.parse("w : 1\ndx/dt = -x/(10*ms) : 1 (event-driven)",
                 "x += 1", "w = clip(w + x, 0, 1)", java.util.Map.of(), org.izhsim.equations.NeuronVariables.none(),
                 org.izhsim.equations.NeuronVariables.none());
@@ -219,8 +219,9 @@ class PlasticityTest {
         Network net = Network.builder().add(a).add(SynapseGroup.builder("aa", a, a).weight(0.1).delay(1)
                 .plasticity(new Plasticity.Equations(model, m -> { throw new AssertionError("not compiled"); })).build()).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.of(net));
-        assertTrue(e.getMessage().startsWith("synapse group 'aa': plasticity from synapse equations") && e.getMessage().contains("Plasticity.stdp"),
-                e.getMessage());
+        // the rule is registered (EquationRule); it refuses a model not parsed with SynapseEquations.variables of both groups
+        assertTrue(e.getMessage().startsWith("synapse group 'aa': synapses: the model was parsed for pre [] and post [], not for"
+                + " groups 'a'"), e.getMessage());
     }
 
     @Test

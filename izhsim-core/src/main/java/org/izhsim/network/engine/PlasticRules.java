@@ -14,9 +14,7 @@ final class PlasticRules {
         return switch (p) {
             case Plasticity.Stdp s -> new StdpRule(s, site);
             case Plasticity.Spnet s -> new SpnetRule(s, site);
-            case Plasticity.Equations e -> throw new IllegalArgumentException("synapse group '" + site.group().name()
-                    + "': plasticity from synapse equations (Plasticity.Equations) is not run by the engine yet; "
-                    + "use Plasticity.stdp(...) or Plasticity.spnet(...)");
+            case Plasticity.Equations e -> new EquationRule(e, site);
         };
     }
 }

@@ -21,6 +21,7 @@
  *   <tr><td>{@code Learning}</td><td>the plastic synapse groups: recent spikes, arrival-time delivery, the calls of their rules, their state in snapshots</td></tr>
  *   <tr><td>{@code PlasticRule}, {@code PlasticSite}, {@code PlasticRules}</td><td>the seam of a learning rule (its contract), what a rule gets, the one registration place</td></tr>
  *   <tr><td>{@code StdpRule}, {@code SpnetRule}, {@code TraceHistory}</td><td>the built-in rules (pair STDP; spnet's) and their per-neuron traces with history</td></tr>
+ *   <tr><td>{@code EquationRule}</td><td>a compiled Brian2-style synapse model ({@code Plasticity.Equations}) on the same seam</td></tr>
  *   <tr><td>{@link org.izhsim.network.engine.EngineState}, {@code Checkpoint}</td><td>the state between two steps as named arrays, captured and put back (behind {@code Simulation.snapshot()} and {@code resumeFrom})</td></tr>
  *   <tr><td>{@code Behaviours}</td><td>the groups' behaviours: their views ({@code org.izhsim.behaviour.Group}), inits and one stage per order</td></tr>
  *   <tr><td>{@code Worker}</td><td>per-worker buffers and counters</td></tr>

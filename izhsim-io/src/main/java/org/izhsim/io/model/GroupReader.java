@@ -181,16 +181,28 @@ final class GroupReader {
         return e.dependsOn("r") ? PerNeuron.ofUniform(e::at) : checked(node, () -> PerNeuron.constant(e.at(0)));
     }
 
-    static Expression equationExpression(EquationModel eq, String name, YamlNode node) {
-        String text;
+    /** A number as written (a plain decimal) or as Java prints it (YAML's other forms), or a text: for the equation parser. */
+    static String valueText(YamlNode node) {
         if (node instanceof Scalar s && (s.type() == Scalar.Type.INTEGER || s.type() == Scalar.Type.FLOAT)) {
             double x = Fields.number(node);
-            text = DECIMAL.matcher(s.text()).matches() ? s.text() : Double.toString(x);
-        } else {
-            text = Fields.string(node);
+            return DECIMAL.matcher(s.text()).matches() ? s.text() : Double.toString(x);
         }
+        return Fields.string(node);
+    }
+
+    static Expression equationExpression(EquationModel eq, String name, YamlNode node) {
+        return unitValue(eq::value, name, node);
+    }
+
+    /**
+     * A value of a declared name of a model (a neuron model's parameter or state, a synapse
+     * model's variable) read from a number or a text by {@code value} in the name's unit; a
+     * refusal names the node, with a caret under the column in the text.
+     */
+    static Expression unitValue(java.util.function.BiFunction<String, String, Expression> value, String name, YamlNode node) {
+        String text = valueText(node);
         try {
-            return eq.value(name, text);
+            return value.apply(name, text);
         } catch (EquationException e) {
             String diagram = new ExpressionException(text, Math.max(0, Math.min(text.length(), e.column() - 1)), e.problem(), "")
                     .caretDiagram();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.izhsim.equations.EquationKernel;
+import org.izhsim.equations.SynapseKernel;
 import org.izhsim.network.Monitor;
 import org.izhsim.network.Network;
 import org.izhsim.network.NeuronGroup;
@@ -79,9 +80,21 @@ public record ModelFile(String file, String sha256, String name, String descript
      * @throws IOException if it cannot be read
      */
     public static ModelFile load(Path path, Overrides overrides, EquationKernel.Compiler compiler) throws IOException {
+        return load(path, overrides, compiler, null);
+    }
+
+    /**
+     * As {@link #load(Path, Overrides, EquationKernel.Compiler)}, synapse groups' equations
+     * ({@code model}, {@code on_pre}, … or {@code equations: FILE}) compiled by {@code synapses}
+     * (izhsim-codegen's {@code SynapseKernelCompiler.INSTANCE} in the CLI).
+     *
+     * @param synapses compiles synapse models, or null to refuse them
+     */
+    public static ModelFile load(Path path, Overrides overrides, EquationKernel.Compiler compiler,
+                                 SynapseKernel.Compiler synapses) throws IOException {
         byte[] bytes = org.izhsim.io.TextFiles.read(path, "model file").bytes();
         String shown = path.toString();
-        return map(shown, baseName(path), bytes, overrides, compiler);
+        return map(shown, baseName(path), bytes, overrides, compiler, synapses);
     }
 
     /**
@@ -94,17 +107,23 @@ public record ModelFile(String file, String sha256, String name, String descript
 
     /** As {@link #parse(String, String, Overrides)}, equation files read relative to {@code file}'s directory. */
     public static ModelFile parse(String file, String text, Overrides overrides, EquationKernel.Compiler compiler) {
-        return map(file, baseName(Path.of(file)), text.getBytes(StandardCharsets.UTF_8), overrides, compiler);
+        return parse(file, text, overrides, compiler, null);
+    }
+
+    /** As {@link #parse(String, String, Overrides)}, with both compilers (see {@link #load(Path, Overrides, EquationKernel.Compiler, SynapseKernel.Compiler)}). */
+    public static ModelFile parse(String file, String text, Overrides overrides, EquationKernel.Compiler compiler,
+                                  SynapseKernel.Compiler synapses) {
+        return map(file, baseName(Path.of(file)), text.getBytes(StandardCharsets.UTF_8), overrides, compiler, synapses);
     }
 
     private static ModelFile map(String file, String baseName, byte[] bytes, Overrides overrides,
-                                 EquationKernel.Compiler compiler) {
+                                 EquationKernel.Compiler compiler, SynapseKernel.Compiler synapses) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         YamlNode root = file.toLowerCase(java.util.Locale.ROOT).endsWith(".toml") ? TomlReader.read(file, text)
                 : YamlReader.read(file, text);
         Path dir = Path.of(file).getParent();
         return ModelFileReader.map(file, baseName, org.izhsim.io.RunInfo.sha256(bytes), root, overrides,
-                new ModelFileReader.Equations(dir == null ? Path.of("") : dir, text, compiler));
+                new ModelFileReader.Equations(dir == null ? Path.of("") : dir, text, compiler, synapses));
     }
 
     private static String baseName(Path p) {

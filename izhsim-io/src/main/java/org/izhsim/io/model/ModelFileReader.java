@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.izhsim.equations.EquationKernel;
+import org.izhsim.equations.SynapseKernel;
 import org.izhsim.io.model.YamlNode.Mapping;
 import org.izhsim.io.model.YamlNode.Scalar;
 import org.izhsim.network.Input;
@@ -41,8 +42,9 @@ final class ModelFileReader {
      * @param dir      the model file's directory: equation paths are relative to it
      * @param text     the model file's text, to place errors inside inline equations
      * @param compiler compiles equation models (izhsim-codegen's), or null to refuse them
+     * @param synapses compiles synapse models (izhsim-codegen's), or null to refuse them
      */
-    record Equations(Path dir, String text, EquationKernel.Compiler compiler) {}
+    record Equations(Path dir, String text, EquationKernel.Compiler compiler, SynapseKernel.Compiler synapses) {}
 
     private final Map<String, Object> resolved = new LinkedHashMap<>();
 

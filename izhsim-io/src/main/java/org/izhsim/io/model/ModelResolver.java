@@ -48,14 +48,9 @@ final class ModelResolver {
                         + "(izhsim run passes one)");
             }
             if (written.contains("\n")) return inlineEquations(fileNode, written, out);
-            Path path = ctx.equations().dir().resolve(written).normalize();
-            String shown = path.toString();
-            byte[] bytes;
-            try {
-                bytes = org.izhsim.io.TextFiles.read(path, "equation file").bytes();
-            } catch (IllegalArgumentException e) {
-                throw ModelFileException.at(fileNode, e.getMessage() + (Files.exists(path) ? "" : " (paths are relative to the model file)"));
-            }
+            Beside file = readBeside(fileNode, written, "equation file");
+            String shown = file.shown();
+            byte[] bytes = file.bytes();
             EquationModel eq;
             try {
                 eq = EquationModel.parse(new String(bytes, StandardCharsets.UTF_8), shown);
@@ -109,19 +104,44 @@ final class ModelResolver {
 
     /** Where line {@code line}, column {@code column} of an inline text stands in the model file. */
     String inlinePlace(YamlNode node, int line, int column) {
-        YamlNode.Position at = node.position();
+        return inlinePlace(node.position(), line, column);
+    }
+
+    /**
+     * Where line {@code line}, column {@code column} of a text written at {@code at} stands in
+     * the model file: under a {@code |} block line by line, in a one-line plain or quoted scalar
+     * (or key) from its first character; else as a line and column within the text.
+     */
+    String inlinePlace(YamlNode.Position at, int line, int column) {
         String[] lines = ctx.equations().text().split("\r?\n", -1);
         int first = at.line(); // a '|' block's text starts on the line after the indicator
-        boolean block = at.line() - 1 < lines.length && at.column() - 1 < lines[at.line() - 1].length()
-                && lines[at.line() - 1].charAt(at.column() - 1) == '|';
-        if (!block || first + line - 1 >= lines.length) {
-            return at + " (line " + line + ", column " + column + " of the equations)";
+        char c = at.line() - 1 < lines.length && at.column() - 1 < lines[at.line() - 1].length()
+                ? lines[at.line() - 1].charAt(at.column() - 1) : 0;
+        if (c != '|' && line == 1 && c != 0 && c != '>') {
+            int quote = c == '"' || c == '\'' ? 1 : 0;
+            return at.file() + ":" + at.line() + ":" + (at.column() + quote + column - 1);
+        }
+        if (c != '|' || first + line - 1 >= lines.length) {
+            return at + " (line " + line + ", column " + column + " of the text)";
         }
         int indent = 0;
         for (int i = first; i < lines.length && indent == 0; i++) {
             if (!lines[i].isBlank()) indent = lines[i].length() - lines[i].stripLeading().length();
         }
         return at.file() + ":" + (first + line) + ":" + (indent + column);
+    }
+
+    /** A file a model file names: its path as shown in messages and its bytes. */
+    record Beside(String shown, byte[] bytes) {}
+
+    /** Reads the file {@code written} names, relative to the model file; a refusal is placed at {@code node}. */
+    Beside readBeside(YamlNode node, String written, String what) {
+        Path path = ctx.equations().dir().resolve(written).normalize();
+        try {
+            return new Beside(path.toString(), org.izhsim.io.TextFiles.read(path, what).bytes());
+        } catch (IllegalArgumentException e) {
+            throw ModelFileException.at(node, e.getMessage() + (Files.exists(path) ? "" : " (paths are relative to the model file)"));
+        }
     }
 
     /** Compiles the model for the file's scheme now, so that a scheme it cannot run is refused at {@code node}. */

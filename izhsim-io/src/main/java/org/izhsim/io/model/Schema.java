@@ -32,8 +32,8 @@ public final class Schema {
     /** The parameters of a {@code model: izh2007} group, in the order of {@code Izhikevich2007Model}. */
     static final List<String> PARAMS_2007 = List.of("C", "k", "vr", "vt", "vpeak", "a", "b", "c", "d");
     static final List<String> INITIAL = List.of("v", "u");
-    static final List<String> SYNAPSE = List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage", "target",
-            "plasticity");
+    static final List<String> SYNAPSE = concat(List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage",
+            "target", "plasticity"), SynapseEquationsReader.KEYS);
     static final List<String> OUTPUTS = List.of("dir", "figures", "data", "trace");
     static final List<String> TRACE = List.of("group", "neuron");
 
@@ -96,6 +96,12 @@ public final class Schema {
         m.put("outputs", OUTPUTS);
         m.put("outputs.trace", TRACE);
         return m;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static List<String> union(Map<String, List<String>> byType) {

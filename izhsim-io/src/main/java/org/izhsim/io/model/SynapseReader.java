@@ -105,6 +105,13 @@ final class SynapseReader {
         } else {
             out.put("delay_ms", 0.0);
         }
+        SynapseEquationsReader.Read eqs = new SynapseEquationsReader(ctx).read(f, pre, post, out);
+        if (eqs != null && eqs.weight() != null) b.weights(eqs.weight());
+        if (eqs != null && f.has("plasticity")) {
+            throw ModelFileException.at(f.get("plasticity"), "a built-in rule ('plasticity') and synapse equations exclude each"
+                    + " other; keep one");
+        }
+        if (eqs != null) b.plasticity(new Plasticity.Equations(eqs.model(), ctx.equations().synapses(), eqs.initial()));
         String storage = f.has("storage") ? Fields.choice(f.get("storage"), Schema.STORAGE) : "auto";
         b.storage(Storage.valueOf(storage.toUpperCase(java.util.Locale.ROOT)));
         out.put("storage", storage);
