@@ -45,7 +45,8 @@ final class FeaturesCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<NeuronTrace> traces = new ArrayList<>();
         for (Preset p : panels) {
-            traces.add(NeuronSimulator.run(NeuronSetup.of(p, s, NeuronOptions.parseCurrent("preset " + p.id(), p.current()))));
+            traces.add(NeuronSimulator.run(NeuronSetup.of(p, s, NeuronOptions.parseCurrent("preset " + p.id(), p.current(),
+                    NeuronSetup.CURRENT_DIMENSION, "I of izh2003"))));
         }
         double runS = (System.nanoTime() - t0) / 1e9;
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "neuron", mixinStandardHelpOptions = true,
         header = "One neuron, a preset or your own a, b, c, d: traces, phase.",
         description = {"Simulate one Izhikevich neuron: a preset or your own a, b, c, d, driven by a current expression.",
-                "Writes v(t) over I(t), u(t) and the v-u phase plane with both nullclines."},
+                "Writes v(t) over I(t), u(t) and the v-u phase plane with both nullclines (an equation model of two",
+                "state variables: found numerically)."},
         footer = {"", "Examples:", "  izhsim neuron --preset RS",
                 "  izhsim neuron --a 0.02 --b 0.2 --c -50 --d 2 --current 'int(t>100*ms)*10' --duration 1000 --dt 0.5",
                 "  izhsim neuron --preset G --scheme rk4 --dt 0.05 --json",
@@ -41,6 +42,12 @@ final class NeuronCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Also write the trace (t_ms, v_mV, u, I; izh2007: u_pA, I_pA) as CSV.")
     Path csv;
+
+    @Option(names = "--phase-plane",
+            description = "With --equations: insist on the phase plane (drawn anyway for a model of two state variables, "
+                    + "v and one other, with the nullclines found numerically); a model of more or fewer is refused, "
+                    + "naming its variables. The built-in models always draw theirs.")
+    boolean phasePlane;
 
     @Override
     public Integer call() throws Exception {
@@ -61,10 +68,11 @@ final class NeuronCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** --equations: the model compiled at run time, then the same outputs (v and u traces; no nullclines). */
+    /** --equations: the model compiled at run time, then the same outputs (the phase plane for two state variables). */
     private Integer callEquations() throws Exception {
         NeuronOptions.EquationRun run = neuron.resolveEquations();
         EquationNeuron n = run.neuron();
+        if (phasePlane) org.izhsim.equations.EquationPhasePlane.check(n.model());
         var formats = output.figureFormats();
         long t0 = System.nanoTime();
         NeuronTrace trace = n.run(KernelCompiler.INSTANCE);

@@ -1,5 +1,7 @@
 package org.izhsim.cli;
 
+import org.izhsim.equations.CurrentExpression;
+import org.izhsim.equations.Dimension;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.equations.EquationNeuron;
 import org.izhsim.expr.Expression;
@@ -48,7 +50,9 @@ final class NeuronOptions {
 
     @Option(names = "--current", paramLabel = "EXPR",
             description = "Input current I(t) in Brian2 notebook syntax, t in ms, e.g. 'int(t>100*ms)*10', "
-                    + "'5 + 2*sin(2*pi*t/ms/50)'. Default: the preset's protocol.")
+                    + "'5 + 2*sin(2*pi*t/ms/50)'; a plain number is in the model's unit of I. With units where the "
+                    + "model's I has them: '0.5*nA', 'int(t>100*ms)*10*pA' (izh2007, I : amp), '10*mV/ms' (izh2003). "
+                    + "Default: the preset's protocol.")
     String current;
 
     @Option(names = "--current-every", paramLabel = "MS",
@@ -140,26 +144,26 @@ final class NeuronOptions {
         if (nml != null) {
             if (preset != null) throw new IllegalArgumentException("--preset and --nml exclude each other; give one");
             NeuroMl.Cell imported = NeuroMl.read(nml, cellId());
-            CurrentSource cur = current();
             double runDt = or(dt, 0.25), runDuration = or(duration, 500);
             if (imported instanceof NeuroMl.Cell2003 c3) {
                 NeuronParams p = override(c3.params());
                 double v = or(v0, c3.v0());
                 return new NeuronSetup(c3.model(), p, v, u0 != null ? u0 : v * p.b(), Scheme.byId(or(scheme, "figure1")),
-                        runDt, runDuration, cur);
+                        runDt, runDuration, current(NeuronSetup.CURRENT_DIMENSION, "I of izh2003"));
             }
             NeuroMl.Cell2007 c7 = (NeuroMl.Cell2007) imported;
             return new Neuron2007Setup(override2007(c7.model()), or(v0, c7.v0()), or(u0, 0), Scheme.byId(or(scheme, "euler")),
-                    runDt, runDuration, cur);
+                    runDt, runDuration, current(Neuron2007Setup.CURRENT_DIMENSION, "I of izh2007"));
         }
         if (!is2007()) return resolve();
         Izhikevich2007Presets.Preset2007 p = preset2007();
         return new Neuron2007Setup(override2007(p.model()), or(v0, p.v0()), or(u0, 0), Scheme.byId(or(scheme, "euler")),
-                or(dt, p.dt()), or(duration, p.duration()), current());
+                or(dt, p.dt()), or(duration, p.duration()), current(Neuron2007Setup.CURRENT_DIMENSION, "I of izh2007"));
     }
 
-    private CurrentSource current() {
-        CurrentSource cur = parseCurrent("--current", currentText());
+    /** The current of --current (or the preset's), unit-checked against the model's input I where it has units. */
+    private CurrentSource current(Dimension input, String inputName) {
+        CurrentSource cur = parseCurrent("--current", currentText(), input, inputName);
         return currentEvery != null ? cur.sampledEvery(currentEvery) : cur;
     }
 
@@ -193,7 +197,7 @@ final class NeuronOptions {
         double[] initial = values[0], params = values[1];
         Preset p = basePreset();
         return new EquationRun(new EquationNeuron(model, initial, params, Scheme.byId(scheme == null ? "figure1" : scheme), or(dt, p.dt()),
-                or(duration, p.duration()), current()), settings);
+                or(duration, p.duration()), current(model.inputDimension(), "the input I of " + equations)), settings);
     }
 
     /** Reads and checks a model file; errors name the file, line and column. */
@@ -254,15 +258,22 @@ final class NeuronOptions {
         // u0 follows b·v0 unless the preset fixes it otherwise (panel R) and no new b or v0 was given
         boolean presetU0 = p.u0() != p.params().b() * p.v0() && b == null && v0 == null;
         double u = u0 != null ? u0 : presetU0 ? p.u0() : params.b() * v;
-        return new NeuronSetup(p.model(), params, v, u, s, or(dt, p.dt()), or(duration, p.duration()), current());
+        return new NeuronSetup(p.model(), params, v, u, s, or(dt, p.dt()), or(duration, p.duration()),
+                current(NeuronSetup.CURRENT_DIMENSION, "I of izh2003"));
     }
 
-    static CurrentSource parseCurrent(String option, String text) {
+    /**
+     * A current expression of an option: a mistake in it comes back with its caret diagram, a
+     * unit that is not {@code input}'s as one line naming both.
+     */
+    static CurrentSource parseCurrent(String option, String text, Dimension input, String inputName) {
         try {
-            Expression e = Expression.parse(text);
+            Expression e = CurrentExpression.parse(text, input, inputName);
             return e::at;
         } catch (ExpressionException e) {
             throw new OptionExpressionException(option, e);
+        } catch (CurrentExpression.UnitMismatch e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.izhsim.equations.Dimension;
+import org.izhsim.equations.EquationPhasePlane;
+import org.izhsim.equations.Units;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Preset;
 import org.izhsim.neuron.FiCurve;
@@ -39,7 +42,10 @@ final class Plots {
         FigureWriter.write(Figures.phasePlane(at, pp, unit), stage.dir(), base + "-phase", formats, provenance);
     }
 
-    /** An equation model's v and u traces (no phase plane: its nullclines are not known in closed form). */
+    /**
+     * An equation model's v and u traces and, for a model of two state variables, its phase
+     * plane with the nullclines found numerically.
+     */
     static void equationNeuron(OutputStage stage, String base, String title, org.izhsim.equations.EquationNeuron n,
                                NeuronTrace tr, Set<ImageFormat> formats, Map<String, String> provenance) throws IOException {
         if (formats.isEmpty()) return;
@@ -47,6 +53,18 @@ final class Plots {
         if (n.uIndex() >= 0) {
             FigureWriter.write(Figures.recoveryTrace(title, tr.t(), tr.u()), stage.dir(), base + "-u", formats, provenance);
         }
+        if (n.model().states().size() == 2) {
+            EquationPhasePlane pp = EquationPhasePlane.of(n, tr);
+            String input = n.model().hasInput() ? unitOf(n.model().inputDimension()) : "";
+            String at = title + ", nullclines at I = " + NeuronCommand.fmt(pp.current()) + (input.isEmpty() ? "" : " " + input);
+            FigureWriter.write(Figures.phasePlane(at, pp, unitOf(n.model().states().get(n.vIndex()).dimension()),
+                    unitOf(n.model().states().get(n.uIndex()).dimension())), stage.dir(), base + "-phase", formats, provenance);
+        }
+    }
+
+    /** The model unit numbers of this dimension are in, for axis titles; "" for a dimensionless one. */
+    private static String unitOf(Dimension d) {
+        return d.isNone() ? "" : Units.modelUnit(d);
     }
 
     static void gallery(OutputStage stage, String base, List<Preset> panels, List<NeuronTrace> traces, Scheme scheme,

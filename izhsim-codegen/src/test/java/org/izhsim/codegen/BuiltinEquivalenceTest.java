@@ -40,6 +40,19 @@ class BuiltinEquivalenceTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("presetsAndSchemes")
     void sameRunAsBuiltin(String id, Scheme scheme) {
+        NeuronTrace[] runs = builtinAndEquations(id, scheme);
+        NeuronTrace builtin = runs[0], eq = runs[1];
+        Preset p = Presets.byId(id);
+        assertArrayEquals(builtin.spikeTimes(), eq.spikeTimes(), id + " " + scheme + " spike times");
+        assertArrayEquals(builtin.u(), eq.u(), id + " " + scheme + " u trace");
+        double peak = p.model().vPeak();
+        for (int k = 0; k < builtin.samples(); k++) {
+            if (builtin.v()[k] != peak) assertEquals(builtin.v()[k], eq.v()[k], 0.0, id + " " + scheme + " v at sample " + k);
+        }
+    }
+
+    /** The preset's published run by the built-in kernel and by its model written as equations. */
+    static NeuronTrace[] builtinAndEquations(String id, Scheme scheme) {
         Preset p = Presets.byId(id);
         Expression e = Expression.parse(p.current());
         CurrentSource current = e::at;
@@ -48,12 +61,7 @@ class BuiltinEquivalenceTest {
         double[] params = {p.params().a(), p.params().b(), p.params().c(), p.params().d()};
         NeuronTrace eq = new EquationNeuron(model, new double[] {p.v0(), p.u0()}, params, scheme, p.dt(), p.duration(),
                 current).run(KernelCompiler.INSTANCE);
-        assertArrayEquals(builtin.spikeTimes(), eq.spikeTimes(), id + " " + scheme + " spike times");
-        assertArrayEquals(builtin.u(), eq.u(), id + " " + scheme + " u trace");
-        double peak = p.model().vPeak();
-        for (int k = 0; k < builtin.samples(); k++) {
-            if (builtin.v()[k] != peak) assertEquals(builtin.v()[k], eq.v()[k], 0.0, id + " " + scheme + " v at sample " + k);
-        }
+        return new NeuronTrace[] {builtin, eq};
     }
 
     @Test

@@ -61,7 +61,7 @@ class KernelCompilerTest {
 
     /**
      * dt = 0.5 ms, I = 0.5: v rises by exactly 0.25 per step and spikes when it reaches 1, at
-     * step 3. A 2 ms refractory period is round(2/0.5) = 4 steps from the spike step: steps
+     * step 3 (drawn at 1, reset to 0). A 2 ms refractory period is round(2/0.5) = 4 steps from the spike step: steps
      * 4, 5, 6 hold v at 0 (and skip the threshold), step 7 integrates again, so v reaches 1 at
      * step 10, then 17, 24 … (every 7 steps, 3.5 ms). w is not flagged and keeps integrating.
      */
@@ -70,7 +70,8 @@ class KernelCompilerTest {
         NeuronTrace tr = run(RAMP, Scheme.EULER, 0.5, 13, 0.5);
         assertArrayEquals(new double[] {1.5, 5.0, 8.5, 12.0}, tr.spikeTimes());
         double[] v = tr.v();
-        assertArrayEquals(new double[] {0.25, 0.5, 0.75, 0, 0, 0, 0, 0.25, 0.5, 0.75, 0}, java.util.Arrays.copyOf(v, 11));
+        // a spike's sample is drawn at the cut-off v = 1, as a built-in model's is; then v is held at the reset 0
+        assertArrayEquals(new double[] {0.25, 0.5, 0.75, 1, 0, 0, 0, 0.25, 0.5, 0.75, 1}, java.util.Arrays.copyOf(v, 11));
         assertEquals(3.5, tr.u()[6]); // w = 0.5·(k+1), never frozen
         // without the period: every 4 steps
         NeuronTrace free = run(RAMP.replace("refractory: 2*ms\n", ""), Scheme.EULER, 0.5, 13, 0.5);

@@ -97,6 +97,39 @@ public final class EquationModel {
         return threshold;
     }
 
+    /**
+     * Where the threshold cuts state variable {@code state} off, for drawing its spikes: E of a
+     * threshold {@code x > E}, {@code x >= E} (or {@code E < x}, {@code E <= x}) on that
+     * variable, evaluated for these parameter values, if E depends on parameters and constants
+     * only; NaN for a threshold of another form or variable, or a cut-off that moves with the
+     * state, the input or the time (the 2007 LTS cell's {@code vpeak - 0.1*u}).
+     *
+     * @param state           an index into {@link #states()}
+     * @param parameterValues in {@link #parameters()} order
+     */
+    public double cutoff(int state, double[] parameterValues) {
+        if (!(threshold instanceof Node.Binary b)) return Double.NaN;
+        Node bound = switch (b.operator()) {
+            case GREATER, GREATER_OR_EQUAL -> isState(b.left(), state) ? b.right() : null;
+            case LESS, LESS_OR_EQUAL -> isState(b.right(), state) ? b.left() : null;
+            default -> null;
+        };
+        if (bound == null) return Double.NaN;
+        List<String> symbols = symbols();
+        Expression e = Expression.ofTree(bound.toString(), bound, symbols);
+        for (int i = 0; i < symbols.size(); i++) {
+            boolean parameter = i >= states.size() && i < inputIndex();
+            if (!parameter && e.dependsOn(symbols.get(i))) return Double.NaN;
+        }
+        double[] values = new double[symbols.size()];
+        System.arraycopy(parameterValues, 0, values, states.size(), parameters.size());
+        return e.evaluate(values);
+    }
+
+    private static boolean isState(Node n, int state) {
+        return n instanceof Node.Variable v && v.index() == state;
+    }
+
     public List<Assignment> reset() {
         return reset;
     }

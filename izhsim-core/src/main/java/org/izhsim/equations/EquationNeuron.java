@@ -15,8 +15,10 @@ import org.izhsim.neuron.NeuronTrace;
  * built-in one: samples k = 0 … duration/dt, the current evaluated at t_k = k·dt (and at
  * t_k + dt/2, t_k + dt for rk4), a spike stamped t_k, and the same protocol of kernel calls.
  * The trace's v and u are the state variables named {@code v} and {@code u} (else the first
- * and second); unlike the built-in trace, a spike sample holds the value after the reset,
- * since an equation model has no fixed peak (Brian2 records the same).
+ * and second). A spike's sample is drawn at the cut-off as for a built-in model
+ * ({@link NeuronSimulator#drawnV}) where the threshold is {@code v > E} or {@code v >= E} with E
+ * fixed over the run ({@link EquationModel#cutoff}); a cut-off that moves with the state leaves
+ * the sample as integrated, after the reset (as Brian2 records it).
  *
  * @param model      the checked model
  * @param initial    initial value of each state variable, in {@link EquationModel#states()} order
@@ -61,6 +63,7 @@ public record EquationNeuron(EquationModel model, double[] initial, double[] par
         long[] last = {EquationKernel.NEVER};
         EquationKernel kernel = compiler.compile(model, scheme).create(state, params, last);
         int vi = vIndex(), ui = uIndex();
+        double peak = model.cutoff(vi, parameters);
         double[] iStart = new double[1], iMid = new double[1], iEnd = new double[1];
         double[] tt = new double[samples], vv = new double[samples], uu = new double[samples], ii = new double[samples];
         SpikeList spikes = new SpikeList();
@@ -78,7 +81,7 @@ public record EquationNeuron(EquationModel model, double[] initial, double[] par
                 spikeTimes[spikeCount++] = t;
             }
             tt[k] = t;
-            vv[k] = state[vi][0];
+            vv[k] = NeuronSimulator.drawnV(state[vi][0], spikes.size() > 0, peak, scheme);
             uu[k] = ui >= 0 ? state[ui][0] : 0;
             ii[k] = iStart[0];
         }

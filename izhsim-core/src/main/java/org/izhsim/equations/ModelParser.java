@@ -38,6 +38,8 @@ final class ModelParser extends EquationReader {
     private final List<String> stateNames = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
     private Dimension inputDimension;
+    /** Index of t in the trees built, or −1 for its place in a model: after the states, parameters and I. */
+    private int timeIndex = -1;
 
     ModelParser(String text, String source) {
         super(text, source);
@@ -230,7 +232,10 @@ final class ModelParser extends EquationReader {
     Typed variable(String name) {
         Units.Unit unit = Units.named(name);
         if (unit != null && !declarations.containsKey(name)) return new Typed(new Literal(unit.value()), unit.dimension());
-        if (name.equals("t")) return new Typed(new Variable("t", stateNames.size() + parameterNames.size() + 1), Dimension.TIME);
+        if (name.equals("t")) {
+            int index = timeIndex >= 0 ? timeIndex : stateNames.size() + parameterNames.size() + 1;
+            return new Typed(new Variable("t", index), Dimension.TIME);
+        }
         Declaration d = declarations.get(name);
         return switch (d.kind()) {
             case STATE -> new Typed(new Variable(name, stateNames.indexOf(name)), d.dimension());
@@ -348,6 +353,20 @@ final class ModelParser extends EquationReader {
                     + typed.dimension());
         }
         return folded;
+    }
+
+    /**
+     * A function of the time alone, such as {@code int(t>100*ms)*10*pA}: numbers, units and
+     * {@code t} (a time, index 0 of the folded tree), in model units, with its dimension left to
+     * the caller to check. Errors name {@code source} and the column within {@code text}.
+     */
+    static Typed ofTime(String text, String source) {
+        String line = text.replace('\r', ' ').replace('\n', ' ');
+        ModelParser p = new ModelParser(line, source);
+        p.argument = true;
+        p.timeIndex = 0;
+        Typed typed = p.expression(0, 0, line);
+        return new Typed(Expression.fold(typed.node()), typed.dimension());
     }
 
     /** Whether the time {@code t} occurs in the tree. */

@@ -72,6 +72,25 @@ public final class Units {
         return UNITS.containsKey(name);
     }
 
+    /**
+     * The unit a number of this dimension is held in ("mV", "pA", "mV/ms", "1/ms"; "1" for a
+     * dimensionless one), for messages that say what a plain number means; a dimension not
+     * built from the named ones is given in SI base units.
+     */
+    public static String modelUnit(Dimension d) {
+        if (d.isNone()) return "1";
+        if (d.equals(Dimension.FREQUENCY)) return "1/ms";
+        String[] names = {"mV", "pA", "ms", "nS", "pF", "Gohm", "fC"};
+        Dimension[] dims = {Dimension.VOLTAGE, Dimension.CURRENT, Dimension.TIME, Dimension.CONDUCTANCE,
+            Dimension.CAPACITANCE, Dimension.RESISTANCE, Dimension.CHARGE};
+        for (int i = 0; i < dims.length; i++) {
+            if (d.equals(dims[i])) return names[i];
+            if (d.equals(dims[i].over(Dimension.TIME))) return names[i] + "/ms";
+            if (d.equals(dims[i].times(Dimension.TIME))) return names[i] + "*ms";
+        }
+        return d + " (SI)";
+    }
+
     /** Every unit name, in a stable order. */
     public static Map<String, Unit> all() {
         return UNITS;

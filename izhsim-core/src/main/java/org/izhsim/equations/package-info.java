@@ -68,6 +68,15 @@
  * form and the engine's seam; its javadoc gives the order of one event and of one step.
  * docs/plasticity.md describes the syntax.
  *
+ * <h2>Single neurons: input, spikes, phase plane</h2>
+ * {@link org.izhsim.equations.EquationNeuron} runs one neuron as the built-in single-neuron
+ * runner does, drawing a spike's sample at the threshold's fixed cut-off
+ * ({@link org.izhsim.equations.EquationModel#cutoff}). {@link org.izhsim.equations.CurrentExpression}
+ * reads an input current with Brian2's units, checked against the dimension of the model's I
+ * (plain numbers keep the expression language's meaning). {@link
+ * org.izhsim.equations.EquationPhasePlane} finds the nullclines of a two-variable model
+ * numerically: both derivatives on a grid, contoured at 0 by {@code ZeroContour}.
+ *
  * <h2>Cost</h2>
  * {@link org.izhsim.equations.FlopCount} counts floating-point operations per neuron per step
  * from a model's trees; {@link org.izhsim.equations.BuiltinEquations} writes the built-in 2003

@@ -30,8 +30,8 @@ public interface NeuronKernel {
 
     /**
      * The v [mV] at which neuron i's latest spike is drawn (the published figures pad the sample
-     * of a spike with the cut-off), or NaN for a model without a fixed cut-off (equation models,
-     * drawn as integrated).
+     * of a spike with the cut-off), or NaN where the kernel does not know it (an equation model's
+     * single-neuron run finds it from the model's threshold instead).
      */
     default double drawnPeak(int i) {
         return Double.NaN;

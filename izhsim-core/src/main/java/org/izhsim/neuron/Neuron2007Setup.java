@@ -1,5 +1,6 @@
 package org.izhsim.neuron;
 
+import org.izhsim.equations.Dimension;
 import org.izhsim.integrate.Izhikevich2007Kernel;
 import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.Scheme;
@@ -50,6 +51,14 @@ public record Neuron2007Setup(Izhikevich2007Model model, double v0, double u0, S
     @Override
     public String equations() {
         return model.equations();
+    }
+
+    /** I is a current in pA: C·dv/dt = … + I. */
+    public static final Dimension CURRENT_DIMENSION = Dimension.CURRENT;
+
+    @Override
+    public Dimension currentDimension() {
+        return CURRENT_DIMENSION;
     }
 
     @Override

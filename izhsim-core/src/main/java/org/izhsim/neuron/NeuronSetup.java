@@ -1,5 +1,6 @@
 package org.izhsim.neuron;
 
+import org.izhsim.equations.Dimension;
 import org.izhsim.integrate.IzhikevichKernel;
 import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.Scheme;
@@ -72,6 +73,14 @@ public record NeuronSetup(IzhikevichModel model, NeuronParams params, double v0,
     @Override
     public String equations() {
         return model.equations();
+    }
+
+    /** I enters dv/dt = 0.04v² + 5v + 140 − u + I as it is: mV/ms. */
+    public static final Dimension CURRENT_DIMENSION = Dimension.VOLTAGE.over(Dimension.TIME);
+
+    @Override
+    public Dimension currentDimension() {
+        return CURRENT_DIMENSION;
     }
 
     /** u and I of the 2003 model are dimensionless (mV/ms). */

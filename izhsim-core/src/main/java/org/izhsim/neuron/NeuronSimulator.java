@@ -26,6 +26,18 @@ public final class NeuronSimulator {
         return (int) steps + 1;
     }
 
+    /**
+     * The v a sample is drawn at, for built-in and equation models alike: the peak for the
+     * sample of a spike, as the papers' figures draw every spike to the cut-off (+30 mV), and
+     * under net.m's scheme, whose cut-off comes at the start of the next step, for a v at or
+     * above the peak that awaits it; v as integrated otherwise, and always where the model has
+     * no fixed peak ({@code peak} NaN).
+     */
+    public static double drawnV(double v, boolean spiked, double peak, Scheme scheme) {
+        if (Double.isNaN(peak)) return v;
+        return (scheme.cutoffBeforeUpdate() ? v >= peak : spiked) ? peak : v;
+    }
+
     public static NeuronTrace run(NeuronSpec s) {
         final int samples = samples(s.steps());
         final double dt = s.dt();
@@ -59,11 +71,9 @@ public final class NeuronSimulator {
                 spikeTimes[spikeCount++] = r * dt;
             }
             tt[r] = r * dt;
-            // the cut-off sample is drawn at the peak, as the papers' figures do; the book pads
-            // the sample before the reset instead
+            // the book pads the sample before the reset instead of the cut-off sample
             double peak = kernel.drawnPeak(0);
-            boolean atPeak = !book && (scheme.cutoffBeforeUpdate() ? v[0] >= peak : spiked);
-            vv[r] = atPeak ? peak : v[0];
+            vv[r] = book ? v[0] : drawnV(v[0], spiked, peak, scheme);
             if (book && spiked) vv[k] = peak;
             uu[r] = u[0];
             ii[k] = iStart[0];

@@ -37,6 +37,12 @@ public interface NeuronSpec {
     String currentUnit();
 
     /**
+     * The dimension of I, which a {@code --current} with units must have: mV/ms for the 2003
+     * model (I enters dv/dt as it is), a current (pA) for the 2007 one.
+     */
+    org.izhsim.equations.Dimension currentDimension();
+
+    /**
      * How a run is recorded. False (the 2003 harness, figure1.m): step k runs from t_k, its
      * result is sample k and a spike is stamped t_k. True (the 2007 book program): sample 0 is
      * the initial state, step k from t_k fills sample k + 1, a spike is stamped t_(k+1) — the

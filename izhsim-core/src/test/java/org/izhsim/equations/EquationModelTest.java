@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Parsing, name resolution and unit checking of model files; every bad input names line and column. */
 class EquationModelTest {
-    private static final String IZH = """
+    /** The 2003 model as Brian2 users write it (other tests of this package use it too). */
+    static final String IZH = """
             dv/dt = (0.04*v**2 + 5*v + 140 - u + I)/ms : 1
             du/dt = a*(b*v - u)/ms : 1
             a : 1

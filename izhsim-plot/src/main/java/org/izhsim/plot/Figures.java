@@ -73,6 +73,27 @@ public final class Figures {
         unit);
   }
 
+  /**
+   * The plane of a two-variable equation model as core's {@link
+   * org.izhsim.equations.EquationPhasePlane} gives it: the trajectory and the numerically found
+   * nullclines, each possibly in several pieces; the axes are named by the model's variables
+   * with their units ({@code yUnit}, "" for none).
+   */
+  public static Figure phasePlane(
+      String title, org.izhsim.equations.EquationPhasePlane pp, String xUnit, String yUnit) {
+    String x = pp.xName(), y = pp.yName();
+    return PlaneFigures.phasePlane(title, TraceFigures.withUnit(x, xUnit), TraceFigures.withUnit(y, yUnit),
+        new Series("trajectory", pp.trajectoryX(), pp.trajectoryY()),
+        pieces(x + "-nullcline (d" + x + "/dt = 0)", pp.xNullcline()),
+        pieces(y + "-nullcline (d" + y + "/dt = 0)", pp.yNullcline()));
+  }
+
+  private static List<Series> pieces(String label, List<double[][]> curves) {
+    List<Series> out = new java.util.ArrayList<>();
+    for (double[][] c : curves) out.add(new Series(label, c[0], c[1]));
+    return out;
+  }
+
   public static Figure phasePlane(
       String title, Series trajectory, Series vNullcline, Series uNullcline) {
     return phasePlane(title, trajectory, vNullcline, uNullcline, "");

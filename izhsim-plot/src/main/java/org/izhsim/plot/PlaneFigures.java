@@ -60,15 +60,25 @@ final class PlaneFigures {
 
   static Figure phasePlane(
       String title, Series trajectory, Series vNullcline, Series uNullcline, String unit) {
+    return phasePlane(title, POTENTIAL, TraceFigures.withUnit(RECOVERY, unit), trajectory,
+        List.of(vNullcline), List.of(uNullcline));
+  }
+
+  /**
+   * The plane with nullclines in pieces (a numerically found nullcline may be several curves),
+   * each list drawn in one colour and named once in the legend by its first piece's label.
+   */
+  static Figure phasePlane(String title, String xTitle, String yTitle, Series trajectory,
+      List<Series> vNullcline, List<Series> uNullcline) {
     int width = 1000;
     int height = 800;
     Range vData = Range.of(trajectory.x(), new Range(V_MIN, V_MAX));
     // the parabola would blow the u axis up; the view follows the trajectory instead
     Range v = new Range(Math.min(vData.min(), V_MIN), V_MAX);
     Range u = Range.of(trajectory.y(), new Range(-20, 20)).padded(0.10);
-    XYChart chart = Style.chart(width, height, POTENTIAL, TraceFigures.withUnit(RECOVERY, unit), v, u);
-    addClipped(chart, vNullcline, v, u, Style.V_NULLCLINE, Style.LINE);
-    addClipped(chart, uNullcline, v, u, Style.U_NULLCLINE, Style.LINE);
+    XYChart chart = Style.chart(width, height, xTitle, yTitle, v, u);
+    for (Series piece : vNullcline) addClipped(chart, piece, v, u, Style.V_NULLCLINE, Style.LINE);
+    for (Series piece : uNullcline) addClipped(chart, piece, v, u, Style.U_NULLCLINE, Style.LINE);
     Trajectory split = Trajectory.split(trajectory.x(), trajectory.y());
     List<double[][]> thinned = new ArrayList<>();
     for (double[][] piece : split.flows()) {
@@ -89,8 +99,12 @@ final class PlaneFigures {
       addPieces(chart, "reset", resets, Style.MUTED, Style.DASHED);
       legend.add(new Legend.Entry("reset", Style.MUTED, Style.DASHED));
     }
-    legend.add(new Legend.Entry(vNullcline.label(), Style.V_NULLCLINE, Style.LINE));
-    legend.add(new Legend.Entry(uNullcline.label(), Style.U_NULLCLINE, Style.LINE));
+    if (!vNullcline.isEmpty()) {
+      legend.add(new Legend.Entry(vNullcline.getFirst().label(), Style.V_NULLCLINE, Style.LINE));
+    }
+    if (!uNullcline.isEmpty()) {
+      legend.add(new Legend.Entry(uNullcline.getFirst().label(), Style.U_NULLCLINE, Style.LINE));
+    }
     PanelStack stack = new PanelStack().add(new PanelStack.Panel(chart, v, u, 1));
     return new TraceFigures.StackFigure(title, width, height, stack, legend);
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.izhsim.equations.CurrentExpression;
+import org.izhsim.equations.Dimension;
 import org.izhsim.expr.Expression;
 import org.izhsim.expr.ExpressionException;
 import org.izhsim.integrate.Scheme;
@@ -264,7 +266,9 @@ final class NeuronApi {
             throw ApiException.badRequest(e.getMessage());
         }
         String text = body.text("current", current0, Limits.MAX_EXPRESSION_CHARS);
-        CurrentSource current = parseCurrent(text);
+        CurrentSource current = form == NeuronForms.IZH2007
+                ? parseCurrent(text, Neuron2007Setup.CURRENT_DIMENSION, "I of izh2007")
+                : parseCurrent(text, NeuronSetup.CURRENT_DIMENSION, "I of izh2003");
         double samples = Math.floor(duration / dt) + 1;
         if (samples > Limits.MAX_NEURON_SAMPLES) {
             throw ApiException.badRequest("duration/dt = " + (long) (samples - 1) + " steps; at most "
@@ -273,13 +277,19 @@ final class NeuronApi {
         return new Protocol(dt, duration, scheme, text, current);
     }
 
-    /** Parses the expression into a tree (never executed as code); a mistake comes back with its caret diagram. */
-    static CurrentSource parseCurrent(String text) {
+    /**
+     * Parses the expression into a tree (never executed as code), with units where it names them
+     * ({@code 10*pA} for a 2007 cell, {@code 10*mV/ms} for the 2003 model); a mistake comes back
+     * with its caret diagram, a unit that is not the model's input's as one line naming both.
+     */
+    static CurrentSource parseCurrent(String text, Dimension input, String inputName) {
         try {
-            Expression e = Expression.parse(text);
+            Expression e = CurrentExpression.parse(text, input, inputName);
             return e::at;
         } catch (ExpressionException e) {
             throw ApiException.badRequest("current: " + e.getMessage() + "\n" + e.caretDiagram());
+        } catch (CurrentExpression.UnitMismatch e) {
+            throw ApiException.badRequest("current: " + e.getMessage());
         }
     }
 

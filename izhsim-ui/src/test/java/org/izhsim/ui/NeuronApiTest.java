@@ -454,4 +454,28 @@ class NeuronApiTest {
         CurrentSource core = Neuron2007Setup.of(p, p.amplitude()).current();
         for (double t = 0; t <= p.duration(); t += p.dt()) assertEquals(core.at(t), e.at(t), 0.0, "t = " + t);
     }
+
+    private static String spikeTimes(String body) {
+        Client.Reply r = client.post("/api/neuron", body);
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("spike_count").asInt() > 0, r.body());
+        return r.json().get("spikes").toString();
+    }
+
+    /** The current expression takes the model's units as {@code izhsim neuron --current} does. */
+    @Test
+    void currentUnitsWhereTheModelHasThem() {
+        assertEquals(spikeTimes("{\"model\": \"izh2007\", \"preset\": \"RS\", \"current\": \"100\"}"),
+                spikeTimes("{\"model\": \"izh2007\", \"preset\": \"RS\", \"current\": \"0.1*nA\"}"));
+        assertEquals(spikeTimes("{\"preset\": \"RS\", \"current\": \"int(t>10*ms)*10\"}"),
+                spikeTimes("{\"preset\": \"RS\", \"current\": \"int(t>10*ms)*10*mV/ms\"}"));
+    }
+
+    @Test
+    void aCurrentUnitMismatchIsA400NamingBoth() {
+        Client.Reply r = client.post("/api/neuron", "{\"preset\": \"RS\", \"current\": \"10*pA\"}");
+        assertEquals(400, r.status());
+        assertEquals("current: '10*pA' is amp, but I of izh2003 is volt/second: write it in volt/second (e.g. 10*mV/ms)"
+                + " or as a plain number in mV/ms", r.error());
+    }
 }

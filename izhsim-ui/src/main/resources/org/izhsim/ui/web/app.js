@@ -230,6 +230,7 @@ function showModel(m) {
   const unit = m.current_unit ? ` [${m.current_unit}]` : '';
   $('current-label').textContent = `Input current I(t)${unit}, t in ms`;
   $('current-example').textContent = m.current_unit ? 'int(t>100*ms)*70' : 'int(t>100*ms)*10';
+  $('current-units-example').textContent = m.current_unit ? 'int(t>100*ms)*0.07*nA' : 'int(t>100*ms)*10*mV/ms';
   neuronCharts();
 }
 
