@@ -256,7 +256,7 @@ def run_model(model, duration_ms: float | None = None, seed: int | None = None, 
     _jvm.start()
     import jpype
     from java.lang import Double, Integer, Long
-    from org.izhsim.codegen import KernelCompiler
+    from org.izhsim.codegen import KernelCompiler, SynapseKernelCompiler
     from org.izhsim.io.model import ModelFile
     from org.izhsim.network import RateRecording, Simulation, SpikeRecording, StateRecording
 
@@ -270,10 +270,11 @@ def run_model(model, duration_ms: float | None = None, seed: int | None = None, 
     try:
         if isinstance(model, dict):
             # equation files named in the dict are read relative to the current directory
-            mf = ModelFile.parse(os.path.join(os.getcwd(), _DICT), json.dumps(model, indent=1), over, KernelCompiler.INSTANCE)
+            mf = ModelFile.parse(os.path.join(os.getcwd(), _DICT), json.dumps(model, indent=1), over, KernelCompiler.INSTANCE,
+                                SynapseKernelCompiler.INSTANCE)
         else:
             from java.nio.file import Path as JPath
-            mf = ModelFile.load(JPath.of(str(Path(model))), over, KernelCompiler.INSTANCE)
+            mf = ModelFile.load(JPath.of(str(Path(model))), over, KernelCompiler.INSTANCE, SynapseKernelCompiler.INSTANCE)
         net = mf.network()
         dt = float(net.dt())
         t = threads or (int(mf.threads()) if mf.threads() is not None else os.cpu_count() or 1)
