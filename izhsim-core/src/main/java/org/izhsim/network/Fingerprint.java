@@ -23,6 +23,8 @@ final class Fingerprint {
             s.append("group ").append(g.name()).append(' ').append(g.size()).append(' ');
             if (g.equations() != null) s.append("equations ").append(g.equations().hash());
             else if (g.model2007() != null) s.append(g.model2007());
+            else if (g.source() instanceof SpikeSource.Generator gen) s.append(gen);
+            else if (g.source() != null) s.append("poisson"); // its rates are a vector of the snapshot
             else s.append(g.model().name());
             s.append('\n');
         }
@@ -35,6 +37,7 @@ final class Fingerprint {
             } else {
                 s.append(y.connectivity());
             }
+            if (!y.targetsCurrent()) s.append(" target ").append(y.target());
             s.append('\n');
         }
         for (Input in : net.inputs()) {

@@ -48,6 +48,9 @@ public final class Network {
             if (!names.add(g.name())) throw new IllegalArgumentException("two neuron groups are named '" + g.name() + "'");
             if (offsets.put(g, (int) off) != null) throw new IllegalArgumentException("group '" + g.name() + "' added twice");
             off += g.size();
+            // refused here, where dt is known, not at the run
+            if (g.source() instanceof SpikeSource.Generator gen) gen.schedule(g.name(), g.size(), grid);
+            if (g.source() instanceof SpikeSource.Poisson p) p.checkRates(g, seed, grid.dt());
             if (off > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("a network holds at most 2^31 - 64 neurons");
         }
         this.neuronCount = (int) off;
@@ -63,6 +66,10 @@ public final class Network {
             if (!names.add(in.name())) throw new IllegalArgumentException("two inputs are named '" + in.name()
                     + "'; give one another name with named(...)");
             requireMember(in.group(), "input '" + in.name() + "'");
+            if (in.group().source() != null) {
+                throw new IllegalArgumentException("input '" + in.name() + "': group '" + in.group().name()
+                        + "' is a spike source and takes no inputs");
+            }
             switch (in) {
                 case Input.Noise n -> {
                     n.sigma().checkSize("noise '" + n.name() + "' sigma", n.group().size());

@@ -1,6 +1,8 @@
 package org.izhsim.network;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,8 +37,10 @@ public final class NeuronGroup {
     private final Map<String, PerNeuron> values;
     private final SortedMap<Integer, Behaviour> behaviours;
     private final boolean behaviourDynamics;
+    private final SpikeSource source;
 
     private NeuronGroup(Builder bd) {
+        this.source = bd.source;
         this.behaviours = Collections.unmodifiableSortedMap(new TreeMap<>(bd.behaviours));
         this.behaviourDynamics = bd.behaviourDynamics;
         this.model2007 = bd.model2007;
@@ -65,6 +69,37 @@ public final class NeuronGroup {
         return new Builder(name, size);
     }
 
+    /**
+     * A spike generator of {@code size} sources (Brian2's {@code SpikeGeneratorGroup}, PyNN's
+     * {@code SpikeSourceArray}): source {@code indices[j]} fires at {@code timesMs[j]} [ms], in
+     * any order; see {@link SpikeSource.Generator} for how times map to steps. Arrays are copied.
+     */
+    public static NeuronGroup spikeGenerator(String name, int size, int[] indices, double[] timesMs) {
+        Objects.requireNonNull(indices, "indices");
+        Objects.requireNonNull(timesMs, "times");
+        SpikeSource.Generator g = new SpikeSource.Generator(indices.clone(), timesMs.clone());
+        for (int j = 0; j < indices.length; j++) {
+            if (indices[j] < 0 || indices[j] >= size) {
+                throw new IllegalArgumentException("spike generator '" + name + "': index " + indices[j] + " at position " + j
+                        + " is outside 0.." + (size - 1));
+            }
+        }
+        return new Builder(name, size).source(g).build();
+    }
+
+    /**
+     * {@code size} independent Poisson sources of {@code rateHz} [Hz] each (Brian2's
+     * {@code PoissonGroup}, PyNN's {@code SpikeSourcePoisson}); see {@link SpikeSource.Poisson}.
+     */
+    public static NeuronGroup poisson(String name, int size, PerNeuron rateHz) {
+        return new Builder(name, size).source(new SpikeSource.Poisson(rateHz)).build();
+    }
+
+    /** {@link #poisson(String, int, PerNeuron)} with one rate for all. */
+    public static NeuronGroup poisson(String name, int size, double rateHz) {
+        return poisson(name, size, PerNeuron.constant(rateHz));
+    }
+
     public String name() { return name; }
     public int size() { return size; }
     public IzhikevichModel model() { return model; }
@@ -85,6 +120,27 @@ public final class NeuronGroup {
     public SortedMap<Integer, Behaviour> behaviours() { return behaviours; }
     /** True if the group has no built-in model: its behaviours are its dynamics ({@link Builder#behaviourDynamics}). */
     public boolean behaviourDynamics() { return behaviourDynamics; }
+    /**
+     * The names a synapse group onto this group may {@link SynapseGroup.Builder#target target}:
+     * I (the pulse current) first, then the model's state variables (v, u of the built-in
+     * models; an equation model's states); only I for a group whose behaviours are its
+     * dynamics; none for a spike source.
+     */
+    public List<String> synapseTargets() {
+        if (source != null) return List.of();
+        if (behaviourDynamics) return List.of(SynapseGroup.CURRENT);
+        List<String> out = new ArrayList<>(List.of(SynapseGroup.CURRENT));
+        if (equations != null) {
+            for (EquationModel.StateVariable s : equations.states()) out.add(s.name());
+        } else {
+            out.add("v");
+            out.add("u");
+        }
+        return List.copyOf(out);
+    }
+
+    /** What this group fires if it is a spike source ({@link #spikeGenerator}, {@link #poisson}), else null. */
+    public SpikeSource source() { return source; }
     /** Values of the equation model's parameters and initial states by name (others: see {@link Builder#equations}). */
     public Map<String, PerNeuron> values() { return values; }
 
@@ -122,7 +178,8 @@ public final class NeuronGroup {
 
     public boolean needsUniform() {
         return a.needsUniform() || b.needsUniform() || c.needsUniform() || d.needsUniform() || v0.needsUniform()
-                || (u0 != null && u0.needsUniform()) || values.values().stream().anyMatch(PerNeuron::needsUniform);
+                || (u0 != null && u0.needsUniform()) || values.values().stream().anyMatch(PerNeuron::needsUniform)
+                || (source instanceof SpikeSource.Poisson p && p.rateHz().needsUniform());
     }
 
     @Override
@@ -144,6 +201,7 @@ public final class NeuronGroup {
         private final Map<Integer, Behaviour> behaviours = new LinkedHashMap<>();
         private boolean behaviourDynamics;
         private final Map<String, PerNeuron> values = new LinkedHashMap<>();
+        private SpikeSource source;
 
         private Builder(String name, int size) {
             Objects.requireNonNull(name, "name");
@@ -235,7 +293,13 @@ public final class NeuronGroup {
             return this;
         }
 
+        private Builder source(SpikeSource s) {
+            this.source = s;
+            return this;
+        }
+
         public NeuronGroup build() {
+            if (source instanceof SpikeSource.Poisson p) p.rateHz().checkSize("group '" + name + "' rate_hz", size);
             if (behaviourDynamics && (model2007 != null || equations != null)) {
                 throw new IllegalArgumentException("group '" + name + "': behaviourDynamics() excludes a model");
             }

@@ -23,7 +23,12 @@ package org.izhsim.network;
  *       net.m), A[k − P] ← 0 (A[k] for P = 1), and I ← (I_noise + I_ext) + I_syn, where I_ext
  *       sums the constant inputs and f(t_k) of the time-dependent ones (RK4 also evaluates f at
  *       t_k + dt/2 and t_k + dt). A spike therefore adds a pulse of height w to steps
- *       k+L+d … k+L+d+P−1.</li>
+ *       k+L+d … k+L+d+P−1. A synapse group whose target is a state variable x instead of I
+       (delta synapses, conductance jumps; {@code SynapseGroup.Builder.target}) fills a ring J of
+       its own in the same slots and order, and x ← x + J[k], J[k] ← 0 comes first here: the jump
+       precedes the integration of step k. Brian2 runs {@code on_pre: v_post += w} in step k−1
+       after that step's threshold and before its reset: the two agree except for a post neuron
+       that fired in step k−1, whose jump Brian2's reset overwrites and izhsim keeps (v = c + w).</li>
  *   <li>{@link #INTEGRATE} — the scheme's update of every neuron ({@code IzhikevichKernel.step},
  *       or its bit-identical fast form); for euler, rk4 and figure1 the cut-off test (v ≥ 30;
  *       figure1: v &gt; 30) and reset follow the update, and the neurons that crossed are the

@@ -1,5 +1,6 @@
 package org.izhsim.network;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Objects;
  * {@link Storage} choice. Plain data: the matrix is built by the {@link Simulation}.
  *
  * <p>Each spike of a presynaptic neuron adds a current pulse of height w to each target,
- * lasting the network's pulse length (default 1 ms, see {@link Network.Builder#pulseMs}).
+ * lasting the network's pulse length (default 1 ms, see {@link Network.Builder#pulseMs}); or,
+ * with a {@link Builder#target target} other than I, a jump of w in that state variable of the
+ * post neuron (a delta synapse onto v, a conductance jump onto ge …).
  */
 public final class SynapseGroup {
     private final String name;
@@ -18,8 +21,10 @@ public final class SynapseGroup {
     private final Weights weights;
     private final Delays delays;
     private final Storage storage;
+    private final String target;
 
     private SynapseGroup(Builder b) {
+        this.target = b.target;
         this.name = b.name;
         this.pre = b.pre;
         this.post = b.post;
@@ -43,6 +48,16 @@ public final class SynapseGroup {
     public Weights weights() { return weights; }
     public Delays delays() { return delays; }
     public Storage storage() { return storage; }
+    /** The post group's variable a spike changes: {@link #CURRENT} (a current pulse) or a state variable (a jump). */
+    public String target() { return target; }
+
+    /** Whether a spike adds a current pulse (the default) rather than a jump of a state variable. */
+    public boolean targetsCurrent() {
+        return target.equals(CURRENT);
+    }
+
+    /** The default {@link #target()}: the input current I, as a pulse. */
+    public static final String CURRENT = "I";
 
     /** True if every synapse has the same delay. */
     public boolean uniformDelay() {
@@ -74,6 +89,14 @@ public final class SynapseGroup {
     private void validate() {
         String who = "synapse group '" + name + "'";
         int np = pre.size(), nq = post.size();
+        if (post.source() != null) {
+            throw new IllegalArgumentException(who + ": group '" + post.name() + "' is a spike source and receives no synapses");
+        }
+        List<String> targets = post.synapseTargets();
+        if (!targets.contains(target)) {
+            throw new IllegalArgumentException(who + ": target '" + target + "' is not a variable of group '" + post.name()
+                    + "'; allowed: " + String.join(", ", targets) + " (I: a current pulse; the others: a jump of w)");
+        }
         switch (connectivity) {
             case Connectivity.OneToOne o -> {
                 if (np != nq) throw new IllegalArgumentException(who + ": one-to-one needs equal sizes, got " + np + " and " + nq);
@@ -128,6 +151,7 @@ public final class SynapseGroup {
         private Weights weights = Weights.constant(0);
         private Delays delays = Delays.constant(0);
         private Storage storage = Storage.AUTO;
+        private String target = CURRENT;
 
         private Builder(String name, NeuronGroup pre, NeuronGroup post) {
             this.name = Objects.requireNonNull(name, "name");
@@ -143,6 +167,16 @@ public final class SynapseGroup {
         public Builder delays(Delays d) { this.delays = Objects.requireNonNull(d); return this; }
         public Builder delay(int steps) { return delays(Delays.constant(steps)); }
         public Builder storage(Storage s) { this.storage = Objects.requireNonNull(s); return this; }
+
+        /**
+         * The post group's variable a spike changes ({@link NeuronGroup#synapseTargets()}):
+         * {@link #CURRENT} "I" (default) adds a current pulse of height w for the pulse length;
+         * a state variable ("v": a delta synapse as NEST's izhikevich and Brian2's
+         * {@code on_pre: v_post += w}; an equation model's "ge", "I_syn" …) jumps by w (the
+         * sum of the step's arrivals) at the deliver of the arrival step, before the integration
+         * (see {@link Phase#DELIVER}). Weights are stored as float, as for pulses.
+         */
+        public Builder target(String variable) { this.target = Objects.requireNonNull(variable, "target"); return this; }
 
         public SynapseGroup build() {
             return new SynapseGroup(this);

@@ -23,6 +23,7 @@ final class Checkpoint {
             String p = "g/" + g.group.name();
             for (Map.Entry<String, double[]> v : g.vectors().entrySet()) d.put(p + "." + v.getKey(), v.getValue().clone());
             if (g.ring != null) d.put(p + "#ring", flatten(g.ring));
+            for (Jumps.Target t : g.jumps) d.put(p + "#ring." + t.variable, flatten(t.ring));
             if (g.lastSpike != null) l.put(p + "#lastSpike", g.lastSpike.clone());
         }
         for (Map.Entry<String, Object> in : e.inputs().byName.entrySet()) {
@@ -62,10 +63,8 @@ final class Checkpoint {
         for (GroupState g : e.groups()) {
             String p = "g/" + g.group.name();
             for (Map.Entry<String, double[]> v : g.vectors().entrySet()) copy(d, p + "." + v.getKey(), v.getValue());
-            if (g.ring != null) {
-                double[] flat = need(d, p + "#ring", g.ring.length * g.n);
-                for (int slot = 0; slot < g.ring.length; slot++) System.arraycopy(flat, slot * g.n, g.ring[slot], 0, g.n);
-            }
+            if (g.ring != null) unflatten(need(d, p + "#ring", g.ring.length * g.n), g.ring);
+            for (Jumps.Target t : g.jumps) unflatten(need(d, p + "#ring." + t.variable, t.ring.length * g.n), t.ring);
             if (g.lastSpike != null) {
                 long[] x = s.longs().get(p + "#lastSpike");
                 if (x == null || x.length != g.n) throw missing(p + "#lastSpike");
@@ -109,6 +108,10 @@ final class Checkpoint {
         double[] out = new double[ring.length * n];
         for (int slot = 0; slot < ring.length; slot++) System.arraycopy(ring[slot], 0, out, slot * n, n);
         return out;
+    }
+
+    private static void unflatten(double[] flat, double[][] ring) {
+        for (int slot = 0; slot < ring.length; slot++) System.arraycopy(flat, slot * ring[slot].length, ring[slot], 0, ring[slot].length);
     }
 
     private static void copy(Map<String, double[]> d, String key, double[] into) {

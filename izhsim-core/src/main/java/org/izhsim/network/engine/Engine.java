@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
         groups = new GroupState[gs.size()];
         for (int i = 0; i < groups.length; i++) {
             NeuronGroup ng = gs.get(i);
-            GroupState g = new GroupState(ng, i, net.offset(ng), seed, scheme, withBehaviours);
+            GroupState g = new GroupState(ng, i, net.offset(ng), seed, scheme, net.grid(), withBehaviours);
             Partition.assign(g, lo, hi, this.threads);
             groups[i] = g;
             byGroup.put(ng, g);
@@ -92,7 +92,7 @@ public final class Engine implements AutoCloseable {
         inputs = new InputState(net, byGroup, seed, dt);
         changes = new ChangeQueue(net, byGroup, groups, inputs);
         for (GroupState g : groups) {
-            g.fast = vectorize && !g.custom() && g.group.equations() == null && g.group.model2007() == null
+            g.fast = vectorize && !g.custom() && g.group.source() == null && g.group.equations() == null && g.group.model2007() == null
                     && g.group.model().recovery() == Recovery.STANDARD && (scheme == Scheme.EULER || scheme == Scheme.NETM);
             g.recomputeExt();
             if (scheme.usesStageCurrents() && g.currents.length > 0) {
@@ -100,9 +100,10 @@ public final class Engine implements AutoCloseable {
                 g.iEnd = new double[g.n];
             }
             boolean receives = g.poissons.length > 0;
-            for (SynapseGroup s : net.synapses()) receives |= s.post() == g.group;
+            for (SynapseGroup s : net.synapses()) receives |= s.post() == g.group && s.targetsCurrent();
             if (receives && !g.custom()) g.ring = new double[depth][g.n];
         }
+        Jumps.attach(net, byGroup, depth);
         behaviours = withBehaviours ? new Behaviours(net, groups) : null;
 
         pool = new WorkerPool(this.threads, "izhsim");

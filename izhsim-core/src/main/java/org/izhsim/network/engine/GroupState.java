@@ -10,7 +10,9 @@ import org.izhsim.integrate.IzhikevichKernel;
 import org.izhsim.integrate.NeuronKernel;
 import org.izhsim.integrate.Scheme;
 import org.izhsim.model.Izhikevich2007Model;
+import org.izhsim.model.TimeGrid;
 import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.SpikeSource;
 
 /**
  * One neuron group's state as named vectors (structure of arrays, one entry per neuron of the
@@ -35,6 +37,8 @@ final class GroupState {
     double[] iMid, iEnd;
     /** A[slot][neuron]: arrivals per step (null if nothing arrives at this group). */
     double[][] ring;
+    /** The synapses' jumps into state variables other than I (none if no synapse targets one). */
+    Jumps.Target[] jumps = new Jumps.Target[0];
     /** The model's kernel: every group the fast path does not take runs through it. */
     final NeuronKernel kernel;
     /** An equation model's step of each neuron's last spike (its refractory clock), else null. */
@@ -56,7 +60,7 @@ final class GroupState {
     InputState.Poisson[] poissons = new InputState.Poisson[0];
     private final Map<String, double[]> vectors = new LinkedHashMap<>();
 
-    GroupState(NeuronGroup g, int index, int off, long seed, Scheme scheme, boolean withBehaviours) {
+    GroupState(NeuronGroup g, int index, int off, long seed, Scheme scheme, TimeGrid grid, boolean withBehaviours) {
         this.group = g;
         this.index = index;
         this.off = off;
@@ -64,7 +68,7 @@ final class GroupState {
         if (g.needsUniform()) r = g.uniforms(seed);
         String who = "group '" + g.name() + "' ";
         Izhikevich2007Model cell = g.model2007();
-        if (g.behaviourDynamics()) {
+        if (g.behaviourDynamics() || g.source() != null) {
             a = b = c = d = v = u = null;
         } else if (cell != null) {
             a = b = c = d = null;
@@ -101,6 +105,11 @@ final class GroupState {
         bUniform = same && n > 0 ? b[0] : Double.NaN;
         if (g.behaviourDynamics()) {
             kernel = null;
+            lastSpike = null;
+        } else if (g.source() != null) {
+            double[] rates = g.source() instanceof SpikeSource.Poisson p ? p.checkRates(g, seed, grid.dt()) : null;
+            if (rates != null) put("rate_hz", rates);
+            kernel = SourceKernels.of(g, grid, scheme.cutoffBeforeUpdate(), seed, rates);
             lastSpike = null;
         } else if (cell != null) {
             kernel = new Izhikevich2007Kernel(cell, scheme, v, u);

@@ -174,6 +174,7 @@ final class GroupUpdate {
                 final double[] na = blockNoise(wk, g, k, b, e, cur);
                 final int noff = wk.noff;
                 for (InputState.Poisson pi : g.poissons) poissonArrivals(pi, k, b, e, now);
+                if (g.jumps.length > 0) Jumps.apply(g.jumps, k, depth, b, e);
                 // phase 3: deliver
                 final boolean pulse1 = now != null && old == null && na != null && extA == null && g.iMid == null;
                 final boolean fused = integrate && pulse1 && g.fast && !netm;

@@ -131,13 +131,13 @@ final class Propagation {
                 // every post group gets at most one matrix from this pre group: matrix by matrix
                 // adds the same values to each post in the same (ascending source) order
                 for (Wiring.Out o : outs) {
-                    if (o.active[w]) events += o.m.deliverBatch(neurons, idx, end, g.off, w, o.target.ring, slot0, wk.batchFrom, wk.batchTo);
+                    if (o.active[w]) events += o.m.deliverBatch(neurons, idx, end, g.off, w, o.ring, slot0, wk.batchFrom, wk.batchTo);
                 }
             } else {
                 for (int i = idx; i < end; i++) {
                     int pre = neurons[i] - g.off;
                     for (Wiring.Out o : outs) {
-                        if (o.active[w]) events += o.m.deliver(pre, w, o.target.ring, slot0);
+                        if (o.active[w]) events += o.m.deliver(pre, w, o.ring, slot0);
                     }
                 }
             }

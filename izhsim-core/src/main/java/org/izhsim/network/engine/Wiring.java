@@ -22,11 +22,14 @@ final class Wiring {
     static final class Out {
         final SynapseMatrix m;
         final GroupState target;
+        /** The arrivals it adds to: the target's pulse ring, or the ring of the state variable it jumps ({@link Jumps}). */
+        final double[][] ring;
         final boolean[] active; // per worker: owns posts of the target
 
-        Out(SynapseMatrix m, GroupState target, boolean[] active) {
+        Out(SynapseMatrix m, GroupState target, double[][] ring, boolean[] active) {
             this.m = m;
             this.target = target;
+            this.ring = ring;
             this.active = active;
         }
     }
@@ -74,14 +77,14 @@ final class Wiring {
             int[] bounds = Partition.postBounds(post, threads);
             boolean[] active = new boolean[threads];
             for (int t = 0; t < threads; t++) active[t] = bounds[t] < bounds[t + 1];
-            outgoing[pre.index] = InputState.append(outgoing[pre.index], new Out(m, post, active));
+            outgoing[pre.index] = InputState.append(outgoing[pre.index], new Out(m, post, Jumps.ringOf(s, post), active));
         }
         synapseCount = syn;
         distinctTargets = new boolean[groups.length];
         for (int gi = 0; gi < groups.length; gi++) {
             boolean distinct = true;
             Out[] outs = outgoing[gi];
-            for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].target == outs[j].target) distinct = false;
+            for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].ring == outs[j].ring) distinct = false;
             distinctTargets[gi] = distinct;
         }
     }

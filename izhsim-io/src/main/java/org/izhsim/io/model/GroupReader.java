@@ -39,6 +39,9 @@ final class GroupReader {
         int size = Fields.intIn(f.get("size"), 1, Integer.MAX_VALUE - 64);
         NeuronGroup.Builder b = NeuronGroup.builder(name, size);
         out.put("size", size);
+        if (f.has("model") && f.get("model") instanceof Scalar m && SourceReader.NAMES.contains(Fields.string(m).trim())) {
+            return SourceReader.group(ctx, name, node, Fields.string(m).trim(), size, out);
+        }
         if (f.has("model") && f.get("model") instanceof Scalar m && Group2007Reader.NAME.equals(Fields.string(m).trim())) {
             return Group2007Reader.group(ctx, node, f, size, b, out);
         }

@@ -80,7 +80,7 @@ final class ModelResolver {
         IzhikevichModel m = MODELS.get(id);
         if (m == null) {
             throw ModelFileException.at(node, "unknown model '" + id + "'; built-in: " + String.join(", ", MODEL_NAMES)
-                    + ", " + Group2007Reader.NAME + "; or {equations: FILE}");
+                    + ", " + Group2007Reader.NAME + "; spike sources: " + String.join(", ", SourceReader.NAMES) + "; or {equations: FILE}");
         }
         return m;
     }

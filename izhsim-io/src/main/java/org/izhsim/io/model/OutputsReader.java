@@ -27,7 +27,8 @@ record OutputsReader(ModelFile.Outputs outputs, NeuronGroup traceGroup, int trac
     static OutputsReader read(Fields top, Context ctx) {
         Path dir = null;
         Set<String> figures = new LinkedHashSet<>(Schema.FIGURES), data = new LinkedHashSet<>(Schema.DEFAULT_DATA);
-        NeuronGroup traceGroup = ctx.groups().values().iterator().next();
+        // the first group with a v: a spike source has none
+        NeuronGroup traceGroup = ctx.groups().values().stream().filter(g -> g.source() == null).findFirst().orElse(null);
         int traceNeuron = 0;
         if (top.has("outputs")) {
             Fields out = Fields.of(top.get("outputs"), Schema.OUTPUTS);
@@ -37,8 +38,14 @@ record OutputsReader(ModelFile.Outputs outputs, NeuronGroup traceGroup, int trac
             if (out.has("trace")) {
                 Fields tr = Fields.of(out.get("trace"), Schema.TRACE);
                 traceGroup = ctx.groupRef(tr.get("group"));
+                if (traceGroup.source() != null) {
+                    throw ModelFileException.at(tr.get("group"), "group '" + traceGroup.name() + "' is a spike source and has no v to trace");
+                }
                 traceNeuron = tr.has("neuron") ? Fields.intIn(tr.get("neuron"), 0, traceGroup.size() - 1) : 0;
             }
+        }
+        if (traceGroup == null) {
+            throw ModelFileException.at(top.get("groups"), "every group is a spike source: a network needs a group of neurons");
         }
         StateMonitor trace = StateMonitor.of(traceGroup, new int[] {traceNeuron}, 1, StateMonitor.Variable.V,
                 StateMonitor.Variable.U, StateMonitor.Variable.I).named("trace");

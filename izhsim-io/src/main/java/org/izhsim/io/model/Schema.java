@@ -22,7 +22,9 @@ public final class Schema {
     static final List<String> TOP = List.of("izhsim", "name", "description", "simulation", "groups", "synapses", "inputs",
             "monitors", "outputs");
     static final List<String> SIMULATION = List.of("duration_ms", "dt_ms", "scheme", "seed", "threads", "pulse_ms");
-    static final List<String> GROUP = List.of("size", "model", "preset", "params", "initial");
+    static final List<String> GROUP = List.of("size", "model", "preset", "params", "initial", "spikes", "rate_hz");
+    /** Keys of a spike generator's inline {@code spikes}. */
+    static final List<String> SPIKES = List.of("indices", "times_ms");
     /** Keys of a {@code model:} mapping: an equation model instead of a built-in name. */
     static final List<String> MODEL = List.of("equations");
     /** Parameters of the built-in models (an equation model's own names replace these). */
@@ -30,7 +32,7 @@ public final class Schema {
     /** The parameters of a {@code model: izh2007} group, in the order of {@code Izhikevich2007Model}. */
     static final List<String> PARAMS_2007 = List.of("C", "k", "vr", "vt", "vpeak", "a", "b", "c", "d");
     static final List<String> INITIAL = List.of("v", "u");
-    static final List<String> SYNAPSE = List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage");
+    static final List<String> SYNAPSE = List.of("name", "from", "to", "tag", "connectivity", "weight", "delay_ms", "storage", "target");
     static final List<String> OUTPUTS = List.of("dir", "figures", "data", "trace");
     static final List<String> TRACE = List.of("group", "neuron");
 
@@ -39,7 +41,8 @@ public final class Schema {
             "all_to_all", List.of("rule"),
             "one_to_one", List.of("rule"),
             "probability", List.of("rule", "p"),
-            "fixed_indegree", List.of("rule", "k", "population", "draw"));
+            "fixed_indegree", List.of("rule", "k", "population", "draw"),
+            "list", List.of("rule", "pre", "post", "file"));
 
     /** Keys of an input per type. */
     static final Map<String, List<String>> INPUTS = orderedMap(
@@ -76,6 +79,7 @@ public final class Schema {
         m.put("groups.NAME.params", PARAMS);
         m.put("groups.NAME.params (model: izh2007)", PARAMS_2007);
         m.put("groups.NAME.initial", INITIAL);
+        m.put("groups.NAME.spikes", SPIKES);
         m.put("synapses[]", SYNAPSE);
         m.put("synapses[].connectivity", union(RULES));
         m.put("inputs[]", union(INPUTS));

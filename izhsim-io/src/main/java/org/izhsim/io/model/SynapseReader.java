@@ -22,6 +22,9 @@ import org.izhsim.network.Weights;
 final class SynapseReader {
     private final Set<String> names = new LinkedHashSet<>();
     private final Context ctx;
+    /** The weights [units of the target] and delays [ms] of the current item's list file, or null. */
+    private double[] fileW, fileDelayMs;
+    private YamlNode fileNode;
 
     SynapseReader(Context ctx) {
         this.ctx = ctx;
@@ -39,13 +42,28 @@ final class SynapseReader {
         String tag = f.string("tag", "GLUTAMATE");
         b.tag(tag);
         out.put("tag", tag);
+        if (f.has("target")) {
+            String target = Fields.string(f.get("target")).trim();
+            b.target(target);
+            out.put("target", target);
+        }
+        fileW = fileDelayMs = null;
         Map<String, Object> conn = new LinkedHashMap<>();
         b.connect(f.has("connectivity") ? connectivity(f.get("connectivity"), post, conn) : Connectivity.allToAll());
         conn.putIfAbsent("rule", "all_to_all");
         out.put("connectivity", conn);
-        if (f.has("weight")) {
+        boolean list = "list".equals(conn.get("rule"));
+        if (fileW != null) {
+            if (f.has("weight")) throw ModelFileException.at(f.get("weight"), "the list file " + Fields.string(fileNode)
+                    + " gives the weights (w); remove 'weight' or the file's column");
+            b.weights(Weights.array(fileW));
+            out.put("weight", "array[" + fileW.length + "] from the file");
+        } else if (f.has("weight")) {
             YamlNode w = f.get("weight");
-            if (w instanceof Scalar s && s.type() == Scalar.Type.STRING) {
+            if (w instanceof Sequence s) {
+                b.weights(Weights.array(SourceReader.numbers(s)));
+                out.put("weight", "array[" + s.items().size() + "]");
+            } else if (w instanceof Scalar s && s.type() == Scalar.Type.STRING) {
                 Expression e = expression(w, R);
                 b.weights(e.dependsOn("r") ? Weights.ofUniform(e::at) : checked(w, () -> Weights.constant(e.at(0))));
                 out.put("weight", e.text());
@@ -57,7 +75,20 @@ final class SynapseReader {
         } else {
             out.put("weight", 0.0);
         }
-        if (f.has("delay_ms")) {
+        if (fileDelayMs != null) {
+            if (f.has("delay_ms")) throw ModelFileException.at(f.get("delay_ms"), "the list file " + Fields.string(fileNode)
+                    + " gives the delays (delay_ms); remove 'delay_ms' or the file's column");
+            int[] steps = new int[fileDelayMs.length];
+            for (int i = 0; i < steps.length; i++) steps[i] = ctx.stepsOf(fileNode, fileDelayMs[i], true);
+            b.delays(Delays.array(steps));
+            out.put("delay_ms", "array[" + steps.length + "] from the file");
+        } else if (f.has("delay_ms") && list && f.get("delay_ms") instanceof Sequence s) {
+            // with an explicit list, a list of delays is one per synapse (not [min, max])
+            int[] steps = new int[s.items().size()];
+            for (int i = 0; i < steps.length; i++) steps[i] = ctx.stepsOf(s.items().get(i), Fields.number(s.items().get(i)), true);
+            b.delays(Delays.array(steps));
+            out.put("delay_ms", "array[" + steps.length + "]");
+        } else if (f.has("delay_ms")) {
             YamlNode d = f.get("delay_ms");
             if (d instanceof Sequence s) {
                 if (s.items().size() != 2) throw ModelFileException.at(d, "expected [min, max] in ms, got " + s.items().size() + " values");
@@ -79,6 +110,26 @@ final class SynapseReader {
         return checked(node, b::build);
     }
 
+    /** {@code rule: list}: pairs given inline ({@code pre}, {@code post}) or by a file (pre, post and optional w, delay_ms). */
+    private Connectivity explicitList(Fields f, Map<String, Object> out) {
+        if (f.has("file")) {
+            for (String k : List.of("pre", "post")) {
+                if (f.has(k)) throw ModelFileException.at(f.get(k), "'" + k + "' and 'file' exclude each other");
+            }
+            fileNode = f.get("file");
+            Map<String, double[]> cols = DataFiles.columns(fileNode, ctx, List.of("pre", "post"), List.of("w", "delay_ms"));
+            fileW = cols.get("w");
+            fileDelayMs = cols.get("delay_ms");
+            out.put("file", Fields.string(fileNode));
+            out.put("synapses", cols.get("pre").length);
+            return Connectivity.explicit(DataFiles.ints(fileNode, "pre", cols.get("pre")), DataFiles.ints(fileNode, "post", cols.get("post")));
+        }
+        int[] pre = SourceReader.ints(f.get("pre")), post = SourceReader.ints(f.get("post"));
+        if (pre.length != post.length) throw ModelFileException.at(f.get("post"), pre.length + " pre but " + post.length + " post indices");
+        out.put("synapses", pre.length);
+        return Connectivity.explicit(pre, post);
+    }
+
     Connectivity connectivity(YamlNode node, NeuronGroup post, Map<String, Object> out) {
         String rule = kind(node, "rule", "rules", Schema.RULES);
         Fields f = Fields.of(node, Schema.RULES.get(rule));
@@ -86,6 +137,7 @@ final class SynapseReader {
         return switch (rule) {
             case "all_to_all" -> Connectivity.allToAll();
             case "one_to_one" -> Connectivity.oneToOne();
+            case "list" -> explicitList(f, out);
             case "probability" -> {
                 YamlNode p = f.get("p");
                 double x = Fields.number(p);

@@ -55,7 +55,7 @@ class ModelFileErrorsTest {
 
     @Test
     void unknownKeysAreRefusedWithTheAllowedOnes() {
-        assertEquals("net.yaml:8:5: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial",
+        assertEquals("net.yaml:8:5: groups.exc.modle: unknown key; allowed: size, model, preset, params, initial, spikes, rate_hz",
                 error(with(8, "    modle: izh2003")));
         assertEquals("net.yaml:3:3: simulation.duration: unknown key; allowed: duration_ms, dt_ms, scheme, seed, threads, pulse_ms",
                 error(with(3, "  duration: 100")));
@@ -70,7 +70,7 @@ class ModelFileErrorsTest {
     @Test
     void unknownValuesListTheKnownOnes() {
         assertEquals("net.yaml:8:12: groups.exc.model: unknown model 'adex'; built-in: izh2003, izh2003-4.1v+108, "
-                + "izh2003-accommodation, izh2007; or {equations: FILE}", error(with(8, "    model: adex")));
+                + "izh2003-accommodation, izh2007; spike sources: spike_generator, poisson; or {equations: FILE}", error(with(8, "    model: adex")));
         assertEquals("net.yaml:4:11: simulation.scheme: unknown scheme 'heun'; known: figure1, netm, euler, rk4",
                 error(with(4, "  scheme: heun")));
         assertEquals("net.yaml:16:12: inputs[0].type: unknown value 'gauss'; allowed: noise, constant, current, poisson",
