@@ -27,9 +27,12 @@ def signal(block, name):
 
 
 def izhikevich_script(sim):
-    """Izhikevich.py without its spike source: tonic current, a DCSource into a view, initialize, v and u."""
+    """Izhikevich.py's calls: tonic current, spikes onto a view through a delta synapse, a DCSource into a view."""
     sim.setup(timestep=0.01, min_delay=1.0)
     neurons = sim.Population(3, sim.Izhikevich(a=0.02, b=0.2, c=-65, d=6, i_offset=[0.014, 0.0, 0.0]))
+    source = sim.Population(1, sim.SpikeSourceArray(spike_times=np.arange(10.0, 51, 1)))
+    sim.Projection(source, neurons[1:2], sim.OneToOneConnector(), sim.StaticSynapse(weight=3.0, delay=1.0),
+                   receptor_type="excitatory")
     sim.DCSource(start=2.0, stop=92.0, amplitude=0.014).inject_into(neurons[2:3])
     neurons.record(["v", "u", "spikes"])
     neurons.initialize(v=-70.0, u=-14.0)
@@ -46,12 +49,17 @@ def test_izhikevich_script_gives_brian2s_spikes_and_traces(pynn_izhsim, brian2):
     assert t_i == pytest.approx(t_b) == 100.0
     for a, b in zip(spikes(d_i), spikes(d_b)):
         np.testing.assert_allclose(a, b, atol=1e-9)
-    assert [len(s) for s in spikes(d_i)] == [6, 0, 5]
+    assert [len(s) for s in spikes(d_i)] == [6, 1, 5]
     for var in ("v", "u"):
         vi, vb = signal(d_i, var), signal(d_b, var)
         assert vi.shape == vb.shape == (10001, 3)
-        # the same forward Euler; only the order of floating-point operations differs
-        np.testing.assert_allclose(vi, vb, atol=1e-6)
+        # the same forward Euler, only the order of floating-point operations differs; but Brian2 records a
+        # delta jump in the sample of the step it arrives in, izhsim in the next one (both integrate the
+        # next step from the jumped v): one sample per arriving spike (41) differs, by the weight (3 mV)
+        off = np.abs(vi - vb) > 1e-6
+        assert off[:, [0, 2]].sum() == 0 and off[:, 1].sum() <= 41
+        np.testing.assert_allclose(vi[~off], vb[~off], atol=1e-6)
+        assert np.abs(vi - vb).max() <= 3.0 + 1e-6
 
 
 def current_script(sim, celltype):
@@ -108,18 +116,24 @@ CONNECTORS = {
     "fixed_number_post": lambda s: s.FixedNumberPostConnector(3, rng=s.NumpyRNG(seed=9)),
     "distance": lambda s: s.DistanceDependentProbabilityConnector("exp(-d/3)", rng=s.NumpyRNG(seed=10)),
     "index_based": lambda s: s.IndexBasedProbabilityConnector(_IndexProb(), rng=s.NumpyRNG(seed=11)),
-    "displacement": lambda s: s.DisplacementDependentProbabilityConnector("exp(-(dx**2 + dy**2)/8)",
+    "displacement": lambda s: s.DisplacementDependentProbabilityConnector(_displacement,
                                                                           rng=s.NumpyRNG(seed=12)),
     "array": lambda s: s.ArrayConnector(np.arange(144).reshape(16, 9) % 7 == 0),
 }
 
 
-from pyNN.connectors import IndexBasedExpression  # noqa: E402
+def _displacement(d):
+    return np.exp(-(d[0] ** 2 + 2 * d[1] ** 2) / 8)
 
 
-class _IndexProb(IndexBasedExpression):
-    def __call__(self, i, j):
-        return ((i + j) % 3 == 0) * 0.8
+def _IndexProb():
+    from pyNN.connectors import IndexBasedExpression
+
+    class IndexProb(IndexBasedExpression):
+        def __call__(self, i, j):
+            return ((i + j) % 3 == 0) * 0.8
+
+    return IndexProb()
 
 
 @pytest.mark.parametrize("name", sorted(CONNECTORS))
@@ -248,3 +262,69 @@ def test_install_shim_text_makes_the_alias(tmp_path):
 
     assert sys.modules.pop("pyNN_izhsim_probe") is izhsim.pynn
     assert pynn_install.main(["--bogus"]) == 2
+
+
+def synaptic_input_script(sim, celltype):
+    """synaptic_input.py's calls: spike sources onto excitatory and inhibitory receptors, synaptic traces."""
+    sim.setup(timestep=0.1, min_delay=0.1)
+    cells = sim.Population(2, celltype(tau_syn_E=2.0, tau_syn_I=2.0, tau_refrac=1.0))
+    exc = sim.Population(1, sim.SpikeSourceArray(spike_times=[5.0, 10.0, 10.5, 11.0, 40.0, 41.0, 42.0, 43.0]))
+    inh = sim.Population(1, sim.SpikeSourceArray(spike_times=[20.0, 60.0]))
+    w = 0.05 if celltype.conductance_based else 1.5
+    sim.Projection(exc, cells, sim.AllToAllConnector(), sim.StaticSynapse(weight=w, delay=1.0), receptor_type="excitatory")
+    sim.Projection(inh, cells[1:2], sim.AllToAllConnector(), sim.StaticSynapse(weight=w if celltype.conductance_based
+                   else -w, delay=2.0), receptor_type="inhibitory")
+    syn = ["gsyn_exc", "gsyn_inh"] if celltype.conductance_based else []
+    cells.record(["v", "spikes"] + syn)
+    sim.run(80.0)
+    data = cells.get_data()
+    sim.end()
+    return data, syn
+
+
+@pytest.mark.parametrize("celltype", ["IF_curr_exp", "IF_cond_exp", "IF_curr_alpha", "IF_cond_alpha"])
+def test_synaptic_input_matches_brian2(pynn_izhsim, brian2, celltype):
+    d_i, syn = synaptic_input_script(pynn_izhsim, getattr(pynn_izhsim, celltype))
+    d_b, _ = synaptic_input_script(brian2, getattr(brian2, celltype))
+    si, sb = spikes(d_i), spikes(d_b)
+    assert [len(s) for s in si] == [len(s) for s in sb]
+    for a, b in zip(si, sb):
+        np.testing.assert_allclose(a, b, atol=0.1 + 1e-9)
+    for var in ["v"] + syn:
+        vi, vb = signal(d_i, var), signal(d_b, var)
+        assert vi.shape == vb.shape and np.ptp(vb) > 0
+        # jumps show one sample later in izhsim (see the Izhikevich test); elsewhere RK4 against exact
+        scale = np.abs(vb).max()
+        close = np.abs(vi - vb) <= 2e-3 * scale
+        assert close.mean() > 0.97, (var, close.mean())
+
+
+def random_network_script(sim, seed):
+    """simpleRandomNetwork.py / small_network.py calls: Poisson drive, random connectivity and weights."""
+    sim.setup(timestep=0.1, min_delay=0.1, seed=seed)
+    rng = sim.NumpyRNG(seed=seed)
+    drive = sim.Population(100, sim.SpikeSourcePoisson(rate=20.0))
+    cells = sim.Population(50, sim.IF_curr_exp(tau_refrac=2.0), initial_values={"v": sim.RandomDistribution(
+        "uniform", (-65.0, -55.0), rng=rng)})
+    sim.Projection(drive, cells, sim.FixedProbabilityConnector(0.2, rng=rng),
+                   sim.StaticSynapse(weight=sim.RandomDistribution("uniform", (0.5, 1.0), rng=rng), delay=1.0))
+    sim.Projection(cells, cells, sim.FixedNumberPreConnector(5, rng=rng), sim.StaticSynapse(weight=-0.5, delay=2.0),
+                   receptor_type="inhibitory")
+    drive.record("spikes")
+    cells.record("spikes")
+    sim.run(1000.0)
+    n_drive = sum(len(s) for s in drive.get_data().segments[0].spiketrains)
+    n_cells = sum(len(s) for s in cells.get_data().segments[0].spiketrains)
+    sim.end()
+    return n_drive, n_cells
+
+
+def test_random_network_statistics_match_brian2(pynn_izhsim, brian2):
+    izh = [random_network_script(pynn_izhsim, s) for s in (1, 2)]
+    b2 = random_network_script(brian2, 1)
+    for n_drive, _ in izh:
+        # 100 sources x 20 Hz x 1 s: Poisson count 2000, sd 45; 5 sd
+        assert abs(n_drive - 2000) < 5 * 45
+    assert izh[0] != izh[1]  # the seed changes izhsim's Poisson streams
+    mean_cells = np.mean([n for _, n in izh])
+    assert b2[1] > 0 and abs(mean_cells - b2[1]) < 0.25 * b2[1], (izh, b2)

@@ -107,6 +107,7 @@ class IF_cond_exp(_LeakyIAF, cells.IF_cond_exp):
     _isyn = "ge*(e_rev_E - v) + gi*(e_rev_I - v)"
     targets = {"excitatory": "ge", "inhibitory": "gi"}
     variables = {"v": "v", "gsyn_exc": "ge", "gsyn_inh": "gi"}
+    prefers_euler = True  # g*(E - v) is not linear in the state: Brian2 picks forward Euler for it
 
 
 class IF_cond_alpha(_LeakyIAF, cells.IF_cond_alpha):
@@ -117,6 +118,7 @@ class IF_cond_alpha(_LeakyIAF, cells.IF_cond_alpha):
     _isyn = "ge*(e_rev_E - v) + gi*(e_rev_I - v)"
     targets = {"excitatory": "ye", "inhibitory": "yi"}
     variables = {"v": "v", "gsyn_exc": "ge", "gsyn_inh": "gi"}
+    prefers_euler = True
 
 
 class Izhikevich(IzhsimCellType, cells.Izhikevich):

@@ -25,8 +25,10 @@ from .._errors import translate
 
 name = "izhsim"
 
-#: engine delay = PyNN delay steps - DELAY_OFFSET (the engine counts a spike as acting one step after it; Phase)
-DELAY_OFFSET = 1
+#: engine delay = PyNN's delay in steps - DELAY_OFFSET. A target jump of engine delay d from a spike of step s
+#: happens before the update of step s + 1 + d; Brian2's on_pre of delay D runs after the threshold of step s + D,
+#: so before the update of step s + D + 1: d = D
+DELAY_OFFSET = 0
 
 
 class ID(int, common.IDMixin):
@@ -122,8 +124,9 @@ class State(common.control.BaseState):
 
         if self.scheme is not None:
             return Scheme.valueOf(str(self.scheme).upper())
-        # PyNN's Brian2 backend integrates the Izhikevich model with forward Euler; the IF models are
-        # linear, which Brian2 solves exactly and RK4 reproduces to ~1e-8 at dt/tau = 1/200
+        # as Brian2 chooses for PyNN: forward Euler for the models not linear in the state (Izhikevich, the
+        # conductance-based IF models); the current-based IF models are
+        # linear, which Brian2 solves exactly and RK4 reproduces closely
         euler = any(getattr(p.celltype, "prefers_euler", False) for p in self.populations)
         return Scheme.EULER if euler else Scheme.RK4
 
