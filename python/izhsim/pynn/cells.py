@@ -139,12 +139,15 @@ class Izhikevich(IzhsimCellType, cells.Izhikevich):
 STANDARD = (IF_curr_exp, IF_curr_alpha, IF_curr_delta, IF_cond_exp, IF_cond_alpha, Izhikevich)
 
 
-def _unsupported(base):
-    """A PyNN cell type izhsim lacks: creating it raises NotImplementedError naming it."""
+def unsupported(base, provided: str):
+    """A PyNN type izhsim lacks: creating it raises NotImplementedError naming it and what is provided."""
     def __init__(self, *args, **kwargs):
-        raise NotImplementedError(f"pyNN.izhsim does not provide the cell type {base.__name__}; it provides "
-                                  + ", ".join(c.__name__ for c in STANDARD) + ", SpikeSourceArray, SpikeSourcePoisson")
+        raise NotImplementedError(f"pyNN.izhsim does not provide {base.__name__}; it provides {provided}")
     return type(base.__name__, (base,), {"__init__": __init__, "__doc__": base.__doc__})
+
+
+def _unsupported(base):
+    return unsupported(base, ", ".join(c.__name__ for c in STANDARD) + ", SpikeSourceArray, SpikeSourcePoisson")
 
 
 HH_cond_exp = _unsupported(cells.HH_cond_exp)

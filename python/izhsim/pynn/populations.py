@@ -31,6 +31,14 @@ def _check(celltype, values: dict):
                 f"{type(celltype).__name__}: parameter {name} must be {rule}, got {np.atleast_1d(a)[i]} (cell {i})")
 
 
+def _checked_values(celltype, parameter_space) -> dict:
+    simulator.state.require_unbuilt("setting parameters")
+    parameter_space.evaluate(simplify=False)
+    values = dict(parameter_space.items())
+    _check(celltype, values)
+    return values
+
+
 class Assembly(common.Assembly):
     _simulator = simulator
 
@@ -43,11 +51,7 @@ class PopulationView(common.PopulationView):
         return ParameterSpace({n: simplify(self.parent._parameters[n][self.mask]) for n in names}, shape=(self.size,))
 
     def _set_parameters(self, parameter_space):
-        simulator.state.require_unbuilt("setting parameters")
-        parameter_space.evaluate(simplify=False)
-        values = dict(parameter_space.items())
-        _check(self.celltype, values)
-        for name, value in values.items():
+        for name, value in _checked_values(self.celltype, parameter_space).items():
             self.parent._parameters[name][self.mask] = value
 
     def _set_initial_value_array(self, variable, initial_values):
@@ -92,11 +96,7 @@ class Population(common.Population):
         return ParameterSpace({n: simplify(self._parameters[n]) for n in names}, shape=(self.local_size,))
 
     def _set_parameters(self, parameter_space):
-        simulator.state.require_unbuilt("setting parameters")
-        parameter_space.evaluate(simplify=False)
-        values = dict(parameter_space.items())
-        _check(self.celltype, values)
-        for name, value in values.items():
+        for name, value in _checked_values(self.celltype, parameter_space).items():
             self._parameters[name] = np.array(value, dtype=float) if not isinstance(value, np.ndarray) else value
 
     # -- the Java group ------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from pyNN.standardmodels import build_translations, synapses
 
 from . import simulator
+from .cells import unsupported
 
 
 class StaticSynapse(synapses.StaticSynapse):
@@ -13,10 +14,7 @@ class StaticSynapse(synapses.StaticSynapse):
 
 
 def _unsupported(base):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(f"pyNN.izhsim does not provide {base.__name__} yet (izhsim's network has no "
-                                  "plastic synapses); it provides StaticSynapse")
-    return type(base.__name__, (base,), {"__init__": __init__, "__doc__": base.__doc__})
+    return unsupported(base, "StaticSynapse (izhsim's network has no plastic synapses yet)")
 
 
 TsodyksMarkramSynapse = _unsupported(synapses.TsodyksMarkramSynapse)
