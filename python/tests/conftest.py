@@ -22,3 +22,11 @@ def cli(repo):
         r = subprocess.run([str(repo / "izhsim"), *args], capture_output=True, text=True, cwd=repo)
         return r
     return run
+
+
+@pytest.fixture(scope="session")
+def pynn_izhsim():
+    """pyNN.izhsim registered for this process (as `python -m izhsim.pynn_install` would install it)."""
+    from izhsim.pynn_install import register
+
+    return register()

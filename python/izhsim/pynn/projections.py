@@ -1,0 +1,184 @@
+"""Projections: PyNN's connectors compute the connection lists in Python; Java gets them as arrays.
+
+``_convergent_connect`` (called by every PyNN connector, per post cell) only collects indices,
+weights and delays. At the build each projection becomes one izhsim SynapseGroup per pair of
+(pre, post) populations it spans (an Assembly spans several), with ``Connectivity.explicit``,
+``Weights.array`` and ``Delays.array``: three bulk array transfers, and each spike jumps the
+post cell's receptor variable (``target``: v for Izhikevich and IF_curr_delta, ie/ii, ge/gi or
+the alpha synapses' ye/yi) by the weight, as PyNN's Brian2 backend's ``syn_var += weight``.
+"""
+from __future__ import annotations
+
+import numpy as np
+from pyNN import common, errors
+from pyNN.core import ezip
+from pyNN.space import Space
+
+from . import simulator
+from .synapses import StaticSynapse
+
+
+def _address(obj):
+    """(population objects, population of each cell, index in that population) for a Population, view or Assembly."""
+    if isinstance(obj, common.Assembly):
+        parts = [_address(p) for p in obj.populations]
+        pops = [q for p, _, _ in parts for q in p]
+        which, index, base = [], [], 0
+        for p, w, i in parts:
+            which.append(w + base)
+            index.append(i)
+            base += len(p)
+        return pops, np.concatenate(which), np.concatenate(index)
+    if isinstance(obj, common.PopulationView):
+        return [obj.grandparent], np.zeros(obj.size, dtype=int), np.asarray(
+            obj.index_in_grandparent(np.arange(obj.size)), dtype=int)
+    return [obj], np.zeros(obj.size, dtype=int), np.arange(obj.size)
+
+
+class Connection(common.Connection):
+    def __init__(self, projection, k):
+        self.projection, self.k = projection, k
+
+    @property
+    def presynaptic_index(self):
+        return int(self.projection._pre_idx[self.k])
+
+    @property
+    def postsynaptic_index(self):
+        return int(self.projection._post_idx[self.k])
+
+    def _get_weight(self):
+        return float(self.projection._weight[self.k])
+
+    def _get_delay(self):
+        return float(self.projection._delay[self.k])
+
+    weight = property(_get_weight)
+    delay = property(_get_delay)
+
+    def as_tuple(self, *names):
+        return tuple(getattr(self, n) for n in names)
+
+
+class Projection(common.Projection):
+    __doc__ = common.Projection.__doc__
+    _simulator = simulator
+    _static_synapse_class = StaticSynapse
+
+    def __init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type=None, source=None,
+                 receptor_type=None, space=Space(), label=None):
+        simulator.state.require_unbuilt("creating a Projection")
+        common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type,
+                                   source, receptor_type, space, label)
+        self._parts = []
+        connector.connect(self)
+        self._finish()
+        simulator.state.projections.append(self)
+
+    def _convergent_connect(self, presynaptic_indices, postsynaptic_index, **params):
+        params.pop("dendritic_delay_fraction", None)
+        pre = np.asarray(presynaptic_indices, dtype=np.int64).reshape(-1)
+        n = pre.size
+        if n == 0:
+            return
+        w = np.broadcast_to(np.asarray(params.get("weight", 0.0), dtype=float), (n,))
+        d = np.broadcast_to(np.asarray(params.get("delay", simulator.state.min_delay), dtype=float), (n,))
+        self._parts.append((pre, np.full(n, int(postsynaptic_index), dtype=np.int64), np.array(w), np.array(d)))
+
+    def _finish(self):
+        if self._parts:
+            self._pre_idx, self._post_idx, self._weight, self._delay = (np.concatenate(x) for x in zip(*self._parts))
+        else:
+            self._pre_idx = self._post_idx = np.zeros(0, dtype=np.int64)
+            self._weight = self._delay = np.zeros(0)
+        self._parts = []
+        bad = ~np.isfinite(self._weight)
+        if bad.any():
+            raise errors.InvalidParameterValueError(f"projection {self.label!r}: weight {self._weight[bad][0]} is not finite")
+        if self.post.conductance_based and (self._weight < 0).any():
+            raise errors.ConnectionError(f"projection {self.label!r}: conductance-based synapses need weights >= 0, got "
+                                         f"{self._weight[self._weight < 0][0]}")
+        if self._delay.size:
+            dt = simulator.state.dt
+            steps = np.rint(self._delay / dt)  # to the nearest step, as PyNN's Brian2 backend rounds
+            if not np.isfinite(self._delay).all() or steps.min() < 1:
+                i = int(np.flatnonzero(~(np.isfinite(self._delay) & (steps >= 1)))[0])
+                raise errors.ConnectionError(f"projection {self.label!r}: delay {self._delay[i]} ms is less than one "
+                                             f"time step ({dt} ms)")
+
+    def __len__(self):
+        return int(self._pre_idx.size)
+
+    @property
+    def connections(self):
+        return (Connection(self, k) for k in range(len(self)))
+
+    def set(self, **attributes):
+        simulator.state.require_unbuilt("Projection.set()")
+        super().set(**attributes)
+
+    def _set_attributes(self, parameter_space):
+        parameter_space.evaluate(simplify=False)
+        for name, value in parameter_space.items():
+            v = np.asarray(value, dtype=float)
+            v = v[self._pre_idx, self._post_idx] if v.ndim == 2 else np.broadcast_to(v, self._weight.shape)
+            setattr(self, "_" + name, np.array(v, dtype=float))
+        self._finish_check()
+
+    def _finish_check(self):
+        self._parts = [(self._pre_idx, self._post_idx, self._weight, self._delay)]
+        self._finish()
+
+    def _get_attributes_as_list(self, names):
+        cols = {"presynaptic_index": self._pre_idx, "postsynaptic_index": self._post_idx,
+                "weight": self._weight, "delay": self._delay}
+        try:
+            arrays = [cols[n] for n in names]
+        except KeyError as e:
+            raise errors.NonExistentParameterError(str(e), "StaticSynapse", ["weight", "delay"]) from None
+        return list(zip(*[a.tolist() for a in arrays]))
+
+    def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
+        ops = {"sum": np.add, "min": np.minimum, "max": np.maximum}
+        out = []
+        for n in names:
+            n = n[:-1] if n.endswith("s") else n
+            vals = {"weight": self._weight, "delay": self._delay}[n]
+            a = np.full((self.pre.size, self.post.size), np.nan)
+            if multiple_synapses in ops:
+                filled = np.zeros_like(a, dtype=bool)
+                for i, j, v in zip(self._pre_idx, self._post_idx, vals):
+                    a[i, j] = ops[multiple_synapses](a[i, j], v) if filled[i, j] else v
+                    filled[i, j] = True
+            else:  # 'first' / 'last'
+                order = slice(None, None, -1) if multiple_synapses == "first" else slice(None)
+                a[self._pre_idx[order], self._post_idx[order]] = vals[order]
+            out.append(a)
+        return out
+
+    # -- the Java synapse groups -------------------------------------------------------------------
+
+    def _build_java(self, name):
+        from org.izhsim.network import Connectivity, Delays, SynapseGroup, Weights
+
+        pre_pops, pre_which, pre_index = _address(self.pre)
+        post_pops, post_which, post_index = _address(self.post)
+        pw, pi = pre_which[self._pre_idx], pre_index[self._pre_idx]
+        qw, qi = post_which[self._post_idx], post_index[self._post_idx]
+        steps = np.rint(self._delay / simulator.state.dt).astype(np.int64) - simulator.DELAY_OFFSET
+        out = []
+        for a, pp in enumerate(pre_pops):
+            for b, qp in enumerate(post_pops):
+                sel = (pw == a) & (qw == b)
+                if not sel.any():
+                    continue
+                target = qp.celltype.targets[self.receptor_type]
+                builder = (SynapseGroup.builder(f"{name}.{a}.{b}", pp._java, qp._java)
+                           .connect(Connectivity.explicit(simulator.java_ints(pi[sel]), simulator.java_ints(qi[sel])))
+                           .weights(Weights.array(simulator.java_doubles(self._weight[sel])))
+                           .delays(Delays.array(simulator.java_ints(steps[sel]))))
+                if not hasattr(builder, "target"):
+                    raise NotImplementedError("pyNN.izhsim: synapses onto a cell's variable (target "
+                                              f"{target!r}) need izhsim's synapse targets (branch 'sources')")
+                out.append(builder.target(target).build())
+        return out
