@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * dopamine in spnet's network with DA-STDP ({@link DaStdp}); docs/plasticity.md, "DA-STDP".
  */
 @Command(name = "dastdp", mixinStandardHelpOptions = true,
-        header = "Izhikevich's 2007 distal-reward experiment: one synapse rewarded with dopamine.",
+        header = "Izhikevich's 2007 reward experiment with dopamine STDP.",
         description = {"800 + 200 neurons, 100 synapses each (1 ms delays), noisy input; STDP changes an eligibility trace c "
                 + "per synapse, every 10 ms w += (0.002 + DA)*c, c *= 0.99; DA decays with tau 0.2 s and gains 0.5 at each "
                 + "reward, 1-3 s after each spike of the chosen synapse's post neuron 1 to --window ms after its pre neuron. "
