@@ -108,6 +108,9 @@ final class SpnetCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--resume takes the network from its checkpoint; drop " + given);
             }
             resumed = SpnetCheckpoint.read(SpnetCheckpoint.latest(resume));
+            if (resumed.dopamine() != null) {
+                throw new IllegalArgumentException("--resume " + resume + ": a DA-STDP checkpoint; resume it with izhsim dastdp");
+            }
             cfg = resumed.config();
             if (seconds <= resumed.second()) {
                 throw new IllegalArgumentException("--seconds " + seconds + " is not beyond the checkpoint's " + resumed.second()

@@ -39,6 +39,12 @@ class DaStdpCommandTest {
         JsonNode resumed = SpnetCommandTest.json(CliRunner.run("dastdp", "--resume", dir.resolve("b/checkpoints").toString(), "--seconds", "4",
                 "--json", "--quiet", "--figures", "none", "--out", dir.resolve("c").toString()));
         assertEquals(2, resumed.get("per_second").size());
+        // each command refuses the other's checkpoint in one line
+        CliRunner wrong = CliRunner.run("spnet", "--resume", dir.resolve("b/checkpoints").toString(), "--seconds", "4", "--quiet",
+                "--out", dir.resolve("d").toString());
+        assertEquals(2, wrong.code(), wrong.err());
+        assertEquals("izhsim spnet: --resume " + dir.resolve("b/checkpoints") + ": a DA-STDP checkpoint; resume it with izhsim dastdp",
+                wrong.err().strip());
         for (int k = 0; k < 2; k++) {
             JsonNode a = rows.get(k + 2), b = resumed.get("per_second").get(k);
             assertEquals(a.get("chosen_w"), b.get("chosen_w"));
