@@ -67,13 +67,8 @@ final class SpnetRule implements PlasticRule {
 
     @Override
     public void spikes(Worker wk, long k) {
-        set(wk, k, site.pre(), ltp, ltpSet);
-        set(wk, k, site.post(), ltd, ltdSet);
-    }
-
-    private void set(Worker wk, long k, GroupState g, TraceHistory h, float value) {
-        double[] col = h.advance(k, g.wFrom[wk.id], g.wTo[wk.id], decay, true);
-        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) col[wk.spikes[i] - g.off] = value;
+        ltp.step(wk, k, site.pre(), decay, true, ltpSet, true);
+        ltd.step(wk, k, site.post(), decay, true, ltdSet, true);
     }
 
     @Override

@@ -38,16 +38,8 @@ final class StdpRule implements PlasticRule {
 
     @Override
     public void spikes(Worker wk, long k) {
-        trace(wk, k, site.pre(), pre, fPre, aPre);
-        trace(wk, k, site.post(), post, fPost, aPost);
-    }
-
-    private void trace(Worker wk, long k, GroupState g, TraceHistory h, double f, double a) {
-        double[] col = h.advance(k, g.wFrom[wk.id], g.wTo[wk.id], f, false);
-        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) {
-            int q = wk.spikes[i] - g.off;
-            col[q] = nearest ? a : col[q] + a;
-        }
+        pre.step(wk, k, site.pre(), fPre, false, aPre, nearest);
+        post.step(wk, k, site.post(), fPost, false, aPost, nearest);
     }
 
     @Override

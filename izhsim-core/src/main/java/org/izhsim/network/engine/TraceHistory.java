@@ -28,23 +28,28 @@ final class TraceHistory {
         return step < 0 ? 0 : x[(int) (step % depth)][i];
     }
 
-    /** The column of step k, to set or add a spike's amplitude after {@link #advance}. */
-    double[] column(long k) {
+    private double[] column(long k) {
         return x[(int) (k % depth)];
     }
 
     /**
-     * X(k) ← f·X(k − 1) for neurons [from, to), rounded to float if {@code asFloat} (a rule
-     * whose traces are float, as spnet's); returns column k.
+     * Step k of the trace of worker wk's neurons of {@code g}: X(k) ← f·X(k − 1), rounded to
+     * float if {@code asFloat} (a rule whose traces are float, as spnet's); then each of their
+     * spikes of step k sets X to {@code a} ({@code replace}: nearest-spike pairing, spnet's
+     * histories) or adds {@code a} (all-to-all).
      */
-    double[] advance(long k, int from, int to, double f, boolean asFloat) {
+    void step(Worker wk, long k, GroupState g, double f, boolean asFloat, double a, boolean replace) {
+        final int from = g.wFrom[wk.id], to = g.wTo[wk.id];
         double[] cur = column(k), prev = x[(int) ((k + depth - 1) % depth)];
         if (asFloat) {
             for (int i = from; i < to; i++) cur[i] = (float) (f * prev[i]);
         } else {
             for (int i = from; i < to; i++) cur[i] = f * prev[i];
         }
-        return cur;
+        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) {
+            int q = wk.spikes[i] - g.off;
+            cur[q] = replace ? a : cur[q] + a;
+        }
     }
 
     void save(Map<String, double[]> out, String key) {
