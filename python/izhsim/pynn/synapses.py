@@ -14,7 +14,7 @@ class StaticSynapse(synapses.StaticSynapse):
 
 
 def _unsupported(base):
-    return unsupported(base, "StaticSynapse (izhsim's network has no plastic synapses yet)")
+    return unsupported(base, "StaticSynapse (STDPMechanism is not yet mapped onto izhsim's plasticity rules)")
 
 
 TsodyksMarkramSynapse = _unsupported(synapses.TsodyksMarkramSynapse)
