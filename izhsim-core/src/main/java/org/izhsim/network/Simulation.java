@@ -33,7 +33,8 @@ public final class Simulation implements AutoCloseable {
     private final Network net;
     private final TimeGrid grid;
     private final double buildSeconds;
-    private final long networkHash;
+    /** The description's hash, computed when a snapshot or a resume needs it (its record printing costs a build milliseconds). */
+    private Long networkHash;
     private Long synapseHash;
     private ProgressListener progress;
 
@@ -149,10 +150,9 @@ public final class Simulation implements AutoCloseable {
         long t0 = System.nanoTime();
         this.net = bd.network;
         this.grid = net.grid();
-        this.networkHash = Fingerprint.description(net);
-        if (bd.resume != null && bd.resume.networkHash() != networkHash) {
+        if (bd.resume != null && bd.resume.networkHash() != networkHash()) {
             throw new IllegalArgumentException(String.format("the snapshot was taken of another network (description hash "
-                    + "%016x; this network's is %016x): resume it on the network it was taken of", bd.resume.networkHash(), networkHash));
+                    + "%016x; this network's is %016x): resume it on the network it was taken of", bd.resume.networkHash(), networkHash()));
         }
         this.engine = new Engine(net, bd.threads, bd.communicator, bd.options, bd.warmUp, bd.warmUpSteps);
         if (bd.resume != null) {
@@ -170,6 +170,12 @@ public final class Simulation implements AutoCloseable {
         buildSeconds = (System.nanoTime() - t0) * 1e-9;
     }
 
+    /** The description's hash, computed once (the description does not change). */
+    private long networkHash() {
+        if (networkHash == null) networkHash = Fingerprint.description(net);
+        return networkHash;
+    }
+
     /** The synapses' checksum, computed once (they do not change during a run). */
     private long synapseHash() {
         if (synapseHash == null) synapseHash = Fingerprint.synapses(this);
@@ -184,7 +190,7 @@ public final class Simulation implements AutoCloseable {
      * @throws IllegalStateException after a step failed
      */
     public Snapshot snapshot() {
-        return new Snapshot(org.izhsim.Version.version(), networkHash, synapseHash(), engine.state());
+        return new Snapshot(org.izhsim.Version.version(), networkHash(), synapseHash(), engine.state());
     }
 
     // ------------------------------------------------------------------------------------------

@@ -15,19 +15,32 @@ public final class GridTimes {
         for (int i = 0; i < POW10.length; i++) POW10[i] = Double.parseDouble("1e" + i);
     }
 
-    private final BigDecimal step;
+    private final double dt;
     private final long unscaled;
     private final int scale;
     private final boolean fast;
 
     private GridTimes(double dt) {
-        step = BigDecimal.valueOf(dt);
-        int s = step.scale();
-        long m = 0;
-        boolean exact = s >= 0 && s < POW10.length && step.unscaledValue().bitLength() < 53;
-        if (exact) m = step.unscaledValue().longValueExact();
-        unscaled = m;
-        scale = Math.max(s, 0);
+        this.dt = dt;
+        // dt = unscaled·10^-scale from Double.toString, the digits BigDecimal.valueOf(dt) takes;
+        // parsed here because BigDecimal's class initialisation alone allocates megabytes
+        // (BENCHMARKS.md §7), which a short run's peak memory shows
+        String text = Double.toString(Math.abs(dt));
+        int e = text.indexOf('E');
+        String digits = e < 0 ? text : text.substring(0, e);
+        int exp = e < 0 ? 0 : Integer.parseInt(text.substring(e + 1));
+        int point = digits.indexOf('.');
+        String mantissa = digits.substring(0, point) + digits.substring(point + 1);
+        int s = digits.length() - point - 1 - exp;
+        int end = mantissa.length();
+        while (end > 1 && mantissa.charAt(end - 1) == '0' && s > 0) {
+            end--;
+            s--;
+        }
+        mantissa = mantissa.substring(0, end);
+        boolean exact = dt > 0 && Double.isFinite(dt) && s >= 0 && s < POW10.length && mantissa.length() <= 15;
+        unscaled = exact ? Long.parseLong(mantissa) : 0;
+        scale = exact ? s : 0;
         fast = exact;
     }
 
@@ -63,6 +76,6 @@ public final class GridTimes {
         if (fast && Math.abs(k) < 1L << 53 && unscaled != 0 && Math.abs(k) <= (1L << 53) / Math.abs(unscaled)) {
             return (double) (k * unscaled) / POW10[scale];
         }
-        return BigDecimal.valueOf(k).multiply(step).doubleValue();
+        return BigDecimal.valueOf(k).multiply(BigDecimal.valueOf(dt)).doubleValue();
     }
 }

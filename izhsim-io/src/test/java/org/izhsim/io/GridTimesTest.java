@@ -26,6 +26,19 @@ class GridTimesTest {
     }
 
     @Test
+    void equalsTheDecimalProductOfBigDecimalForEveryKindOfStep() {
+        // the reference: k·dt in decimal (BigDecimal.valueOf takes Double.toString's digits, as GridTimes does)
+        int[] steps = {0, 1, 2, 3, 7, 237, 4099, 65_537, 1_000_003, 86_400_000, Integer.MAX_VALUE};
+        for (double dt : new double[] {1, 0.5, 0.1, 0.025, 0.01, 1e-4, 2.5e-3, 1e-7, 0.3, 1.0 / 3, 1000, 1.5e3, 1e22, 3.7e-19, 0.0625}) {
+            double[] t = GridTimes.ofSteps(steps, dt);
+            for (int i = 0; i < steps.length; i++) {
+                double want = java.math.BigDecimal.valueOf(steps[i]).multiply(java.math.BigDecimal.valueOf(dt)).doubleValue();
+                assertEquals(want, t[i], 0.0, "k " + steps[i] + ", dt " + dt);
+            }
+        }
+    }
+
+    @Test
     void offGridTimesAreLeftAlone() {
         double[] t = GridTimes.onGrid(new double[] {0.30000000000000004, 0.35}, 0.1);
         assertArrayEquals(new double[] {0.3, 0.35}, t, 0.0);
