@@ -20,15 +20,18 @@ import org.izhsim.network.SynapseGroup;
  *
  * <p>The delay of a synapse is implied by its segment, so this layout keeps no per-synapse
  * delay array: the segment offsets cost 4 bytes per (pre, delay value), less than a delay byte
- * per synapse once rows hold more than 4 synapses per delay value. Worker w's part of a segment
- * is found by binary search when it is delivered (segments are short, a few synapses per delay
- * value, and the search reads the cache lines that the delivery reads next), instead of
- * storing 4 bytes per (pre, delay value, worker) of cuts.
+ * per synapse once rows hold more than 4 synapses per delay value. With W workers, the W − 1
+ * cuts of every segment between the workers' posts are stored too (4 bytes per (pre, delay
+ * value) and interior cut, found once in {@link #prepare}): found by binary search at every
+ * arrival instead, they took two thirds of a 100,000 × 100 STDP run (BENCHMARKS.md §8), as a
+ * spike walks 20 delay segments per worker, each a search of its own.
  */
 public final class DelayRows extends Rows {
     final int dMin, span;
     /** seg[pre·span + d − dMin]: the first storage index of pre's synapses of delay d; seg[nPre·span] = nnz. */
     final int[] seg;
+    /** With W ≥ 2 workers, cuts[s·(W − 1) + w − 1]: the first storage index of segment s onto worker w's posts (w ≥ 1); else null. */
+    private int[] cuts;
 
     private DelayRows(Csr m, int dMin, int span, int[] seg) {
         super(m.group, m.q0, m.q1, m.rowStart, m.entries, m.nnz);
@@ -127,12 +130,43 @@ public final class DelayRows extends Rows {
 
     @Override
     public long bytes() {
-        return rowBytes() + 4L * seg.length;
+        return rowBytes() + 4L * seg.length + (cuts == null ? 0 : 4L * cuts.length);
     }
 
     @Override
     public void prepare(int[] b) {
         bounds = b;
+        final int parts = b.length - 1, inner = parts - 1, segments = seg.length - 1;
+        if (inner <= 0) {
+            cuts = null;
+            return;
+        }
+        long n = (long) segments * inner;
+        if (n > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("synapse group '" + group.name() + "': " + parts + " workers need " + n
+                    + " segment cuts, more than one Java array holds; use fewer threads or split the group");
+        }
+        final int[] c = new int[(int) n], e = entries;
+        for (int s = 0; s < segments; s++) {
+            int from = seg[s], to = seg[s + 1];
+            // every post of a segment belongs to some worker: worker 0's part starts at the segment, the last's ends with it
+            if (from < to && (e[2 * from] < b[0] || e[2 * (to - 1)] >= b[parts])) {
+                throw new IllegalStateException("synapse group '" + group.name() + "': a post outside the workers' bounds");
+            }
+            for (int w = 1; w < parts; w++) {
+                from = lowerBound(e, from, to, b[w]);
+                c[s * inner + w - 1] = from;
+            }
+        }
+        cuts = c;
+    }
+
+    /** The first storage index of segment {@code s} onto worker {@code w}'s posts (w in [0, W]: W gives the segment's end). */
+    private int cut(int s, int w) {
+        final int[] c = cuts;
+        if (w == 0) return seg[s];
+        if (c == null || w == bounds.length - 1) return seg[s + 1];
+        return c[s * (bounds.length - 2) + w - 1];
     }
 
     /**
@@ -154,9 +188,7 @@ public final class DelayRows extends Rows {
         int k = delay - dMin;
         if (k < 0 || k >= span) return 0;
         final int s = pre * span + k;
-        final int from = lowerBound(entries, seg[s], seg[s + 1], bounds[w]);
-        final int to = lowerBound(entries, from, seg[s + 1], bounds[w + 1]);
-        return (long) from << 32 | to;
+        return (long) cut(s, w) << 32 | cut(s, w + 1);
     }
 
     /** The first storage index of a range packed by {@link #ownedSegment}. */
@@ -176,20 +208,14 @@ public final class DelayRows extends Rows {
         return to - from;
     }
 
-    /** Adds the synapses of segment {@code s} onto posts [lo, hi) to {@code acc}; returns their number. */
-    private int add(int s, int lo, int hi, double[] acc) {
-        final int from = lowerBound(entries, seg[s], seg[s + 1], lo);
-        return deliverRange(from, lowerBound(entries, from, seg[s + 1], hi), acc);
-    }
-
     @Override
     public long deliver(int pre, int w, double[][] ring, int slot0) {
-        final int depth = ring.length, lo = bounds[w], hi = bounds[w + 1], base = pre * span;
+        final int depth = ring.length, base = pre * span;
         long ev = 0;
         for (int k = 0; k < span; k++) {
             int slot = slot0 + dMin + k;
             if (slot >= depth) slot -= depth;
-            ev += add(base + k, lo, hi, ring[slot]);
+            ev += deliverRange(cut(base + k, w), cut(base + k, w + 1), ring[slot]);
         }
         return ev;
     }
