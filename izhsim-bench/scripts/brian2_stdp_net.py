@@ -72,6 +72,53 @@ def indegree_pres(rng, n, k):
         pre.sort(axis=1)
 
 
+def neurons(b2, ne, ni, sigma_exc=4.0, sigma_inh=2.0):
+    """The neuron group (RS then FS), its noise and the end of each pulse: (group, noise, pulse_end)."""
+    from brian2 import ms
+    n = ne + ni
+    exc = np.arange(n) < ne
+    G = b2.NeuronGroup(n, """
+        dv/dt = (0.04*v**2 + 5*v + 140 - u + I + I_noise)/ms : 1
+        du/dt = a*(b*v - u)/ms : 1
+        I : 1
+        I_noise : 1
+        a : 1 (constant)
+        b : 1 (constant)
+        c : 1 (constant)
+        d : 1 (constant)
+        sigma : 1 (constant)
+        """, threshold="v >= 30", reset="v = c; u += d", method="euler", namespace={}, name="neurons")
+    G.a = np.where(exc, 0.02, 0.1)
+    G.b = 0.2
+    G.c = -65.0
+    G.d = np.where(exc, 8.0, 2.0)
+    G.sigma = np.where(exc, sigma_exc, sigma_inh)
+    G.v = -65.0
+    G.u = 0.2 * -65.0
+    noise = G.run_regularly("I_noise = sigma*randn()", dt=1 * ms, when="start", name="noise")
+    # the pulse lasts one step: the integration that used it is over
+    pulse_end = G.run_regularly("I = 0", when="after_groups", name="pulse_end")
+    return G, noise, pulse_end
+
+
+def stdp_synapses(b2, source, target):
+    """Excitatory synapses with Brian2's STDP example's rule, delivering w as a current pulse (not connected yet)."""
+    from brian2 import ms
+    return b2.Synapses(source, target, """
+        w : 1
+        dapre/dt = -apre/taupre : 1 (event-driven)
+        dapost/dt = -apost/taupost : 1 (event-driven)
+        """, on_pre="""
+        I_post += w
+        apre += dApre
+        w = clip(w + apost, 0, wmax)
+        """, on_post="""
+        apost += dApost
+        w = clip(w + apre, 0, wmax)
+        """, namespace={"taupre": 20 * ms, "taupost": 20 * ms, "wmax": W_MAX, "dApre": A_PRE,
+                        "dApost": -1.05 * A_PRE}, name="exc")
+
+
 def main(argv=None):
     a = parse_args(argv)
     import brian2 as b2
@@ -91,46 +138,13 @@ def main(argv=None):
     b2.seed(a.seed)
     b2.defaultclock.dt = 1 * ms
 
-    exc = np.arange(n) < ne
-    G = b2.NeuronGroup(n, """
-        dv/dt = (0.04*v**2 + 5*v + 140 - u + I + I_noise)/ms : 1
-        du/dt = a*(b*v - u)/ms : 1
-        I : 1
-        I_noise : 1
-        a : 1 (constant)
-        b : 1 (constant)
-        c : 1 (constant)
-        d : 1 (constant)
-        sigma : 1 (constant)
-        """, threshold="v >= 30", reset="v = c; u += d", method="euler", namespace={}, name="neurons")
-    G.a = np.where(exc, 0.02, 0.1)
-    G.b = 0.2
-    G.c = -65.0
-    G.d = np.where(exc, 8.0, 2.0)
-    G.sigma = np.where(exc, 4.0, 2.0)
-    G.v = -65.0
-    G.u = 0.2 * -65.0
-    noise = G.run_regularly("I_noise = sigma*randn()", dt=1 * ms, when="start", name="noise")
-    # the pulse lasts one step: the integration that used it is over
-    pulse_end = G.run_regularly("I = 0", when="after_groups", name="pulse_end")
+    G, noise, pulse_end = neurons(b2, ne, ni)
 
     pre = indegree_pres(rng, n, k)
     post = np.repeat(np.arange(n, dtype=np.int64), k)
     pre = pre.ravel()
     from_exc = pre < ne
-    S_exc = b2.Synapses(G[:ne], G, """
-        w : 1
-        dapre/dt = -apre/taupre : 1 (event-driven)
-        dapost/dt = -apost/taupost : 1 (event-driven)
-        """, on_pre="""
-        I_post += w
-        apre += dApre
-        w = clip(w + apost, 0, wmax)
-        """, on_post="""
-        apost += dApost
-        w = clip(w + apre, 0, wmax)
-        """, namespace={"taupre": 20 * ms, "taupost": 20 * ms, "wmax": W_MAX, "dApre": A_PRE,
-                        "dApost": -1.05 * A_PRE}, name="exc")
+    S_exc = stdp_synapses(b2, G[:ne], G)
     S_exc.connect(i=pre[from_exc].astype(np.int32), j=post[from_exc].astype(np.int32))
     n_exc = int(from_exc.sum())
     S_exc.delay = rng.integers(1, MAX_DELAY_MS + 1, size=n_exc) * ms
