@@ -26,7 +26,6 @@ spikes in every round (they should: StdpBenchModelsTest).
 Usage: compare_stdp.py [--repeats 3] [--ne 80000 --ni 20000 --k 100 --seconds 1] [--threads 2]
                        [--tools izhsim-builtin,izhsim-equations,brian2-cython] [--out results.jsonl]
 """
-import argparse
 import json
 import os
 import statistics
@@ -34,6 +33,7 @@ import sys
 import time
 
 from compare_brian2 import last_json, run_measured
+from stdp_net_args import network_parser, parse_network_args
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -56,25 +56,20 @@ def tool_cmd(tool, a, size):
 
 
 def parse_args(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = network_parser(__doc__.split("\n")[0])
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--ne", type=int, default=80000)
-    ap.add_argument("--ni", type=int, default=20000)
-    ap.add_argument("--k", type=int, default=100)
-    ap.add_argument("--seconds", type=float, default=1.0)
-    ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=2, help="izhsim's worker threads")
     ap.add_argument("--launcher", default=os.path.join(ROOT, "izhsim"), help="the izhsim launcher")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--no-warmup", action="store_true", help="skip the untimed first run of each tool")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-results", "compare_stdp.jsonl"))
-    a = ap.parse_args(argv)
+    a = parse_network_args(ap, argv)
     a.tools = a.tools.split(",")
     unknown = [t for t in a.tools if t not in TOOLS]
     if unknown:
-        ap.exit(2, "compare_stdp.py: unknown tool %s; allowed: %s\n" % (", ".join(unknown), ", ".join(TOOLS)))
-    if a.repeats < 1:
-        ap.exit(2, "compare_stdp.py: --repeats must be >= 1\n")
+        ap.error("unknown tool %s; allowed: %s" % (", ".join(unknown), ", ".join(TOOLS)))
+    if a.repeats < 1 or a.threads < 1:
+        ap.error("--repeats and --threads must be >= 1")
     return a
 
 
