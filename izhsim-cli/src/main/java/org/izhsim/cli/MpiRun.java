@@ -241,6 +241,11 @@ final class MpiRun {
         return comm.size() == 1 ? mine : Gathered.any(comm, mine);
     }
 
+    /** Collective: the plastic groups' weights of every rank on rank 0, in one process's order (null elsewhere, or without plastic groups). */
+    static org.izhsim.io.PlasticWeights.Table weights(org.izhsim.network.Simulation sim) {
+        return org.izhsim.io.PlasticWeights.of(sim, comm);
+    }
+
     /**
      * The job's timing (sums and the slowest rank, see {@link Gathered#timing}); also notes, per
      * rank, the synapses it built (its share only), its spike exchanges' bytes and time, and its
