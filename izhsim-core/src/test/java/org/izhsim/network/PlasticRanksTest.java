@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Plastic groups across in-process ranks: pair STDP (additive, all-to-all) and spnet's rule on
  * a recurrent network whose pre neurons spread over every rank give one process's spikes and
  * weights bit for bit for 1, 2 and 4 ranks × 1 and 2 threads, with exchange intervals of 3
- * (netm) and 4 (euler) steps; a model reading a pre neuron's value is refused on two ranks.
+ * (netm) and 4 (euler) steps; every rank's snapshot resumes to the straight run; a model reading
+ * a pre neuron's value is refused on two ranks.
  */
 class PlasticRanksTest {
     private static final double MS = 1100; // past the spnet rule's first once-per-second pass
@@ -104,6 +105,38 @@ class PlasticRanksTest {
                 }
             }
         }
+    }
+
+    /**
+     * Each of 2 ranks snapshots at 707 ms (mid-interval: netm exchanges every 3 steps, and the
+     * last exchange ended step 705) and resumes on other thread counts: the rank's recent
+     * spikes, its traces of the other rank's neurons and its unexchanged spikes carry over, so
+     * the resumed run ends with the straight run's spikes and weights.
+     */
+    @Test
+    void aSnapshotOfEveryRankMidIntervalResumesToTheStraightRun() throws Exception {
+        SpikeMonitor m = SpikeMonitor.all();
+        Network net = network(Scheme.NETM, m);
+        List<Part> straight = run(Scheme.NETM, 2, 1);
+        InProcessRanks ranks = new InProcessRanks(2);
+        List<Snapshot> snaps = ranks.run(c -> {
+            try (Simulation sim = Simulation.builder(net).threads(2).minNeuronsPerThread(1).communicator(c).build()) {
+                sim.run(707);
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                sim.snapshot().write(bytes);
+                return Snapshot.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<List<String>> resumed = ranks.run(c -> {
+            try (Simulation sim = Simulation.builder(net).threads(1 + c.rank()).minNeuronsPerThread(1).communicator(c)
+                    .resumeFrom(snaps.get(c.rank())).build()) {
+                sim.run(MS - 707);
+                return synapses(sim);
+            }
+        });
+        for (int r = 0; r < 2; r++) sameSynapses(straight.get(r).synapses(), resumed.get(r), "rank " + r + " resumed");
     }
 
     /** Names the first synapse that differs (the lists hold thousands). */
