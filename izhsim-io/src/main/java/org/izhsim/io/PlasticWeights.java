@@ -86,16 +86,30 @@ public final class PlasticWeights {
      * other ranks, and everywhere for a network without plastic groups.
      */
     public static Table of(Simulation sim, Communicator comm) {
+        // a gather moves at most 2^31 bytes in all (MPI's int counts): as many rounds as that takes
+        return of(sim, comm, Math.max(1, (Integer.MAX_VALUE - 1024) / BYTES_PER_SYNAPSE / comm.size()));
+    }
+
+    /** {@link #of(Simulation, Communicator)}, each rank sending at most {@code perRound} synapses per gather. */
+    static Table of(Simulation sim, Communicator comm, int perRound) {
         Table mine = local(sim);
         if (mine == null || comm.size() == 1) return mine;
-        if ((long) mine.w().length * BYTES_PER_SYNAPSE + 4 > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("weights.npz: rank " + comm.rank() + " holds " + mine.w().length
-                    + " plastic synapses, too many to send to rank 0 at once; use more ranks");
+        int n = mine.w().length;
+        long[] rounds = {Math.max(1, (n + (long) perRound - 1) / perRound)};
+        comm.allreduce(rounds, Communicator.Op.MAX);
+        List<List<Table>> slices = new ArrayList<>();
+        for (long round = 0; round < rounds[0]; round++) {
+            int from = (int) Math.min(n, round * perRound), to = (int) Math.min(n, from + (long) perRound);
+            byte[][] all = comm.gather(encode(mine, from, to));
+            if (all == null) continue;
+            for (int r = 0; r < all.length; r++) {
+                if (round == 0) slices.add(new ArrayList<>());
+                slices.get(r).add(decode(all[r], mine.groups()));
+            }
         }
-        byte[][] all = comm.gather(encode(mine));
-        if (all == null) return null;
+        if (slices.isEmpty()) return null;
         List<Table> parts = new ArrayList<>();
-        for (byte[] b : all) parts.add(decode(b, mine.groups()));
+        for (List<Table> rank : slices) parts.add(concat(rank));
         return merge(parts);
     }
 
@@ -142,14 +156,15 @@ public final class PlasticWeights {
 
     private static final int BYTES_PER_SYNAPSE = 4 + 4 + 4 + 8 + 4;
 
-    private static byte[] encode(Table t) {
-        int n = t.w().length;
+    /** Synapses [from, to) of {@code t}. */
+    private static byte[] encode(Table t, int from, int to) {
+        int n = to - from;
         ByteBuffer b = ByteBuffer.allocate(4 + n * BYTES_PER_SYNAPSE).putInt(n);
-        b.asIntBuffer().put(t.group()).put(t.pre()).put(t.post());
+        b.asIntBuffer().put(t.group(), from, n).put(t.pre(), from, n).put(t.post(), from, n);
         b.position(b.position() + 12 * n);
-        b.asDoubleBuffer().put(t.delayMs());
+        b.asDoubleBuffer().put(t.delayMs(), from, n);
         b.position(b.position() + 8 * n);
-        b.asFloatBuffer().put(t.w());
+        b.asFloatBuffer().put(t.w(), from, n);
         return b.array();
     }
 
@@ -167,6 +182,17 @@ public final class PlasticWeights {
         return new Table(groups, group, pre, post, delay, w);
     }
 
+    /** The tables one after the other (one rank's slices). */
+    private static Table concat(List<Table> slices) {
+        Table out = allocate(slices);
+        int k = 0;
+        for (Table t : slices) {
+            copy(t, 0, t.w().length, out, k);
+            k += t.w().length;
+        }
+        return out;
+    }
+
     /**
      * The ranks' synapses in one process's storage order. Each rank's part is sorted by (group,
      * pre, delay) with posts ascending within, and rank r's posts all precede rank r + 1's
@@ -175,15 +201,9 @@ public final class PlasticWeights {
      * follow each other in rank order.
      */
     static Table merge(List<Table> parts) {
-        long total = 0;
-        for (Table t : parts) total += t.w().length;
-        int n = checkedSize(total);
-        int[] group = new int[n], pre = new int[n], post = new int[n];
-        double[] delay = new double[n];
-        float[] w = new float[n];
+        Table out = allocate(parts);
         int[] at = new int[parts.size()];
-        int k = 0;
-        while (k < n) {
+        for (int k = 0; k < out.w().length; ) {
             int best = -1;
             for (int r = 0; r < parts.size(); r++) {
                 if (at[r] < parts.get(r).w().length && (best < 0 || compare(parts.get(r), at[r], parts.get(best), at[best]) < 0)) best = r;
@@ -191,16 +211,27 @@ public final class PlasticWeights {
             Table t = parts.get(best);
             int i = at[best], end = i;
             while (end < t.w().length && compare(t, end, t, i) == 0) end++;
-            int len = end - i;
-            System.arraycopy(t.group(), i, group, k, len);
-            System.arraycopy(t.pre(), i, pre, k, len);
-            System.arraycopy(t.post(), i, post, k, len);
-            System.arraycopy(t.delayMs(), i, delay, k, len);
-            System.arraycopy(t.w(), i, w, k, len);
+            copy(t, i, end - i, out, k);
             at[best] = end;
-            k += len;
+            k += end - i;
         }
-        return new Table(parts.get(0).groups(), group, pre, post, delay, w);
+        return out;
+    }
+
+    private static Table allocate(List<Table> parts) {
+        long total = 0;
+        for (Table t : parts) total += t.w().length;
+        int n = checkedSize(total);
+        return new Table(parts.get(0).groups(), new int[n], new int[n], new int[n], new double[n], new float[n]);
+    }
+
+    /** Synapses [i, i + len) of {@code from} to [k, k + len) of {@code to}. */
+    private static void copy(Table from, int i, int len, Table to, int k) {
+        System.arraycopy(from.group(), i, to.group(), k, len);
+        System.arraycopy(from.pre(), i, to.pre(), k, len);
+        System.arraycopy(from.post(), i, to.post(), k, len);
+        System.arraycopy(from.delayMs(), i, to.delayMs(), k, len);
+        System.arraycopy(from.w(), i, to.w(), k, len);
     }
 
     /** Orders synapse i of a and synapse j of b by (group, pre, delay). */

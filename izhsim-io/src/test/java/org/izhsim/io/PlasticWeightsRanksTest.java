@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * weights.npz across in-process ranks: a network with all three kinds of rule (pair STDP,
  * additive all-to-all; spnet's; a synapse-equations rule with clock- and event-driven variables
  * and a periodic block) gives, for 1, 2 and 4 ranks × 1 and 2 threads, one process's spikes,
- * and rank 0 gathers one process's weight table (same order, same bits) and statistics.
+ * and rank 0 gathers one process's weight table (same order, same bits) and statistics, in one
+ * gather or in many rounds.
  */
 class PlasticWeightsRanksTest {
     private static Network network(SpikeMonitor m) {
@@ -51,7 +52,8 @@ class PlasticWeightsRanksTest {
                 .add(Input.noise(e, 5)).add(Input.noise(i, 4)).add(m).build();
     }
 
-    private record Part(SpikeRecording spikes, PlasticWeights.Table weights) {}
+    /** {@code inRounds}: gathered in rounds of at most 7 synapses per rank. */
+    private record Part(SpikeRecording spikes, PlasticWeights.Table weights, PlasticWeights.Table inRounds) {}
 
     private static List<Part> run(int ranks, int threads, double ms) throws InterruptedException {
         SpikeMonitor m = SpikeMonitor.all();
@@ -59,7 +61,7 @@ class PlasticWeightsRanksTest {
         return new InProcessRanks(ranks).run(c -> {
             try (Simulation sim = Simulation.builder(net).threads(threads).minNeuronsPerThread(1).communicator(c).build()) {
                 sim.run(ms);
-                return new Part(sim.recording(m), PlasticWeights.of(sim, c));
+                return new Part(sim.recording(m), PlasticWeights.of(sim, c), PlasticWeights.of(sim, c, 7));
             }
         });
     }
@@ -93,6 +95,7 @@ class PlasticWeightsRanksTest {
                 assertArrayEquals(one.spikes().steps(), all.steps(), what + ": spike steps");
                 assertArrayEquals(one.spikes().neurons(), all.neurons(), what + ": spike neurons");
                 sameTable(one.weights(), parts.get(0).weights(), what);
+                sameTable(one.weights(), parts.get(0).inRounds(), what + ", gathered 7 synapses at a time");
                 for (int r = 1; r < ranks; r++) assertNull(parts.get(r).weights(), what + ": rank " + r + " gets nothing");
             }
         }
