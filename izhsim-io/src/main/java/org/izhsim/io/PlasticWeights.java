@@ -109,7 +109,10 @@ public final class PlasticWeights {
         }
         if (slices.isEmpty()) return null;
         List<Table> parts = new ArrayList<>();
-        for (List<Table> rank : slices) parts.add(concat(rank));
+        for (int r = 0; r < slices.size(); r++) {
+            parts.add(concat(slices.get(r)));
+            slices.set(r, null); // a rank's slices go once they are one table: rank 0 may hold the whole network's
+        }
         return merge(parts);
     }
 
