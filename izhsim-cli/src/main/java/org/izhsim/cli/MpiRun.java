@@ -42,6 +42,9 @@ final class MpiRun {
     /** The commands that run distributed; every other one is refused under mpirun. */
     private static final Set<String> DISTRIBUTED = Set.of("run", "net2003");
 
+    /** spnet as a model file, which the engine runs on any number of ranks. */
+    static final String SPNET_MODEL = "examples/models/spnet-equations.yaml";
+
     private static Communicator comm = Communicator.local();
     private static boolean agreed;
     /** The exit code agreed in {@link #ready()} when another rank failed; this rank then stops without a message. */
@@ -115,6 +118,11 @@ final class MpiRun {
         if (command.isEmpty() || command.startsWith("-") || DISTRIBUTED.contains(command)) return null;
         if (command.equals("ui")) {
             return "izhsim: 'ui' cannot run under mpirun (it serves one browser from one process); start it without mpirun";
+        }
+        if (command.equals("spnet")) {
+            // SpnetNetwork is spnet.cpp's own loop, not the engine; the engine runs the same network on ranks
+            return "izhsim: 'spnet' runs in one process (spnet.cpp's own loop); across ranks run its model file: "
+                    + "mpirun -np N ./izhsim run " + SPNET_MODEL + " (or start spnet without mpirun)";
         }
         return "izhsim: '" + command + "' runs in one process; under mpirun izhsim runs " + String.join(" and ", new java.util.TreeSet<>(DISTRIBUTED))
                 + " (start other commands without mpirun)";
@@ -239,6 +247,11 @@ final class MpiRun {
 
     static Recording gather(Recording mine) {
         return comm.size() == 1 ? mine : Gathered.any(comm, mine);
+    }
+
+    /** Collective: the plastic groups' weights of every rank on rank 0, in one process's order (null elsewhere, or without plastic groups). */
+    static org.izhsim.io.PlasticWeights.Table weights(org.izhsim.network.Simulation sim) {
+        return org.izhsim.io.PlasticWeights.of(sim, comm);
     }
 
     /**

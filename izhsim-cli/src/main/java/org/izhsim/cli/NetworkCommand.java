@@ -248,7 +248,7 @@ abstract class NetworkCommand implements Callable<Integer> {
         StateRecording trace = null;
         List<Recording> recordings = new ArrayList<>();
         List<AppliedChange> changes;
-        Npz weights;
+        org.izhsim.io.PlasticWeights.Table weights;
         Map<String, Object> summary = null;
         String text = null;
         try (NetworkRun run = built;
@@ -261,7 +261,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             run.run(bar.enabled() ? (f, n) -> bar.update(f, () -> Net2003Options.counted(n, "spike")) : null);
             if (nwb != null) nwb.drain(sim);
             changes = sim.changeLog();
-            weights = org.izhsim.io.PlasticWeights.npz(sim); // null without plastic groups
+            weights = MpiRun.weights(sim); // [mpi hook] to rank 0; null without plastic groups
             afterRun(sim, r);
             if (keepSpikes) {
                 spikes = MpiRun.gather(run.spikes()); // [mpi hook] to rank 0
@@ -272,7 +272,9 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (MpiRun.root()) {
                 summary = run.summary(r.head(), spikes, timing);
                 MpiRun.describe(summary); // [mpi hook] "ranks" (and per-rank figures)
-                text = run.text(summary);
+                List<Map<String, Object>> plastic = weights == null ? List.of() : weights.statistics();
+                if (weights != null) summary.put("plastic_weights", plastic);
+                text = run.text(summary) + plasticText(plastic);
                 if (r.head().get("weight_factor") instanceof Double f && f != 1.0) {
                     text = "weights scaled \u00d7 " + Net2003Options.significant(f) + " (1000 / inputs per neuron), so that each "
                             + "neuron's expected input is that of net.m's 1000 neurons" + System.lineSeparator() + text;
@@ -312,7 +314,7 @@ abstract class NetworkCommand implements Callable<Integer> {
             if (r.data().contains("npz")) {
                 join(npz, true);
                 for (Recording rec : recordings) recordingNpz(rec, stamped).write(stage.file(fileName(rec.monitorName()) + ".npz"));
-                if (weights != null) weights.putMetadata(stamped).write(stage.file("weights.npz"));
+                if (weights != null) weights.npz().putMetadata(stamped).write(stage.file("weights.npz"));
             }
             Map<String, Object> parameters = new LinkedHashMap<>(r.parameters());
             if (!changes.isEmpty()) {
@@ -349,6 +351,20 @@ abstract class NetworkCommand implements Callable<Integer> {
         else System.out.print(text);
         output.reportWritten(written);
         return 0;
+    }
+
+    /** One line per plastic group: its weights at the end (nothing without plastic groups). */
+    private static String plasticText(List<Map<String, Object>> groups) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> g : groups) {
+            out.append(String.format(Locale.ROOT, "plastic '%s': %,d synapses", g.get("group"), (int) g.get("synapses")));
+            if (g.containsKey("mean_w")) {
+                out.append(String.format(Locale.ROOT, ", w mean %.4g (min %.4g, max %.4g)", (double) g.get("mean_w"),
+                        (double) g.get("min_w"), (double) g.get("max_w")));
+            }
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
     }
 
     /** The raster with one band per group, excitatory or inhibitory by the tags of the group's outgoing synapses. */

@@ -1,5 +1,6 @@
 package org.izhsim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,19 +12,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.izhsim.io.NpzReader;
 import org.izhsim.mpi.MpiJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line under mpirun: the outputs equal one process's, bad input is one line from
+ * The command line under mpirun: the outputs equal one process's (plastic networks' weights
+ * too), bad input is one line from
  * one rank and exit code 2, and a rank failing mid-run ends the job with its message once.
  * Skipped where Open MPI is not installed.
  */
 class MpiCommandTest {
-    private static final long TIMEOUT_S = 240;
-
     @TempDir
     Path dir;
 
@@ -61,6 +62,66 @@ class MpiCommandTest {
         MpiJob job = mpirun(3, concat(args, "--out", three.toString(), "--threads", "2"));
         assertEquals(0, job.exitCode(), job.output());
         assertEquals(spikes(one), spikes(three));
+    }
+
+    /** Pair STDP (all-to-all, additive) and spnet's rule as built-in rules, delays of 2..6 ms. */
+    private static final String PLASTIC_MODEL = """
+            izhsim: 1
+            simulation: {duration_ms: 1100, seed: 4}
+            groups:
+              exc: {size: 90}
+              inh: {size: 23, params: {a: 0.1, d: 2}}
+            synapses:
+              - {name: ee, from: exc, to: exc, connectivity: {rule: fixed_indegree, k: 12}, weight: 2, delay_ms: [2, 6],
+                 plasticity: {rule: stdp, a_pre: 0.05, w_max: 4}}
+              - {name: ei, from: exc, to: inh, connectivity: {rule: fixed_indegree, k: 20}, weight: 2, delay_ms: [2, 4],
+                 plasticity: {rule: spnet, w_max: 4}}
+              - {name: ie, from: inh, to: exc, connectivity: {rule: fixed_indegree, k: 6}, weight: -3, delay_ms: 2}
+            inputs:
+              - {type: noise, group: exc, sigma: 5}
+              - {type: noise, group: inh, sigma: 4}
+            """;
+
+    /**
+     * Plastic groups across ranks: spnet as a model file (its STDP as synapse equations) on 2
+     * ranks, and the built-in pair and spnet rules on 3 ranks, give one process's spikes,
+     * weights.npz and weight statistics.
+     */
+    @Test
+    void plasticModelFilesOnRanksGiveOneProcesssSpikesAndWeights() throws Exception {
+        Path spnet = Path.of("..", MpiRun.SPNET_MODEL).toAbsolutePath().normalize(), builtIn = dir.resolve("plastic.yaml");
+        Files.writeString(builtIn, PLASTIC_MODEL);
+        int ranks = 2;
+        for (Path model : List.of(spnet, builtIn)) {
+            Path one = dir.resolve("one-" + ranks), many = dir.resolve("ranks-" + ranks);
+            String[] args = {"run", model.toString(), "--duration", "1100", "--quiet", "--figures", "none", "--data", "npz,csv"};
+            CliRunner local = CliRunner.run(concat(args, "--out", one.toString()));
+            assertEquals(0, local.code(), local.err());
+            MpiJob job = mpirun(ranks, concat(args, "--out", many.toString(), "--threads", "2"));
+            assertEquals(0, job.exitCode(), job.output());
+            String what = model.getFileName() + " on " + ranks + " ranks";
+            assertEquals(spikes(one), spikes(many), what + ": spikes");
+            try (NpzReader a = NpzReader.open(one.resolve("weights.npz")); NpzReader b = NpzReader.open(many.resolve("weights.npz"))) {
+                for (String key : List.of("pre", "post", "delay_ms", "w", "group")) {
+                    assertArrayEquals(a.doubles(key), b.doubles(key), what + ": weights.npz " + key);
+                }
+            }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode stats = json.readTree(one.resolve("run.json").toFile()).get("plastic_weights");
+            assertTrue(stats != null && stats.size() >= 2, "the plastic groups' statistics: " + stats);
+            assertEquals(stats, json.readTree(many.resolve("run.json").toFile()).get("plastic_weights"), what + ": statistics");
+            ranks++;
+        }
+    }
+
+    @Test
+    void spnetUnderMpirunPointsToItsModelFile() throws Exception {
+        Path out = dir.resolve("never");
+        MpiJob job = mpirun(2, "spnet", "--seconds", "1", "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_USAGE, job.exitCode(), job.output());
+        assertEquals(1, count(job.output(), "izhsim: 'spnet' runs in one process (spnet.cpp's own loop); across ranks run its model"
+                + " file: mpirun -np N ./izhsim run examples/models/spnet-equations.yaml"), job.output());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -111,7 +172,7 @@ class MpiCommandTest {
         List<String> cmd = new ArrayList<>(MpiJob.java(System.getProperty("java.class.path"), Main.class.getName()));
         cmd.add(1, "-Dizhsim.mpi.library=libmpi-not-installed.so.40");
         cmd.addAll(List.of("net2003", "--quiet", "--out", out.toString()));
-        MpiJob job = MpiJob.run(2, cmd, TIMEOUT_S, Files.createTempFile(dir, "mpirun", ".log"));
+        MpiJob job = MpiJob.run(2, cmd, MpiJob.TEST_TIMEOUT_S, Files.createTempFile(dir, "mpirun", ".log"));
         assertEquals(Main.EXIT_FAILURE, job.exitCode(), job.output());
         assertEquals(1, count(job.output(), "izhsim: running under mpirun but libmpi-not-installed.so.40 cannot be loaded: install openmpi-bin libopenmpi3"),
                 job.output());
@@ -137,8 +198,6 @@ class MpiCommandTest {
     }
 
     private MpiJob mpirun(int ranks, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(MpiJob.java(System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        return MpiJob.run(ranks, cmd, TIMEOUT_S, Files.createTempFile(dir, "mpirun", ".log"));
+        return MpiJob.runMain(ranks, System.getProperty("java.class.path"), Main.class.getName(), List.of(args), dir);
     }
 }

@@ -72,7 +72,8 @@ package org.izhsim.network;
  * a plastic synapse group is not propagated at spike time; its spikes are kept for (largest
  * delay + 1) steps and delivered when they arrive, with the weight the synapse has then. Every
  * per-synapse update is done by the worker that owns the synapse's post, so plastic networks
- * are bit-identical for any number of threads too; they run on one rank. Izhikevich's own STDP
+ * are bit-identical for any number of threads and ranks too (a rank learns the other ranks'
+ * spikes at each exchange, in time for their arrivals). Izhikevich's own STDP
  * network also runs, exactly as spnet.cpp, in {@code org.izhsim.spnet}.
  */
 public enum Phase {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Plasticity in the engine: the pair rule against its closed form on two neurons driven to
  * spike at chosen steps, all-to-all against nearest pairing, the multiplicative rule's bound,
  * bit-identical spikes and weights for 1, 2 and 4 threads, a snapshot round trip, and the
- * refusals.
+ * refusals (ranks: {@link PlasticRanksTest}).
  */
 class PlasticityTest {
     private static final int DELAY = 3;
@@ -199,15 +199,6 @@ class PlasticityTest {
             System.arraycopy(rest.neurons(), 0, neurons, n1, n2);
             assertSame(straight, new Result(steps, neurons, weights(sim)), "resumed");
         }
-    }
-
-    @Test
-    void plasticGroupsAreRefusedAcrossRanks() {
-        InProcessRanks ranks = new InProcessRanks(2);
-        Network net = network(Scheme.NETM, SpikeMonitor.all());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ranks.run(c -> Simulation.builder(net).communicator(c).build()));
-        assertTrue(e.getMessage().contains("synapse group 'ee' is plastic") && e.getMessage().contains("use threads"), e.getMessage());
     }
 
     @Test

@@ -41,6 +41,21 @@ public record MpiJob(int exitCode, String output) {
                 "-Djava.awt.headless=true", "-cp", classPath, mainClass);
     }
 
+    /** The time a test's job may take before it is taken for a hang [s]. */
+    public static final long TEST_TIMEOUT_S = 240;
+
+    /**
+     * Runs {@code mainClass} from {@code classPath} with {@code args} on {@code ranks} ranks
+     * ({@link #java}), its output logged to a new file in {@code dir}, within
+     * {@link #TEST_TIMEOUT_S}: the tests' way to start a job.
+     */
+    public static MpiJob runMain(int ranks, String classPath, String mainClass, List<String> args, Path dir)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(java(classPath, mainClass));
+        cmd.addAll(args);
+        return run(ranks, cmd, TEST_TIMEOUT_S, Files.createTempFile(dir, "mpirun", ".log"));
+    }
+
     /** Runs {@code command} on {@code ranks} ranks; output goes through {@code log}. */
     public static MpiJob run(int ranks, List<String> command, long timeoutSeconds, Path log) throws IOException, InterruptedException {
         // started by name: Open MPI takes an absolute path to mpirun as its --prefix

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * installed (mpirun or libmpi.so.40 missing).
  */
 class MpiJobTest {
-    private static final long TIMEOUT_S = 240;
-
     @TempDir
     Path dir;
 
@@ -87,9 +85,7 @@ class MpiJobTest {
     }
 
     private MpiJob mpirun(int ranks, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(MpiJob.java(classPath(), MpiRankMain.class.getName()));
-        cmd.addAll(List.of(args));
-        return MpiJob.run(ranks, cmd, TIMEOUT_S, Files.createTempFile(dir, "mpirun", ".log"));
+        return MpiJob.runMain(ranks, classPath(), MpiRankMain.class.getName(), List.of(args), dir);
     }
 
     /** This module's classes and tests and the core's, wherever the build put them (directories or jars). */

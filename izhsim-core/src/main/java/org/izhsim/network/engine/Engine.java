@@ -118,7 +118,7 @@ public final class Engine implements AutoCloseable {
         }
         if (behaviours != null) behaviours.built(wiring);
         try {
-            learning = Learning.of(wiring, byGroup, this.threads, pool.parallel(), comm.size(),
+            learning = Learning.of(wiring, byGroup, this.threads, pool.parallel(), comm.size(), interval,
                     latency, depth, dt);
         } catch (RuntimeException | Error e) {
             pool.close();

@@ -16,17 +16,24 @@ import org.izhsim.synapse.Parallel;
  * when it arrives; for that the spikes of the last (largest delay + 1) steps are kept
  * ({@link #record}, in the barrier's serial part). A network without plastic groups has no
  * {@code Learning} and pays nothing.
+ *
+ * <p>With several ranks, a rank holds the plastic synapses onto its own posts, so every weight
+ * update is its own; what it needs of other ranks is their spikes (for arrivals, and for the
+ * rules' pre traces of neurons it does not own), and those it learns at each exchange
+ * ({@link #exchanged}).
  */
 final class Learning {
     private final PlasticSite[] sites;
     private final PlasticRule[] rules;
     private final int latency, depth;
+    /** Steps per exchange interval; 0 on one rank, where the spikes of a step are all known at its barrier. */
+    private final int interval;
     /** Spikes of step s (global, ascending) in slot s % history.length. */
     private final int[][] history;
     private final int[] historyCount;
     private final long[] historyStep;
 
-    private Learning(List<PlasticSite> sites, int latency, int depth) {
+    private Learning(List<PlasticSite> sites, int latency, int depth, int interval) {
         this.sites = sites.toArray(new PlasticSite[0]);
         this.rules = new PlasticRule[this.sites.length];
         int maxDelay = 0;
@@ -36,6 +43,7 @@ final class Learning {
         }
         this.latency = latency;
         this.depth = depth;
+        this.interval = interval;
         this.history = new int[maxDelay + 1][16];
         this.historyCount = new int[maxDelay + 1];
         this.historyStep = new long[maxDelay + 1];
@@ -44,15 +52,22 @@ final class Learning {
 
     /**
      * The learning of {@code wiring}'s plastic groups, or null if there are none. Builds their
-     * incoming indexes on {@code par} (between jobs).
+     * incoming indexes on {@code par} (between jobs). {@code interval} is the exchange interval
+     * of a run on {@code ranks} > 1 ranks.
      */
     static Learning of(Wiring wiring, Map<org.izhsim.network.NeuronGroup, GroupState> byGroup, int threads, Parallel par,
-                       int ranks, int latency, int depth, double dt) {
+                       int ranks, int interval, int latency, int depth, double dt) {
         List<PlasticSite> sites = new ArrayList<>();
         for (SynapseGroup s : wiring.plastic) {
-            if (ranks > 1) {
-                throw new IllegalArgumentException("synapse group '" + s.name() + "' is plastic, and plastic groups run on one rank "
-                        + "only (their traces and recent spikes are not exchanged); got " + ranks + " ranks: use threads instead");
+            if (ranks > 1 && s.plasticity() instanceof org.izhsim.network.Plasticity.Equations e) {
+                // spikes are all that ranks exchange: a value or last spike of a pre neuron another
+                // rank owns is not known at the step that would read it
+                String read = EquationRule.preRead(e.model());
+                if (read != null) {
+                    throw new IllegalArgumentException("synapse group '" + s.name() + "': the model reads '" + read + "', a value of a"
+                            + " pre-synaptic neuron, and across " + ranks + " ranks other ranks' neurons send only their spikes;"
+                            + " run it on one rank (with --threads), or read only synapse and post-synaptic variables");
+                }
             }
             GroupState post = byGroup.get(s.post());
             if (post.custom()) {
@@ -62,14 +77,54 @@ final class Learning {
             DelayRows rows = (DelayRows) wiring.matrix(s);
             sites.add(new PlasticSite(s, rows, rows.incoming(par), byGroup.get(s.pre()), post, Partition.postBounds(post, threads), dt));
         }
-        return sites.isEmpty() ? null : new Learning(sites, latency, depth);
+        return sites.isEmpty() ? null : new Learning(sites, latency, depth, ranks > 1 ? interval : 0);
     }
 
-    /** Serial, at the barrier of step k: keeps the merged spikes of step k. */
-    void record(long k, int[] spikes, int count) {
-        int slot = (int) (k % history.length);
+    /**
+     * Serial, at the barrier of step k, after the exchange: keeps the spikes that arrivals
+     * need. On one rank, the merged spikes of step k; on several, nothing until an interval
+     * ends, then {@link #exchanged}.
+     */
+    void record(long k, Propagation p) {
+        if (interval == 0) keep(k, p.stepSpikes, 0, p.stepCount);
+        else if (p.endsInterval(k)) exchanged(k, p.exchanged());
+    }
+
+    /**
+     * The interval ending at step {@code last}, every rank's spikes sorted by (step, neuron):
+     * kept step by step for arrivals, and handed to the rules for their traces of the pre
+     * neurons other ranks own.
+     *
+     * <p><b>Why this is exact.</b> With D = max(1, L + d_min) steps per interval (see
+     * {@link org.izhsim.network.Communicator}), the spikes of step s are known at the barrier of
+     * the interval's last step e ≤ s + D − 1, and D − 1 ≤ d_min (L ≤ 1; D = 1 gives e = s).
+     * A spike of step s reaches a synapse of delay d ≥ d_min at step s + d ≥ e, and every rule
+     * reads a pre trace at step k only as it was at step k − d (the arrival time) or before.
+     * So whatever {@link #learn} reads at step k — the spikes arriving, the pre traces of their
+     * steps — was complete at the barrier of step k, before it runs: the schedule never needs
+     * a spike from the future. The traces of neurons of other ranks take the same operations,
+     * in the same order, as their own rank's workers apply ({@link TraceHistory#stepRemote}),
+     * so every rank sees the traces one rank sees, bit for bit. The ring of recent spikes holds
+     * (largest delay + 1) ≥ D steps, so keeping an interval's D steps at once overwrites only
+     * steps no arrival needs any more.
+     */
+    private void exchanged(long last, org.izhsim.network.SpikeBuffer all) {
+        int[] neurons = all.neuronArray();
+        int i = 0, n = all.size();
+        for (long s = last - interval + 1; s <= last; s++) {
+            int j = i;
+            while (j < n && all.step(j) == s) j++;
+            keep(s, neurons, i, j);
+            for (PlasticRule r : rules) r.remoteSpikes(s, neurons, i, j);
+            i = j;
+        }
+        if (i != n) throw new IllegalStateException("exchanged spikes outside the interval ending at step " + last);
+    }
+
+    private void keep(long k, int[] spikes, int from, int to) {
+        int slot = (int) (k % history.length), count = to - from;
         if (history[slot].length < count) history[slot] = new int[Math.max(count, 2 * history[slot].length)];
-        System.arraycopy(spikes, 0, history[slot], 0, count);
+        System.arraycopy(spikes, from, history[slot], 0, count);
         historyCount[slot] = count;
         historyStep[slot] = k;
     }

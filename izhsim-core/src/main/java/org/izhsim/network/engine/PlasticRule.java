@@ -34,7 +34,15 @@ import java.util.Map;
  * barrier only), and it may read any neuron's per-neuron state of steps ≤ k after the barrier.
  * Workers own posts, so these never race, and every synapse sees its events in an order that
  * does not depend on the number of workers: results are bit-identical for any thread count.
- * The engine runs plastic groups on one rank only.
+ *
+ * <h2>Ranks</h2>
+ * A rank holds the synapses onto its own posts, so every write above stays on the rank. What
+ * a rule reads of pre neurons that other ranks own comes from their exchanged spikes: the
+ * engine hands every rank's spikes of each step to {@link #remoteSpikes} once they are known,
+ * and a rule keeps there its per-neuron pre state (traces) of those neurons exactly as
+ * {@link #spikes} keeps it of its own. {@link Learning#exchanged} says why that state is
+ * complete before any step reads it. A rule must not read other pre-neuron values (v, u, …):
+ * they are not exchanged, so networks that need them are refused on more than one rank.
  *
  * <h2>State</h2>
  * Weights and side arrays ({@code rows.sideArray}) are saved by the engine; a rule saves only
@@ -58,6 +66,15 @@ interface PlasticRule {
 
     /** Before the barrier of step k: the worker's own spikes of step k are known. */
     void spikes(Worker wk, long k);
+
+    /**
+     * Serial, with several ranks only: every rank's spikes of step s, {@code spikes[from, to)}
+     * (global indices, ascending), for each step of an exchange interval in order, in the
+     * serial part of the barrier that ends it. A rule with per-neuron pre state updates it here
+     * for the pre neurons outside this rank's range ({@code site.pre().from .. to}); a rule
+     * without any has nothing to do.
+     */
+    default void remoteSpikes(long s, int[] spikes, int from, int to) {}
 
     /** A spike of {@code pre} sent at step k − delay arrives at step k at the synapses [from, to) (storage indices). */
     void arrival(Worker wk, long k, int pre, int delay, int from, int to);

@@ -80,13 +80,23 @@ final class Propagation {
     void exchange(long k) {
         if (!distributed) return;
         localBuf.addAll(k, stepSpikes, stepCount);
-        if ((k + 1) % interval == 0) {
+        if (endsInterval(k)) {
             comm.exchange(localBuf, globalBuf);
             localBuf.clear();
             globalCount = globalBuf.size();
         } else {
             globalCount = 0;
         }
+    }
+
+    /** Whether the barrier of step k ends an exchange interval (with several ranks). */
+    boolean endsInterval(long k) {
+        return (k + 1) % interval == 0;
+    }
+
+    /** Every rank's spikes of the interval that the last {@link #exchange} ended, sorted by (step, neuron). */
+    SpikeBuffer exchanged() {
+        return globalBuf;
     }
 
     /**

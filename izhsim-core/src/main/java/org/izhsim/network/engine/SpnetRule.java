@@ -72,6 +72,11 @@ final class SpnetRule implements PlasticRule {
     }
 
     @Override
+    public void remoteSpikes(long s, int[] spikes, int from, int to) {
+        ltp.stepRemote(s, site.pre(), decay, true, ltpSet, true, spikes, from, to);
+    }
+
+    @Override
     public void arrival(Worker wk, long k, int pre, int delay, int from, int to) {
         for (int j = from; j < to; j++) sd[j] -= (float) ltd.at(rows.post(j), k);
     }

@@ -43,6 +43,11 @@ final class StdpRule implements PlasticRule {
     }
 
     @Override
+    public void remoteSpikes(long s, int[] spikes, int from, int to) {
+        pre.stepRemote(s, site.pre(), fPre, false, aPre, nearest, spikes, from, to);
+    }
+
+    @Override
     public void arrival(Worker wk, long k, int p, int delay, int from, int to) {
         for (int j = from; j < to; j++) {
             double y = fPost * post.at(rows.post(j), k - 1);

@@ -232,11 +232,11 @@ final class StepLoop {
         try {
             int c = propagation.merge(workers);
             spikesTotal += c;
-            if (learning != null) learning.record(k, propagation.stepSpikes, c);
             checkFinite(netm ? k - 1 : k);
             if (failure == null) {
                 for (Monitor.Session<?> s : sessions) s.observeSpikes(k, propagation.stepSpikes, c);
                 propagation.exchange(k);
+                if (learning != null) learning.record(k, propagation);
             }
         } catch (Throwable t) {
             fail(t);

@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>Only the worker that owns a neuron writes its column of step k, before the barrier of
  * step k; everyone reads columns ≤ k after it. Column k + 1 is written in the next step while
  * slower workers may still read columns k − depth + 2 … k, so a depth of (reads back) + 2 never
- * overwrites a column being read.
+ * overwrites a column being read. With several ranks, the neurons other ranks own get their
+ * columns from the exchanged spikes ({@link #stepRemote}), in the serial part of the barrier
+ * that ends an interval, when no worker reads.
  */
 final class TraceHistory {
     private final double[][] x;
@@ -39,17 +41,40 @@ final class TraceHistory {
      * histories) or adds {@code a} (all-to-all).
      */
     void step(Worker wk, long k, GroupState g, double f, boolean asFloat, double a, boolean replace) {
-        final int from = g.wFrom[wk.id], to = g.wTo[wk.id];
-        double[] cur = column(k), prev = x[(int) ((k + depth - 1) % depth)];
+        double[] cur = column(k), prev = column(k + depth - 1);
+        decay(cur, prev, g.wFrom[wk.id], g.wTo[wk.id], f, asFloat);
+        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) {
+            hit(cur, wk.spikes[i] - g.off, a, replace);
+        }
+    }
+
+    /**
+     * Step s of the trace of the neurons of {@code g} that other ranks own (outside [g.from,
+     * g.to)), as {@link #step} computes it for owned ones, from all ranks' spikes of step s:
+     * {@code spikes[from, to)}, global indices ascending. Serial, at the barrier that ends an
+     * exchange interval, for each of its steps in order; see {@link Learning#exchanged} for
+     * why the columns are ready before anyone reads them.
+     */
+    void stepRemote(long s, GroupState g, double f, boolean asFloat, double a, boolean replace, int[] spikes, int from, int to) {
+        double[] cur = column(s), prev = column(s + depth - 1);
+        decay(cur, prev, 0, g.from, f, asFloat);
+        decay(cur, prev, g.to, g.n, f, asFloat);
+        for (int i = from; i < to; i++) {
+            int q = spikes[i] - g.off;
+            if (q >= 0 && q < g.n && (q < g.from || q >= g.to)) hit(cur, q, a, replace);
+        }
+    }
+
+    private static void decay(double[] cur, double[] prev, int from, int to, double f, boolean asFloat) {
         if (asFloat) {
             for (int i = from; i < to; i++) cur[i] = (float) (f * prev[i]);
         } else {
             for (int i = from; i < to; i++) cur[i] = f * prev[i];
         }
-        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) {
-            int q = wk.spikes[i] - g.off;
-            cur[q] = replace ? a : cur[q] + a;
-        }
+    }
+
+    private static void hit(double[] cur, int q, double a, boolean replace) {
+        cur[q] = replace ? a : cur[q] + a;
     }
 
     void save(Map<String, double[]> out, String key) {
