@@ -224,7 +224,6 @@ public final class Network {
      * the engine keeps the state of the whole network on every rank.
      */
     public long estimateBytes(int threads, int rank, int ranks) {
-        int from = Communicator.blockFrom(neuronCount, rank, ranks), to = Communicator.blockFrom(neuronCount, rank + 1, ranks);
         double bytes = 0;
         int depth = maxDelay() + pulseSteps + 2; // an upper bound of the simulation's ring depth
         for (NeuronGroup g : groups) {
@@ -235,21 +234,20 @@ public final class Network {
             if (receives) bytes += n * 8 * depth;
             for (Input in : inputs) if (in.group() == g) bytes += n * 8;
         }
-        for (SynapseGroup s : synapses) {
-            int off = offset(s.post());
-            int q0 = Math.clamp(from - off, 0, s.post().size()), q1 = Math.clamp(to - off, 0, s.post().size());
-            bytes += synapseBytes(s, threads, q0, q1);
-        }
+        for (SynapseGroup s : synapses) bytes += rankBytes(s, threads, rank, ranks);
         return saturated(bytes + 8.0 * 1024 * 1024);
+    }
+
+    /** {@link #synapseBytes(SynapseGroup, int, int, int)} of the posts of {@code s} that rank {@code rank} of {@code ranks} owns. */
+    private double rankBytes(SynapseGroup s, int threads, int rank, int ranks) {
+        int from = Communicator.blockFrom(neuronCount, rank, ranks), to = Communicator.blockFrom(neuronCount, rank + 1, ranks);
+        int off = offset(s.post()), n = s.post().size();
+        return synapseBytes(s, threads, Math.clamp(from - off, 0, n), Math.clamp(to - off, 0, n));
     }
 
     /** A byte count as a long, {@link Long#MAX_VALUE} beyond it (the cast saturates). */
     private static long saturated(double bytes) {
         return (long) Math.ceil(bytes);
-    }
-
-    static double synapseBytes(SynapseGroup s, int threads) {
-        return synapseBytes(s, threads, 0, s.post().size());
     }
 
     /**
@@ -322,11 +320,11 @@ public final class Network {
             double suggestMb = Math.ceil((need + (double) used) * 1.15 / (1024.0 * 1024.0)) + 64;
             SynapseGroup largest = null;
             for (SynapseGroup s : synapses) {
-                if (largest == null || synapseBytes(s, threads) > synapseBytes(largest, threads)) largest = s;
+                if (largest == null || rankBytes(s, threads, rank, ranks) > rankBytes(largest, threads, rank, ranks)) largest = s;
             }
             String hint = largest == null ? "" : String.format(Locale.ROOT,
-                    "; the largest synapse group '%s' holds %.3g synapses (%s)", largest.name(), largest.expectedSynapses(),
-                    mb(synapseBytes(largest, threads)));
+                    "; the largest synapse group '%s' holds %.3g synapses (%s%s)", largest.name(), largest.expectedSynapses(),
+                    mb(rankBytes(largest, threads, rank, ranks)), ranks > 1 ? " of them on this rank" : "");
             if (extraBytes > 0.05 * need) hint += "; the run's recordings add " + extra; // named where they matter
             long mb = (long) suggestMb;
             String xmx = mb >= 4096 ? ((mb + 1023) / 1024) + "g" : mb + "m";

@@ -181,6 +181,8 @@ class SimulationApiTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.checkMemory(2, 0, "", 3, 4));
         assertTrue(e.getMessage().contains("more ranks than 4 (mpirun"), e.getMessage());
         assertTrue(e.getMessage().startsWith("rank 3's share of this network (of 4 ranks) needs about"), e.getMessage());
+        // the group's 4e10 synapses, of which this rank holds a quarter (10^10 x 8 bytes, plus every pre's row indices)
+        assertTrue(e.getMessage().matches("(?s).*'huge' holds 4\\.00e\\+10 synapses \\(763\\d\\d MB of them on this rank\\).*"), e.getMessage());
     }
 
     @Test
@@ -204,11 +206,11 @@ class SimulationApiTest {
                 .add(SynapseGroup.builder("toB", a, b).connect(Connectivity.fixedInDegree(20)).build())
                 .add(SynapseGroup.builder("pairs", a, b).connect(Connectivity.explicit(new int[] {0, 1, 2}, new int[] {0, 0, 3999})).build())
                 .build();
-        double fixed = net.estimateBytes(1, 0, 2) - Network.synapseBytes(net.synapses().get(0), 1)
+        double fixed = net.estimateBytes(1, 0, 2) - Network.synapseBytes(net.synapses().get(0), 1, 0, 4000)
                 - Network.synapseBytes(net.synapses().get(1), 1, 0, 0) - Network.synapseBytes(net.synapses().get(2), 1, 0, 0);
         double rows = 4001 * 4 + 2 * 4000 * 4 * 2; // row indices of every pre, on every rank
         // 400 * 4000 synapses of 8 bytes onto rank 0, 20 * 4000 + the 3 pairs onto rank 1
-        assertEquals(1_600_000 * 8, Network.synapseBytes(net.synapses().get(0), 1) - rows, 0.1);
+        assertEquals(1_600_000 * 8, Network.synapseBytes(net.synapses().get(0), 1, 0, 4000) - rows, 0.1);
         assertEquals(3 * 8, Network.synapseBytes(net.synapses().get(2), 1, 0, 4000) - rows, 0.1);
         assertEquals(2 * 8, Network.synapseBytes(net.synapses().get(2), 1, 0, 2000) - rows, 0.1);
         long r1 = net.estimateBytes(1, 1, 2);
