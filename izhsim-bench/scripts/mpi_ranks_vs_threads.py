@@ -11,8 +11,8 @@ alike; medians over the rounds. Both run under mpirun (`-np 1` too), so that bot
 carry the MPI library and the launcher's heap policy for ranks. `--figures none --data none`:
 only run.json is written. Read from run.json: run_s (the slowest rank's simulation loop),
 peak_rss_mb or peak_rss_mb_per_rank (the largest rank's), exchange_bytes_received_per_rank and
-exchange_intervals (bytes each rank receives per exchange; with dt = 1 ms and netm, one
-exchange per step), and the spike count (every spike is exchanged once per receiving rank).
+the spike count, divided by the steps (dt = 1 ms; with net2003's delays of 0 under netm the
+ranks exchange every step; every spike goes to every rank).
 Nothing else should run on the machine meanwhile.
 
 Usage: mpi_ranks_vs_threads.py [--rounds 5] [--duration 1000] [--only 10k-K1000] [--memory]
@@ -33,6 +33,8 @@ IZHSIM = os.path.abspath(os.path.join(HERE, "..", "..", "izhsim"))
 # name, ne, ni, K, duration override [ms] (None: --duration)
 NETWORKS = [("10k-K1000", 8000, 2000, 1000, None), ("100k-K100", 80000, 20000, 100, None)]
 MEMORY = ("100k-K1000", 80000, 20000, 1000, 100)
+# net2003's default step [ms]; with its delays of 0 under netm, ranks exchange every step
+DT_MS = 1.0
 # (ranks, threads per rank)
 CONFIGS = [(2, 1), (1, 2)]
 
@@ -61,10 +63,11 @@ def run(net, ranks, threads, duration, yield_idle, workdir):
     with open(os.path.join(out, "run.json")) as f:
         r = json.load(f)
     rss = max(r["peak_rss_mb_per_rank"]) if "peak_rss_mb_per_rank" in r else r["peak_rss_mb"]
-    received = max(r["exchange_bytes_received_per_rank"]) / r["exchange_intervals"] if ranks > 1 else 0.0
+    steps = round(duration / DT_MS)
+    received = max(r["exchange_bytes_received_per_rank"]) / steps if ranks > 1 else 0.0
     return {"network": name, "ranks": ranks, "threads": threads, "duration_ms": duration, "run_s": r["run_s"],
             "build_s": r["build_s"], "peak_rss_mb": rss, "spikes": r["spikes"],
-            "exchange_bytes_received_per_rank_per_interval": received,
+            "exchange_bytes_received_per_rank_per_step": received, "steps": steps,
             "exchange_intervals": r.get("exchange_intervals", 0)}
 
 
@@ -101,13 +104,13 @@ def main():
                             f.write(json.dumps(r) + "\n")
             rows.append((net[0], duration, runs))
     print("| network | ranks x threads | run s (median) | run s (range) | peak RSS MiB per rank (median) "
-          "| spikes per exchange | bytes received per rank per exchange |")
+          "| spikes exchanged per step | bytes received per rank per step |")
     print("|---|---|---|---|---|---|---|")
     for name, duration, runs in rows:
         for (ranks, threads), rs in runs.items():
             t = [r["run_s"] for r in rs]
-            per = [r["spikes"] / r["exchange_intervals"] for r in rs if r["exchange_intervals"]]
-            got = [r["exchange_bytes_received_per_rank_per_interval"] for r in rs]
+            per = [r["spikes"] / r["steps"] for r in rs if r["exchange_intervals"]]
+            got = [r["exchange_bytes_received_per_rank_per_step"] for r in rs]
             spikes = f"{statistics.median(per):.1f}" if per else "-"
             received = f"{statistics.median(got):.0f}" if per else "-"
             print(f"| {name} | {ranks} x {threads} | {statistics.median(t):.3f} | {min(t):.3f}-{max(t):.3f} "
