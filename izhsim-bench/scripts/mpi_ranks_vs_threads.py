@@ -102,6 +102,9 @@ def main():
                     if a.out:
                         with open(a.out, "a") as f:
                             f.write(json.dumps(r) + "\n")
+            counts = {r["spikes"] for rs in runs.values() for r in rs}
+            if len(counts) != 1:  # the same seed must give the same spikes for any ranks x threads
+                die(f"{net[0]}: spike counts differ between runs: {sorted(counts)}", 1)
             rows.append((net[0], duration, runs))
     print("| network | ranks x threads | run s (median) | run s (range) | peak RSS MiB per rank (median) "
           "| spikes exchanged per step | bytes received per rank per step |")
