@@ -88,12 +88,17 @@ public interface Communicator {
 
     /** First global neuron of this rank's block. */
     default int ownedFrom(int neurons) {
-        return (int) ((long) neurons * rank() / size());
+        return blockFrom(neurons, rank(), size());
     }
 
     /** One past the last global neuron of this rank's block. */
     default int ownedTo(int neurons) {
-        return (int) ((long) neurons * (rank() + 1) / size());
+        return blockFrom(neurons, rank() + 1, size());
+    }
+
+    /** First global neuron of rank {@code rank}'s block of {@code neurons} over {@code size} ranks ({@code rank = size}: the end). */
+    static int blockFrom(int neurons, int rank, int size) {
+        return (int) ((long) neurons * rank / size);
     }
 
     /** One rank: the exchange is the identity. */

@@ -1,6 +1,7 @@
 package org.izhsim.network;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -206,10 +207,23 @@ public final class Network {
     }
 
     /**
-     * {@link #estimateBytes(int)} of one of {@code ranks} ranks: each holds the synapses onto its
-     * share of the post neurons (about 1/ranks of them) but every neuron's state.
+     * {@link #estimateBytes(int)} of the most loaded of {@code ranks} ranks, each owning its block
+     * of neurons ({@link Communicator#blockFrom}): the largest of {@link #estimateBytes(int, int,
+     * int)} over the ranks.
      */
     public long estimateBytes(int threads, int ranks) {
+        long most = 0;
+        for (int r = 0; r < ranks; r++) most = Math.max(most, estimateBytes(threads, r, ranks));
+        return most;
+    }
+
+    /**
+     * Bytes that rank {@code rank} of {@code ranks} needs with {@code threads} workers: the
+     * synapses onto its own neurons (per synapse group, the part whose posts it owns: a group
+     * onto another rank's neurons costs it only its row indices), and every neuron's state, as
+     * the engine keeps the state of the whole network on every rank.
+     */
+    public long estimateBytes(int threads, int rank, int ranks) {
         double bytes = 0;
         int depth = maxDelay() + pulseSteps + 2; // an upper bound of the simulation's ring depth
         for (NeuronGroup g : groups) {
@@ -220,8 +234,15 @@ public final class Network {
             if (receives) bytes += n * 8 * depth;
             for (Input in : inputs) if (in.group() == g) bytes += n * 8;
         }
-        for (SynapseGroup s : synapses) bytes += synapseBytes(s, threads) / ranks;
+        for (SynapseGroup s : synapses) bytes += rankBytes(s, threads, rank, ranks);
         return saturated(bytes + 8.0 * 1024 * 1024);
+    }
+
+    /** {@link #synapseBytes(SynapseGroup, int, int, int)} of the posts of {@code s} that rank {@code rank} of {@code ranks} owns. */
+    private double rankBytes(SynapseGroup s, int threads, int rank, int ranks) {
+        int from = Communicator.blockFrom(neuronCount, rank, ranks), to = Communicator.blockFrom(neuronCount, rank + 1, ranks);
+        int off = offset(s.post()), n = s.post().size();
+        return synapseBytes(s, threads, Math.clamp(from - off, 0, n), Math.clamp(to - off, 0, n));
     }
 
     /** A byte count as a long, {@link Long#MAX_VALUE} beyond it (the cast saturates). */
@@ -229,12 +250,18 @@ public final class Network {
         return (long) Math.ceil(bytes);
     }
 
-    static double synapseBytes(SynapseGroup s, int threads) {
-        double np = s.pre().size(), nq = s.post().size();
+    /**
+     * Bytes of the part of {@code s} onto its posts [q0, q1): what scales with the synapses
+     * scales with that part, the row indices of every pre do not.
+     */
+    static double synapseBytes(SynapseGroup s, int threads, int q0, int q1) {
+        double np = s.pre().size(), nq = q1 - q0;
         if (s.resolvedStorage() == Storage.DENSE) {
             return np * nq * 4 + np * 8;
         }
-        double mean = s.expectedSynapses();
+        double mean = s.connectivity() instanceof Connectivity.Explicit e
+                ? Arrays.stream(e.post()).filter(q -> q >= q0 && q < q1).count()
+                : s.expectedSynapses() * nq / s.post().size(); // the random rules draw per post, alike for every post
         double nnz = switch (s.connectivity()) {
             case Connectivity.Probability p -> mean + 6 * Math.sqrt(mean * (1 - p.p())) + 1;
             case Connectivity.FixedInDegreeFrom f -> {
@@ -249,7 +276,7 @@ public final class Network {
             // (8 per synapse + 4 per post), a side array (spnet's sd) and the per-neuron traces
             double span = s.delays().max() - s.delays().min() + 1;
             return Math.ceil(nnz) * (8 + 8 + 4) + (np * span + np + 1) * 4 + (nq + 1) * 4
-                    + 8.0 * (np * (s.delays().max() + 3) + 2 * nq);
+                    + 8.0 * (np * (s.delays().max() + 3) + 2.0 * s.post().size());
         }
         return Math.ceil(nnz) * (8 + delayBytes) + (np + 1) * 4 + (threads + 1.0) * np * 4 * 2;
     }
@@ -272,15 +299,16 @@ public final class Network {
      * @throws IllegalStateException if the network and the extra bytes exceed what the JVM may still allocate
      */
     public void checkMemory(int threads, long extraBytes, String extra) {
-        checkMemory(threads, extraBytes, extra, 1);
+        checkMemory(threads, extraBytes, extra, 0, 1);
     }
 
     /**
-     * {@link #checkMemory(int, long, String)} on one of {@code ranks} ranks ({@link
-     * #estimateBytes(int, int)}); the refusal names more ranks as a way out.
+     * {@link #checkMemory(int, long, String)} on rank {@code rank} of {@code ranks}, for its own
+     * share ({@link #estimateBytes(int, int, int)}): each rank is refused only if its share does
+     * not fit its JVM; the refusal names more ranks as a way out.
      */
-    public void checkMemory(int threads, long extraBytes, String extra, int ranks) {
-        long need = saturated((double) estimateBytes(threads, ranks) + extraBytes);
+    public void checkMemory(int threads, long extraBytes, String extra, int rank, int ranks) {
+        long need = saturated((double) estimateBytes(threads, rank, ranks) + extraBytes);
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         long max = rt.maxMemory();
@@ -292,11 +320,11 @@ public final class Network {
             double suggestMb = Math.ceil((need + (double) used) * 1.15 / (1024.0 * 1024.0)) + 64;
             SynapseGroup largest = null;
             for (SynapseGroup s : synapses) {
-                if (largest == null || synapseBytes(s, threads) > synapseBytes(largest, threads)) largest = s;
+                if (largest == null || rankBytes(s, threads, rank, ranks) > rankBytes(largest, threads, rank, ranks)) largest = s;
             }
             String hint = largest == null ? "" : String.format(Locale.ROOT,
-                    "; the largest synapse group '%s' holds %.3g synapses (%s)", largest.name(), largest.expectedSynapses(),
-                    mb(synapseBytes(largest, threads)));
+                    "; the largest synapse group '%s' holds %.3g synapses (%s%s)", largest.name(), largest.expectedSynapses(),
+                    mb(rankBytes(largest, threads, rank, ranks)), ranks > 1 ? " of them on this rank" : "");
             if (extraBytes > 0.05 * need) hint += "; the run's recordings add " + extra; // named where they matter
             long mb = (long) suggestMb;
             String xmx = mb >= 4096 ? ((mb + 1023) / 1024) + "g" : mb + "m";
@@ -308,7 +336,8 @@ public final class Network {
                     : "no -Xmx on one machine holds this; use fewer neurons or synapses per neuron, or spread the synapses over "
                     + ranksOut + " (mpirun -np R on several machines, docs/cluster.md)";
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "this network needs about %s but the JVM may allocate at most %s more (-Xmx is %s): %s%s",
+                    "%s needs about %s but the JVM may allocate at most %s more (-Xmx is %s): %s%s",
+                    ranks > 1 ? "rank " + rank + "'s share of this network (of " + ranks + " ranks)" : "this network",
                     mb(need), mb(max - used), mb(max), remedy, hint));
         }
     }

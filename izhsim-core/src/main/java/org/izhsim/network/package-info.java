@@ -55,7 +55,9 @@
  * array; +1–2 bytes for per-synapse delays; at most 2^30 synapses per group), dense
  * 4 bytes per pair; the build writes straight into the final arrays (two passes over the post
  * neurons, no temporary copy). {@link org.izhsim.network.Network#estimateBytes(int)} predicts the
- * need and the simulation refuses, naming the -Xmx to use, what cannot fit. The built storage,
+ * need, {@link org.izhsim.network.Network#estimateBytes(int, int, int)} one rank's share (the
+ * synapses onto its own neurons, every neuron's state), and the simulation refuses, naming the
+ * -Xmx to use, what cannot fit. The built storage,
  * its layouts and what plasticity adds per synapse are described in {@code org.izhsim.synapse}.
  */
 package org.izhsim.network;

@@ -340,7 +340,7 @@ public final class NetworkRun implements AutoCloseable {
                 net.checkMemory(1, (long) Math.min(extra, Long.MAX_VALUE / 2),
                         String.format(Locale.ROOT, "%.0f MB (state samples %.0f MB, the 1-ms spectrum of the summary %.0f MB; a "
                                 + "shorter %s needs less)", extra / 1048576, states / 1048576, spectrum / 1048576, duration),
-                        communicator.size());
+                        communicator.rank(), communicator.size());
             } catch (IllegalStateException tooBig) {
                 throw new IllegalArgumentException(tooBig.getMessage(), tooBig);
             }

@@ -178,8 +178,45 @@ class SimulationApiTest {
         NeuronGroup big = NeuronGroup.builder("big", 2_000_000).build();
         Network net = Network.builder().add(big)
                 .add(SynapseGroup.builder("huge", big, big).connect(Connectivity.fixedInDegree(20_000)).build()).build();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.checkMemory(2, 0, "", 4));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.checkMemory(2, 0, "", 3, 4));
         assertTrue(e.getMessage().contains("more ranks than 4 (mpirun"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("rank 3's share of this network (of 4 ranks) needs about"), e.getMessage());
+        // the group's 4e10 synapses, of which this rank holds a quarter (10^10 x 8 bytes, plus every pre's row indices)
+        assertTrue(e.getMessage().matches("(?s).*'huge' holds 4\\.00e\\+10 synapses \\(763\\d\\d MB of them on this rank\\).*"), e.getMessage());
+    }
+
+    @Test
+    void aNetworkThatFitsOnlyWhenSplitIsRefusedOnOneRankAndAcceptedOnFour() {
+        // 1.5x this JVM's heap of synapses in all: each of 4 ranks holds about 0.375x of it
+        int n = 100_000;
+        int k = (int) (1.5 * Runtime.getRuntime().maxMemory() / 8 / n);
+        NeuronGroup g = NeuronGroup.builder("g", n).build();
+        Network net = Network.builder().add(g).add(SynapseGroup.builder("s", g, g).connect(Connectivity.fixedInDegree(k)).build()).build();
+        assertThrows(IllegalStateException.class, () -> net.checkMemory(1, 0, "", 0, 1));
+        for (int r = 0; r < 4; r++) net.checkMemory(1, 0, "", r, 4);
+    }
+
+    @Test
+    void aRanksEstimateFollowsTheSynapsesOntoItsOwnNeurons() {
+        // 'a' (4000 neurons) gets 400 inputs each, 'b' (4000) 20: on two ranks, rank 0 owns a,
+        // rank 1 owns b, so rank 0 holds 20x rank 1's synapses, not half of them each
+        NeuronGroup a = NeuronGroup.builder("a", 4000).build(), b = NeuronGroup.builder("b", 4000).build();
+        Network net = Network.builder().add(a).add(b)
+                .add(SynapseGroup.builder("toA", b, a).connect(Connectivity.fixedInDegree(400)).build())
+                .add(SynapseGroup.builder("toB", a, b).connect(Connectivity.fixedInDegree(20)).build())
+                .add(SynapseGroup.builder("pairs", a, b).connect(Connectivity.explicit(new int[] {0, 1, 2}, new int[] {0, 0, 3999})).build())
+                .build();
+        double fixed = net.estimateBytes(1, 0, 2) - Network.synapseBytes(net.synapses().get(0), 1, 0, 4000)
+                - Network.synapseBytes(net.synapses().get(1), 1, 0, 0) - Network.synapseBytes(net.synapses().get(2), 1, 0, 0);
+        double rows = 4001 * 4 + 2 * 4000 * 4 * 2; // row indices of every pre, on every rank
+        // 400 * 4000 synapses of 8 bytes onto rank 0, 20 * 4000 + the 3 pairs onto rank 1
+        assertEquals(1_600_000 * 8, Network.synapseBytes(net.synapses().get(0), 1, 0, 4000) - rows, 0.1);
+        assertEquals(3 * 8, Network.synapseBytes(net.synapses().get(2), 1, 0, 4000) - rows, 0.1);
+        assertEquals(2 * 8, Network.synapseBytes(net.synapses().get(2), 1, 0, 2000) - rows, 0.1);
+        long r1 = net.estimateBytes(1, 1, 2);
+        assertEquals(fixed + 3 * rows + 80_000 * 8 + 3 * 8, r1, 1.0);
+        assertEquals(net.estimateBytes(1, 0, 2), net.estimateBytes(1, 2), "the most loaded rank");
+        assertEquals(net.estimateBytes(1), net.estimateBytes(1, 0, 1), "one rank holds everything");
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
         this.threads = (int) Math.max(1, Math.min(threads, (long) owned / options.minNeuronsPerThread()));
         this.vectorize = options.vectorize();
         this.simd = options.vectorize() && options.simd() && CounterRandom.vectorApi();
-        net.checkMemory(this.threads, 0, "", comm.size());
+        net.checkMemory(this.threads, 0, "", comm.rank(), comm.size());
         // first, before this network's own build: the JIT's compilations of the step loops
         // that the warm-up sets off then finish while the build runs, not in the timed run
         // (started last, a long one such as update()'s still ran into the run's first 100-200
