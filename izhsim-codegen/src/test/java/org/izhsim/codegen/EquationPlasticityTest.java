@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * Synapse equations in the engine ({@code Plasticity.Equations}, run by {@code EquationRule}):
  * the built-in pair STDP written as Brian2 equations gives the same spikes and, within a stated
  * bound, the same weights; equation rules give bit-identical spikes and weights for 1, 2 and 4
- * threads, and a resumed run equals a straight one; models the engine cannot run deterministically
- * are refused.
+ * threads, and a resumed run equals a straight one; a model parsed for other groups is refused.
  */
 class EquationPlasticityTest {
     static final double TAU = 20, A_PRE = 0.01, A_POST = -0.0105, W_MAX = 1;
@@ -171,20 +170,6 @@ class EquationPlasticityTest {
             assertArrayEquals(one.neurons(), r.neurons(), threads + " threads: spike neurons");
             assertArrayEquals(one.weights(), r.weights(), threads + " threads: weights");
         }
-    }
-
-    @Test
-    void readingAPreNeuronIsRefusedBeforeTheRun() {
-        NeuronGroup a = NeuronGroup.builder("a", 3).build(), b = NeuronGroup.builder("b", 3).build();
-        SynapseModel model = SynapseModel.parse("w : 1", "w += 0.001*v_pre", "", Map.of(), SynapseEquations.variables(a),
-                SynapseEquations.variables(b));
-        SynapseGroup s = SynapseGroup.builder("ab", a, b).plasticity(new Plasticity.Equations(model,
-                SynapseKernelCompiler.INSTANCE)).build();
-        Network net = Network.builder().add(a).add(b).add(s).build();
-        String m = assertThrows(IllegalArgumentException.class, () -> Simulation.of(net).close()).getMessage();
-        assertEquals("synapse group 'ab': the model reads 'v_pre', a pre-synaptic neuron's value; in a network another"
-                + " worker may already be updating that neuron for the next step, so results would depend on threads. Read"
-                + " only synapse variables, post-synaptic variables (_post), t and dt", m);
     }
 
     @Test

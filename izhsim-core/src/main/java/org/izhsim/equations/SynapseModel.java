@@ -71,8 +71,14 @@ public final class SynapseModel {
      */
     public record Statement(Scope scope, int index, Node value) {}
 
-    /** A {@code (summed)} variable: post neuron variable {@code postIndex} ← Σ value over its incoming synapses. */
-    public record Summed(int postIndex, Node value) {}
+    /**
+     * A {@code (summed)} variable: post neuron variable {@code postIndex} ← Σ value over its
+     * incoming synapses, every step.
+     *
+     * @param where the declaration's place, {@code source:line:column}, for messages that
+     *              refuse it later (a target that is no parameter of the post group's model)
+     */
+    public record Summed(int postIndex, Node value, String where) {}
 
     /** Statements run once every {@code periodMs} on every synapse (Brian2's {@code run_regularly}). */
     public record Periodic(double periodMs, List<Statement> statements) {

@@ -80,6 +80,7 @@ public final class SynapseEquations {
                     + variables(pre).variables().keySet() + " and '" + post.name() + "' " + variables(post).variables().keySet()
                     + "; parse it with SynapseEquations.variables of the two groups");
         }
+        for (SynapseModel.Summed x : model.summed()) summedTarget(model, x, post);
         int w = model.weightIndex();
         Dimension input = model.post().variables().get(INPUT);
         if (w >= 0 && input != null && !model.variables().get(w).dimension().equals(input)) {
@@ -87,5 +88,23 @@ public final class SynapseEquations {
                     + ", but the engine adds it to the input I of '" + post.name() + "', which is " + input
                     + "; declare w in I's unit");
         }
+    }
+
+    /**
+     * Brian2's rule for a {@code (summed)} variable: its target is a parameter of the post group's
+     * equations (which the group reads and never integrates), so the sum is all that sets it.
+     */
+    private static void summedTarget(SynapseModel model, SynapseModel.Summed x, NeuronGroup post) {
+        String name = java.util.List.copyOf(model.post().variables().keySet()).get(x.postIndex());
+        EquationModel eq = post.equations();
+        java.util.List<String> params = eq == null ? java.util.List.of()
+                : eq.parameters().stream().map(EquationModel.Parameter::name).toList();
+        if (params.contains(name)) return;
+        String why = eq == null ? "group '" + post.name() + "' runs a built-in model, whose v and u are state variables"
+                : "'" + name + "' is a state variable of " + eq.source() + ", which the group integrates itself";
+        throw new IllegalArgumentException(x.where() + ": '" + name + "_post' is (summed), but " + why + "; as in Brian2,"
+                + " a summed variable sets a parameter of the post group's equations (declared 'name : unit' and read in"
+                + " its equations, e.g. 'I_syn : amp' with 'dv/dt = (... + I_syn)/C')"
+                + (params.isEmpty() ? "" : "; parameters of '" + post.name() + "': " + String.join(", ", params)));
     }
 }

@@ -62,6 +62,7 @@ final class Learning {
             DelayRows rows = (DelayRows) wiring.matrix(s);
             sites.add(new PlasticSite(s, rows, rows.incoming(par), byGroup.get(s.pre()), post, Partition.postBounds(post, threads), dt));
         }
+        EquationRule.checkSummedTargets(sites);
         return sites.isEmpty() ? null : new Learning(sites, latency, depth);
     }
 
@@ -72,6 +73,7 @@ final class Learning {
         System.arraycopy(spikes, 0, history[slot], 0, count);
         historyCount[slot] = count;
         historyStep[slot] = k;
+        for (PlasticRule r : rules) r.atBarrier(k, spikes, count);
     }
 
     /** Before the barrier of step k: periodic passes and the rules' own-spike updates of worker wk's neurons. */
@@ -88,6 +90,7 @@ final class Learning {
         for (int i = 0; i < sites.length; i++) {
             PlasticSite s = sites[i];
             PlasticRule r = rules[i];
+            r.beforeEvents(wk, k);
             if (r.postSpikesFirst()) {
                 postSpikes(wk, k, s, r);
                 arrivals(wk, k, s, r);
@@ -95,6 +98,7 @@ final class Learning {
                 arrivals(wk, k, s, r);
                 postSpikes(wk, k, s, r);
             }
+            r.afterEvents(wk, k);
         }
     }
 
