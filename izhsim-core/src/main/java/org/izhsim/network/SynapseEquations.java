@@ -24,6 +24,7 @@ import org.izhsim.equations.SynapseModel;
  *   <tr><td>izh2007</td><td>v [mV], u [pA], <i>I</i> [pA]</td></tr>
  *   <tr><td>an equation model</td><td>its states and parameters, <i>I</i> (if it has an input)</td></tr>
  *   <tr><td>behaviour dynamics</td><td>none (the behaviours own the vectors)</td></tr>
+ *   <tr><td>a spike source (generator, Poisson group)</td><td>none (only {@code lastspike_pre})</td></tr>
  * </table>
  *
  * <p>Why these are read-only: {@code I} is recomputed every step from the inputs and the
@@ -42,7 +43,8 @@ public final class SynapseEquations {
     public static NeuronVariables variables(NeuronGroup g) {
         Map<String, Dimension> vars = new LinkedHashMap<>();
         Set<String> readOnly = new LinkedHashSet<>();
-        if (g.behaviourDynamics()) return NeuronVariables.none();
+        // a spike source (generator, Poisson group) has spikes and no state to read
+        if (g.behaviourDynamics() || g.source() != null) return NeuronVariables.none();
         EquationModel eq = g.equations();
         if (eq != null) {
             vars.putAll(NeuronVariables.of(eq).variables());
