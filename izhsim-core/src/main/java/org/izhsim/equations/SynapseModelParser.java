@@ -360,8 +360,8 @@ final class SynapseModelParser extends EquationReader {
             throw error(d.line(), column, "'" + name + "' is " + target + " but its sum is of " + rhs.dimension());
         }
         EquationException place = error(d.line(), d.nameColumn(), "");
-        return new SynapseModel.Summed(post.indexOf(base), Expression.fold(rhs.node()),
-                place.source() + ":" + place.line() + ":" + place.column());
+        return new SynapseModel.Summed(post.indexOf(base), Expression.fold(rhs.node()), place.source(), place.line(),
+                place.column(), lines[d.line()]);
     }
 
     // ---- statements ----

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.izhsim.equations.Dimension;
+import org.izhsim.equations.EquationException;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.equations.NeuronVariables;
 import org.izhsim.equations.SynapseModel;
@@ -82,7 +83,7 @@ public final class SynapseEquations {
                     + variables(pre).variables().keySet() + " and '" + post.name() + "' " + variables(post).variables().keySet()
                     + "; parse it with SynapseEquations.variables of the two groups");
         }
-        for (SynapseModel.Summed x : model.summed()) summedTarget(model, x, post);
+        checkSummed(model, post);
         int w = model.weightIndex();
         Dimension input = model.post().variables().get(INPUT);
         if (w >= 0 && input != null && !model.variables().get(w).dimension().equals(input)) {
@@ -93,10 +94,16 @@ public final class SynapseEquations {
     }
 
     /**
-     * Brian2's rule for a {@code (summed)} variable: its target is a parameter of the post group's
+     * Brian2's rule for {@code (summed)} variables: each target is a parameter of the post group's
      * equations (which the group reads and never integrates), so the sum is all that sets it.
+     *
+     * @throws EquationException at the declaration that breaks it
      */
-    private static void summedTarget(SynapseModel model, SynapseModel.Summed x, NeuronGroup post) {
+    public static void checkSummed(SynapseModel model, NeuronGroup post) {
+        for (SynapseModel.Summed x : model.summed()) checkSummed(model, x, post);
+    }
+
+    private static void checkSummed(SynapseModel model, SynapseModel.Summed x, NeuronGroup post) {
         String name = java.util.List.copyOf(model.post().variables().keySet()).get(x.postIndex());
         EquationModel eq = post.equations();
         java.util.List<String> params = eq == null ? java.util.List.of()
@@ -104,7 +111,7 @@ public final class SynapseEquations {
         if (params.contains(name)) return;
         String why = eq == null ? "group '" + post.name() + "' runs a built-in model, whose v and u are state variables"
                 : "'" + name + "' is a state variable of " + eq.source() + ", which the group integrates itself";
-        throw new IllegalArgumentException(x.where() + ": '" + name + "_post' is (summed), but " + why + "; as in Brian2,"
+        throw x.refuse("'" + name + "_post' is (summed), but " + why + "; as in Brian2,"
                 + " a summed variable sets a parameter of the post group's equations (declared 'name : unit' and read in"
                 + " its equations, e.g. 'I_syn : amp' with 'dv/dt = (... + I_syn)/C')"
                 + (params.isEmpty() ? "" : "; parameters of '" + post.name() + "': " + String.join(", ", params)));

@@ -157,6 +157,7 @@ final class SynapseEquationsReader {
         try {
             model = SynapseModel.parse(texts[0], texts[1], texts[2], namespace, periodic, SynapseEquations.variables(pre),
                     SynapseEquations.variables(post));
+            SynapseEquations.checkSummed(model, post); // refused at its declaration, as a parse error
         } catch (EquationException e) {
             YamlNode.Position at = where.get(e.source());
             YamlNode node = nodes.get(e.source().replace(" (period)", ""));
@@ -181,6 +182,7 @@ final class SynapseEquationsReader {
             try {
                 SynapseModel model = SynapseModel.parseFile(written, node.position().file(), namespace,
                         SynapseEquations.variables(pre), SynapseEquations.variables(post));
+                SynapseEquations.checkSummed(model, post);
                 describe(model, "(inline)", null, out);
                 return model;
             } catch (EquationException e) {
@@ -195,6 +197,7 @@ final class SynapseEquationsReader {
         try {
             model = SynapseModel.parseFile(new String(bytes, StandardCharsets.UTF_8), shown, namespace,
                     SynapseEquations.variables(pre), SynapseEquations.variables(post));
+            SynapseEquations.checkSummed(model, post);
         } catch (EquationException e) {
             // the synapse file's own place first, then where the model file uses it
             throw new ModelFileException(e.getMessage() + " (used at " + node.position() + ": " + node.path() + ")",
