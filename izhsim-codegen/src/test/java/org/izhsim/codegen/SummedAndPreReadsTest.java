@@ -175,7 +175,7 @@ class SummedAndPreReadsTest {
     record Result(int[] steps, int[] neurons, float[] weights, double[] isyn) {}
 
     /** Izhikevich neurons whose synaptic current is a summed variable reading v_pre; on_pre reads v_pre and lastspike_pre. */
-    private static Result recurrent(int threads) {
+    private static EquationPlasticityTest.Net recurrentNetwork(StateMonitor[] isyn) {
         EquationModel izh = EquationModel.parse("""
                 dv/dt = (0.04*v**2 + 5*v + 140 - u + I + Isyn)/ms : 1
                 du/dt = a*(b*v - u)/ms : 1
@@ -199,16 +199,22 @@ class SummedAndPreReadsTest {
         SynapseGroup s = SynapseGroup.builder("ee", e, e).connect(Connectivity.fixedInDegree(15)).weights(Weights.uniform(0, 1))
                 .delays(Delays.uniform(1, 6)).plasticity(new Plasticity.Equations(m, SynapseKernelCompiler.INSTANCE)).build();
         SpikeMonitor sm = SpikeMonitor.all();
-        StateMonitor im = StateMonitor.ofVariables(e, new int[] {0, 45, 89}, 1, "Isyn");
-        Network net = Network.builder().seed(4).add(e).add(s).add(Input.noise(e, 5)).add(sm).add(im).build();
-        try (Simulation sim = Simulation.builder(net).threads(threads).minNeuronsPerThread(1).build()) {
+        isyn[0] = StateMonitor.ofVariables(e, new int[] {0, 45, 89}, 1, "Isyn");
+        return new EquationPlasticityTest.Net(Network.builder().seed(4).add(e).add(s).add(Input.noise(e, 5)).add(sm)
+                .add(isyn[0]).build(), s, sm);
+    }
+
+    private static Result recurrent(int threads) {
+        StateMonitor[] im = new StateMonitor[1];
+        EquationPlasticityTest.Net n = recurrentNetwork(im);
+        try (Simulation sim = Simulation.builder(n.network()).threads(threads).minNeuronsPerThread(1).build()) {
             sim.run(1200);
-            SpikeRecording r = sim.recording(sm);
-            SynapseView v = sim.synapses(s);
+            SpikeRecording r = sim.recording(n.spikes());
+            SynapseView v = sim.synapses(n.synapses());
             float[] w = new float[(int) v.size()];
-            int n = 0;
-            for (int p = 0; p < v.preCount(); p++) for (int j = 0; j < v.rowLength(p); j++) w[n++] = v.weight(p, j);
-            return new Result(r.steps(), r.neurons(), w, sim.recording(im).trace("Isyn", 1));
+            int k = 0;
+            for (int p = 0; p < v.preCount(); p++) for (int j = 0; j < v.rowLength(p); j++) w[k++] = v.weight(p, j);
+            return new Result(r.steps(), r.neurons(), w, sim.recording(im[0]).trace("Isyn", 1));
         }
     }
 
@@ -224,6 +230,11 @@ class SummedAndPreReadsTest {
             assertArrayEquals(one.weights(), r.weights(), threads + " threads: weights");
             assertArrayEquals(one.isyn(), r.isyn(), threads + " threads: Isyn");
         }
+    }
+
+    @Test
+    void aResumedRunWithSummedAndPreReadsEqualsAStraightOne() throws Exception {
+        EquationPlasticityTest.assertResumedEqualsStraight(() -> recurrentNetwork(new StateMonitor[1]), 611, 589);
     }
 
     private static String refusal(NeuronGroup pre, NeuronGroup post, String model, SynapseGroup... more) {
