@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code izhsim run} with synapse equations: the STDP example runs and writes its learned
  * weights; a model file whose equations are wrong exits with 2 and one line naming file, line
- * and column (with the statement and a caret below), and writes nothing.
+ * and column (with the statement and a caret below), and writes nothing; so does a (summed)
+ * target that is a state variable, and an unknown pathway under {@code order}. A summed
+ * conductance reading {@code v_pre} runs and run.json records the pathway order.
  */
 class RunSynapseEquationsTest {
     @TempDir
@@ -52,5 +54,66 @@ class RunSynapseEquationsTest {
         assertTrue(err.lines().skip(1).findFirst().orElse("").strip().equals("v_pre += 1"), err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), err);
         assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    private static final String SUMMED = """
+            izhsim: 1
+            simulation: {duration_ms: 200, scheme: euler, dt_ms: 0.5, seed: 3}
+            groups:
+              a: {size: 4}
+              b:
+                size: 3
+                model:
+                  equations: |
+                    dv/dt = (ge*(5 - v) - v + I)/(10*ms) : 1
+                    %s
+                    I : 1
+                    threshold: v > 1
+                    reset: v = 0
+                params: {%s}
+            synapses:
+              - from: a
+                to: b
+                model: |
+                  dg/dt = -g/(5*ms) : 1 (clock-driven)
+                  ge_post = g*(1 + 0.001*(v_pre + 65)) : 1 (summed)
+                on_pre: "g += 0.05"
+                order: %s
+            inputs:
+              - {type: noise, group: a, sigma: 6}
+            """;
+
+    private CliRunner runSummed(String name, String ge, String params, String order) throws Exception {
+        Path model = dir.resolve(name + ".yaml");
+        Files.writeString(model, SUMMED.formatted(ge, params, order));
+        return CliRunner.run("run", model.toString(), "--quiet", "--figures", "none", "--out", dir.resolve(name + "-out").toString());
+    }
+
+    @Test
+    void aSummedConductanceRunsAndItsOrderIsRecorded() throws Exception {
+        CliRunner r = runSummed("summed", "ge : 1", "ge: 0", "{pre: 1, post: -1}");
+        assertEquals(0, r.code(), r.err());
+        String json = Files.readString(dir.resolve("summed-out").resolve("run.json"));
+        assertTrue(json.replaceAll("\\s", "").contains("\"order\":{\"pre\":1,\"post\":-1,\"first\":\"on_post\"}"), json);
+    }
+
+    @Test
+    void aSummedStateVariableAndAnUnknownPathwayAreOneLineWithTheirPlace() throws Exception {
+        CliRunner r = runSummed("state", "dge/dt = -ge/(5*ms) : 1", "", "{pre: 1, post: -1}");
+        assertEquals(2, r.code(), r.err());
+        String err = r.err().strip();
+        Path model = dir.resolve("state.yaml");
+        assertTrue(err.startsWith("izhsim run: " + model + ":20:7: synapses[0].model: 'ge_post' is (summed), but 'ge' is a"
+                + " state variable of "), err);
+        assertTrue(err.lines().skip(1).findFirst().orElse("").strip().startsWith("ge_post = g*"), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+        assertFalse(Files.exists(dir.resolve("state-out")), "nothing is written");
+
+        r = runSummed("pathway", "ge : 1", "ge: 0", "{pre: 1, psot: -1}");
+        assertEquals(2, r.code(), r.err());
+        err = r.err().strip();
+        assertTrue(err.startsWith("izhsim run: " + dir.resolve("pathway.yaml") + ":22:"), err);
+        assertTrue(err.contains("psot") && err.contains("S.pre.order and S.post.order") && err.endsWith("are: pre, post"), err);
+        assertFalse(Files.exists(dir.resolve("pathway-out")), "nothing is written");
     }
 }

@@ -71,8 +71,23 @@ public final class SynapseModel {
      */
     public record Statement(Scope scope, int index, Node value) {}
 
-    /** A {@code (summed)} variable: post neuron variable {@code postIndex} ← Σ value over its incoming synapses. */
-    public record Summed(int postIndex, Node value) {}
+    /**
+     * A {@code (summed)} variable: post neuron variable {@code postIndex} ← Σ value over its
+     * incoming synapses, every step. Where it is declared ({@code source}, 1-based {@code line}
+     * and {@code column}, the line's {@code text}) serves messages that refuse it later, once the
+     * post group is known (a target that is no parameter of the group's equations).
+     */
+    public record Summed(int postIndex, Node value, String source, int line, int column, String text) {
+        /** {@code source:line:column}. */
+        public String where() {
+            return source + ":" + line + ":" + column;
+        }
+
+        /** A refusal of this declaration, with its place and a caret under it. */
+        public EquationException refuse(String problem) {
+            return new EquationException(source, line, column, problem, text);
+        }
+    }
 
     /** Statements run once every {@code periodMs} on every synapse (Brian2's {@code run_regularly}). */
     public record Periodic(double periodMs, List<Statement> statements) {

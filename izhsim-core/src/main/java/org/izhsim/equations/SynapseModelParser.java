@@ -359,7 +359,9 @@ final class SynapseModelParser extends EquationReader {
         if (!rhs.dimension().equals(target)) {
             throw error(d.line(), column, "'" + name + "' is " + target + " but its sum is of " + rhs.dimension());
         }
-        return new SynapseModel.Summed(post.indexOf(base), Expression.fold(rhs.node()));
+        EquationException place = error(d.line(), d.nameColumn(), "");
+        return new SynapseModel.Summed(post.indexOf(base), Expression.fold(rhs.node()), place.source(), place.line(),
+                place.column(), lines[d.line()]);
     }
 
     // ---- statements ----

@@ -39,8 +39,10 @@ final class Fingerprint {
                 s.append(y.connectivity());
             }
             // an equation rule by its model's text (the record's compiler has no stable name)
-            if (y.plasticity() instanceof Plasticity.Equations e) s.append(" plasticity equations ").append(e.model().normalized());
-            else if (y.plasticity() != null) s.append(" plasticity ").append(y.plasticity());
+            if (y.plasticity() instanceof Plasticity.Equations e) {
+                s.append(" plasticity equations ").append(e.model().normalized());
+                if (!e.order().equals(Plasticity.PathwayOrder.BRIAN2)) s.append(" order ").append(e.order());
+            } else if (y.plasticity() != null) s.append(" plasticity ").append(y.plasticity());
             if (!y.targetsCurrent()) s.append(" target ").append(y.target());
             s.append('\n');
         }

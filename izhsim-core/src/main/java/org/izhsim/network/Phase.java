@@ -27,7 +27,8 @@ package org.izhsim.network;
  *       now, to A[k], and the rule acts on those synapses: Brian2's {@code on_pre}) and the
  *       post spikes of step k (the rule acts on each spiking post's incoming synapses: Brian2's
  *       {@code on_post}); arrivals first (Brian2's order) unless the rule puts post spikes first
- *       (spnet's order).</li>
+ *       (spnet's order). A synapse-equation rule advances its clock-driven variables before
+ *       both and sets its {@code (summed)} post variables after both.</li>
  *   <li>{@link #DELIVER} — Poisson inputs add count·w to A[k] (after all synaptic arrivals of
  *       step k); then I_syn ← (I_syn − A[k − P]) + A[k] (for P = 1 simply A[k], bit for bit as
  *       net.m), A[k − P] ← 0 (A[k] for P = 1), and I ← (I_noise + I_ext) + I_syn, where I_ext

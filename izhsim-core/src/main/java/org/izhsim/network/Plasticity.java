@@ -96,12 +96,14 @@ public sealed interface Plasticity permits Plasticity.Stdp, Plasticity.Spnet, Pl
      * arrival; every other variable starts at its {@code initial} value (0 if none is given).
      *
      * @param initial starting values of synapse variables other than {@code w}, in model units
+     * @param order   which pathway runs first within a step ({@link PathwayOrder#BRIAN2}: on_pre)
      */
-    record Equations(SynapseModel model, SynapseKernel.Compiler compiler, java.util.Map<String, Double> initial)
-            implements Plasticity {
+    record Equations(SynapseModel model, SynapseKernel.Compiler compiler, java.util.Map<String, Double> initial,
+                     PathwayOrder order) implements Plasticity {
         public Equations {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(compiler, "compiler");
+            Objects.requireNonNull(order, "order");
             initial = java.util.Map.copyOf(initial);
             for (var e : initial.entrySet()) {
                 if (model.indexOf(e.getKey()) < 0 || e.getKey().equals("w")) {
@@ -112,9 +114,34 @@ public sealed interface Plasticity permits Plasticity.Stdp, Plasticity.Spnet, Pl
             }
         }
 
-        /** No initial values: every variable but w starts at 0. */
+        /** Brian2's order: on_pre before on_post. */
+        public Equations(SynapseModel model, SynapseKernel.Compiler compiler, java.util.Map<String, Double> initial) {
+            this(model, compiler, initial, PathwayOrder.BRIAN2);
+        }
+
+        /** No initial values: every variable but w starts at 0; Brian2's order. */
         public Equations(SynapseModel model, SynapseKernel.Compiler compiler) {
             this(model, compiler, java.util.Map.of());
+        }
+    }
+
+    /**
+     * The {@code order} of a synapse model's two pathways within a step, as Brian2's
+     * {@code SynapticPathway.order} ({@code S.pre.order}, {@code S.post.order}): the lower runs
+     * first; Brian2's defaults are pre −1, post +1 (arrivals, then post spikes). On a tie Brian2
+     * sorts by object name, and {@code <name>_post} comes before {@code <name>_pre}, so a tie runs
+     * post spikes first too. spnet.cpp runs post spikes first: {@code new PathwayOrder(1, -1)}.
+     *
+     * @param pre  the order of the pre pathway ({@code on_pre}, at arrivals)
+     * @param post the order of the post pathway ({@code on_post}, at post spikes)
+     */
+    record PathwayOrder(int pre, int post) {
+        /** Brian2's default: pre −1, post +1. */
+        public static final PathwayOrder BRIAN2 = new PathwayOrder(-1, 1);
+
+        /** Whether on_post runs before on_pre within a step. */
+        public boolean postFirst() {
+            return post <= pre;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.izhsim.equations.Dimension;
+import org.izhsim.equations.EquationException;
 import org.izhsim.equations.EquationModel;
 import org.izhsim.equations.NeuronVariables;
 import org.izhsim.equations.SynapseModel;
@@ -24,6 +25,7 @@ import org.izhsim.equations.SynapseModel;
  *   <tr><td>izh2007</td><td>v [mV], u [pA], <i>I</i> [pA]</td></tr>
  *   <tr><td>an equation model</td><td>its states and parameters, <i>I</i> (if it has an input)</td></tr>
  *   <tr><td>behaviour dynamics</td><td>none (the behaviours own the vectors)</td></tr>
+ *   <tr><td>a spike source (generator, Poisson group)</td><td>none (only {@code lastspike_pre})</td></tr>
  * </table>
  *
  * <p>Why these are read-only: {@code I} is recomputed every step from the inputs and the
@@ -42,7 +44,8 @@ public final class SynapseEquations {
     public static NeuronVariables variables(NeuronGroup g) {
         Map<String, Dimension> vars = new LinkedHashMap<>();
         Set<String> readOnly = new LinkedHashSet<>();
-        if (g.behaviourDynamics()) return NeuronVariables.none();
+        // a spike source (generator, Poisson group) has spikes and no state to read
+        if (g.behaviourDynamics() || g.source() != null) return NeuronVariables.none();
         EquationModel eq = g.equations();
         if (eq != null) {
             vars.putAll(NeuronVariables.of(eq).variables());
@@ -80,6 +83,7 @@ public final class SynapseEquations {
                     + variables(pre).variables().keySet() + " and '" + post.name() + "' " + variables(post).variables().keySet()
                     + "; parse it with SynapseEquations.variables of the two groups");
         }
+        checkSummed(model, post);
         int w = model.weightIndex();
         Dimension input = model.post().variables().get(INPUT);
         if (w >= 0 && input != null && !model.variables().get(w).dimension().equals(input)) {
@@ -87,5 +91,29 @@ public final class SynapseEquations {
                     + ", but the engine adds it to the input I of '" + post.name() + "', which is " + input
                     + "; declare w in I's unit");
         }
+    }
+
+    /**
+     * Brian2's rule for {@code (summed)} variables: each target is a parameter of the post group's
+     * equations (which the group reads and never integrates), so the sum is all that sets it.
+     *
+     * @throws EquationException at the declaration that breaks it
+     */
+    public static void checkSummed(SynapseModel model, NeuronGroup post) {
+        for (SynapseModel.Summed x : model.summed()) checkSummed(model, x, post);
+    }
+
+    private static void checkSummed(SynapseModel model, SynapseModel.Summed x, NeuronGroup post) {
+        String name = java.util.List.copyOf(model.post().variables().keySet()).get(x.postIndex());
+        EquationModel eq = post.equations();
+        java.util.List<String> params = eq == null ? java.util.List.of()
+                : eq.parameters().stream().map(EquationModel.Parameter::name).toList();
+        if (params.contains(name)) return;
+        String why = eq == null ? "group '" + post.name() + "' runs a built-in model, whose v and u are state variables"
+                : "'" + name + "' is a state variable of " + eq.source() + ", which the group integrates itself";
+        throw x.refuse("'" + name + "_post' is (summed), but " + why + "; as in Brian2,"
+                + " a summed variable sets a parameter of the post group's equations (declared 'name : unit' and read in"
+                + " its equations, e.g. 'I_syn : amp' with 'dv/dt = (... + I_syn)/C')"
+                + (params.isEmpty() ? "" : "; parameters of '" + post.name() + "': " + String.join(", ", params)));
     }
 }

@@ -1,27 +1,38 @@
 package org.izhsim.network.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.NeuronVariables;
 import org.izhsim.equations.SynapseKernel;
 import org.izhsim.equations.SynapseModel;
+import org.izhsim.expr.Node;
 import org.izhsim.network.Plasticity;
 import org.izhsim.network.SynapseEquations;
 import org.izhsim.synapse.DelayRows;
 import org.izhsim.synapse.IncomingIndex;
 
 /**
- * A synapse model's compiled kernel ({@link Plasticity.Equations}) on the plasticity seam, in
- * Brian2's order: arrivals ({@code on_pre}, after the engine has delivered w) before post
- * spikes ({@code on_post}), both at step k; periodic blocks at the start of steps n, 2n, … of
- * each block's period (before the step's spikes); clock-driven variables advanced once per
- * step, after the neurons' update of that step (Brian2 integrates them with the neurons, in
- * 'groups'). Synapse variables other than w are the side arrays of the same name; the step of
- * each synapse's last event and the last spike of every neuron are this rule's own state
- * (saved in snapshots). {@code (summed)} variables need a hook before the neurons' update,
- * which the seam does not have: they are refused.
+ * A synapse model's compiled kernel ({@link Plasticity.Equations}) on the plasticity seam. Per
+ * step k: periodic blocks at the start of steps n, 2n, … of each block's period (before the
+ * step's barrier); after the barrier the clock-driven variables advance one step (Brian2
+ * integrates them with the neurons, in 'groups', before the events), then the two pathways in
+ * the group's {@link Plasticity.PathwayOrder} (Brian2's: arrivals' {@code on_pre}, after the
+ * engine has delivered w, then post spikes' {@code on_post}; spnet's: the other way round),
+ * then the {@code (summed)} variables of the worker's posts, which the neurons' next
+ * integration reads (Brian2 runs the summed updater just before the target group's update).
+ *
+ * <p>Reads of pre-synaptic neurons ({@code v_pre}, {@code lastspike_pre}) see them as they are
+ * at the barrier of step k, after that step's threshold and reset: the values the model reads
+ * are copied there, in the serial part, because after the barrier the pre neuron's own worker
+ * may already integrate it for the next step. Post-synaptic values are the worker's own and are
+ * read live. Synapse variables other than w are the side arrays of the same name; the step of
+ * each synapse's last event and the last spike of every neuron are this rule's own state (saved
+ * in snapshots).
  */
 final class EquationRule implements PlasticRule {
     private final PlasticSite site;
@@ -29,31 +40,27 @@ final class EquationRule implements PlasticRule {
     private final SynapseKernel kernel;
     private final DelayRows rows;
     private final IncomingIndex in;
+    private final boolean postFirst;
     private final int[] lastUpdate;
     private final long[] lastSpikePre, lastSpikePost;
     private final long[] blockSteps;
     private final long period;
+    /** The pre group's live vectors that the model reads, and the copies the kernel reads instead. */
+    private final double[][] preLive, preCopy;
+    /** The post vectors that the summed variables set, by {@link SynapseModel#summed()} position. */
+    private final double[][] summedTargets;
 
     EquationRule(Plasticity.Equations e, PlasticSite site) {
         this.site = site;
         this.model = e.model();
         this.rows = site.rows();
         this.in = site.incoming();
+        this.postFirst = e.order().postFirst();
         String who = "synapse group '" + site.group().name() + "': ";
         try {
             SynapseEquations.check(model, site.group().pre(), site.group().post());
         } catch (IllegalArgumentException x) {
             throw new IllegalArgumentException(who + x.getMessage(), x);
-        }
-        if (!model.summed().isEmpty()) {
-            throw new IllegalArgumentException(who + "(summed) variables are not run by the engine yet (they need a pass"
-                    + " before the neurons' update); write the sum's effect in on_pre instead");
-        }
-        String read = preRead(model);
-        if (read != null) {
-            throw new IllegalArgumentException(who + "the model reads '" + read + "', a pre-synaptic neuron's value; in a"
-                    + " network another worker may already be updating that neuron for the next step, so results would"
-                    + " depend on threads. Read only synapse variables, post-synaptic variables (_post), t and dt");
         }
         int n = rows.count();
         float[][] vars = new float[model.variables().size()][];
@@ -79,8 +86,22 @@ final class EquationRule implements PlasticRule {
                 rows.setWeight(syn, x);
             }
         };
+        double[][] pre = arrays(site.pre(), model.pre());
+        BitSet read = preReads(model);
+        preLive = new double[read.cardinality()][];
+        preCopy = new double[preLive.length][];
+        for (int i = read.nextSetBit(0), c = 0; i >= 0; i = read.nextSetBit(i + 1), c++) {
+            preLive[c] = pre[i];
+            preCopy[c] = pre[i].clone();
+            pre[i] = preCopy[c];
+        }
+        List<String> postNames = List.copyOf(model.post().variables().keySet());
+        summedTargets = new double[model.summed().size()][];
+        for (int s = 0; s < summedTargets.length; s++) {
+            summedTargets[s] = site.post().vector(postNames.get(model.summed().get(s).postIndex()));
+        }
         kernel = e.compiler().compile(model).create(new SynapseKernel.State(weights, vars, lastUpdate,
-                arrays(site.pre(), model.pre()), arrays(site.post(), model.post()), lastSpikePre, lastSpikePost, site.dt()));
+                pre, arrays(site.post(), model.post()), lastSpikePre, lastSpikePost, site.dt()));
         blockSteps = new long[model.periodic().size()];
         long g = 0;
         for (int b = 0; b < blockSteps.length; b++) {
@@ -94,30 +115,76 @@ final class EquationRule implements PlasticRule {
         period = g;
     }
 
-    /** The first pre-synaptic name (x_pre, lastspike_pre) the model reads, or null. */
-    static String preRead(SynapseModel m) {
-        List<org.izhsim.expr.Node> trees = new java.util.ArrayList<>();
-        m.onPre().forEach(st -> trees.add(st.value()));
-        m.onPost().forEach(st -> trees.add(st.value()));
-        m.periodic().forEach(p -> p.statements().forEach(st -> trees.add(st.value())));
-        m.variables().forEach(v -> { if (v.derivative() != null) trees.add(v.derivative()); });
-        List<String> symbols = m.symbols();
-        for (org.izhsim.expr.Node t : trees) {
-            int at = preIndex(t, m);
-            if (at >= 0) return symbols.get(at);
+    /** The pre neuron variables (by {@link SynapseModel#pre()} position) that some expression of the model reads. */
+    private static BitSet preReads(SynapseModel m) {
+        BitSet read = new BitSet();
+        for (Node t : expressions(m)) {
+            variables(t, i -> {
+                if (i >= m.preOffset() && i < m.postOffset()) read.set(i - m.preOffset());
+            });
         }
-        return null;
+        return read;
     }
 
-    private static int preIndex(org.izhsim.expr.Node node, SynapseModel m) {
-        return switch (node) {
-            case org.izhsim.expr.Node.Variable v -> (v.index() >= m.preOffset() && v.index() < m.postOffset())
-                    || v.index() == m.timeIndex() + 2 ? v.index() : -1;
-            case org.izhsim.expr.Node.Unary u -> preIndex(u.operand(), m);
-            case org.izhsim.expr.Node.Binary b -> Math.max(preIndex(b.left(), m), preIndex(b.right(), m));
-            case org.izhsim.expr.Node.Call c -> c.arguments().stream().mapToInt(a -> preIndex(a, m)).max().orElse(-1);
-            default -> -1;
-        };
+    /**
+     * The first pre-synaptic name (x_pre, lastspike_pre) the model reads, or null: what a run
+     * across ranks cannot give a rule, as ranks exchange only spikes.
+     */
+    static String preRead(SynapseModel m) {
+        BitSet read = preReads(m);
+        if (!read.isEmpty()) return m.symbols().get(m.preOffset() + read.nextSetBit(0));
+        int lastSpikePre = m.timeIndex() + 2;
+        boolean[] reads = {false};
+        for (Node t : expressions(m)) variables(t, i -> reads[0] |= i == lastSpikePre);
+        return reads[0] ? "lastspike_pre" : null;
+    }
+
+    /** Every expression of the model: on_pre, on_post, summed, periodic statements and derivatives. */
+    private static List<Node> expressions(SynapseModel m) {
+        List<Node> trees = new ArrayList<>();
+        m.onPre().forEach(st -> trees.add(st.value()));
+        m.onPost().forEach(st -> trees.add(st.value()));
+        m.summed().forEach(x -> trees.add(x.value()));
+        m.periodic().forEach(p -> p.statements().forEach(st -> trees.add(st.value())));
+        m.variables().forEach(v -> { if (v.derivative() != null) trees.add(v.derivative()); });
+        return trees;
+    }
+
+    private static void variables(Node node, java.util.function.IntConsumer seen) {
+        switch (node) {
+            case Node.Variable v -> seen.accept(v.index());
+            case Node.Unary u -> variables(u.operand(), seen);
+            case Node.Binary b -> {
+                variables(b.left(), seen);
+                variables(b.right(), seen);
+            }
+            case Node.Call c -> c.arguments().forEach(a -> variables(a, seen));
+            default -> {}
+        }
+    }
+
+    /**
+     * Brian2's rule across synapse groups: two groups may not sum into the same variable of the
+     * same post group (the second sum would replace the first).
+     *
+     * @throws IllegalArgumentException naming both groups and the variable
+     */
+    static void checkSummedTargets(List<PlasticSite> sites) {
+        Map<List<String>, String> by = new HashMap<>();
+        for (PlasticSite s : sites) {
+            if (!(s.group().plasticity() instanceof Plasticity.Equations e)) continue;
+            List<String> names = List.copyOf(e.model().post().variables().keySet());
+            for (SynapseModel.Summed x : e.model().summed()) {
+                String target = names.get(x.postIndex());
+                String other = by.putIfAbsent(List.of(s.post().group.name(), target), s.group().name());
+                if (other != null) {
+                    throw new IllegalArgumentException("synapse groups '" + other + "' and '" + s.group().name() + "' both"
+                            + " sum into '" + target + "' of group '" + s.post().group.name() + "' (" + x.where() + "); as in"
+                            + " Brian2, give each (summed) variable a parameter of its own and add them in the neuron"
+                            + " equations");
+                }
+            }
+        }
     }
 
     private static long[] never(int n) {
@@ -157,17 +224,46 @@ final class EquationRule implements PlasticRule {
     }
 
     @Override
-    public void spikes(Worker wk, long k) {
-        mark(wk, site.pre(), lastSpikePre, k);
-        mark(wk, site.post(), lastSpikePost, k);
+    public boolean postSpikesFirst() {
+        return postFirst;
+    }
+
+    @Override
+    public void atBarrier(long k, int[] spikes, int count) {
+        mark(spikes, count, site.pre(), lastSpikePre, k);
+        mark(spikes, count, site.post(), lastSpikePost, k);
+        for (int c = 0; c < preLive.length; c++) System.arraycopy(preLive[c], 0, preCopy[c], 0, preCopy[c].length);
+    }
+
+    private static void mark(int[] spikes, int count, GroupState g, long[] last, long k) {
+        for (int i = 0; i < count; i++) {
+            int q = spikes[i] - g.off;
+            if (q >= 0 && q < g.n) last[q] = k;
+        }
+    }
+
+    /** Nothing before the barrier: the last spikes are marked at it, where every worker's are known. */
+    @Override
+    public void spikes(Worker wk, long k) {}
+
+    @Override
+    public void beforeEvents(Worker wk, long k) {
         if (!model.hasClockDriven()) return;
         for (int q = site.bounds()[wk.id]; q < site.bounds()[wk.id + 1]; q++) {
             for (int e = in.start(q), end = in.end(q); e < end; e++) kernel.clockStep(in.index(e), in.pre(e), q, k);
         }
     }
 
-    private static void mark(Worker wk, GroupState g, long[] last, long k) {
-        for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) last[wk.spikes[i] - g.off] = k;
+    @Override
+    public void afterEvents(Worker wk, long k) {
+        for (int s = 0; s < summedTargets.length; s++) {
+            double[] target = summedTargets[s];
+            for (int q = site.bounds()[wk.id]; q < site.bounds()[wk.id + 1]; q++) {
+                double sum = 0;
+                for (int e = in.start(q), end = in.end(q); e < end; e++) sum += kernel.summand(s, in.index(e), in.pre(e), q, k);
+                target[q] = sum;
+            }
+        }
     }
 
     @Override

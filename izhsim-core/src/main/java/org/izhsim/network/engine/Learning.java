@@ -77,6 +77,7 @@ final class Learning {
             DelayRows rows = (DelayRows) wiring.matrix(s);
             sites.add(new PlasticSite(s, rows, rows.incoming(par), byGroup.get(s.pre()), post, Partition.postBounds(post, threads), dt));
         }
+        EquationRule.checkSummedTargets(sites);
         return sites.isEmpty() ? null : new Learning(sites, latency, depth, ranks > 1 ? interval : 0);
     }
 
@@ -88,6 +89,8 @@ final class Learning {
     void record(long k, Propagation p) {
         if (interval == 0) keep(k, p.stepSpikes, 0, p.stepCount);
         else if (p.endsInterval(k)) exchanged(k, p.exchanged());
+        // every step, this rank's own spikes: all of its posts' (a rule's post state is rank-local)
+        for (PlasticRule r : rules) r.atBarrier(k, p.stepSpikes, p.stepCount);
     }
 
     /**
@@ -143,6 +146,7 @@ final class Learning {
         for (int i = 0; i < sites.length; i++) {
             PlasticSite s = sites[i];
             PlasticRule r = rules[i];
+            r.beforeEvents(wk, k);
             if (r.postSpikesFirst()) {
                 postSpikes(wk, k, s, r);
                 arrivals(wk, k, s, r);
@@ -150,6 +154,7 @@ final class Learning {
                 arrivals(wk, k, s, r);
                 postSpikes(wk, k, s, r);
             }
+            r.afterEvents(wk, k);
         }
     }
 

@@ -25,8 +25,12 @@ import java.util.Map;
  *       of the step it acts in (netm: k, others: k + 1), then calls {@link #arrival} with that
  *       storage range (only if it is not empty). Arrivals come first, then post spikes
  *       (Brian2's order: pre pathway before post pathway), or the other way round if
- *       {@link #postSpikesFirst()} (spnet's order).</li>
+ *       {@link #postSpikesFirst()} (spnet's order). {@link #beforeEvents} comes before both,
+ *       {@link #afterEvents} after both (before the neurons' next integration).</li>
  * </ol>
+ * In the barrier's serial part of step k (every worker waits) {@link #atBarrier} sees the
+ * merged spikes of step k: the place to copy state that other workers' posts will read after
+ * the barrier, while its owner may already be changing it.
  *
  * <h2>What a rule may touch</h2>
  * The synapses onto the worker's own posts (weights through {@code rows.setWeight}, side arrays
@@ -75,6 +79,19 @@ interface PlasticRule {
      * without any has nothing to do.
      */
     default void remoteSpikes(long s, int[] spikes, int from, int to) {}
+
+    /**
+     * Serial, at the barrier of step k: this rank's merged spikes of step k (global indices,
+     * ascending; with one rank every spike, with several the spikes of this rank's neurons,
+     * which include all of its posts — other ranks' spikes come through {@link #remoteSpikes}).
+     */
+    default void atBarrier(long k, int[] spikes, int count) {}
+
+    /** After the barrier of step k, before this group's arrivals and post spikes, for worker {@code wk}'s posts. */
+    default void beforeEvents(Worker wk, long k) {}
+
+    /** After this group's arrivals and post spikes of step k, for worker {@code wk}'s posts. */
+    default void afterEvents(Worker wk, long k) {}
 
     /** A spike of {@code pre} sent at step k − delay arrives at step k at the synapses [from, to) (storage indices). */
     void arrival(Worker wk, long k, int pre, int delay, int from, int to);

@@ -12,6 +12,7 @@ import org.izhsim.expr.Expression;
 import org.izhsim.io.model.YamlNode.Mapping;
 import org.izhsim.io.model.YamlNode.Scalar;
 import org.izhsim.network.NeuronGroup;
+import org.izhsim.network.Plasticity;
 import org.izhsim.network.SynapseEquations;
 import org.izhsim.network.Weights;
 
@@ -20,13 +21,15 @@ import org.izhsim.network.Weights;
  * {@code on_pre}, {@code on_post}, {@code namespace} and {@code every} in the model file, or
  * {@code equations:} naming a synapse model file ({@code examples/synapses/*.syn}, relative to
  * the model file) or holding its text in a {@code |} block; {@code initial} gives the synapse
- * variables' starting values. Parsed and unit-checked against the two groups
+ * variables' starting values, {@code order: {pre: 1, post: -1}} the pathways' order within a
+ * step (Brian2's {@code S.pre.order}, {@code S.post.order}). Parsed and unit-checked against the two groups
  * ({@link SynapseEquations#variables}) and compiled here, so that every refusal points at the
  * key and, inside a text, at the model file's own line and column.
  */
 final class SynapseEquationsReader {
     /** The keys of a synapse group that belong to its equations. */
-    static final List<String> KEYS = List.of("model", "on_pre", "on_post", "namespace", "every", "equations", "initial");
+    static final List<String> KEYS = List.of("model", "on_pre", "on_post", "namespace", "every", "equations", "initial",
+            "order");
     /** The keys that write equations (the others only qualify them). */
     private static final List<String> TEXTS = List.of("model", "on_pre", "on_post", "every", "equations");
 
@@ -35,8 +38,9 @@ final class SynapseEquationsReader {
      *
      * @param initial initial values by variable name, {@code w} excluded (the same for every synapse)
      * @param weight  the initial {@code w} from {@code initial}, or null (the group's {@code weight} then)
+     * @param order   the pathways' order ({@code order}, Brian2's by default)
      */
-    record Read(SynapseModel model, Map<String, Double> initial, Weights weight) {}
+    record Read(SynapseModel model, Map<String, Double> initial, Weights weight, Plasticity.PathwayOrder order) {}
 
     private final Context ctx;
     private final ModelResolver places;
@@ -54,7 +58,7 @@ final class SynapseEquationsReader {
     /** The item's equations, or null if it has none; {@code out} gets their description. */
     Read read(Fields f, NeuronGroup pre, NeuronGroup post, Map<String, Object> out) {
         if (!present(f)) {
-            for (String k : List.of("namespace", "initial")) {
+            for (String k : List.of("namespace", "initial", "order")) {
                 if (f.has(k)) throw ModelFileException.at(f.get(k), "'" + k + "' qualifies synapse equations, and this group"
                         + " has none; write them under model, on_pre, on_post, every, or equations: FILE");
             }
@@ -96,7 +100,25 @@ final class SynapseEquationsReader {
             }
             out.put("initial", shown);
         }
-        return new Read(model, initial, w);
+        return new Read(model, initial, w, order(f, out));
+    }
+
+    /** {@code order: {pre: P, post: Q}}, each a whole number as Brian2's {@code SynapticPathway.order}. */
+    private static Plasticity.PathwayOrder order(Fields f, Map<String, Object> out) {
+        Plasticity.PathwayOrder d = Plasticity.PathwayOrder.BRIAN2;
+        if (!f.has("order")) return d;
+        Fields o = Fields.of(f.get("order"), List.of("pre", "post"), "unknown pathway; 'order' numbers the pathways"
+                + " as Brian2's S.pre.order and S.post.order (defaults " + d.pre() + " and " + d.post() + "; the lower runs"
+                + " first, so {pre: 1, post: -1} runs post spikes first, as spnet), and the pathways are");
+        int pre = o.has("pre") ? Fields.intIn(o.get("pre"), -1000, 1000) : d.pre();
+        int post = o.has("post") ? Fields.intIn(o.get("post"), -1000, 1000) : d.post();
+        Plasticity.PathwayOrder order = new Plasticity.PathwayOrder(pre, post);
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("pre", pre);
+        shown.put("post", post);
+        shown.put("first", order.postFirst() ? "on_post" : "on_pre");
+        out.put("order", shown);
+        return order;
     }
 
     private Map<String, String> namespace(Fields f) {
@@ -135,6 +157,7 @@ final class SynapseEquationsReader {
         try {
             model = SynapseModel.parse(texts[0], texts[1], texts[2], namespace, periodic, SynapseEquations.variables(pre),
                     SynapseEquations.variables(post));
+            SynapseEquations.checkSummed(model, post); // refused at its declaration, as a parse error
         } catch (EquationException e) {
             YamlNode.Position at = where.get(e.source());
             YamlNode node = nodes.get(e.source().replace(" (period)", ""));
@@ -159,6 +182,7 @@ final class SynapseEquationsReader {
             try {
                 SynapseModel model = SynapseModel.parseFile(written, node.position().file(), namespace,
                         SynapseEquations.variables(pre), SynapseEquations.variables(post));
+                SynapseEquations.checkSummed(model, post);
                 describe(model, "(inline)", null, out);
                 return model;
             } catch (EquationException e) {
@@ -173,6 +197,7 @@ final class SynapseEquationsReader {
         try {
             model = SynapseModel.parseFile(new String(bytes, StandardCharsets.UTF_8), shown, namespace,
                     SynapseEquations.variables(pre), SynapseEquations.variables(post));
+            SynapseEquations.checkSummed(model, post);
         } catch (EquationException e) {
             // the synapse file's own place first, then where the model file uses it
             throw new ModelFileException(e.getMessage() + " (used at " + node.position() + ": " + node.path() + ")",

@@ -111,7 +111,8 @@ final class SynapseReader {
             throw ModelFileException.at(f.get("plasticity"), "a built-in rule ('plasticity') and synapse equations exclude each"
                     + " other; keep one");
         }
-        if (eqs != null) b.plasticity(new Plasticity.Equations(eqs.model(), ctx.equations().synapses(), eqs.initial()));
+        if (eqs != null) b.plasticity(new Plasticity.Equations(eqs.model(), ctx.equations().synapses(), eqs.initial(),
+                eqs.order()));
         String storage = f.has("storage") ? Fields.choice(f.get("storage"), Schema.STORAGE) : "auto";
         b.storage(Storage.valueOf(storage.toUpperCase(java.util.Locale.ROOT)));
         out.put("storage", storage);

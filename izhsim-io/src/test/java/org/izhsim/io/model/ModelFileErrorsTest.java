@@ -60,7 +60,7 @@ class ModelFileErrorsTest {
         assertEquals("net.yaml:3:3: simulation.duration: unknown key; allowed: duration_ms, dt_ms, scheme, seed, threads, pulse_ms",
                 error(with(3, "  duration: 100")));
         assertEquals("net.yaml:13:26: synapses[0].weigth: unknown key; allowed: name, from, to, tag, connectivity, weight, "
-                + "delay_ms, storage, target, plasticity, model, on_pre, on_post, namespace, every, equations, initial", error(with(13, "  - {from: exc, to: inh, weigth: 1}")));
+                + "delay_ms, storage, target, plasticity, model, on_pre, on_post, namespace, every, equations, initial, order", error(with(13, "  - {from: exc, to: inh, weigth: 1}")));
         assertEquals("net.yaml:16:41: inputs[0].amplitude: unknown key; allowed: type, name, group, sigma, period_ms",
                 error(with(16, "  - {type: noise, group: exc, sigma: 5, amplitude: 3}")));
         assertEquals("net.yaml:9:14: groups.exc.params.e: unknown key; allowed: a, b, c, d",
