@@ -20,18 +20,18 @@ import org.izhsim.network.SynapseGroup;
  *
  * <p>The delay of a synapse is implied by its segment, so this layout keeps no per-synapse
  * delay array: the segment offsets cost 4 bytes per (pre, delay value), less than a delay byte
- * per synapse once rows hold more than 4 synapses per delay value. With W workers, the W − 1
- * cuts of every segment between the workers' posts are stored too (4 bytes per (pre, delay
- * value) and interior cut, found once in {@link #prepare}): found by binary search at every
- * arrival instead, they took two thirds of a 100,000 × 100 STDP run (BENCHMARKS.md §8), as a
- * spike walks 20 delay segments per worker, each a search of its own.
+ * per synapse once rows hold more than 4 synapses per delay value. Worker w's part of a segment
+ * starts at the segment (w = 0) or where a binary search finds its first post, and ends at the
+ * segment's end (the last worker) or at the next worker's start: on two workers one search per
+ * arrival and worker, on one none. Two searches per arrival and worker took two thirds of a 100,000 × 100
+ * STDP run's samples (BENCHMARKS.md §8); storing the W − 1 cuts of every segment instead would
+ * cost spnet's synapses 0.8 bytes each per extra worker, past the 12 bytes a plastic synapse
+ * may cost more than a static one (SynapseMemoryTest).
  */
 public final class DelayRows extends Rows {
     final int dMin, span;
     /** seg[pre·span + d − dMin]: the first storage index of pre's synapses of delay d; seg[nPre·span] = nnz. */
     final int[] seg;
-    /** With W ≥ 2 workers, cuts[s·(W − 1) + w − 1]: the first storage index of segment s onto worker w's posts (w ≥ 1); else null. */
-    private int[] cuts;
 
     private DelayRows(Csr m, int dMin, int span, int[] seg) {
         super(m.group, m.q0, m.q1, m.rowStart, m.entries, m.nnz);
@@ -130,43 +130,19 @@ public final class DelayRows extends Rows {
 
     @Override
     public long bytes() {
-        return rowBytes() + 4L * seg.length + (cuts == null ? 0 : 4L * cuts.length);
+        return rowBytes() + 4L * seg.length;
     }
 
     @Override
     public void prepare(int[] b) {
         bounds = b;
-        final int parts = b.length - 1, inner = parts - 1, segments = seg.length - 1;
-        if (inner <= 0) {
-            cuts = null;
-            return;
-        }
-        long n = (long) segments * inner;
-        if (n > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("synapse group '" + group.name() + "': " + parts + " workers need " + n
-                    + " segment cuts, more than one Java array holds; use fewer threads or split the group");
-        }
-        final int[] c = new int[(int) n], e = entries;
-        for (int s = 0; s < segments; s++) {
-            int from = seg[s], to = seg[s + 1];
-            // every post of a segment belongs to some worker: worker 0's part starts at the segment, the last's ends with it
-            if (from < to && (e[2 * from] < b[0] || e[2 * (to - 1)] >= b[parts])) {
-                throw new IllegalStateException("synapse group '" + group.name() + "': a post outside the workers' bounds");
-            }
-            for (int w = 1; w < parts; w++) {
-                from = lowerBound(e, from, to, b[w]);
-                c[s * inner + w - 1] = from;
-            }
-        }
-        cuts = c;
     }
 
     /** The first storage index of segment {@code s} onto worker {@code w}'s posts (w in [0, W]: W gives the segment's end). */
     private int cut(int s, int w) {
-        final int[] c = cuts;
         if (w == 0) return seg[s];
-        if (c == null || w == bounds.length - 1) return seg[s + 1];
-        return c[s * (bounds.length - 2) + w - 1];
+        if (w == bounds.length - 1) return seg[s + 1];
+        return lowerBound(entries, seg[s], seg[s + 1], bounds[w]);
     }
 
     /**
