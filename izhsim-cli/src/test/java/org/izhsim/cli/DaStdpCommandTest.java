@@ -27,7 +27,7 @@ class DaStdpCommandTest {
         assertTrue(rows.get(0).get("chosen_w").asDouble() < 0.1, "the chosen synapse starts at 0");
         for (JsonNode r : rows) {
             double last = -1;
-            for (int p : DaStdpCommand.PERCENTILES) {
+            for (int p : org.izhsim.examples.DaStdpTally.PERCENTILES) {
                 double x = r.get("others_p" + p).asDouble();
                 assertTrue(x >= last && x <= 4, r.toString());
                 last = x;
