@@ -128,8 +128,7 @@ public final class DaStdpTally {
         s.add(new Series("others: mean", col[0], col[2]));
         for (int p = 0; p < PERCENTILES.length; p++) s.add(new Series("others: " + PERCENTILES[p] + "th percentile", col[0], col[4 + p]));
         s.add(new Series("others: maximum", col[0], col[3]));
-        return Figures.lines(String.format(Locale.ROOT,
-                "DA-STDP, seed %d: the rewarded synapse against the other %d (mean, percentiles 1-99, maximum)",
-                net.config().seed(), others.length), "model time (s)", "weight", s);
+        return Figures.lines(String.format(Locale.ROOT, "DA-STDP, seed %d: the rewarded synapse (blue) and the others", net.config().seed()),
+                "model time (s)", "weight (others: mean, percentiles 1-99, maximum)", s);
     }
 }

@@ -67,4 +67,31 @@ class DaStdpCommandTest {
             assertFalse(r.err().contains("Exception"), r.err());
         }
     }
+
+    /** spnet and dastdp take --threads, --checkpoint-every and --resume from one mixin: the same help and the same refusals. */
+    @Test
+    void sharedOptionsReadAndRefuseTheSameInBothCommands() {
+        String spnet = CliRunner.run("spnet", "--help").out(), dastdp = CliRunner.run("dastdp", "--help").out();
+        for (String opt : new String[] {"--threads=N", "--checkpoint-every=S", "--resume=DIR"}) {
+            String a = helpOf(spnet, opt);
+            assertTrue(a.length() > opt.length() + 20, a);
+            assertEquals(a, helpOf(dastdp, opt));
+        }
+        for (String cmd : new String[] {"spnet", "dastdp"}) {
+            CliRunner r = CliRunner.run(cmd, "--checkpoint-every", "0", "--seconds", "2", "--out", dir.resolve(cmd).toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("izhsim " + cmd + ": --checkpoint-every must be at least 1 model second, got 0", r.err().strip());
+        }
+    }
+
+    /** The help lines of option {@code opt}: its line and the indented continuation lines below it. */
+    private static String helpOf(String help, String opt) {
+        StringBuilder b = new StringBuilder();
+        boolean in = false;
+        for (String line : help.lines().toList()) {
+            if (line.strip().startsWith("-")) in = line.strip().startsWith(opt);
+            if (in) b.append(line.strip()).append(' ');
+        }
+        return b.toString();
+    }
 }
