@@ -25,6 +25,8 @@ class DaStdpCommandTest {
         JsonNode rows = straight.get("per_second");
         assertEquals(4, rows.size());
         assertTrue(rows.get(0).get("chosen_w").asDouble() < 0.1, "the chosen synapse starts at 0");
+        // after 1 s the others are all near their initial 1, so all 79,999 are stronger than the chosen one
+        assertEquals(79_999, rows.get(0).get("others_at_least_chosen").asInt());
         for (JsonNode r : rows) {
             double last = -1;
             for (int p : org.izhsim.examples.DaStdpTally.PERCENTILES) {
@@ -32,7 +34,11 @@ class DaStdpCommandTest {
                 assertTrue(x >= last && x <= 4, r.toString());
                 last = x;
             }
+            assertTrue(r.get("others_max_w").asDouble() >= last && r.get("others_max_w").asDouble() < 3.99, r.toString());
+            assertEquals(0, r.get("others_at_max").asInt(), "nothing reaches sm = 4 in 4 s");
         }
+        assertEquals(-1, straight.get("first_other_at_max_s").asInt());
+        assertEquals(-1, straight.get("first_chosen_at_max_s").asInt());
         assertTrue(Files.exists(dir.resolve("a/dastdp.json")));
         SpnetCommandTest.json(CliRunner.run("dastdp", "--seconds", "2", "--seed", "2", "--threads", "1", "--json", "--quiet", "--figures", "none",
                 "--checkpoint-every", "2", "--out", dir.resolve("b").toString()));
