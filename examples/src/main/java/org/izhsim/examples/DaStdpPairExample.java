@@ -35,6 +35,7 @@ public final class DaStdpPairExample implements Example {
     /** Input times [ms] of neuron 0 (pre) and neuron 1 (post): pre 50 ms and 10 ms before post, then post 10 ms first; again from 3 s. */
     static final double[][] INPUT_MS = {{500, 1000, 1510, 3500, 4000, 4510}, {550, 1010, 1500, 3550, 4010, 4500}};
     static final double[] REWARD_MS = {3520, 4020, 4520};
+    /** The mode switch and the run [ms]; GMAX is da-stdp-brian2.syn's gmax, the unit the figures draw s, c and d in. */
     static final double MODE_SWITCH_MS = 3000, DURATION_MS = 6000, GMAX = 0.01;
 
     /** s, c and d every ms (the values at the start of the ms, as Brian2's StateMonitor), and the neurons' spike times [ms]. */

@@ -22,8 +22,9 @@ import org.izhsim.plot.Series;
  * Brian2's STDP example (Song, Miller & Abbott 2000): the model file
  * {@code examples/models/stdp-song2000.yaml}, read from this jar, run for its 100 s. 1000
  * Poisson-driven inputs reach one neuron through all-to-all pair STDP written as synapse
- * equations; the weights, uniform on [0, gmax] at the start, end up bimodal (near 0 and near
- * gmax), which the heat map of the weight histogram over time and the final histogram show.
+ * equations; the weights, uniform on [0, gmax] at the start, spread, and more of them move
+ * towards gmax than towards 0 (Brian2's LIF neuron ends bimodal; docs/plasticity.md, "STDP"),
+ * which the heat map of the weight histogram over time and the final histogram show.
  */
 public final class StdpSong2000Example implements Example {
     static final String FILE = "stdp-song2000.yaml";
@@ -79,7 +80,7 @@ public final class StdpSong2000Example implements Example {
 
     @Override
     public String description() {
-        return "Brian2's STDP example as a model file: 1000 Poisson inputs, pair STDP as synapse equations, weights turn bimodal";
+        return "Brian2's STDP example as a model file: 1000 Poisson inputs, pair STDP as synapse equations, weights spread towards gmax";
     }
 
     @Override
