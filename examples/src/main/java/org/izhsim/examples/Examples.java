@@ -10,7 +10,10 @@ public final class Examples {
     /** Every bundled example, in the order {@code izhsim example --list} shows them. */
     public static final List<Example> ALL = List.of(
             new SornsimIzhikevich(),
-            new HomeostasisExample());
+            new HomeostasisExample(),
+            new StdpSong2000Example(),
+            new DaStdpPairExample(),
+            new DaStdpNetworkExample());
 
     /** The example of this name; the error lists the known ones. */
     public static Example byName(String name) {
@@ -20,7 +23,7 @@ public final class Examples {
         throw new IllegalArgumentException("unknown example '" + name + "'; known: " + names());
     }
 
-    /** "sornsim-izhikevich, homeostasis". */
+    /** "sornsim-izhikevich, homeostasis, …". */
     public static String names() {
         return ALL.stream().map(Example::name).collect(Collectors.joining(", "));
     }

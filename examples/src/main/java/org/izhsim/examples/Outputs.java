@@ -38,6 +38,11 @@ final class Outputs {
         files.addAll(FigureWriter.write(f, dir, baseName, options.figures(), RunInfo.asText(stamped)));
     }
 
+    /** A data file of the run (e.g. a CSV), written whole. */
+    void data(String text, String name) throws IOException {
+        files.add(AtomicFiles.writeString(dir.resolve(name), text));
+    }
+
     /** run.json: the summary, the block timings and {@code parameters}; returns the result. */
     Example.Result finish(List<BlockTiming> blocks, Map<String, Object> parameters) throws IOException {
         List<Map<String, Object>> bl = new ArrayList<>();

@@ -23,7 +23,7 @@ class ExamplesTest {
             assertTrue(!e.reproduces().isBlank());
             assertEquals(e, Examples.byName(e.name()));
         }
-        assertEquals("unknown example 'nope'; known: sornsim-izhikevich, homeostasis",
+        assertEquals("unknown example 'nope'; known: sornsim-izhikevich, homeostasis, stdp-song2000, dastdp-pair, dastdp-network",
                 assertThrows(IllegalArgumentException.class, () -> Examples.byName("nope")).getMessage());
     }
 

@@ -1,18 +1,15 @@
 package org.izhsim.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.izhsim.examples.DaStdpTally;
 import org.izhsim.io.AtomicFiles;
 import org.izhsim.io.Json;
 import org.izhsim.plot.FigureWriter;
-import org.izhsim.plot.Figures;
-import org.izhsim.plot.Series;
 import org.izhsim.run.NetworkRun;
 import org.izhsim.run.Spelling;
 import org.izhsim.spnet.DaStdp;
@@ -33,15 +30,16 @@ import picocli.CommandLine.Option;
                 + "per synapse, every 10 ms w += (0.002 + DA)*c, c *= 0.99; DA decays with tau 0.2 s and gains 0.5 at each "
                 + "reward, 1-3 s after each spike of the chosen synapse's post neuron 1 to --window ms after its pre neuron. "
                 + "The chosen synapse starts at 0.",
-                "Writes dastdp.json (chosen weight per second, the others' mean and percentiles) and the figure chosen_weight."},
+                "Writes dastdp.json (chosen weight per second, the others' mean, percentiles, maximum and how many are at the maximum) "
+                + "and the figure chosen_weight."},
         footer = {"", "See docs/plasticity.md.", "", "Examples:", "  izhsim dastdp --seconds 3600 --seed 1",
                 "  izhsim dastdp --seconds 600 --checkpoint-every 100 --out da", "  izhsim dastdp --resume da/checkpoints --seconds 1200"})
 final class DaStdpCommand implements Callable<Integer> {
-    /** The percentiles reported of the other excitatory weights. */
-    static final int[] PERCENTILES = {1, 5, 25, 50, 75, 95, 99};
-
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    SpnetRunOptions run;
 
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "3600",
             description = "Model seconds; with --resume the total to reach (default: ${DEFAULT-VALUE}, the paper's hour).")
@@ -50,80 +48,43 @@ final class DaStdpCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the wiring, the input, the chosen synapse and the reward delays (default: 1).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results are identical for every count.")
-    Integer threads;
-
     @Option(names = "--window", paramLabel = "MS", description = "Coincidence window: post 1..MS ms after pre (default: 10, the paper's; daspnet.m has < 20).")
     Integer window;
 
-    @Option(names = "--checkpoint-every", paramLabel = "S", description = "Write a checkpoint every S model seconds (and at the end).")
-    Long checkpointEvery;
-
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose newest checkpoint is in DIR, up to --seconds in total.")
-    Path resume;
-
     @Override
     public Integer call() throws Exception {
-        int nThreads = NetworkRun.threads(threads, Spelling.OPTIONS);
+        int nThreads = NetworkRun.threads(run.threads, Spelling.OPTIONS);
         var formats = output.figureFormats();
         Path outDir = output.dir("dastdp");
         OutputStage.check(outDir);
-        if (seconds < 1) throw new IllegalArgumentException("--seconds must be at least 1 model second, got " + seconds);
-        if (checkpointEvery != null && checkpointEvery < 1) {
-            throw new IllegalArgumentException("--checkpoint-every must be at least 1 model second, got " + checkpointEvery);
-        }
+        run.check(seconds);
         if (window != null && window < 1) throw new IllegalArgumentException("--window must be at least 1 ms, got " + window);
         SpnetNetwork net;
-        if (resume != null) {
+        if (run.resume != null) {
             if (seed != null || window != null) throw new IllegalArgumentException("--resume takes the network from its checkpoint; drop --seed and --window");
-            var st = SpnetCheckpoint.read(SpnetCheckpoint.latest(resume));
-            if (st.dopamine() == null) throw new IllegalArgumentException("--resume " + resume + ": an spnet checkpoint; resume it with izhsim spnet");
+            var st = SpnetCheckpoint.read(SpnetCheckpoint.latest(run.resume));
+            if (st.dopamine() == null) throw new IllegalArgumentException("--resume " + run.resume + ": an spnet checkpoint; resume it with izhsim spnet");
             if (seconds <= st.second()) {
-                throw new IllegalArgumentException("--seconds " + seconds + " is not beyond the checkpoint's " + st.second() + " s in " + resume);
+                throw new IllegalArgumentException("--seconds " + seconds + " is not beyond the checkpoint's " + st.second() + " s in " + run.resume);
             }
             net = SpnetNetwork.resume(st, nThreads);
         } else {
             net = SpnetNetwork.daStdp(DaStdp.paperNetwork(seed == null ? 1 : seed), window == null ? DaStdp.PAPER_WINDOW_MS : window, nThreads);
         }
-        Path ckDir = resume != null ? resume : outDir.resolve("checkpoints");
+        Path ckDir = run.resume != null ? run.resume : outDir.resolve("checkpoints");
         long first = net.second();
         SpnetConfig cfg = net.config();
         DaStdp da = net.dopamine();
-        int nexc = (int) cfg.plastic();
-        float[] w = new float[nexc], others = new float[nexc - 1];
-        List<Object> rows = new ArrayList<>();
         int n = (int) (seconds - first);
-        double[] x = new double[n], chosenW = new double[n], mean = new double[n];
-        double[][] pct = new double[PERCENTILES.length][n];
         long t0 = System.nanoTime();
         try (net; ProgressBar bar = new ProgressBar("dastdp", output.quiet)) {
+            DaStdpTally tally = new DaStdpTally(net);
             for (int k = 0; k < n; k++) {
                 SpnetNetwork.Second s = net.runSecond(false);
-                net.excitatoryWeights(w);
-                System.arraycopy(w, 0, others, 0, da.chosen());
-                System.arraycopy(w, da.chosen() + 1, others, da.chosen(), nexc - 1 - da.chosen());
-                Arrays.sort(others);
-                double sum = 0;
-                for (float o : others) sum += o;
-                x[k] = s.tS();
-                chosenW[k] = w[da.chosen()];
-                mean[k] = sum / others.length;
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("t_s", s.tS());
-                r.put("chosen_w", chosenW[k]);
-                r.put("chosen_c", (double) net.trace(da.chosen()));
-                r.put("others_mean_w", mean[k]);
-                for (int p = 0; p < PERCENTILES.length; p++) {
-                    pct[p][k] = others[(int) Math.min(others.length - 1, Math.round(PERCENTILES[p] / 100.0 * (others.length - 1)))];
-                    r.put("others_p" + PERCENTILES[p], pct[p][k]);
-                }
-                r.put("rate_hz", s.rateHz());
-                r.put("rewards", da.rewards());
-                rows.add(r);
-                if (checkpointEvery != null && (s.tS() % checkpointEvery == 0 || s.tS() == seconds)) SpnetCheckpoint.write(ckDir, net.snapshot(), 3);
-                final int kk = k;
+                Map<String, Object> r = tally.add(s);
+                if (run.checkpointDue(s.tS(), seconds)) SpnetCheckpoint.write(ckDir, net.snapshot(), 3);
                 bar.update((double) (k + 1) / n, () -> String.format(Locale.ROOT, "%d of %d s, chosen w %.3f, others' mean %.3f, %d rewards",
-                        s.tS(), seconds, chosenW[kk], mean[kk], da.rewards()));
+                        s.tS(), seconds, (double) r.get("chosen_w"), (double) r.get("others_mean_w"), da.rewards()));
             }
             double runS = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -141,32 +102,23 @@ final class DaStdpCommand implements Callable<Integer> {
             summary.put("to_s", net.second());
             summary.put("coincidences", da.coincidences());
             summary.put("rewards", da.rewards());
-            summary.put("final_chosen_w", chosenW[n - 1]);
-            summary.put("final_others_mean_w", mean[n - 1]);
-            summary.put("final_others_p99_w", pct[PERCENTILES.length - 1][n - 1]);
-            summary.put("final_others_max_w", (double) others[others.length - 1]);
-            summary.put("per_second", rows);
+            Map<String, Object> outcome = tally.outcome();
+            summary.putAll(outcome);
+            summary.put("per_second", tally.rows());
             summary.put("run_s", runS);
             List<Path> written;
             try (OutputStage stage = new OutputStage(outDir)) {
                 AtomicFiles.writeString(stage.file("dastdp.json"), Json.write(summary) + "\n");
-                if (!formats.isEmpty()) {
-                    List<Series> lines = new ArrayList<>();
-                    lines.add(new Series("chosen synapse", x, chosenW));
-                    lines.add(new Series("others: mean", x, mean));
-                    for (int p = 0; p < PERCENTILES.length; p++) lines.add(new Series("others: " + PERCENTILES[p] + "th percentile", x, pct[p]));
-                    FigureWriter.write(Figures.lines(String.format(Locale.ROOT,
-                                    "DA-STDP, seed %d: the rewarded synapse (blue), the others' mean and percentiles 1-99",
-                                    cfg.seed()), "model time (s)", "weight", lines), stage.dir(), "chosen_weight", formats, Plots.provenance(summary));
-                }
+                if (!formats.isEmpty()) FigureWriter.write(tally.figure(), stage.dir(), "chosen_weight", formats, Plots.provenance(summary));
                 written = stage.commit();
             }
             if (output.json) {
                 System.out.println(Json.write(summary));
             } else if (!output.quiet) {
                 System.err.println(String.format(Locale.ROOT, "dastdp: seed %d, seconds %d-%d: chosen w %.3f (sm %.0f), others mean %.3f, "
-                                + "99th percentile %.3f, max %.3f; %d coincidences, %d rewards; run %.1f s", cfg.seed(), first + 1, seconds,
-                        chosenW[n - 1], cfg.sm(), mean[n - 1], pct[PERCENTILES.length - 1][n - 1], others[others.length - 1],
+                                + "99th percentile %.3f, max %.3f, %d at the maximum; %d coincidences, %d rewards; run %.1f s", cfg.seed(), first + 1,
+                        seconds, (double) outcome.get("final_chosen_w"), cfg.sm(), (double) outcome.get("final_others_mean_w"),
+                        (double) outcome.get("final_others_p99_w"), (double) outcome.get("final_others_max_w"), (int) outcome.get("final_others_at_max"),
                         da.coincidences(), da.rewards(), runS));
             }
             output.reportWritten(written);

@@ -39,6 +39,9 @@ final class SpnetCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    SpnetRunOptions run;
+
     @Option(names = "--seconds", paramLabel = "T", defaultValue = "10",
             description = "Model seconds to run; with --resume the total to reach (default: ${DEFAULT-VALUE}).")
     long seconds;
@@ -46,8 +49,6 @@ final class SpnetCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the streams connect/spnet, delays/spnet, spnet/input (default: 1).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results are identical for every count.")
-    Integer threads;
 
     @Option(names = "--ne", paramLabel = "N", description = "Excitatory neurons (default: 800).")
     Integer ne;
@@ -76,8 +77,6 @@ final class SpnetCommand implements Callable<Integer> {
             description = "Model seconds whose spikes go to spikes.npz, e.g. 1-10,3600 (1 = the first; default: none).")
     String recordSpikes;
 
-    @Option(names = "--checkpoint-every", paramLabel = "S", description = "Write a checkpoint every S model seconds (and at the end).")
-    Long checkpointEvery;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Where checkpoints go (default: OUT/checkpoints, or the --resume directory).")
     Path checkpointDir;
@@ -85,36 +84,31 @@ final class SpnetCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "K", defaultValue = "3", description = "Checkpoints kept, the newest (default: ${DEFAULT-VALUE}).")
     int keep;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose newest checkpoint is in DIR, up to --seconds in total.")
-    Path resume;
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = NetworkRun.threads(threads, Spelling.OPTIONS);
+        int nThreads = NetworkRun.threads(run.threads, Spelling.OPTIONS);
         var formats = output.figureFormats();
         SpnetOutputs.Data dataFormats = SpnetOutputs.Data.parse(data);
         Path outDir = output.dir("spnet");
         OutputStage.check(outDir);
-        if (seconds < 1) throw new IllegalArgumentException("--seconds must be at least 1 model second, got " + seconds);
-        if (checkpointEvery != null && checkpointEvery < 1) {
-            throw new IllegalArgumentException("--checkpoint-every must be at least 1 model second, got " + checkpointEvery);
-        }
+        run.check(seconds);
         if (keep < 1) throw new IllegalArgumentException("--keep must be at least 1, got " + keep);
         SpnetState resumed = null;
         SpnetConfig cfg;
-        if (resume != null) {
+        if (run.resume != null) {
             String given = givenNetworkOptions();
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("--resume takes the network from its checkpoint; drop " + given);
             }
-            resumed = SpnetCheckpoint.read(SpnetCheckpoint.latest(resume));
+            resumed = SpnetCheckpoint.read(SpnetCheckpoint.latest(run.resume));
             if (resumed.dopamine() != null) {
-                throw new IllegalArgumentException("--resume " + resume + ": a DA-STDP checkpoint; resume it with izhsim dastdp");
+                throw new IllegalArgumentException("--resume " + run.resume + ": a DA-STDP checkpoint; resume it with izhsim dastdp");
             }
             cfg = resumed.config();
             if (seconds <= resumed.second()) {
                 throw new IllegalArgumentException("--seconds " + seconds + " is not beyond the checkpoint's " + resumed.second()
-                        + " s in " + resume + "; give the total to reach, e.g. --seconds " + (resumed.second() + 10));
+                        + " s in " + run.resume + "; give the total to reach, e.g. --seconds " + (resumed.second() + 10));
             }
         } else {
             cfg = new SpnetConfig(ne == null ? 800 : ne, ni == null ? 200 : ni, m == null ? 100 : m, d == null ? 20 : d,
@@ -123,7 +117,7 @@ final class SpnetCommand implements Callable<Integer> {
         long first = resumed == null ? 0 : resumed.second();
         SpnetOutputs.SecondSet record = SpnetOutputs.SecondSet.parse(recordSpikes, first, seconds);
         SpnetNetwork.checkMemory(cfg);
-        Path ckDir = checkpointDir != null ? checkpointDir : resume != null ? resume : outDir.resolve("checkpoints");
+        Path ckDir = checkpointDir != null ? checkpointDir : run.resume != null ? run.resume : outDir.resolve("checkpoints");
 
         long t0 = System.nanoTime();
         List<SpnetNetwork.Second> per = new ArrayList<>();
@@ -139,7 +133,7 @@ final class SpnetCommand implements Callable<Integer> {
                 SpnetNetwork.Second s = net.runSecond(record.contains(tS) || tS > lastFigureSeconds);
                 kept.add(s, record.contains(tS));
                 per.add(strip(s));
-                if (checkpointEvery != null && (tS % checkpointEvery == 0 || tS == seconds)) SpnetCheckpoint.write(ckDir, net.snapshot(), keep);
+                if (run.checkpointDue(tS, seconds)) SpnetCheckpoint.write(ckDir, net.snapshot(), keep);
                 bar.update((double) (tS - first) / (seconds - first), () -> String.format(Locale.ROOT,
                         "%d of %d s, %.2f Hz, mean exc w %.3f", tS, seconds, s.rateHz(), s.meanExcW()));
             }

@@ -20,9 +20,10 @@ class ExampleCommandTest {
         CliRunner r = CliRunner.run("example", "--list");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(2, lines.size(), r.out());
+        assertEquals(5, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith("sornsim-izhikevich  PymoNNto/SORNSim's Izhikevich example"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("homeostasis"), lines.get(1));
+        String[] next = {"homeostasis", "stdp-song2000", "dastdp-pair", "dastdp-network"};
+        for (int k = 0; k < next.length; k++) assertTrue(lines.get(k + 1).startsWith(next[k] + " "), lines.get(k + 1));
         JsonNode j = CommandLineTest.JSON.readTree(CliRunner.run("example", "--list", "--json").out());
         assertEquals("sornsim-izhikevich", j.get("examples").get(0).get("name").asText());
         assertTrue(j.get("examples").get(1).has("reproduces"));
@@ -33,11 +34,11 @@ class ExampleCommandTest {
         Path out = dir.resolve("o");
         CliRunner r = CliRunner.run("example", "sornsim", "--out", out.toString());
         assertEquals(2, r.code());
-        assertEquals("izhsim example: unknown example 'sornsim'; known: sornsim-izhikevich, homeostasis", r.err().strip());
+        assertEquals("izhsim example: unknown example 'sornsim'; known: sornsim-izhikevich, homeostasis, stdp-song2000, dastdp-pair, dastdp-network", r.err().strip());
         assertFalse(Files.exists(out), "nothing written");
         CliRunner none = CliRunner.run("example");
         assertEquals(2, none.code());
-        assertTrue(none.err().contains("known: sornsim-izhikevich, homeostasis"), none.err());
+        assertTrue(none.err().contains("known: sornsim-izhikevich, homeostasis, stdp-song2000, dastdp-pair, dastdp-network"), none.err());
         assertEquals(2, CliRunner.run("example", "homeostasis", "--threads", "0").code());
     }
 
@@ -60,5 +61,16 @@ class ExampleCommandTest {
         try (var left = Files.list(out)) {
             assertEquals(8, left.count(), "no staging directory left behind");
         }
+    }
+
+    @Test
+    void runsTheDaStdpPairExampleIntoOut() throws Exception {
+        Path out = dir.resolve("pair");
+        CliRunner r = CliRunner.run("example", "dastdp-pair", "--json", "--quiet", "--figures", "png", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = CommandLineTest.JSON.readTree(r.out());
+        assertEquals(12, j.get("spikes").asInt());
+        assertTrue(j.get("s_at_6s").asDouble() > j.get("s_at_3s").asDouble(), "the rewards strengthen the synapse");
+        for (String f : List.of("strength.png", "dopamine.png", "curves.csv", "run.json")) assertTrue(Files.size(out.resolve(f)) > 1000, f);
     }
 }
