@@ -10,14 +10,6 @@ import pytest
 pytest.importorskip("pyNN")
 
 
-@pytest.fixture(scope="module")
-def brian2():
-    pytest.importorskip("brian2")
-    import pyNN.brian2 as b2
-
-    return b2
-
-
 def spikes(block):
     return [np.asarray(st.magnitude) for st in block.segments[-1].spiketrains]
 
