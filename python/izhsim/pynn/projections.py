@@ -212,9 +212,6 @@ class Projection(common.Projection):
                            .connect(Connectivity.explicit(simulator.java_ints(pi[sel]), simulator.java_ints(qi[sel])))
                            .weights(Weights.array(simulator.java_doubles(self._weight[sel])))
                            .delays(Delays.array(simulator.java_ints(steps[sel]))))
-                if not hasattr(builder, "target"):
-                    raise NotImplementedError("pyNN.izhsim: synapses onto a cell's variable (target "
-                                              f"{target!r}) need izhsim's synapse targets (branch 'sources')")
                 builder.target(target)
                 if rule is not None:
                     builder.plasticity(rule)

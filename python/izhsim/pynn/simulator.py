@@ -153,6 +153,9 @@ class State(common.control.BaseState):
                     b.add(m)
             net = b.build()
             self.sim = Simulation.builder(net).threads(int(self.threads)).build()
+            for p in self.populations:
+                if not p.celltype.source:
+                    p._schedule(self.sim)
         except jpype.JException as e:
             raise translate(e) from None
         for r in self.recorders:
