@@ -20,7 +20,7 @@ class Recorder(recording.Recorder):
 
     def __init__(self, population=None, file=None):
         super().__init__(population, file)
-        self._monitors, self._offsets = {}, {}
+        self._monitors, self._offsets, self._gathered = {}, {}, {}
 
     def _record(self, variable, new_ids, sampling_interval=None):
         st = simulator.state
@@ -64,7 +64,16 @@ class Recorder(recording.Recorder):
         st = simulator.state
         if st.sim is None or var not in self._monitors:
             return None
+        if st.world is not None:
+            return self._gathered.get(var)  # rank 0: every rank's part; the other ranks: nothing
         return st._call(st.sim.recording, self._monitors[var][0])
+
+    def _gather(self, world):
+        from org.izhsim.mpi import Gathered
+
+        st = simulator.state
+        self._gathered = {var: st._call(Gathered.any, world, st.sim.recording(m)) for var, (m, _) in
+                          sorted(self._monitors.items())}
 
     def _get_spiketimes(self, requested_ids, clear=False):
         rec = self._recording("spikes")
@@ -117,4 +126,4 @@ class Recorder(recording.Recorder):
             self._offsets[var] = int(rec.count()) if var == "spikes" else int(rec.samples()) - 1
 
     def _reset(self):
-        self._monitors, self._offsets = {}, {}
+        self._monitors, self._offsets, self._gathered = {}, {}, {}
