@@ -11,8 +11,17 @@ The same script for both backends (issue #18's benchmark: izhsim's run <= 1/5 of
     times 1000/K as ``izhsim net2003 --connectivity sparse`` scales them; delay one step.
     PyNN's Izhikevich synapse jumps v by the weight, net.m's is a 1 ms current pulse: at
     dt = 1 ms the two move v alike (Euler: v += dt*I);
-  * thalamic noise: ``NoisyCurrentSource`` sigma 5 (exc) and 2 (inh) mV/ms, i.e. 0.005 and
-    0.002 nA in PyNN's Izhikevich units (i_offset in nA over 1 pF), redrawn every 1 ms;
+  * thalamic input, --input poisson (default): per cell two SpikeSourcePoisson cells of 125 Hz,
+    one-to-one, weights +w and -w with w = 10 (exc) and 4 (inh) mV: per ms a mean of 0 and a
+    variance of 2 * 0.125 * w^2 = 25 and 4, net.m's sigma = 5 and 2 noise in its first two
+    moments, native on both backends. --input noise: ``NoisyCurrentSource`` sigma 0.005 and
+    0.002 nA (5 and 2 mV/ms in PyNN's Izhikevich units: i_offset in nA over 1 pF), redrawn every
+    1 ms, net.m's own noise; pyNN.brian2 runs it as a Python operation per ms and per cell
+    (its NoisyCurrentSource), so this measures that loop more than Brian2;
+  * the rate is not net.m's: PyNN's Izhikevich synapse jumps v before the step's Euler update
+    (net.m adds the input in the update; the quadratic term amplifies a jump above -62.5 mV) and
+    the shortest PyNN delay is one step (net.m's is none); the script compares the backends on
+    one script, not with net.m;
   * spikes of all cells recorded.
 
 Output: one JSON line {backend, build_s, run_s, spikes, ...}: build_s is the PyNN description
@@ -65,8 +74,14 @@ def build(sim, a):
             sim.Projection(pre, post, sim.FixedNumberPreConnector(k, with_replacement=False, rng=prng),
                            sim.StaticSynapse(weight=sim.RandomDistribution("uniform", w, rng=prng), delay=a.dt),
                            receptor_type=receptor)
-    for pop, sigma in ((exc, 0.005), (inh, 0.002)):
-        sim.NoisyCurrentSource(mean=0.0, stdev=sigma, dt=1.0).inject_into(pop)
+    for pop, sigma in ((exc, 5.0), (inh, 2.0)):
+        if a.input == "noise":
+            sim.NoisyCurrentSource(mean=0.0, stdev=sigma / 1000.0, dt=1.0).inject_into(pop)
+        else:
+            for sign, receptor in ((1.0, "excitatory"), (-1.0, "inhibitory")):
+                src = sim.Population(pop.size, sim.SpikeSourcePoisson(rate=125.0), label=f"{pop.label}{receptor[:3]}")
+                sim.Projection(src, pop, sim.OneToOneConnector(), sim.StaticSynapse(weight=sign * 2 * sigma, delay=a.dt),
+                               receptor_type=receptor)
         pop.record("spikes")
     return exc, inh
 
@@ -80,6 +95,7 @@ def main(argv=None):
     p.add_argument("--duration", type=float, default=1000.0, help="ms")
     p.add_argument("--dt", type=float, default=1.0, help="ms")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--input", choices=("poisson", "noise"), default="poisson", help="thalamic input (see above)")
     p.add_argument("--threads", type=int, default=None, help="izhsim's worker threads (default: all cores)")
     a = p.parse_args(argv)
     if not 1 <= a.k <= a.ne + a.ni or a.ne < 1 or a.ni < 1:
@@ -92,7 +108,7 @@ def main(argv=None):
     t2 = time.perf_counter()
     spikes = sum(len(st) for pop in (exc, inh) for st in pop.get_data().segments[-1].spiketrains)
     out = {"backend": a.backend, "build_s": round(t1 - t0, 3), "run_s": round(t2 - t1, 3), "spikes": spikes,
-           "ne": a.ne, "ni": a.ni, "k": a.k, "duration_ms": a.duration, "dt_ms": a.dt, "seed": a.seed,
+           "ne": a.ne, "ni": a.ni, "k": a.k, "duration_ms": a.duration, "dt_ms": a.dt, "seed": a.seed, "input": a.input,
            "rate_hz": round(spikes / (a.ne + a.ni) / (a.duration / 1000.0), 3)}
     if a.backend == "izhsim":
         from izhsim.pynn import simulator
