@@ -82,7 +82,9 @@ def find_jar(build: bool = True) -> Path:
     jar = root / "izhsim-cli" / "target" / "izhsim.jar"
     if build:
         # the launcher builds when any source is newer than the jar, and only then; --version is its cheapest command
-        r = subprocess.run([str(root / "izhsim"), "--version"], capture_output=True, text=True)
+        # without the MPI launcher's variables: under mpirun the launcher's own JVM would take itself for a rank
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OMPI_", "PMIX_", "PMI_"))}
+        r = subprocess.run([str(root / "izhsim"), "--version"], capture_output=True, text=True, env=env)
         if r.returncode != 0:
             raise JvmError("building izhsim's jar failed: " + (r.stderr.strip().splitlines() or ["(no message)"])[-1])
     if not jar.is_file():

@@ -30,3 +30,13 @@ def pynn_izhsim():
     from izhsim.pynn_install import register
 
     return register()
+
+
+@pytest.fixture(scope="session")
+def brian2():
+    """PyNN's Brian2 backend, the reference of the pyNN.izhsim tests."""
+    pytest.importorskip("pyNN")
+    pytest.importorskip("brian2")
+    import pyNN.brian2 as b2
+
+    return b2

@@ -10,14 +10,6 @@ import pytest
 pytest.importorskip("pyNN")
 
 
-@pytest.fixture(scope="module")
-def brian2():
-    pytest.importorskip("brian2")
-    import pyNN.brian2 as b2
-
-    return b2
-
-
 def spikes(block):
     return [np.asarray(st.magnitude) for st in block.segments[-1].spiketrains]
 
@@ -233,10 +225,14 @@ def test_bad_input_names_the_culprit(pynn_izhsim):
         sim.Projection(p, p, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.1, delay=0.01))
     with pytest.raises(NotImplementedError, match="HH_cond_exp"):
         sim.HH_cond_exp()
-    with pytest.raises(NotImplementedError, match="STDPMechanism"):
+    with pytest.raises(NotImplementedError, match="SpikePairRule"):
         sim.STDPMechanism()
-    with pytest.raises(NotImplementedError, match="records every time step"):
-        p.record("v", sampling_interval=1.0)
+    with pytest.raises(NotImplementedError, match="TsodyksMarkramSynapse"):
+        sim.TsodyksMarkramSynapse()
+    with pytest.raises(ValueError, match="sampling_interval=0.15.*whole number of time steps"):
+        p.record("v", sampling_interval=0.15)
+    with pytest.raises(NotImplementedError, match="start = 2.5 ms is not a multiple of its dt = 1.0 ms"):
+        sim.NoisyCurrentSource(start=2.5, dt=1.0)
     with pytest.raises(errors.InvalidParameterValueError, match="strictly increasing"):
         sim.StepCurrentSource(times=[10.0, 5.0], amplitudes=[1.0, 2.0])
     with pytest.raises(ValueError, match="threads"):

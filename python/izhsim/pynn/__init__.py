@@ -49,6 +49,7 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
         raise ValueError(f"setup(timestep={timestep!r}) must be > 0 ms")
     common.setup(timestep, min_delay, **extra_params)
     simulator.state.clear()
+    simulator.state.join_mpi()
     st = simulator.state
     st.dt, st.min_delay, st.max_delay = float(timestep), float(min_delay), float(max_delay)
     st.threads, st.seed, st.scheme = threads, seed, scheme
@@ -67,8 +68,13 @@ run, run_until = common.build_run(simulator)
 run_for = run
 reset = common.build_reset(simulator)
 initialize = common.initialize
-get_current_time, get_time_step, get_min_delay, get_max_delay, num_processes, rank = \
+get_current_time, get_time_step, get_min_delay, get_max_delay, _one_process, rank = \
     common.build_state_queries(simulator)
+
+
+def num_processes():
+    """The MPI processes the Java simulation runs on (1 outside mpirun); see docs/python.md, "MPI"."""
+    return simulator.state.ranks
 create = common.build_create(Population)
 connect = common.build_connect(Projection, FixedProbabilityConnector, StaticSynapse)  # noqa: F405
 record = common.build_record(simulator)

@@ -164,14 +164,6 @@ SpikeSourcePoissonRefractory = _unsupported(cells.SpikeSourcePoissonRefractory)
 class _SpikeSource(IzhsimCellType):
     source = True
 
-    @staticmethod
-    def _factory(name):
-        from org.izhsim.network import NeuronGroup
-
-        if not hasattr(NeuronGroup, name):
-            raise NotImplementedError(f"pyNN.izhsim: spike sources need izhsim's NeuronGroup.{name} (branch 'sources')")
-        return getattr(NeuronGroup, name)
-
 
 class SpikeSourceArray(_SpikeSource, cells.SpikeSourceArray):
     """Spikes at given times; each time goes to the nearest step, as Brian2's SpikeGeneratorGroup rounds."""
@@ -179,6 +171,7 @@ class SpikeSourceArray(_SpikeSource, cells.SpikeSourceArray):
 
     def java_group(self, name, pop):
         from . import simulator
+        from org.izhsim.network import NeuronGroup
 
         seqs = pop._parameters["spike_times"]
         idx, times = [], []
@@ -191,23 +184,23 @@ class SpikeSourceArray(_SpikeSource, cells.SpikeSourceArray):
                                                         "times must be finite and >= 0")
             idx.append(np.full(t.size, i))
             times.append(np.rint(t / simulator.state.dt) * simulator.state.dt)
-        f = self._factory("spikeGenerator")
-        return f(name, pop.size, simulator.java_ints(np.concatenate(idx or [[]])),
-                 simulator.java_doubles(np.concatenate(times or [[]])))
+        return NeuronGroup.spikeGenerator(name, pop.size, simulator.java_ints(np.concatenate(idx or [[]])),
+                                          simulator.java_doubles(np.concatenate(times or [[]])))
 
 
 class SpikeSourcePoisson(_SpikeSource, cells.SpikeSourcePoisson):
-    __doc__ = cells.SpikeSourcePoisson.__doc__
+    """Poisson trains (a fresh draw per step and cell, rand() < rate*dt, as Brian2's PoissonGroup) that fire in
+    the steps with start <= t <= start + duration, bounds included, as PyNN's Brian2 backend tests them."""
     translations = build_translations(("rate", "rate"), ("start", "start"), ("duration", "duration"))
 
     def java_group(self, name, pop):
         from . import simulator
-        from org.izhsim.network import PerNeuron
+        from org.izhsim.network import NeuronGroup, PerNeuron
 
         p = pop._parameters
-        if np.any(np.asarray(p["start"]) != 0) or np.any(np.isfinite(np.asarray(p["duration"], dtype=float))
-                                                          & (np.asarray(p["duration"]) < 1e9)):
-            raise NotImplementedError("pyNN.izhsim: SpikeSourcePoisson with start or duration; izhsim's Poisson "
-                                      "groups fire for the whole run")
-        f = self._factory("poisson")
-        return f(name, pop.size, PerNeuron.array(simulator.java_doubles(np.asarray(p["rate"], dtype=float))))
+        rate = PerNeuron.array(simulator.java_doubles(np.asarray(p["rate"], dtype=float)))
+        start = np.broadcast_to(np.asarray(p["start"], dtype=float), (pop.size,))
+        stop = start + np.broadcast_to(np.asarray(p["duration"], dtype=float), (pop.size,))
+        if not start.any() and np.isinf(stop).all():
+            return NeuronGroup.poisson(name, pop.size, rate)
+        return NeuronGroup.poisson(name, pop.size, rate, simulator.java_doubles(start), simulator.java_doubles(stop))

@@ -8,8 +8,9 @@ the current is evaluated in Java inside the compiled kernel, with no Python per 
 Timing follows PyNN's Brian2 backend, which switches a source at the first step whose t is within
 dt/2 of the switching time, before that step's update: a current that starts at ``start`` is on
 for the steps with t_k >= start - dt/2. NoisyCurrentSource becomes izhsim's Gaussian noise input
-(redrawn every ``dt`` of the source), which runs for the whole simulation: other ``start``/``stop``
-values raise NotImplementedError.
+(redrawn every ``dt`` of the source, from t = 0 on) whose σ is 0 before ``start`` and set at
+``start`` and back to 0 at ``stop`` by scheduled parameter changes; its mean is a window term as
+above. Brian2 draws at start + i*dt, so start and stop must lie on the noise's redraw grid.
 """
 from __future__ import annotations
 
@@ -156,17 +157,31 @@ class NoisyCurrentSource(_Source, electrodes.NoisyCurrentSource):
 
     def _check(self):
         p = self._native
-        if p["start"] > 0 or p["stop"] < electrodes.NoisyCurrentSource.default_parameters["stop"]:
-            raise NotImplementedError("pyNN.izhsim: NoisyCurrentSource with start or stop: izhsim's noise input runs "
-                                      "for the whole simulation; leave start and stop at their defaults")
         if p["stdev"] < 0:
             raise errors.InvalidParameterValueError(f"NoisyCurrentSource: stdev must be >= 0, got {p['stdev']}")
+        if not p["dt"] > 0:
+            raise errors.InvalidParameterValueError(f"NoisyCurrentSource: dt must be > 0, got {p['dt']}")
+        if p["stop"] < p["start"]:
+            raise errors.InvalidParameterValueError(f"NoisyCurrentSource: stop {p['stop']} ms is before start "
+                                                    f"{p['start']} ms")
+        for name in ("start", "stop"):
+            k = p[name] / p["dt"]
+            if np.isfinite(k) and abs(k - round(k)) > 1e-9 * max(1.0, abs(k)):
+                raise NotImplementedError(f"pyNN.izhsim: NoisyCurrentSource {name} = {p[name]} ms is not a multiple of "
+                                          f"its dt = {p['dt']} ms: izhsim redraws the noise every dt from t = 0")
 
     def expression(self, dt):
-        return _num(self._native["mean"])
+        p = self._native
+        return f"{_num(p['mean'])}*{_window(p['start'], min(p['stop'], 1e15), dt)}"
 
     def value_at(self, t, dt):
         return float("nan")  # the drawn values live in Java
 
     def noise(self):
         return float(self._native["stdev"]), float(self._native["dt"])
+
+    def noise_window(self, dt):
+        """(start step, stop step or None) of the noise: σ is switched on and off by scheduled changes."""
+        p = self._native
+        stop = p["stop"] / dt
+        return int(round(p["start"] / dt)), (int(round(stop)) if stop < 1e15 else None)

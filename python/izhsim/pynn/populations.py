@@ -149,11 +149,23 @@ class Population(common.Population):
         return b.build()
 
     def _java_inputs(self):
-        from org.izhsim.network import Input, PerNeuron
+        from org.izhsim.network import Input, ParameterChange, PerNeuron
 
-        out = []
+        out, self._noise_changes = [], []
+        dt = simulator.state.dt
         for k, (s, mask) in enumerate(getattr(self, "_noise", [])):
             sigma, period = s.noise()
-            out.append(Input.noise(self._java, PerNeuron.array(simulator.java_doubles(sigma * mask)), float(period))
-                       .named(f"noise{k}:{self._java.name()}"))
+            start, stop = s.noise_window(dt)
+            name = f"noise{k}:{self._java.name()}"
+            on = PerNeuron.array(simulator.java_doubles(sigma * mask))
+            out.append(Input.noise(self._java, on if start == 0 else PerNeuron.constant(0.0), float(period)).named(name))
+            if start > 0:
+                self._noise_changes.append((start, ParameterChange.noiseSigma(name, on)))
+            if stop is not None:
+                self._noise_changes.append((stop, ParameterChange.noiseSigma(name, PerNeuron.constant(0.0))))
         return out
+
+    def _schedule(self, sim):
+        """Queues the noise switching of this population's sources on a new simulation."""
+        for step, change in getattr(self, "_noise_changes", []):
+            sim.schedule(step, change)

@@ -15,7 +15,7 @@ from pyNN.core import ezip
 from pyNN.space import Space
 
 from . import simulator
-from .synapses import StaticSynapse
+from .synapses import RULE_PARAMETERS, STDPMechanism, StaticSynapse, rule_parameters
 
 
 def _address(obj):
@@ -70,7 +70,7 @@ class Projection(common.Projection):
         simulator.state.require_unbuilt("creating a Projection")
         common.Projection.__init__(self, presynaptic_population, postsynaptic_population, connector, synapse_type,
                                    source, receptor_type, space, label)
-        self._parts = []
+        self._parts, self._rule_values, self._java_groups = [], {}, []
         connector.connect(self)
         self._finish()
         simulator.state.projections.append(self)
@@ -81,6 +81,9 @@ class Projection(common.Projection):
         n = pre.size
         if n == 0:
             return
+        for name in RULE_PARAMETERS:
+            if name in params:
+                self._rule_values.setdefault(name, []).append(np.unique(np.asarray(params[name], dtype=float)))
         w = np.broadcast_to(np.asarray(params.get("weight", 0.0), dtype=float), (n,))
         d = np.broadcast_to(np.asarray(params.get("delay", simulator.state.min_delay), dtype=float), (n,))
         self._parts.append((pre, np.full(n, int(postsynaptic_index), dtype=np.int64), np.array(w), np.array(d)))
@@ -122,28 +125,59 @@ class Projection(common.Projection):
         for name, value in parameter_space.items():
             v = np.asarray(value, dtype=float)
             v = v[self._pre_idx, self._post_idx] if v.ndim == 2 else np.broadcast_to(v, self._weight.shape)
-            setattr(self, "_" + name, np.array(v, dtype=float))
+            if name in RULE_PARAMETERS:
+                self._rule_values[name] = [np.unique(v)]
+            elif name != "dendritic_delay_fraction":
+                setattr(self, "_" + name, np.array(v, dtype=float))
         self._finish_check()
 
     def _finish_check(self):
         self._parts = [(self._pre_idx, self._post_idx, self._weight, self._delay)]
         self._finish()
 
-    def _get_attributes_as_list(self, names):
+    def _columns(self):
+        """Every attribute per connection; the weights as they are now (learned ones after a run)."""
         cols = {"presynaptic_index": self._pre_idx, "postsynaptic_index": self._post_idx,
-                "weight": self._weight, "delay": self._delay}
+                "weight": self._weights_now(), "delay": self._delay}
+        if self._rule_values and len(self):
+            for name, v in rule_parameters(self._rule_values, self.label).items():
+                cols[name] = np.full(self._weight.shape, v)
+        return cols
+
+    @property
+    def _plastic(self):
+        return isinstance(self.synapse_type, STDPMechanism)
+
+    def _weights_now(self):
+        """The initial weights, or after a run the engine's (learned, stored as float) in this list's order."""
+        st = simulator.state
+        if st.sim is None or not self._plastic:
+            return self._weight
+        w = self._weight.copy()
+        for group, sel, order in self._java_groups:
+            view = st._call(st.sim.synapses, group)
+            w[np.flatnonzero(sel)[order]] = np.asarray(view.weights(), dtype=float)
+        return w
+
+    def _get_attributes_as_list(self, names):
+        cols = self._columns()
         try:
             arrays = [cols[n] for n in names]
         except KeyError as e:
-            raise errors.NonExistentParameterError(str(e), "StaticSynapse", ["weight", "delay"]) from None
+            raise errors.NonExistentParameterError(str(e), type(self.synapse_type).__name__,
+                                                   [c for c in cols if not c.endswith("index")]) from None
         return list(zip(*[a.tolist() for a in arrays]))
 
     def _get_attributes_as_arrays(self, names, multiple_synapses="sum"):
         ops = {"sum": np.add, "min": np.minimum, "max": np.maximum}
+        cols = self._columns()
         out = []
         for n in names:
-            n = n[:-1] if n.endswith("s") else n
-            vals = {"weight": self._weight, "delay": self._delay}[n]
+            n = n if n in cols else n[:-1] if n.endswith("s") else n
+            if n not in cols or n.endswith("index"):
+                raise errors.NonExistentParameterError(n, type(self.synapse_type).__name__,
+                                                       [c for c in cols if not c.endswith("index")])
+            vals = cols[n]
             a = np.full((self.pre.size, self.post.size), np.nan)
             if multiple_synapses in ops:
                 filled = np.zeros_like(a, dtype=bool)
@@ -166,7 +200,8 @@ class Projection(common.Projection):
         pw, pi = pre_which[self._pre_idx], pre_index[self._pre_idx]
         qw, qi = post_which[self._post_idx], post_index[self._post_idx]
         steps = np.rint(self._delay / simulator.state.dt).astype(np.int64) - simulator.DELAY_OFFSET
-        out = []
+        rule = self._java_rule()
+        out, self._java_groups = [], []
         for a, pp in enumerate(pre_pops):
             for b, qp in enumerate(post_pops):
                 sel = (pw == a) & (qw == b)
@@ -177,8 +212,27 @@ class Projection(common.Projection):
                            .connect(Connectivity.explicit(simulator.java_ints(pi[sel]), simulator.java_ints(qi[sel])))
                            .weights(Weights.array(simulator.java_doubles(self._weight[sel])))
                            .delays(Delays.array(simulator.java_ints(steps[sel]))))
-                if not hasattr(builder, "target"):
-                    raise NotImplementedError("pyNN.izhsim: synapses onto a cell's variable (target "
-                                              f"{target!r}) need izhsim's synapse targets (branch 'sources')")
-                out.append(builder.target(target).build())
+                builder.target(target)
+                if rule is not None:
+                    builder.plasticity(rule)
+                out.append(builder.build())
+                if rule is not None:
+                    self._java_groups.append((out[-1], sel, _storage_order(pi[sel], steps[sel], qi[sel])))
         return out
+
+    def _java_rule(self):
+        if not self._plastic or not len(self):
+            return None
+        p = rule_parameters(self._rule_values, self.label)
+        bad = (self._weight < 0) | (self._weight > p["w_max"])
+        if bad.any():
+            raise NotImplementedError(f"pyNN.izhsim: projection {self.label!r} starts with weight "
+                                      f"{self._weight[bad][0]} outside [0, w_max = {p['w_max']}]; izhsim's STDP clips "
+                                      "at every update, PyNN's only at the bound it moves towards: start inside")
+        return self.synapse_type.java_rule(p, self.label)
+
+
+def _storage_order(pre, steps, post):
+    """Where each connection of a plastic group sits in the engine's storage: rows by pre, each by delay then post
+    (``SynapseView.weights()``'s order); connections with equal (pre, delay, post) keep their order."""
+    return np.lexsort((post, steps, pre))

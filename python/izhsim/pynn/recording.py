@@ -2,7 +2,9 @@
 
 A state sample of step k holds the state after the update of step k (``StateMonitor``), i.e. the
 state at t_(k+1); PyNN's signals start at t = 0, so the initial values lead, as PyNN's Brian2
-backend does it: n steps give n + 1 samples. ``get_data(clear=True)`` and reset() keep what was
+backend does it: n steps give n + 1 samples. With ``sampling_interval`` = m·dt the monitor samples
+after steps 0, m, 2m, … — what PyNN's Brian2 backend records (a StateMonitor of dt = m·dt in the
+'end' slot) and labels t = 0, m·dt, 2m·dt, … after the initial value. ``get_data(clear=True)`` and reset() keep what was
 read in Python's segments; the Java recording grows, and offsets say where the new part begins.
 """
 from __future__ import annotations
@@ -18,14 +20,19 @@ class Recorder(recording.Recorder):
 
     def __init__(self, population=None, file=None):
         super().__init__(population, file)
-        self._monitors, self._offsets = {}, {}
+        self._monitors, self._offsets, self._gathered = {}, {}, {}
 
     def _record(self, variable, new_ids, sampling_interval=None):
-        simulator.state.require_unbuilt("record()")
-        if sampling_interval is not None and abs(sampling_interval - simulator.state.dt) > 1e-12:
-            raise NotImplementedError(f"pyNN.izhsim records every time step only (dt = {simulator.state.dt} ms), "
-                                      f"not every {sampling_interval} ms")
-        self.sampling_interval = simulator.state.dt
+        st = simulator.state
+        st.require_unbuilt("record()")
+        if sampling_interval is None:
+            sampling_interval = getattr(self, "sampling_interval", None) or st.dt
+        n = sampling_interval / st.dt
+        if not (n >= 1 and abs(n - round(n)) <= 1e-9 * n):
+            raise ValueError(f"record(sampling_interval={sampling_interval}): must be a whole number of time steps "
+                             f"of {st.dt} ms")
+        self.sampling_interval = round(n) * st.dt
+        self._every = round(n)
 
     def _indices(self, variable):
         ids = np.array(sorted(self.recorded[variable]), dtype=int)
@@ -47,7 +54,8 @@ class Recorder(recording.Recorder):
                 m = SpikeMonitor.of(group, simulator.java_ints(idx)).named(f"spikes:{group.name()}")
             else:
                 jname = self.population.celltype.variables[var]
-                m = StateMonitor.ofVariables(group, simulator.java_ints(idx), 1, jpype.JArray(jpype.JString)([jname])) \
+                m = StateMonitor.ofVariables(group, simulator.java_ints(idx), getattr(self, "_every", 1),
+                                             jpype.JArray(jpype.JString)([jname])) \
                     .named(f"{var}:{group.name()}")
             self._monitors[var] = (m, ids)
         return [m for m, _ in self._monitors.values()]
@@ -56,7 +64,16 @@ class Recorder(recording.Recorder):
         st = simulator.state
         if st.sim is None or var not in self._monitors:
             return None
+        if st.world is not None:
+            return self._gathered.get(var)  # rank 0: every rank's part; the other ranks: nothing
         return st._call(st.sim.recording, self._monitors[var][0])
+
+    def _gather(self, world):
+        from org.izhsim.mpi import Gathered
+
+        st = simulator.state
+        self._gathered = {var: st._call(Gathered.any, world, st.sim.recording(m)) for var, (m, _) in
+                          sorted(self._monitors.items())}
 
     def _get_spiketimes(self, requested_ids, clear=False):
         rec = self._recording("spikes")
@@ -109,4 +126,4 @@ class Recorder(recording.Recorder):
             self._offsets[var] = int(rec.count()) if var == "spikes" else int(rec.samples()) - 1
 
     def _reset(self):
-        self._monitors, self._offsets = {}, {}
+        self._monitors, self._offsets, self._gathered = {}, {}, {}

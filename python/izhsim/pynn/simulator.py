@@ -49,10 +49,19 @@ def java_doubles(a):
     return jpype.JArray(jpype.JDouble)(np.ascontiguousarray(a, dtype=np.float64))
 
 
+def _under_mpirun() -> bool:
+    """What org.izhsim.mpi.MpiEnvironment checks, without starting a JVM outside MPI."""
+    return any(k in os.environ for k in ("OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK", "SLURM_STEP_NUM_TASKS"))
+
+
 class State(common.control.BaseState):
+    """``num_processes`` stays 1 for PyNN's own code even under mpirun: every rank holds the whole
+    description (PyNN's gathering needs mpi4py and per-rank cell masks), while the Java simulation runs
+    distributed over ``world`` and each run's recordings are gathered onto rank 0 (``ranks`` processes)."""
+
     def __init__(self):
         super().__init__()
-        self.mpi_rank, self.num_processes = 0, 1
+        self.mpi_rank, self.num_processes, self.ranks, self.world = 0, 1, 1, None
         self.dt, self.min_delay, self.max_delay = 0.1, 0.1, 10.0
         self.threads, self.seed, self.scheme = os.cpu_count() or 1, 1, None
         self.sim = None
@@ -81,6 +90,24 @@ class State(common.control.BaseState):
         self.running = True
         if n:
             self._call(self.sim.runSteps, n)
+        if self.world is not None:
+            for r in self._recorders():
+                r._gather(self.world)  # collective: every rank runs, so every rank gathers here
+
+    def join_mpi(self):
+        """Under mpirun: this process's rank of the job (MPI is initialised once per process, finalised at exit)."""
+        if self.world is not None or not _under_mpirun():
+            return
+        import atexit
+
+        from .. import _jvm
+
+        _jvm.start()
+        from org.izhsim.mpi import MpiCommunicator
+
+        self.world = self._call(MpiCommunicator.world)
+        self.mpi_rank, self.ranks = int(self.world.rank()), int(self.world.size())
+        atexit.register(self.world.close)
 
     def run_until(self, tstop: float):
         self.run(tstop - self.t)
@@ -105,6 +132,10 @@ class State(common.control.BaseState):
         if self.sim is not None:
             raise NotImplementedError(f"pyNN.izhsim: {what} while a simulation is under way needs the network rebuilt; "
                                       "do it before the first run() or after reset()")
+
+    def _recorders(self):
+        """The recorders in one order on every rank (a set's order is not: MPI collectives need it)."""
+        return sorted(self.recorders, key=lambda r: int(r.population.first_id))
 
     def _call(self, f, *args):
         import jpype
@@ -148,11 +179,15 @@ class State(common.control.BaseState):
             for k, prj in enumerate(self.projections):
                 for sg in prj._build_java(f"prj{k}"):
                     b.add(sg)
-            for r in self.recorders:
+            for r in self._recorders():
                 for m in r._build_monitors():
                     b.add(m)
             net = b.build()
-            self.sim = Simulation.builder(net).threads(int(self.threads)).build()
+            sb = Simulation.builder(net).threads(int(self.threads))
+            self.sim = (sb if self.world is None else sb.communicator(self.world)).build()
+            for p in self.populations:
+                if not p.celltype.source:
+                    p._schedule(self.sim)
         except jpype.JException as e:
             raise translate(e) from None
         for r in self.recorders:

@@ -25,7 +25,10 @@ final class Fingerprint {
             if (g.equations() != null) s.append("equations ").append(g.equations().hash());
             else if (g.model2007() != null) s.append(g.model2007());
             else if (g.source() instanceof SpikeSource.Generator gen) s.append(gen);
-            else if (g.source() != null) s.append("poisson"); // its rates are a vector of the snapshot
+            else if (g.source() instanceof SpikeSource.Poisson p) {
+                s.append("poisson"); // its rates are a vector of the snapshot
+                if (p.startMs() != null) s.append(" window ").append(Arrays.hashCode(p.startMs())).append(' ').append(Arrays.hashCode(p.stopMs()));
+            }
             else s.append(g.model().name());
             s.append('\n');
         }

@@ -95,6 +95,14 @@ public final class NeuronGroup {
         return new Builder(name, size).source(new SpikeSource.Poisson(rateHz)).build();
     }
 
+    /**
+     * Poisson sources that fire only in [startMs[i], stopMs[i]] (PyNN's start and
+     * start + duration); see {@link SpikeSource.Poisson}.
+     */
+    public static NeuronGroup poisson(String name, int size, PerNeuron rateHz, double[] startMs, double[] stopMs) {
+        return new Builder(name, size).source(new SpikeSource.Poisson(rateHz, startMs, stopMs)).build();
+    }
+
     /** {@link #poisson(String, int, PerNeuron)} with one rate for all. */
     public static NeuronGroup poisson(String name, int size, double rateHz) {
         return poisson(name, size, PerNeuron.constant(rateHz));
@@ -299,7 +307,10 @@ public final class NeuronGroup {
         }
 
         public NeuronGroup build() {
-            if (source instanceof SpikeSource.Poisson p) p.rateHz().checkSize("group '" + name + "' rate_hz", size);
+            if (source instanceof SpikeSource.Poisson p) {
+                p.rateHz().checkSize("group '" + name + "' rate_hz", size);
+                p.windowSteps(size, 1);
+            }
             if (behaviourDynamics && (model2007 != null || equations != null)) {
                 throw new IllegalArgumentException("group '" + name + "': behaviourDynamics() excludes a model");
             }

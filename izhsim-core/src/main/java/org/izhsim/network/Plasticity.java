@@ -48,10 +48,27 @@ public sealed interface Plasticity permits Plasticity.Stdp, Plasticity.Spnet, Pl
      * {@code tauPostMs}), both decaying by exp(−dt/τ) per step. In one step, Brian2's order:
      * first the arrivals (w += Δw−(x_post before this step's post spikes)), then the post spikes
      * (w += Δw+(x_pre at arrival, arrivals of this step included)); w is clipped to [0, wMax]
-     * after every update.
+     * after every update. An arrival delivers the weight the synapse has before its update
+     * (Brian2's example: {@code on_pre: ge += w} first), or, with {@code deliverAfterUpdate},
+     * after it (PyNN's STDPMechanism on its Brian2 and NEST backends, NEST's
+     * {@code stdp_synapse}).
      */
     record Stdp(double tauPreMs, double tauPostMs, double aPre, double aPost, double wMax,
-                WeightDependence dependence, Pairing pairing) implements Plasticity {
+                WeightDependence dependence, Pairing pairing, boolean deliverAfterUpdate) implements Plasticity {
+        /** Delivering the weight before the arrival's update (Brian2's STDP example). */
+        public Stdp(double tauPreMs, double tauPostMs, double aPre, double aPost, double wMax,
+                    WeightDependence dependence, Pairing pairing) {
+            this(tauPreMs, tauPostMs, aPre, aPost, wMax, dependence, pairing, false);
+        }
+
+        /** The record's text without the delivery flag when it is the default, so fingerprints of existing models stay. */
+        @Override
+        public String toString() {
+            return "Stdp[tauPreMs=" + tauPreMs + ", tauPostMs=" + tauPostMs + ", aPre=" + aPre + ", aPost=" + aPost
+                    + ", wMax=" + wMax + ", dependence=" + dependence + ", pairing=" + pairing
+                    + (deliverAfterUpdate ? ", deliverAfterUpdate=true]" : "]");
+        }
+
         public Stdp {
             positive("tau_pre_ms", tauPreMs);
             positive("tau_post_ms", tauPostMs);

@@ -99,11 +99,52 @@ public sealed interface SpikeSource {
      * (seed, group, step, neuron): the spikes do not depend on threads or ranks. rate·dt must
      * not exceed 1 (one spike per step at most). The rates are the group's vector
      * {@code rate_hz}, so a parameter change or monitor reaches them by that name.
+     *
+     * <p>With {@code startMs} and {@code stopMs} (one per neuron, or both null for the whole
+     * run) neuron i fires only in the steps with startMs[i] ≤ k·dt ≤ stopMs[i], as PyNN's
+     * SpikeSourcePoisson(start, duration) on Brian2 ({@code t >= start_time and t <= end_time});
+     * the draws of the other steps are the same as without a window.
      */
-    record Poisson(PerNeuron rateHz) implements SpikeSource {
+    record Poisson(PerNeuron rateHz, double[] startMs, double[] stopMs) implements SpikeSource {
         public Poisson {
             Objects.requireNonNull(rateHz, "rate");
             if (rateHz.isConstant()) checkRate(rateHz.constantValue(), -1);
+            if ((startMs == null) != (stopMs == null)) throw new IllegalArgumentException("Poisson window: give start and stop, or neither");
+            if (startMs != null) {
+                if (startMs.length != stopMs.length) {
+                    throw new IllegalArgumentException("Poisson window: " + startMs.length + " starts but " + stopMs.length + " stops");
+                }
+                for (int i = 0; i < startMs.length; i++) {
+                    if (!(startMs[i] >= 0) || Double.isInfinite(startMs[i]) || !(stopMs[i] >= startMs[i])) {
+                        throw new IllegalArgumentException("Poisson window of neuron " + i + ": start " + startMs[i] + " ms, stop "
+                                + stopMs[i] + " ms; need 0 <= start <= stop (stop may be infinite)");
+                    }
+                }
+                startMs = startMs.clone();
+                stopMs = stopMs.clone();
+            }
+        }
+
+        /** Firing for the whole run. */
+        public Poisson(PerNeuron rateHz) {
+            this(rateHz, null, null);
+        }
+
+        /**
+         * The window as steps {first[], last[]} (inclusive) on a grid of {@code dtMs}, or null;
+         * a bound within 1e-9 of a step is on it (k·dt and the bound in ms rounded alike).
+         */
+        public long[][] windowSteps(int size, double dtMs) {
+            if (startMs == null) return null;
+            if (startMs.length != size) {
+                throw new IllegalArgumentException("Poisson window: " + startMs.length + " starts for " + size + " neurons");
+            }
+            long[] first = new long[size], last = new long[size];
+            for (int i = 0; i < size; i++) {
+                first[i] = (long) Math.ceil(startMs[i] / dtMs - 1e-9);
+                last[i] = Double.isInfinite(stopMs[i]) || stopMs[i] / dtMs > 9e18 ? Long.MAX_VALUE : (long) Math.floor(stopMs[i] / dtMs + 1e-9);
+            }
+            return new long[][] {first, last};
         }
 
         /** The rates of group {@code g} under {@code seed} [Hz], refused if above one spike per step of {@code dtMs}. */

@@ -83,4 +83,35 @@ public final class SynapseView {
         }
         return deg;
     }
+
+    /**
+     * Every synapse's post index, delay and weight, row after row (pre 0 first, each row in the
+     * order of {@link #post}'s j): a whole group in three bulk reads, for callers that pay per
+     * call (Python through JPype reads a learned weight matrix this way).
+     */
+    public int[] posts() {
+        int[] out = new int[count()];
+        for (int p = 0, k = 0; p < m.preCount(); p++) for (int j = 0, len = m.rowLength(p); j < len; j++) out[k++] = m.postAt(p, j);
+        return out;
+    }
+
+    /** Every synapse's delay in steps, in the order of {@link #posts}. */
+    public int[] delays() {
+        int[] out = new int[count()];
+        for (int p = 0, k = 0; p < m.preCount(); p++) for (int j = 0, len = m.rowLength(p); j < len; j++) out[k++] = m.delayAt(p, j);
+        return out;
+    }
+
+    /** Every synapse's current weight, in the order of {@link #posts}. */
+    public float[] weights() {
+        float[] out = new float[count()];
+        for (int p = 0, k = 0; p < m.preCount(); p++) for (int j = 0, len = m.rowLength(p); j < len; j++) out[k++] = m.weightAt(p, j);
+        return out;
+    }
+
+    private int count() {
+        long n = m.size();
+        if (n > Integer.MAX_VALUE - 16) throw new IllegalStateException(n + " synapses do not fit one array; read them row by row");
+        return (int) n;
+    }
 }

@@ -148,6 +148,43 @@ class SpikeSourcesTest {
         }
     }
 
+    /**
+     * A window keeps exactly the spikes of the whole-run group (same name, same seed: the same
+     * draws) whose step k has start ≤ k·dt ≤ stop, bounds included; an infinite stop never ends.
+     */
+    @Test
+    void poissonWindowKeepsTheSameDrawsInsideStartAndStop() {
+        int n = 4, steps = 400;
+        double dt = 0.1;
+        double[] start = {0, 5, 12.3, 30}, stop = {Double.POSITIVE_INFINITY, 20, 12.3, 39.9};
+        SpikeRecording all = poissonRun(NeuronGroup.poisson("p", n, PerNeuron.constant(5000.0)), dt, steps);
+        SpikeRecording windowed = poissonRun(NeuronGroup.poisson("p", n, PerNeuron.constant(5000.0), start, stop), dt, steps);
+        int kept = 0;
+        for (int i = 0; i < all.count(); i++) {
+            long k = all.step(i);
+            int q = all.neuron(i);
+            if (k >= Math.round(start[q] / dt) && k <= (Double.isInfinite(stop[q]) ? Long.MAX_VALUE : Math.round(stop[q] / dt))) {
+                assertEquals(k, windowed.step(kept), "spike " + kept);
+                assertEquals(q, windowed.neuron(kept), "spike " + kept);
+                kept++;
+            }
+        }
+        assertEquals(kept, windowed.count());
+        assertTrue(kept > 200 && kept < all.count() / 2, kept + " of " + all.count() + " spikes in the windows");
+        assertMessage("Poisson window of neuron 1: start 5.0 ms, stop 4.0 ms",
+                () -> NeuronGroup.poisson("p", 2, PerNeuron.constant(1.0), new double[] {0, 5}, new double[] {1, 4}));
+        assertMessage("Poisson window: 1 starts for 2 neurons",
+                () -> NeuronGroup.poisson("p", 2, PerNeuron.constant(1.0), new double[] {0}, new double[] {1}));
+    }
+
+    private static SpikeRecording poissonRun(NeuronGroup p, double dt, int steps) {
+        SpikeMonitor m = SpikeMonitor.of(p);
+        try (Simulation sim = Simulation.builder(Network.builder().seed(5).dt(dt).add(p).add(m).build()).threads(1).build()) {
+            sim.runSteps(steps);
+            return sim.recording(m);
+        }
+    }
+
     @Test
     void poissonRateAboveOneSpikePerStepIsRefused() {
         NeuronGroup p = NeuronGroup.poisson("p", 2, PerNeuron.array(new double[] {10, 3000}));

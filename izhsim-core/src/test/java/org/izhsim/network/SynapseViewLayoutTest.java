@@ -36,6 +36,16 @@ class SynapseViewLayoutTest {
         }
         rows.setWeight(rows.rowStart(3), 42f);
         assertEquals(42f, byDelay.weight(3, 0));
+        int[] posts = byDelay.posts(), delays = byDelay.delays();
+        float[] weights = byDelay.weights();
+        assertEquals(byDelay.size(), posts.length);
+        for (int p = 0, k = 0; p < s.pre().size(); p++) {
+            for (int j = 0; j < byDelay.rowLength(p); j++, k++) {
+                assertEquals(byDelay.post(p, j), posts[k]);
+                assertEquals(byDelay.delay(p, j), delays[k]);
+                assertEquals(byDelay.weight(p, j), weights[k]);
+            }
+        }
     }
 
     /** Row p's synapses as "post weight delay" strings, sorted. */

@@ -171,6 +171,7 @@ final class Learning {
         final GroupState g = s.pre();
         final double[] acc = Jumps.ringOf(s.group(), s.post())[(int) ((k + latency) % depth)]; // the pulse ring, or the target variable's
         final int w = wk.id;
+        final boolean afterUpdate = r.deliversAfterArrival();
         long events = 0;
         for (int d = rows.minDelay(), dMax = rows.maxDelay(); d <= dMax; d++) {
             long step = k - d;
@@ -184,8 +185,9 @@ final class Learning {
                 long seg = rows.ownedSegment(pre, d, w);
                 int from = DelayRows.first(seg), to = DelayRows.last(seg);
                 if (from >= to) continue;
+                if (afterUpdate) r.arrival(wk, k, pre, d, from, to);
                 events += rows.deliverRange(from, to, acc);
-                r.arrival(wk, k, pre, d, from, to);
+                if (!afterUpdate) r.arrival(wk, k, pre, d, from, to);
             }
         }
         wk.events += events;

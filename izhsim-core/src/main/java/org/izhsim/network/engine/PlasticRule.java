@@ -23,7 +23,8 @@ import java.util.Map;
  *       and each spike of the pre group at step k − d (pre ascending), the engine adds the
  *       weights of that (pre, d) segment restricted to the worker's posts to the post's input
  *       of the step it acts in (netm: k, others: k + 1), then calls {@link #arrival} with that
- *       storage range (only if it is not empty). Arrivals come first, then post spikes
+ *       storage range (only if it is not empty); if {@link #deliversAfterArrival()}, it calls
+ *       {@link #arrival} first and then adds the updated weights. Arrivals come first, then post spikes
  *       (Brian2's order: pre pathway before post pathway), or the other way round if
  *       {@link #postSpikesFirst()} (spnet's order). {@link #beforeEvents} comes before both,
  *       {@link #afterEvents} after both (before the neurons' next integration).</li>
@@ -57,6 +58,11 @@ import java.util.Map;
 interface PlasticRule {
     /** Whether post spikes come before arrivals within a step (spnet) instead of after (Brian2). */
     default boolean postSpikesFirst() {
+        return false;
+    }
+
+    /** Whether an arrival delivers the weight after {@link #arrival} updated it (PyNN, NEST) instead of before (Brian2). */
+    default boolean deliversAfterArrival() {
         return false;
     }
 

@@ -23,7 +23,7 @@ final class SourceKernels {
         return switch (g.source()) {
             case SpikeSource.Generator gen -> new Generator(gen.schedule(g.name(), g.size(), grid), netm);
             case SpikeSource.Poisson p -> new Poisson(Streams.key(seed, SpikeSource.poissonStream(g.name())), rateHz,
-                    grid.dt(), netm);
+                    grid.dt(), netm, p.windowSteps(g.size(), grid.dt()));
         };
     }
 
@@ -89,12 +89,16 @@ final class SourceKernels {
         private final long streamKey;
         private final double[] rateHz;
         private final double dtSeconds;
+        /** Each neuron's first and last step of firing, or null: always. */
+        private final long[] first, last;
 
-        Poisson(long streamKey, double[] rateHz, double dtMs, boolean netm) {
+        Poisson(long streamKey, double[] rateHz, double dtMs, boolean netm, long[][] window) {
             super(netm);
             this.streamKey = streamKey;
             this.rateHz = rateHz;
             this.dtSeconds = dtMs * 1e-3;
+            this.first = window == null ? null : window[0];
+            this.last = window == null ? null : window[1];
         }
 
         @Override
@@ -102,8 +106,14 @@ final class SourceKernels {
             long key = CounterRandom.key(streamKey, step);
             // the group's vector rate_hz, read every step: whoever may write it (a behaviour,
             // a checkpoint restore) is seen from the next step on
-            for (int i = from; i < to; i++) {
-                if (CounterRandom.uniform(key, i) < rateHz[i] * dtSeconds) spikes.add(i);
+            if (first == null) {
+                for (int i = from; i < to; i++) {
+                    if (CounterRandom.uniform(key, i) < rateHz[i] * dtSeconds) spikes.add(i);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    if (step >= first[i] && step <= last[i] && CounterRandom.uniform(key, i) < rateHz[i] * dtSeconds) spikes.add(i);
+                }
             }
         }
     }

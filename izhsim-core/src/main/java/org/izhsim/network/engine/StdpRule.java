@@ -19,7 +19,7 @@ final class StdpRule implements PlasticRule {
     private final IncomingIndex in;
     private final TraceHistory pre, post;
     private final double fPre, fPost, aPre, aPost, wMax;
-    private final boolean multiplicative, nearest;
+    private final boolean multiplicative, nearest, deliverAfterUpdate;
 
     StdpRule(Plasticity.Stdp p, PlasticSite site) {
         this.site = site;
@@ -34,6 +34,12 @@ final class StdpRule implements PlasticRule {
         this.wMax = p.wMax();
         this.multiplicative = p.dependence() == Plasticity.WeightDependence.MULTIPLICATIVE;
         this.nearest = p.pairing() == Plasticity.Pairing.NEAREST;
+        this.deliverAfterUpdate = p.deliverAfterUpdate();
+    }
+
+    @Override
+    public boolean deliversAfterArrival() {
+        return deliverAfterUpdate;
     }
 
     @Override
