@@ -37,6 +37,7 @@ public final class SpnetNetwork implements AutoCloseable {
     /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
     public static final int HIST_BINS = 10;
     static final int STEPS = 1000;
+    private static final int TALLY_COPIES = 4, TALLY_STRIDE = 16, TALLY_EQ9 = TALLY_COPIES * TALLY_STRIDE;
 
     final SpnetConfig cfg;
     final int n, ne, m, d, r, draws;
@@ -72,6 +73,7 @@ public final class SpnetNetwork implements AutoCloseable {
     private final int[][] mine;
     private final int[] mineCount;
     private final int[][] back;
+    private final long[][] tallies;
     private int mergeStep;
     private long excSpikes, inhSpikes;
     private final Runnable merge = this::merge;
@@ -149,6 +151,7 @@ public final class SpnetNetwork implements AutoCloseable {
         for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
         mineCount = new int[w];
         back = new int[w][d];
+        tallies = new long[w][TALLY_EQ9 + 1];
     }
 
     /**
@@ -411,34 +414,57 @@ public final class SpnetNetwork implements AutoCloseable {
 
     /** The end of a second: the weight update on the excitatory rows, then the statistics. */
     private Second updateWeights(long[] tMs, int[] idx) {
-        final float[] s = this.s, sd = this.sd;
-        final float sm = cfg.sm();
+        final float[] s = this.s;
         final int nexc = ne * m;
         final int[] pos = this.pos;
-        // each worker its own posts' block, as in the steps
-        if (da == null) pool.run(w -> {
-            for (int p = pstart[bounds[w]], end = pstart[bounds[w + 1]]; p < end; p++) {
-                s[p] += 0.01 + sd[p];
-                sd[p] *= 0.9;
-                if (s[p] > sm) s[p] = sm;
-                if (s[p] < 0) s[p] = 0;
-            }
-        });
-        // summed in stored order, as spnet.c sums
+        // each worker its own posts' block, as in the steps; the counts do not depend on the order
+        pool.run(w -> tally(pstart[bounds[w]], pstart[bounds[w + 1]], tallies[w]));
+        // the sum in stored order, as spnet.c sums (double addition is not associative)
         double sum = 0;
-        long above9 = 0;
+        for (int q = 0; q < nexc; q++) sum += s[pos[q]];
         long[] hist = new long[HIST_BINS];
-        for (int q = 0; q < nexc; q++) {
-            float x = s[pos[q]];
-            sum += x;
-            if (x > 9) above9++;
-            int b = (int) x;
-            hist[b < HIST_BINS ? b : HIST_BINS - 1]++;
+        long at9 = 0;
+        for (long[] c : tallies) {
+            for (int k = 0; k < TALLY_COPIES; k++) {
+                for (int b = 0; b < HIST_BINS; b++) hist[b] += c[k * TALLY_STRIDE + b];
+            }
+            at9 += c[TALLY_EQ9];
         }
+        // the last bin is [9, ∞), so the weights above 9 are its count less those equal to 9
+        long above9 = hist[HIST_BINS - 1] - at9;
         int ni = n - ne;
         return new Second(second, (double) (excSpikes + inhSpikes) / n, (double) excSpikes / ne,
                 ni > 0 ? (double) inhSpikes / ni : 0.0, nexc > 0 ? sum / nexc : 0.0, nexc > 0 ? (double) above9 / nexc : 0.0,
                 hist, tMs, idx);
+    }
+
+    /**
+     * For the excitatory synapses at [p0, p1) (post order): spnet's weight update (not
+     * DA-STDP's, which {@link #modulate} does every 10 ms), then into {@code into} the histogram
+     * of the new weights, as {@link #TALLY_COPIES} interleaved copies of {@link #TALLY_STRIDE}
+     * bins, and at [{@link #TALLY_EQ9}] the count of weights equal to 9. The clipping and the
+     * binning are branch-free selections: the bimodal weights made their branches
+     * unpredictable, which cost more than the arithmetic; the copies keep successive increments
+     * of one bin (most weights are 0 or sm) out of one dependency chain.
+     */
+    private void tally(int p0, int p1, long[] into) {
+        final float[] s = this.s, sd = this.sd;
+        final float sm = cfg.sm();
+        final boolean update = da == null;
+        final long[] c = new long[TALLY_EQ9 + 1];
+        for (int p = p0; p < p1; p++) {
+            float x = s[p];
+            if (update) {
+                x = (float) (x + (0.01 + sd[p]));
+                sd[p] = (float) (sd[p] * 0.9);
+                x = x > sm ? sm : x;
+                x = x < 0 ? 0 : x;
+                s[p] = x;
+            }
+            c[(p & (TALLY_COPIES - 1)) * TALLY_STRIDE + Math.min((int) x, HIST_BINS - 1)]++;
+            if (x == 9f) c[TALLY_EQ9]++;
+        }
+        System.arraycopy(c, 0, into, 0, c.length);
     }
 
     /** The synapses in stored order (pre ascending, then delay, then draw order). */
