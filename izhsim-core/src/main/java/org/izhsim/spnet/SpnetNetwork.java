@@ -29,9 +29,12 @@ import org.izhsim.random.Streams;
  * targets are distinct) for any number of workers, so spikes and weights do not depend on it.
  * One barrier per step merges the workers' spikes in ascending neuron order; fewer cannot do,
  * since a delay-1 synapse (every inhibitory one, M/D of the excitatory ones) delivers a spike in
- * the step it is found, into any worker's posts. The reads that cross workers are the LTP
+ * the step it is found, into any worker's posts. The barrier is split ({@link StepBarrier}): a
+ * worker arrives once its spikes are found, potentiates, and only then waits, so the
+ * potentiation overlaps the wait for the others. The reads that cross workers are the LTP
  * history of other neurons at steps before the current one, written before the previous
- * barrier; the writes of the excitatory weights and sd are in the worker's own block.
+ * barrier (the ring has a slot more than spnet.c's for a worker that runs ahead); the writes
+ * of the excitatory weights and sd are in the worker's own block.
  */
 public final class SpnetNetwork implements AutoCloseable {
     /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
@@ -40,7 +43,7 @@ public final class SpnetNetwork implements AutoCloseable {
     private static final int TALLY_COPIES = 4, TALLY_STRIDE = 16, TALLY_EQ9 = TALLY_COPIES * TALLY_STRIDE;
 
     final SpnetConfig cfg;
-    final int n, ne, m, d, r, draws;
+    final int n, ne, m, d, r, slots, draws;
     // synapses of pre i: [i·m, (i+1)·m), by delay index, stable in draw order
     final int[] post;
     final byte[] dd;    // delay index: delay = dd + 1 ms
@@ -57,8 +60,10 @@ public final class SpnetNetwork implements AutoCloseable {
     final int[] pstart, pos, pin;
     final int dshift, dmask;
     final float[] a, dpar, v, u, in, ltd;
-    // ring: time T of neuron i at ltp[T mod (d+1)][i]; one array per slot, so that the decay
-    // from one slot into the next is a loop over two arrays, which C2 vectorizes
+    // ring: time T of neuron i at ltp[T mod (d+2)][i]; one array per slot, so that the decay
+    // from one slot into the next is a loop over two arrays, which C2 vectorizes. d+1 slots
+    // would hold every time the step reads; the one more lets a worker run ahead of a slower
+    // one's potentiation (steps) without overwriting the oldest time that one still reads.
     final float[][] ltp;
     int[] ft, fi;       // spike list: ms relative to the current second, neuron
     int nf;
@@ -73,6 +78,7 @@ public final class SpnetNetwork implements AutoCloseable {
     private final int[][] mine;
     private final int[] mineCount;
     private final int[][] back;
+    private final StepBarrier barrier;
     private final long[][] tallies;
     private int mergeStep;
     private long excSpikes, inhSpikes;
@@ -103,6 +109,7 @@ public final class SpnetNetwork implements AutoCloseable {
         m = cfg.m();
         d = cfg.d();
         r = d + 1;
+        slots = d + 2;
         draws = Math.max(1, n / 1000);
         int syn = n * m;
         post = new int[syn];
@@ -122,7 +129,7 @@ public final class SpnetNetwork implements AutoCloseable {
         u = new float[n];
         in = new float[n];
         ltd = new float[n];
-        ltp = new float[r][n];
+        ltp = new float[slots][n];
         ft = new int[4 * n + 16];
         fi = new int[4 * n + 16];
         connect();
@@ -151,6 +158,7 @@ public final class SpnetNetwork implements AutoCloseable {
         for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
         mineCount = new int[w];
         back = new int[w][d];
+        barrier = new StepBarrier(w);
         tallies = new long[w][TALLY_EQ9 + 1];
     }
 
@@ -255,7 +263,7 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     private void steps(int w, long sec) {
-        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, r = this.r;
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, slots = this.slots;
         final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
         final float[][] ltp = this.ltp;
         final int[] pstart = this.pstart, pin = this.pin;
@@ -263,8 +271,9 @@ public final class SpnetNetwork implements AutoCloseable {
         final int[] back = this.back[w], out = mine[w];
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
-            final float[] cur = ltp[(int) (tg % r)], nxt = ltp[(int) ((tg + 1) % r)];
-            for (int k = 0; k < d; k++) back[k] = (int) (((tg - k - 1) % r + r) % r);
+            final int now = (int) (tg % slots);
+            final float[] cur = ltp[now], nxt = ltp[now + 1 == slots ? 0 : now + 1];
+            for (int k = 0, b = now; k < d; k++) back[k] = b = b == 0 ? slots - 1 : b - 1;
             // 1. input
             Arrays.fill(in, lo, hi, 0f);
             final long key = CounterRandom.key(kin, tg);
@@ -276,7 +285,7 @@ public final class SpnetNetwork implements AutoCloseable {
             } else {
                 for (int i = lo; i < hi; i++) in[i] = DaStdp.input(key, i);
             }
-            // 2. spikes: reset, set the traces, potentiate from the arrival-time LTP history
+            // 2. spikes: reset, set the traces; published to the other workers at once
             int c = 0;
             for (int i = lo; i < hi; i++) {
                 if (v[i] >= 30) {
@@ -284,15 +293,22 @@ public final class SpnetNetwork implements AutoCloseable {
                     u[i] += dpar[i];
                     cur[i] = 0.1f;
                     ltd[i] = ltdSet;
-                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
-                        int x = pin[p];
-                        sd[p] += ltp[back[x & dmask]][x >>> dshift];
-                    }
                     out[c++] = i;
                 }
             }
             mineCount[w] = c;
-            pool.await(w, merge);
+            int ticket = barrier.arrive(w, merge);
+            // potentiation from the arrival-time LTP history (times t-1 .. t-D, which no worker
+            // writes before this step's barrier: one running ahead writes time t+1 at most, a
+            // slot of its own in the ring of d+2), while the slower workers reach the barrier
+            for (int k = 0; k < c; k++) {
+                final int i = out[k];
+                for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
+                    int x = pin[p];
+                    sd[p] += ltp[back[x & dmask]][x >>> dshift];
+                }
+            }
+            barrier.await(w, ticket);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
             deliver(t, lo, hi);
             // 4. integrate; 5. decay the traces (the literal 0 for the first worker: see integrate)
@@ -501,7 +517,10 @@ public final class SpnetNetwork implements AutoCloseable {
             copy("u", st.u(), net.u);
             copy("LTD", st.ltd(), net.ltd);
             if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
-            for (int k = 0; k < net.r; k++) System.arraycopy(st.ltp(), k * net.n, net.ltp[k], 0, net.n);
+            if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
+            net.second = st.second();
+            // the checkpoint's ring has spnet.c's d+1 slots, the network's d+2
+            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), net.ltpSlot(k, net.r) * net.n, net.ltp[net.ltpSlot(k, net.slots)], 0, net.n);
             // a checkpoint holds w and sd in stored order for every synapse, as weights.npz does; inhibitory sd are 0
             float[] w = st.w(), sd = st.sd();
             if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
@@ -523,11 +542,9 @@ public final class SpnetNetwork implements AutoCloseable {
                 int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
                 if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
             }
-            if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
             net.ft = Arrays.copyOf(st.spikeMs(), Math.max(nf, net.ft.length));
             net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
             net.nf = nf;
-            net.second = st.second();
             if (net.da != null) net.da.restore(st.dopamine(), st.second() * STEPS);
             return net;
         } catch (IllegalArgumentException e) {
@@ -550,11 +567,19 @@ public final class SpnetNetwork implements AutoCloseable {
         return x;
     }
 
-    /** The LTP ring as one array, slot after slot: time T of neuron i at (T mod (d+1))·n + i. */
+    /**
+     * The LTP history as one array of d+1 slots, slot after slot, as spnet.c's ring: time T of
+     * neuron i at (T mod (d+1))·n + i, for the d+1 times T the next step reads or decays.
+     */
     private float[] flatLtp() {
         float[] flat = new float[r * n];
-        for (int k = 0; k < r; k++) System.arraycopy(ltp[k], 0, flat, k * n, n);
+        for (int k = 0; k <= d; k++) System.arraycopy(ltp[ltpSlot(k, slots)], 0, flat, ltpSlot(k, r) * n, n);
         return flat;
+    }
+
+    /** The slot of time second·1000 − k in a ring of {@code ringSlots}. */
+    private int ltpSlot(int k, int ringSlots) {
+        return (int) Math.floorMod(second * STEPS - k, (long) ringSlots);
     }
 
     private static void copy(String name, float[] from, float[] to) {
