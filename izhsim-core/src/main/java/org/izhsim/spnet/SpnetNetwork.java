@@ -311,16 +311,10 @@ public final class SpnetNetwork implements AutoCloseable {
             barrier.await(w, ticket);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
             deliver(t, lo, hi);
-            // 4. integrate; 5. decay the traces (the literal 0 for the first worker: see integrate)
-            if (lo == 0) {
-                integrate(v, u, in, a, 0, hi);
-                decay(cur, nxt, 0, hi);
-                decay(ltd, ltd, 0, hi);
-            } else {
-                integrate(v, u, in, a, lo, hi);
-                decay(cur, nxt, lo, hi);
-                decay(ltd, ltd, lo, hi);
-            }
+            // 4. integrate; 5. decay the traces
+            integrate(v, u, in, a, lo, hi);
+            decay(cur, nxt, lo, hi);
+            decay(ltd, ltd, lo, hi);
             if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi);
         }
     }
@@ -345,17 +339,18 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /**
-     * Step 4: two 0.5 ms half-steps of v, then u, each neuron's arithmetic as spnet.c's, in a
-     * loop of its own, as each of the decays: C2 (JDK 25) vectorizes these loops only over few
-     * arrays and from a start it sees as a constant, and this one is most of a step's time
-     * (BENCHMARKS.md §6).
+     * Step 4: two 0.5 ms half-steps of v, then u from the new v, each neuron's arithmetic as
+     * spnet.c's. The v and the u updates are loops of their own, as each of the decays: C2
+     * (JDK 25) vectorizes a loop over v, u, in and a from a start it sees as a constant only
+     * (BENCHMARKS.md §6), but these shorter loops from any worker's start (seen in the machine
+     * code C2 printed for them), and integration is a large part of a step.
      */
     private static void integrate(float[] v, float[] u, float[] in, float[] a, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
             v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
-            u[i] += a[i] * (0.2 * v[i] - u[i]);
         }
+        for (int i = lo; i < hi; i++) u[i] += a[i] * (0.2 * v[i] - u[i]);
     }
 
     /** Step 5 for one trace: to[i] = 0.95 · from[i], rounded to float. */
