@@ -41,6 +41,8 @@ public final class SpnetNetwork implements AutoCloseable {
     public static final int HIST_BINS = 10;
     static final int STEPS = 1000;
     private static final int TALLY_COPIES = 4, TALLY_STRIDE = 16, TALLY_EQ9 = TALLY_COPIES * TALLY_STRIDE;
+    // floats between two workers' spare slots (deliver) and before the first: a cache line
+    private static final int SPARE_GAP = 16;
 
     final SpnetConfig cfg;
     final int n, ne, m, d, r, slots, draws;
@@ -56,10 +58,11 @@ public final class SpnetNetwork implements AutoCloseable {
     // potentiation walks its entries in sequence. The inhibitory weights stay at s[q], q >= ne·m.
     // Per plastic synapse 12 bytes beyond a static one's 9 (docs/spnet.md, "Memory").
     final float[] s;
-    final float[] sd;   // ne·m: the inhibitory synapses have no plasticity state
+    final float[] sd;   // ne·m, then the workers' spare slots: the inhibitory synapses have no plasticity state
     final int[] pstart, pos, pin;
     final int dshift, dmask;
-    final float[] a, dpar, v, u, in, ltd;
+    final float[] a, dpar, v, u;
+    final float[] in, ltd;  // n, then the workers' spare slots (deliver)
     // ring: time T of neuron i at ltp[T mod (d+2)][i]; one array per slot, so that the decay
     // from one slot into the next is a loop over two arrays, which C2 vectorizes. d+1 slots
     // would hold every time the step reads; the one more lets a worker run ahead of a slower
@@ -116,7 +119,8 @@ public final class SpnetNetwork implements AutoCloseable {
         dd = new byte[syn];
         dbeg = new int[n * r];
         s = new float[syn];
-        sd = new float[ne * m];
+        int w = Math.max(1, Math.min(threads, n)), spares = SPARE_GAP * (w + 1);
+        sd = new float[ne * m + spares];
         pstart = new int[n + 1];
         pos = new int[ne * m];
         pin = new int[ne * m];
@@ -127,8 +131,8 @@ public final class SpnetNetwork implements AutoCloseable {
         dpar = new float[n];
         v = new float[n];
         u = new float[n];
-        in = new float[n];
-        ltd = new float[n];
+        in = new float[n + spares];
+        ltd = new float[n + spares];
         ltp = new float[slots][n];
         ft = new int[4 * n + 16];
         fi = new int[4 * n + 16];
@@ -150,7 +154,6 @@ public final class SpnetNetwork implements AutoCloseable {
             u[i] = (float) (0.2 * v[i]);
         }
         kin = da == null ? Streams.key(cfg.seed(), "spnet/input") : DaStdp.inputKey(cfg);
-        int w = Math.max(1, Math.min(threads, n));
         pool = new WorkerPool(w, "spnet");
         bounds = new int[w + 1];
         for (int k = 0; k <= w; k++) bounds[k] = (int) ((long) n * k / w);
@@ -310,7 +313,7 @@ public final class SpnetNetwork implements AutoCloseable {
             }
             barrier.await(w, ticket);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
-            deliver(t, lo, hi);
+            deliver(w, t, lo, hi);
             // 4. integrate; 5. decay the traces
             integrate(v, u, in, a, lo, hi);
             decay(cur, nxt, lo, hi);
@@ -359,13 +362,17 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /**
-     * Step 3 for the posts [lo, hi). With one worker every post is its own and the loops are
-     * spnet.c's, without the range test (decided per spike, not per synapse).
+     * Step 3 for the posts [lo, hi) of worker w. With one worker every post is its own and the
+     * loops are spnet.c's, without the range test (decided per spike, not per synapse). With
+     * more, about half of a spike's posts are another worker's, at random: instead of a branch
+     * mispredicted that often (C2 compiles a conditional index as a branch, too), a synapse onto
+     * another worker's post adds into this worker's spare slots of I, LTD and sd, whose values
+     * nothing reads, chosen by a mask: other = -1 if i is outside [lo, hi), else 0.
      */
-    private void deliver(int t, int lo, int hi) {
+    private void deliver(int w, int t, int lo, int hi) {
         final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg, pos = this.pos;
         final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
-        final int ne = this.ne, d = this.d, r = this.r;
+        final int ne = this.ne, d = this.d, r = this.r, spareN = n + SPARE_GAP * (w + 1), spareP = ne * m + SPARE_GAP * (w + 1);
         final boolean all = lo == 0 && hi == n;
         for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
             final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
@@ -377,19 +384,19 @@ public final class SpnetNetwork implements AutoCloseable {
                 }
             } else if (j < ne) {
                 for (int q = dbeg[b]; q < q1; q++) {
-                    int i = post[q];
-                    if (i >= lo && i < hi) {
-                        int p = pos[q];
-                        in[i] += s[p];
-                        sd[p] -= ltd[i];
-                    }
+                    int i = post[q], p = pos[q], other = (i - lo | hi - 1 - i) >> 31;
+                    float x = s[p];
+                    i ^= (i ^ spareN) & other;
+                    p ^= (p ^ spareP) & other;
+                    in[i] += x;
+                    sd[p] -= ltd[i];
                 }
             } else if (all) {
                 for (int q = dbeg[b]; q < q1; q++) in[post[q]] += s[q];
             } else {
                 for (int q = dbeg[b]; q < q1; q++) {
                     int i = post[q];
-                    if (i >= lo && i < hi) in[i] += s[q];
+                    in[i ^ (i ^ spareN) & (i - lo | hi - 1 - i) >> 31] += s[q];
                 }
             }
         }
@@ -495,7 +502,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * is a pure function of (seed, step)).
      */
     public SpnetState snapshot() {
-        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), storedW(), storedSd(),
+        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), Arrays.copyOf(ltd, n), flatLtp(), storedW(), storedSd(),
                 Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf), da == null ? null : da.state());
     }
 
@@ -508,9 +515,9 @@ public final class SpnetNetwork implements AutoCloseable {
                 : daStdp(st.config(), st.dopamine().windowMs(), threads);
         try {
             if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
-            copy("v", st.v(), net.v);
-            copy("u", st.u(), net.u);
-            copy("LTD", st.ltd(), net.ltd);
+            copy("v", st.v(), net.v, net.n);
+            copy("u", st.u(), net.u, net.n);
+            copy("LTD", st.ltd(), net.ltd, net.n);
             if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
             if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
             net.second = st.second();
@@ -521,7 +528,7 @@ public final class SpnetNetwork implements AutoCloseable {
             if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
             if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
             for (int q = 0; q < w.length; q++) {
-                if (q < net.sd.length) {
+                if (q < net.pos.length) {
                     net.s[net.pos[q]] = w[q];
                     net.sd[net.pos[q]] = sd[q];
                 } else if (sd[q] != 0) {
@@ -577,9 +584,10 @@ public final class SpnetNetwork implements AutoCloseable {
         return (int) Math.floorMod(second * STEPS - k, (long) ringSlots);
     }
 
-    private static void copy(String name, float[] from, float[] to) {
-        if (from.length != to.length) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + to.length);
-        System.arraycopy(from, 0, to, 0, to.length);
+    /** Copies {@code from} onto the first {@code len} values of {@code to}, if it has that many. */
+    private static void copy(String name, float[] from, float[] to, int len) {
+        if (from.length != len) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + len);
+        System.arraycopy(from, 0, to, 0, len);
     }
 
     /** A 64-bit digest of the synapses' targets and delays (which the configuration determines). */
