@@ -461,9 +461,9 @@ public final class SpnetNetwork implements AutoCloseable {
      * DA-STDP's, which {@link #modulate} does every 10 ms), then into {@code into} the histogram
      * of the new weights, as {@link #TALLY_COPIES} interleaved copies of {@link #TALLY_STRIDE}
      * bins, and at [{@link #TALLY_EQ9}] the count of weights equal to 9. The clipping and the
-     * binning are branch-free selections: the bimodal weights made their branches
-     * unpredictable, which cost more than the arithmetic; the copies keep successive increments
-     * of one bin (most weights are 0 or sm) out of one dependency chain.
+     * binning are branch-free: the bimodal weights made their branches unpredictable, which
+     * cost more than the arithmetic; the copies keep successive increments of one bin (most
+     * weights are 0 or sm) out of one dependency chain.
      */
     private void tally(int p0, int p1, long[] into) {
         final float[] s = this.s, sd = this.sd;
@@ -475,8 +475,12 @@ public final class SpnetNetwork implements AutoCloseable {
             if (update) {
                 x = (float) (x + (0.01 + sd[p]));
                 sd[p] = (float) (sd[p] * 0.9);
-                x = x > sm ? sm : x;
-                x = x < 0 ? 0 : x;
+                // spnet.c's "if (s > sm) s = sm; if (s < 0) s = 0;" exactly (C2 compiles these
+                // as branches, also when written as conditional expressions): min and max are
+                // branch-free, and max(x, 0) differs from it only for x = -0, which stays -0
+                x = Math.min(x, sm);
+                float y = Math.max(x, 0f);
+                x = x == 0 ? x : y;
                 s[p] = x;
             }
             c[(p & (TALLY_COPIES - 1)) * TALLY_STRIDE + Math.min((int) x, HIST_BINS - 1)]++;
