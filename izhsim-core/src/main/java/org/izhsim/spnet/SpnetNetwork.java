@@ -80,7 +80,8 @@ public final class SpnetNetwork implements AutoCloseable {
     private final int[] bounds;
     private final int[][] mine;
     private final int[] mineCount;
-    private final int[][] back;
+    // per worker: the LTP ring's slots of times t-1 .. t-d in the current step t (potentiation)
+    private final float[][][] back;
     private final StepBarrier barrier;
     private final long[][] tallies;
     private int mergeStep;
@@ -160,7 +161,7 @@ public final class SpnetNetwork implements AutoCloseable {
         mine = new int[w][];
         for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
         mineCount = new int[w];
-        back = new int[w][d];
+        back = new float[w][d][];
         barrier = new StepBarrier(w);
         tallies = new long[w][TALLY_EQ9 + 1];
     }
@@ -271,12 +272,13 @@ public final class SpnetNetwork implements AutoCloseable {
         final float[][] ltp = this.ltp;
         final int[] pstart = this.pstart, pin = this.pin;
         final int dshift = this.dshift, dmask = this.dmask;
-        final int[] back = this.back[w], out = mine[w];
+        final int[] out = mine[w];
+        final float[][] back = this.back[w];
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
             final int now = (int) (tg % slots);
             final float[] cur = ltp[now], nxt = ltp[now + 1 == slots ? 0 : now + 1];
-            for (int k = 0, b = now; k < d; k++) back[k] = b = b == 0 ? slots - 1 : b - 1;
+            for (int k = 0, b = now; k < d; k++) back[k] = ltp[b = b == 0 ? slots - 1 : b - 1];
             // 1. input
             Arrays.fill(in, lo, hi, 0f);
             final long key = CounterRandom.key(kin, tg);
@@ -308,7 +310,7 @@ public final class SpnetNetwork implements AutoCloseable {
                 final int i = out[k];
                 for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
                     int x = pin[p];
-                    sd[p] += ltp[back[x & dmask]][x >>> dshift];
+                    sd[p] += back[x & dmask][x >>> dshift];
                 }
             }
             barrier.await(w, ticket);
