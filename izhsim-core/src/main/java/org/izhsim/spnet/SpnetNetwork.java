@@ -317,9 +317,7 @@ public final class SpnetNetwork implements AutoCloseable {
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
             deliver(w, t, lo, hi);
             // 4. integrate; 5. decay the traces
-            integrate(v, u, in, a, lo, hi);
-            decay(cur, nxt, lo, hi);
-            decay(ltd, ltd, lo, hi);
+            integrate(v, u, in, a, ltd, cur, nxt, lo, hi);
             if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi);
         }
     }
@@ -344,23 +342,24 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /**
-     * Step 4: two 0.5 ms half-steps of v, then u from the new v, each neuron's arithmetic as
-     * spnet.c's. The v and the u updates are loops of their own, as each of the decays: C2
-     * (JDK 25) vectorizes a loop over v, u, in and a from a start it sees as a constant only
-     * (BENCHMARKS.md §6), but these shorter loops from any worker's start (seen in the machine
-     * code C2 printed for them), and integration is a large part of a step.
+     * Steps 4 and 5: two 0.5 ms half-steps of v, then u from the new v, each neuron's
+     * arithmetic as spnet.c's; then the LTD trace and the LTP history (from slot {@code cur}
+     * into {@code nxt}) × 0.95, rounded to float. The v updates are a loop of their own, the u
+     * update and the decays another: C2 (JDK 25) vectorizes a single loop over v, u, in and a
+     * from a start it sees as a constant only (BENCHMARKS.md §6), but these two from any
+     * worker's start (seen in the machine code C2 printed for them), and they are a large part
+     * of a step.
      */
-    private static void integrate(float[] v, float[] u, float[] in, float[] a, int lo, int hi) {
+    private static void integrate(float[] v, float[] u, float[] in, float[] a, float[] ltd, float[] cur, float[] nxt, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
             v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
         }
-        for (int i = lo; i < hi; i++) u[i] += a[i] * (0.2 * v[i] - u[i]);
-    }
-
-    /** Step 5 for one trace: to[i] = 0.95 · from[i], rounded to float. */
-    private static void decay(float[] from, float[] to, int lo, int hi) {
-        for (int i = lo; i < hi; i++) to[i] = (float) (0.95 * from[i]);
+        for (int i = lo; i < hi; i++) {
+            u[i] += a[i] * (0.2 * v[i] - u[i]);
+            ltd[i] *= 0.95;
+            nxt[i] = (float) (0.95 * cur[i]);
+        }
     }
 
     /**
