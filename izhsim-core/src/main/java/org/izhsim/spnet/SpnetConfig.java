@@ -61,6 +61,6 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
      */
     public long bytes() {
         long n = n(), syn = n * m, exc = plastic();
-        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 1) + 8L * n;
+        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 2) + 8L * n;
     }
 }

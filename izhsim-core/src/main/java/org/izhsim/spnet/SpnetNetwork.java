@@ -29,17 +29,23 @@ import org.izhsim.random.Streams;
  * targets are distinct) for any number of workers, so spikes and weights do not depend on it.
  * One barrier per step merges the workers' spikes in ascending neuron order; fewer cannot do,
  * since a delay-1 synapse (every inhibitory one, M/D of the excitatory ones) delivers a spike in
- * the step it is found, into any worker's posts. The reads that cross workers are the LTP
+ * the step it is found, into any worker's posts. The barrier is split ({@link StepBarrier}): a
+ * worker arrives once its spikes are found, potentiates, and only then waits, so the
+ * potentiation overlaps the wait for the others. The reads that cross workers are the LTP
  * history of other neurons at steps before the current one, written before the previous
- * barrier; the writes of the excitatory weights and sd are in the worker's own block.
+ * barrier (the ring has a slot more than spnet.c's for a worker that runs ahead); the writes
+ * of the excitatory weights and sd are in the worker's own block.
  */
 public final class SpnetNetwork implements AutoCloseable {
     /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
     public static final int HIST_BINS = 10;
     static final int STEPS = 1000;
+    private static final int TALLY_COPIES = 4, TALLY_STRIDE = 16, TALLY_EQ9 = TALLY_COPIES * TALLY_STRIDE;
+    // floats between two workers' spare slots (deliver) and before the first: a cache line
+    private static final int SPARE_GAP = 16;
 
     final SpnetConfig cfg;
-    final int n, ne, m, d, r, draws;
+    final int n, ne, m, d, r, slots, draws;
     // synapses of pre i: [i·m, (i+1)·m), by delay index, stable in draw order
     final int[] post;
     final byte[] dd;    // delay index: delay = dd + 1 ms
@@ -52,12 +58,15 @@ public final class SpnetNetwork implements AutoCloseable {
     // potentiation walks its entries in sequence. The inhibitory weights stay at s[q], q >= ne·m.
     // Per plastic synapse 12 bytes beyond a static one's 9 (docs/spnet.md, "Memory").
     final float[] s;
-    final float[] sd;   // ne·m: the inhibitory synapses have no plasticity state
+    final float[] sd;   // ne·m, then the workers' spare slots: the inhibitory synapses have no plasticity state
     final int[] pstart, pos, pin;
     final int dshift, dmask;
-    final float[] a, dpar, v, u, in, ltd;
-    // ring: time T of neuron i at ltp[T mod (d+1)][i]; one array per slot, so that the decay
-    // from one slot into the next is a loop over two arrays, which C2 vectorizes
+    final float[] a, dpar, v, u;
+    final float[] in, ltd;  // n, then the workers' spare slots (deliver)
+    // ring: time T of neuron i at ltp[T mod (d+2)][i]; one array per slot, so that the decay
+    // from one slot into the next is a loop over two arrays, which C2 vectorizes. d+1 slots
+    // would hold every time the step reads; the one more lets a worker run ahead of a slower
+    // one's potentiation (steps) without overwriting the oldest time that one still reads.
     final float[][] ltp;
     int[] ft, fi;       // spike list: ms relative to the current second, neuron
     int nf;
@@ -71,7 +80,10 @@ public final class SpnetNetwork implements AutoCloseable {
     private final int[] bounds;
     private final int[][] mine;
     private final int[] mineCount;
-    private final int[][] back;
+    // per worker: the LTP ring's slots of times t-1 .. t-d in the current step t (potentiation)
+    private final float[][][] back;
+    private final StepBarrier barrier;
+    private final long[][] tallies;
     private int mergeStep;
     private long excSpikes, inhSpikes;
     private final Runnable merge = this::merge;
@@ -101,13 +113,15 @@ public final class SpnetNetwork implements AutoCloseable {
         m = cfg.m();
         d = cfg.d();
         r = d + 1;
+        slots = d + 2;
         draws = Math.max(1, n / 1000);
         int syn = n * m;
         post = new int[syn];
         dd = new byte[syn];
         dbeg = new int[n * r];
         s = new float[syn];
-        sd = new float[ne * m];
+        int w = Math.max(1, Math.min(threads, n)), spares = SPARE_GAP * (w + 1);
+        sd = new float[ne * m + spares];
         pstart = new int[n + 1];
         pos = new int[ne * m];
         pin = new int[ne * m];
@@ -118,9 +132,9 @@ public final class SpnetNetwork implements AutoCloseable {
         dpar = new float[n];
         v = new float[n];
         u = new float[n];
-        in = new float[n];
-        ltd = new float[n];
-        ltp = new float[r][n];
+        in = new float[n + spares];
+        ltd = new float[n + spares];
+        ltp = new float[slots][n];
         ft = new int[4 * n + 16];
         fi = new int[4 * n + 16];
         connect();
@@ -141,14 +155,15 @@ public final class SpnetNetwork implements AutoCloseable {
             u[i] = (float) (0.2 * v[i]);
         }
         kin = da == null ? Streams.key(cfg.seed(), "spnet/input") : DaStdp.inputKey(cfg);
-        int w = Math.max(1, Math.min(threads, n));
         pool = new WorkerPool(w, "spnet");
         bounds = new int[w + 1];
         for (int k = 0; k <= w; k++) bounds[k] = (int) ((long) n * k / w);
         mine = new int[w][];
         for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
         mineCount = new int[w];
-        back = new int[w][d];
+        back = new float[w][d][];
+        barrier = new StepBarrier(w);
+        tallies = new long[w][TALLY_EQ9 + 1];
     }
 
     /**
@@ -252,16 +267,18 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     private void steps(int w, long sec) {
-        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, r = this.r;
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, slots = this.slots;
         final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
         final float[][] ltp = this.ltp;
         final int[] pstart = this.pstart, pin = this.pin;
         final int dshift = this.dshift, dmask = this.dmask;
-        final int[] back = this.back[w], out = mine[w];
+        final int[] out = mine[w];
+        final float[][] back = this.back[w];
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
-            final float[] cur = ltp[(int) (tg % r)], nxt = ltp[(int) ((tg + 1) % r)];
-            for (int k = 0; k < d; k++) back[k] = (int) (((tg - k - 1) % r + r) % r);
+            final int now = (int) (tg % slots);
+            final float[] cur = ltp[now], nxt = ltp[now + 1 == slots ? 0 : now + 1];
+            for (int k = 0, b = now; k < d; k++) back[k] = ltp[b = b == 0 ? slots - 1 : b - 1];
             // 1. input
             Arrays.fill(in, lo, hi, 0f);
             final long key = CounterRandom.key(kin, tg);
@@ -273,7 +290,7 @@ public final class SpnetNetwork implements AutoCloseable {
             } else {
                 for (int i = lo; i < hi; i++) in[i] = DaStdp.input(key, i);
             }
-            // 2. spikes: reset, set the traces, potentiate from the arrival-time LTP history
+            // 2. spikes: reset, set the traces; published to the other workers at once
             int c = 0;
             for (int i = lo; i < hi; i++) {
                 if (v[i] >= 30) {
@@ -281,27 +298,26 @@ public final class SpnetNetwork implements AutoCloseable {
                     u[i] += dpar[i];
                     cur[i] = 0.1f;
                     ltd[i] = ltdSet;
-                    for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
-                        int x = pin[p];
-                        sd[p] += ltp[back[x & dmask]][x >>> dshift];
-                    }
                     out[c++] = i;
                 }
             }
             mineCount[w] = c;
-            pool.await(w, merge);
-            // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
-            deliver(t, lo, hi);
-            // 4. integrate; 5. decay the traces (the literal 0 for the first worker: see integrate)
-            if (lo == 0) {
-                integrate(v, u, in, a, 0, hi);
-                decay(cur, nxt, 0, hi);
-                decay(ltd, ltd, 0, hi);
-            } else {
-                integrate(v, u, in, a, lo, hi);
-                decay(cur, nxt, lo, hi);
-                decay(ltd, ltd, lo, hi);
+            int ticket = barrier.arrive(w, merge);
+            // potentiation from the arrival-time LTP history (times t-1 .. t-D, which no worker
+            // writes before this step's barrier: one running ahead writes time t+1 at most, a
+            // slot of its own in the ring of d+2), while the slower workers reach the barrier
+            for (int k = 0; k < c; k++) {
+                final int i = out[k];
+                for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
+                    int x = pin[p];
+                    sd[p] += back[x & dmask][x >>> dshift];
+                }
             }
+            barrier.await(w, ticket);
+            // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
+            deliver(w, t, lo, hi);
+            // 4. integrate; 5. decay the traces
+            integrate(v, u, in, a, ltd, cur, nxt, lo, hi);
             if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi);
         }
     }
@@ -326,32 +342,38 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /**
-     * Step 4: two 0.5 ms half-steps of v, then u, each neuron's arithmetic as spnet.c's, in a
-     * loop of its own, as each of the decays: C2 (JDK 25) vectorizes these loops only over few
-     * arrays and from a start it sees as a constant, and this one is most of a step's time
-     * (BENCHMARKS.md §6).
+     * Steps 4 and 5: two 0.5 ms half-steps of v, then u from the new v, each neuron's
+     * arithmetic as spnet.c's; then the LTD trace and the LTP history (from slot {@code cur}
+     * into {@code nxt}) × 0.95, rounded to float. The v updates are a loop of their own, the u
+     * update and the decays another: C2 (JDK 25) vectorizes a single loop over v, u, in and a
+     * from a start it sees as a constant only (BENCHMARKS.md §6), but these two from any
+     * worker's start (seen in the machine code C2 printed for them), and they are a large part
+     * of a step.
      */
-    private static void integrate(float[] v, float[] u, float[] in, float[] a, int lo, int hi) {
+    private static void integrate(float[] v, float[] u, float[] in, float[] a, float[] ltd, float[] cur, float[] nxt, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
             v[i] += 0.5 * ((0.04 * v[i] + 5) * v[i] + 140 - u[i] + in[i]);
+        }
+        for (int i = lo; i < hi; i++) {
             u[i] += a[i] * (0.2 * v[i] - u[i]);
+            ltd[i] *= 0.95;
+            nxt[i] = (float) (0.95 * cur[i]);
         }
     }
 
-    /** Step 5 for one trace: to[i] = 0.95 · from[i], rounded to float. */
-    private static void decay(float[] from, float[] to, int lo, int hi) {
-        for (int i = lo; i < hi; i++) to[i] = (float) (0.95 * from[i]);
-    }
-
     /**
-     * Step 3 for the posts [lo, hi). With one worker every post is its own and the loops are
-     * spnet.c's, without the range test (decided per spike, not per synapse).
+     * Step 3 for the posts [lo, hi) of worker w. With one worker every post is its own and the
+     * loops are spnet.c's, without the range test (decided per spike, not per synapse). With
+     * more, about half of a spike's posts are another worker's, at random: instead of a branch
+     * mispredicted that often (C2 compiles a conditional index as a branch, too), a synapse onto
+     * another worker's post adds into this worker's spare slots of I, LTD and sd, whose values
+     * nothing reads, chosen by a mask: other = -1 if i is outside [lo, hi), else 0.
      */
-    private void deliver(int t, int lo, int hi) {
+    private void deliver(int w, int t, int lo, int hi) {
         final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg, pos = this.pos;
         final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
-        final int ne = this.ne, d = this.d, r = this.r;
+        final int ne = this.ne, d = this.d, r = this.r, spareN = n + SPARE_GAP * (w + 1), spareP = ne * m + SPARE_GAP * (w + 1);
         final boolean all = lo == 0 && hi == n;
         for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
             final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
@@ -363,19 +385,19 @@ public final class SpnetNetwork implements AutoCloseable {
                 }
             } else if (j < ne) {
                 for (int q = dbeg[b]; q < q1; q++) {
-                    int i = post[q];
-                    if (i >= lo && i < hi) {
-                        int p = pos[q];
-                        in[i] += s[p];
-                        sd[p] -= ltd[i];
-                    }
+                    int i = post[q], p = pos[q], other = (i - lo | hi - 1 - i) >> 31;
+                    float x = s[p];
+                    i ^= (i ^ spareN) & other;
+                    p ^= (p ^ spareP) & other;
+                    in[i] += x;
+                    sd[p] -= ltd[i];
                 }
             } else if (all) {
                 for (int q = dbeg[b]; q < q1; q++) in[post[q]] += s[q];
             } else {
                 for (int q = dbeg[b]; q < q1; q++) {
                     int i = post[q];
-                    if (i >= lo && i < hi) in[i] += s[q];
+                    in[i ^ (i ^ spareN) & (i - lo | hi - 1 - i) >> 31] += s[q];
                 }
             }
         }
@@ -411,34 +433,61 @@ public final class SpnetNetwork implements AutoCloseable {
 
     /** The end of a second: the weight update on the excitatory rows, then the statistics. */
     private Second updateWeights(long[] tMs, int[] idx) {
-        final float[] s = this.s, sd = this.sd;
-        final float sm = cfg.sm();
+        final float[] s = this.s;
         final int nexc = ne * m;
         final int[] pos = this.pos;
-        // each worker its own posts' block, as in the steps
-        if (da == null) pool.run(w -> {
-            for (int p = pstart[bounds[w]], end = pstart[bounds[w + 1]]; p < end; p++) {
-                s[p] += 0.01 + sd[p];
-                sd[p] *= 0.9;
-                if (s[p] > sm) s[p] = sm;
-                if (s[p] < 0) s[p] = 0;
-            }
-        });
-        // summed in stored order, as spnet.c sums
+        // each worker its own posts' block, as in the steps; the counts do not depend on the order
+        pool.run(w -> tally(pstart[bounds[w]], pstart[bounds[w + 1]], tallies[w]));
+        // the sum in stored order, as spnet.c sums (double addition is not associative)
         double sum = 0;
-        long above9 = 0;
+        for (int q = 0; q < nexc; q++) sum += s[pos[q]];
         long[] hist = new long[HIST_BINS];
-        for (int q = 0; q < nexc; q++) {
-            float x = s[pos[q]];
-            sum += x;
-            if (x > 9) above9++;
-            int b = (int) x;
-            hist[b < HIST_BINS ? b : HIST_BINS - 1]++;
+        long at9 = 0;
+        for (long[] c : tallies) {
+            for (int k = 0; k < TALLY_COPIES; k++) {
+                for (int b = 0; b < HIST_BINS; b++) hist[b] += c[k * TALLY_STRIDE + b];
+            }
+            at9 += c[TALLY_EQ9];
         }
+        // the last bin is [9, ∞), so the weights above 9 are its count less those equal to 9
+        long above9 = hist[HIST_BINS - 1] - at9;
         int ni = n - ne;
         return new Second(second, (double) (excSpikes + inhSpikes) / n, (double) excSpikes / ne,
                 ni > 0 ? (double) inhSpikes / ni : 0.0, nexc > 0 ? sum / nexc : 0.0, nexc > 0 ? (double) above9 / nexc : 0.0,
                 hist, tMs, idx);
+    }
+
+    /**
+     * For the excitatory synapses at [p0, p1) (post order): spnet's weight update (not
+     * DA-STDP's, which {@link #modulate} does every 10 ms), then into {@code into} the histogram
+     * of the new weights, as {@link #TALLY_COPIES} interleaved copies of {@link #TALLY_STRIDE}
+     * bins, and at [{@link #TALLY_EQ9}] the count of weights equal to 9. The clipping and the
+     * binning are branch-free: the bimodal weights made their branches unpredictable, which
+     * cost more than the arithmetic; the copies keep successive increments of one bin (most
+     * weights are 0 or sm) out of one dependency chain.
+     */
+    private void tally(int p0, int p1, long[] into) {
+        final float[] s = this.s, sd = this.sd;
+        final float sm = cfg.sm();
+        final boolean update = da == null;
+        final long[] c = new long[TALLY_EQ9 + 1];
+        for (int p = p0; p < p1; p++) {
+            float x = s[p];
+            if (update) {
+                x = (float) (x + (0.01 + sd[p]));
+                sd[p] = (float) (sd[p] * 0.9);
+                // spnet.c's "if (s > sm) s = sm; if (s < 0) s = 0;" exactly (C2 compiles these
+                // as branches, also when written as conditional expressions): min and max are
+                // branch-free, and max(x, 0) differs from it only for x = -0, which stays -0
+                x = Math.min(x, sm);
+                float y = Math.max(x, 0f);
+                x = x == 0 ? x : y;
+                s[p] = x;
+            }
+            c[(p & (TALLY_COPIES - 1)) * TALLY_STRIDE + Math.min((int) x, HIST_BINS - 1)]++;
+            if (x == 9f) c[TALLY_EQ9]++;
+        }
+        System.arraycopy(c, 0, into, 0, c.length);
     }
 
     /** The synapses in stored order (pre ascending, then delay, then draw order). */
@@ -458,7 +507,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * is a pure function of (seed, step)).
      */
     public SpnetState snapshot() {
-        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), ltd.clone(), flatLtp(), storedW(), storedSd(),
+        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), Arrays.copyOf(ltd, n), flatLtp(), storedW(), storedSd(),
                 Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf), da == null ? null : da.state());
     }
 
@@ -471,17 +520,20 @@ public final class SpnetNetwork implements AutoCloseable {
                 : daStdp(st.config(), st.dopamine().windowMs(), threads);
         try {
             if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
-            copy("v", st.v(), net.v);
-            copy("u", st.u(), net.u);
-            copy("LTD", st.ltd(), net.ltd);
+            copy("v", st.v(), net.v, net.n);
+            copy("u", st.u(), net.u, net.n);
+            copy("LTD", st.ltd(), net.ltd, net.n);
             if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
-            for (int k = 0; k < net.r; k++) System.arraycopy(st.ltp(), k * net.n, net.ltp[k], 0, net.n);
+            if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
+            net.second = st.second();
+            // the checkpoint's ring has spnet.c's d+1 slots, the network's d+2
+            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), net.ltpSlot(k, net.r) * net.n, net.ltp[net.ltpSlot(k, net.slots)], 0, net.n);
             // a checkpoint holds w and sd in stored order for every synapse, as weights.npz does; inhibitory sd are 0
             float[] w = st.w(), sd = st.sd();
             if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
             if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
             for (int q = 0; q < w.length; q++) {
-                if (q < net.sd.length) {
+                if (q < net.pos.length) {
                     net.s[net.pos[q]] = w[q];
                     net.sd[net.pos[q]] = sd[q];
                 } else if (sd[q] != 0) {
@@ -497,11 +549,9 @@ public final class SpnetNetwork implements AutoCloseable {
                 int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
                 if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
             }
-            if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
             net.ft = Arrays.copyOf(st.spikeMs(), Math.max(nf, net.ft.length));
             net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
             net.nf = nf;
-            net.second = st.second();
             if (net.da != null) net.da.restore(st.dopamine(), st.second() * STEPS);
             return net;
         } catch (IllegalArgumentException e) {
@@ -524,16 +574,25 @@ public final class SpnetNetwork implements AutoCloseable {
         return x;
     }
 
-    /** The LTP ring as one array, slot after slot: time T of neuron i at (T mod (d+1))·n + i. */
+    /**
+     * The LTP history as one array of d+1 slots, slot after slot, as spnet.c's ring: time T of
+     * neuron i at (T mod (d+1))·n + i, for the d+1 times T the next step reads or decays.
+     */
     private float[] flatLtp() {
         float[] flat = new float[r * n];
-        for (int k = 0; k < r; k++) System.arraycopy(ltp[k], 0, flat, k * n, n);
+        for (int k = 0; k <= d; k++) System.arraycopy(ltp[ltpSlot(k, slots)], 0, flat, ltpSlot(k, r) * n, n);
         return flat;
     }
 
-    private static void copy(String name, float[] from, float[] to) {
-        if (from.length != to.length) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + to.length);
-        System.arraycopy(from, 0, to, 0, to.length);
+    /** The slot of time second·1000 − k in a ring of {@code ringSlots}. */
+    private int ltpSlot(int k, int ringSlots) {
+        return (int) Math.floorMod(second * STEPS - k, (long) ringSlots);
+    }
+
+    /** Copies {@code from} onto the first {@code len} values of {@code to}, if it has that many. */
+    private static void copy(String name, float[] from, float[] to, int len) {
+        if (from.length != len) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + len);
+        System.arraycopy(from, 0, to, 0, len);
     }
 
     /** A 64-bit digest of the synapses' targets and delays (which the configuration determines). */
