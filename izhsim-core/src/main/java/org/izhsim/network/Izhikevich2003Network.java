@@ -156,18 +156,16 @@ public final class Izhikevich2003Network {
         /**
          * A small network of the same kind for {@link Simulation.Builder#warmUp}: the same
          * model, scheme, dt, inputs, monitors and synapse storage as {@link #build()} would give, at
-         * most 4000 + 1000 neurons and K ≤ 200, or 400 + 100 neurons when all-to-all (weights
-         * scaled to match, so it fires at a similar rate). Its spikes mean nothing; it only lets the
-         * JIT compile the same loops. Enough neurons that a step's work outweighs a barrier, few
-         * enough synapses (≤ 1 M; all-to-all 250,000, as its matrix is garbage the moment the run
-         * starts and a small run's peak memory would hold it twice) that building it takes
-         * milliseconds.
+         * most 4000 + 1000 neurons and K ≤ 200 (weights scaled to match, so it fires at a
+         * similar rate). Its spikes mean nothing; it only lets the JIT compile the same loops.
+         * Enough neurons that a step's work outweighs a barrier, few enough synapses (≤ 1 M)
+         * that building it takes milliseconds.
          */
         public Network warmUpSample() {
             Storage resolved = build().synapses().get(0).resolvedStorage();
             Builder b = new Builder();
-            b.ne = Math.min(ne, k < 0 ? 400 : 4000);
-            b.ni = Math.min(ni, k < 0 ? 100 : 1000);
+            b.ne = Math.min(ne, 4000);
+            b.ni = Math.min(ni, 1000);
             b.scheme = scheme;
             b.dt = dt;
             b.k = k < 0 ? -1 : Math.min(k, Math.min(200, b.ne + b.ni));
