@@ -1,9 +1,6 @@
 package org.izhsim.network.engine;
 
-import java.util.Map;
 import org.izhsim.network.Plasticity;
-import org.izhsim.synapse.DelayRows;
-import org.izhsim.synapse.IncomingIndex;
 
 /**
  * Izhikevich's (2006) STDP of the polychronization network ({@link Plasticity.Spnet},
@@ -14,35 +11,28 @@ import org.izhsim.synapse.IncomingIndex;
  * w ← clip(w + drift + sd, 0, wMax), sd ← sdDecay·sd. The per-synapse sd is the side array
  * {@code "sd"}.
  */
-final class SpnetRule implements PlasticRule {
-    private final PlasticSite site;
-    private final DelayRows rows;
-    private final IncomingIndex in;
-    private final TraceHistory ltp, ltd;
+final class SpnetRule extends PairTraceRule {
     private final float[] sd;
-    private final double decay, drift, sdDecay, wMax;
-    private final float ltpSet, ltdSet;
+    private final double drift, sdDecay, wMax;
     private final long period;
 
     SpnetRule(Plasticity.Spnet p, PlasticSite site) {
-        this.site = site;
-        this.rows = site.rows();
-        this.in = site.incoming();
-        this.ltp = new TraceHistory(site.pre().n, rows.maxDelay() + 3);
-        this.ltd = new TraceHistory(site.post().n, 2);
+        super(site, moves("ltp", p, p.ltp(), site), moves("ltd", p, p.ltd(), site));
         this.sd = rows.sideArray("sd");
-        this.decay = Math.pow(p.decayPerMs(), site.dt());
         this.drift = p.drift();
         this.sdDecay = p.sdDecay();
         this.wMax = p.wMax();
-        this.ltpSet = (float) p.ltp();
-        this.ltdSet = (float) p.ltd();
         double steps = p.periodMs() / site.dt();
         this.period = Math.round(steps);
         if (period < 1 || Math.abs(steps - period) > 1e-9 * steps) {
             throw new IllegalArgumentException("synapse group '" + site.group().name() + "': the spnet rule's period "
                     + p.periodMs() + " ms is not a whole number of steps of dt = " + site.dt() + " ms");
         }
+    }
+
+    /** spnet's traces: float, set (not added) at a spike, decayPerMs^dt per step. */
+    private static TraceHistory.Kinetics moves(String name, Plasticity.Spnet p, double set, PlasticSite site) {
+        return new TraceHistory.Kinetics(name, Math.pow(p.decayPerMs(), site.dt()), true, (float) set, true);
     }
 
     @Override
@@ -66,35 +56,12 @@ final class SpnetRule implements PlasticRule {
     }
 
     @Override
-    public void spikes(Worker wk, long k) {
-        ltp.step(wk, k, site.pre(), decay, true, ltpSet, true);
-        ltd.step(wk, k, site.post(), decay, true, ltdSet, true);
-    }
-
-    @Override
-    public void remoteSpikes(long s, int[] spikes, int from, int to) {
-        ltp.stepRemote(s, site.pre(), decay, true, ltpSet, true, spikes, from, to);
-    }
-
-    @Override
-    public void arrival(Worker wk, long k, int pre, int delay, int from, int to) {
-        for (int j = from; j < to; j++) sd[j] -= (float) ltd.at(rows.post(j), k);
+    public void arrival(Worker wk, long k, int source, int delay, int from, int to) {
+        for (int j = from; j < to; j++) sd[j] -= (float) post.at(rows.post(j), k);
     }
 
     @Override
     public void postSpike(Worker wk, long k, int q, int from, int to) {
-        for (int e = from; e < to; e++) sd[in.index(e)] += (float) ltp.at(in.pre(e), k - in.delay(e) - 1);
-    }
-
-    @Override
-    public void save(Map<String, double[]> out, String prefix) {
-        ltp.save(out, prefix + "ltp");
-        ltd.save(out, prefix + "ltd");
-    }
-
-    @Override
-    public void load(Map<String, double[]> in, String prefix) {
-        ltp.load(in, prefix + "ltp");
-        ltd.load(in, prefix + "ltd");
+        for (int e = from; e < to; e++) sd[in.index(e)] += (float) pre.at(in.pre(e), k - in.delay(e) - 1);
     }
 }

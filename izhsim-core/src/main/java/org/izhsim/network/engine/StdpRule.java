@@ -1,9 +1,6 @@
 package org.izhsim.network.engine;
 
-import java.util.Map;
 import org.izhsim.network.Plasticity;
-import org.izhsim.synapse.DelayRows;
-import org.izhsim.synapse.IncomingIndex;
 
 /**
  * Pair-based STDP with exponential traces ({@link Plasticity.Stdp}), Brian2's order: at an
@@ -13,44 +10,27 @@ import org.izhsim.synapse.IncomingIndex;
  * step; each update is computed in double from the float weight, clipped to [0, wMax] and
  * stored as float.
  */
-final class StdpRule implements PlasticRule {
-    private final PlasticSite site;
-    private final DelayRows rows;
-    private final IncomingIndex in;
-    private final TraceHistory pre, post;
-    private final double fPre, fPost, aPre, aPost, wMax;
-    private final boolean multiplicative, nearest, deliverAfterUpdate;
+final class StdpRule extends PairTraceRule {
+    private final double fPost, wMax;
+    private final boolean multiplicative, deliverAfterUpdate;
 
     StdpRule(Plasticity.Stdp p, PlasticSite site) {
-        this.site = site;
-        this.rows = site.rows();
-        this.in = site.incoming();
-        this.pre = new TraceHistory(site.pre().n, rows.maxDelay() + 3);
-        this.post = new TraceHistory(site.post().n, 2);
-        this.fPre = StrictMath.exp(-site.dt() / p.tauPreMs());
+        super(site, moves("x_pre", p.tauPreMs(), p.aPre(), p, site), moves("x_post", p.tauPostMs(), p.aPost(), p, site));
         this.fPost = StrictMath.exp(-site.dt() / p.tauPostMs());
-        this.aPre = p.aPre();
-        this.aPost = p.aPost();
         this.wMax = p.wMax();
         this.multiplicative = p.dependence() == Plasticity.WeightDependence.MULTIPLICATIVE;
-        this.nearest = p.pairing() == Plasticity.Pairing.NEAREST;
         this.deliverAfterUpdate = p.deliverAfterUpdate();
+    }
+
+    /** Traces in double, exp(−dt/τ) per step; a spike adds a, or sets it with nearest-spike pairing. */
+    private static TraceHistory.Kinetics moves(String name, double tauMs, double a, Plasticity.Stdp p, PlasticSite site) {
+        return new TraceHistory.Kinetics(name, StrictMath.exp(-site.dt() / tauMs), false, a,
+                p.pairing() == Plasticity.Pairing.NEAREST);
     }
 
     @Override
     public boolean deliversAfterArrival() {
         return deliverAfterUpdate;
-    }
-
-    @Override
-    public void spikes(Worker wk, long k) {
-        pre.step(wk, k, site.pre(), fPre, false, aPre, nearest);
-        post.step(wk, k, site.post(), fPost, false, aPost, nearest);
-    }
-
-    @Override
-    public void remoteSpikes(long s, int[] spikes, int from, int to) {
-        pre.stepRemote(s, site.pre(), fPre, false, aPre, nearest, spikes, from, to);
     }
 
     @Override
@@ -74,17 +54,5 @@ final class StdpRule implements PlasticRule {
 
     private float clip(double w) {
         return (float) Math.max(0, Math.min(wMax, w));
-    }
-
-    @Override
-    public void save(Map<String, double[]> out, String prefix) {
-        pre.save(out, prefix + "x_pre");
-        post.save(out, prefix + "x_post");
-    }
-
-    @Override
-    public void load(Map<String, double[]> in, String prefix) {
-        pre.load(in, prefix + "x_pre");
-        post.load(in, prefix + "x_post");
     }
 }

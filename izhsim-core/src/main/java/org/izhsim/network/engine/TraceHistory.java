@@ -16,6 +16,15 @@ import java.util.Map;
  * that ends an interval, when no worker reads.
  */
 final class TraceHistory {
+    /**
+     * How a trace moves per step: X(k) ← f·X(k − 1), rounded to float if {@code asFloat} (a rule
+     * whose traces are float, as spnet's); then each spike of step k sets X to {@code a}
+     * ({@code replace}: nearest-spike pairing, spnet's histories) or adds {@code a} (all-to-all).
+     * {@code name} is the trace's key in a checkpoint.
+     */
+    record Kinetics(String name, double f, boolean asFloat, double a, boolean replace) {
+    }
+
     private final double[][] x;
     private final int depth, n;
 
@@ -34,17 +43,12 @@ final class TraceHistory {
         return x[(int) (k % depth)];
     }
 
-    /**
-     * Step k of the trace of worker wk's neurons of {@code g}: X(k) ← f·X(k − 1), rounded to
-     * float if {@code asFloat} (a rule whose traces are float, as spnet's); then each of their
-     * spikes of step k sets X to {@code a} ({@code replace}: nearest-spike pairing, spnet's
-     * histories) or adds {@code a} (all-to-all).
-     */
-    void step(Worker wk, long k, GroupState g, double f, boolean asFloat, double a, boolean replace) {
+    /** Step k of the trace of worker wk's neurons of {@code g}, moved by {@code m}. */
+    void step(Worker wk, long k, GroupState g, Kinetics m) {
         double[] cur = column(k), prev = column(k + depth - 1);
-        decay(cur, prev, g.wFrom[wk.id], g.wTo[wk.id], f, asFloat);
+        decay(cur, prev, g.wFrom[wk.id], g.wTo[wk.id], m);
         for (int i = PlasticSite.spikesFrom(wk, g), end = PlasticSite.spikesTo(wk, g); i < end; i++) {
-            hit(cur, wk.spikes[i] - g.off, a, replace);
+            hit(cur, wk.spikes[i] - g.off, m);
         }
     }
 
@@ -55,26 +59,27 @@ final class TraceHistory {
      * exchange interval, for each of its steps in order; see {@link Learning#exchanged} for
      * why the columns are ready before anyone reads them.
      */
-    void stepRemote(long s, GroupState g, double f, boolean asFloat, double a, boolean replace, int[] spikes, int from, int to) {
+    void stepRemote(long s, GroupState g, Kinetics m, int[] spikes, int from, int to) {
         double[] cur = column(s), prev = column(s + depth - 1);
-        decay(cur, prev, 0, g.from, f, asFloat);
-        decay(cur, prev, g.to, g.n, f, asFloat);
+        decay(cur, prev, 0, g.from, m);
+        decay(cur, prev, g.to, g.n, m);
         for (int i = from; i < to; i++) {
             int q = spikes[i] - g.off;
-            if (q >= 0 && q < g.n && (q < g.from || q >= g.to)) hit(cur, q, a, replace);
+            if (q >= 0 && q < g.n && (q < g.from || q >= g.to)) hit(cur, q, m);
         }
     }
 
-    private static void decay(double[] cur, double[] prev, int from, int to, double f, boolean asFloat) {
-        if (asFloat) {
+    private static void decay(double[] cur, double[] prev, int from, int to, Kinetics m) {
+        double f = m.f();
+        if (m.asFloat()) {
             for (int i = from; i < to; i++) cur[i] = (float) (f * prev[i]);
         } else {
             for (int i = from; i < to; i++) cur[i] = f * prev[i];
         }
     }
 
-    private static void hit(double[] cur, int q, double a, boolean replace) {
-        cur[q] = replace ? a : cur[q] + a;
+    private static void hit(double[] cur, int q, Kinetics m) {
+        cur[q] = m.replace() ? m.a() : cur[q] + m.a();
     }
 
     void save(Map<String, double[]> out, String key) {
