@@ -44,11 +44,18 @@ final class SynapseKernelSource {
             SynapseModel.Variable v = model.variables().get(j);
             if (v.kind() == Kind.CLOCK_DRIVEN && v.decays()) clockDecays.add(j);
         }
+        List<Integer> eventDriven = new ArrayList<>();
+        for (int j = 0; j < n; j++) if (model.variables().get(j).kind() == Kind.EVENT_DRIVEN) eventDriven.add(j);
         for (int j : clockDecays) s.append("    private final double f").append(j).append(";\n");
+        for (int j : eventDriven) s.append("    private final org.izhsim.equations.SynapseKernel.Decay e").append(j).append(";\n");
         s.append("    public ").append(className).append("(org.izhsim.equations.SynapseKernel.State state) {\n");
         s.append("        super(state);\n");
         for (int j : clockDecays) {
             s.append("        this.f").append(j).append(" = StrictMath.exp(-dt / ").append(KernelSource.literal(model.variables().get(j).tauMs()))
+                    .append(");\n");
+        }
+        for (int j : eventDriven) {
+            s.append("        this.e").append(j).append(" = decay(").append(KernelSource.literal(model.variables().get(j).tauMs()))
                     .append(");\n");
         }
         s.append("    }\n\n");
@@ -79,10 +86,9 @@ final class SynapseKernelSource {
         loaded.or(used(trees));
         load(s, "        ", loaded);
         if (!decayed.isEmpty()) {
-            s.append("        final double elapsed = t - lastUpdate[syn] * dt;\n");
+            s.append("        final long gap = step - lastUpdate[syn];\n");
             for (int j = decayed.nextSetBit(0); j >= 0; j = decayed.nextSetBit(j + 1)) {
-                s.append("        x").append(j).append(" = (float) (x").append(j).append(" * StrictMath.exp(-elapsed / ")
-                        .append(KernelSource.literal(model.variables().get(j).tauMs())).append("));\n");
+                s.append("        x").append(j).append(" = (float) (x").append(j).append(" * e").append(j).append(".after(gap));\n");
             }
         }
         assignments(s, "        ", statements);

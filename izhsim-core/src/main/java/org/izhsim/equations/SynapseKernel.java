@@ -13,7 +13,8 @@ import org.izhsim.expr.PythonMath;
  * {@code post} neurons, at time step {@code step} (t = step·dt). For one event the order is
  * Brian2's ({@code SynapticPathway} with event-driven variables):
  * <ol>
- *   <li>every event-driven variable x ← x·exp(−(t − lastupdate)/τ), stored as float;</li>
+ *   <li>every event-driven variable x ← x·exp(−(gap·dt)/τ), gap = step − lastupdate in steps
+ *       (Brian2 subtracts the two times; the gap is exact), stored as float ({@link Decay});</li>
  *   <li>the statements of {@code on_pre} (or {@code on_post}) in the order written, each
  *       evaluated in double and assigned at once: a synapse variable is rounded to float (the
  *       storage) at every assignment, so a later statement reads the stored value; a post
@@ -155,6 +156,38 @@ public abstract class SynapseKernel {
     /** The time [ms] of a last spike, −∞ for none. */
     protected final double spikeTime(long step) {
         return step == EquationKernel.NEVER ? Double.NEGATIVE_INFINITY : step * dt;
+    }
+
+    /**
+     * The decay of an event-driven variable over the steps since a synapse's last event,
+     * exp(−(gap·dt)/τ). The first {@value #GAPS} gaps come from a table (one exp per variable and
+     * event was half the run of an STDP network); the table holds the same expression, so a gap
+     * inside it and one beyond give the same bits as computing it every time.
+     */
+    public static final class Decay {
+        private static final int GAPS = 8192;
+        private final double dt, tauMs;
+        private final double[] table = new double[GAPS];
+
+        private Decay(double dt, double tauMs) {
+            this.dt = dt;
+            this.tauMs = tauMs;
+            for (int g = 0; g < GAPS; g++) table[g] = factor(g);
+        }
+
+        /** The factor after {@code gap} ≥ 0 steps. */
+        public double after(long gap) {
+            return gap >= 0 && gap < GAPS ? table[(int) gap] : factor(gap);
+        }
+
+        private double factor(long gap) {
+            return StrictMath.exp(-(gap * dt) / tauMs);
+        }
+    }
+
+    /** The {@link Decay} of an event-driven variable of time constant {@code tauMs}, for generated code. */
+    protected final Decay decay(double tauMs) {
+        return new Decay(dt, tauMs);
     }
 
     /** The step as lastupdate stores it. */

@@ -24,7 +24,7 @@ final class StandardKernels {
                      int[] spikes, int n, int[] nonFinite) {
         for (int i = from; i < to; i++) {
             double vi = v[i], ui = u[i];
-            double dv = k2 * (vi * vi) + k1 * vi + k0 - ui + cur[i];
+            double dv = dv(k2, k1, k0, vi, ui, cur[i]);
             double du = a[i] * (b[i] * vi - ui);
             v[i] = vi + dt * dv;
             u[i] = ui + dt * du;
@@ -56,7 +56,7 @@ final class StandardKernels {
             double ci = (noise[i - noff] + ext) + sy;
             cur[i] = ci;
             double vi = v[i], ui = u[i];
-            double dv = k2 * (vi * vi) + k1 * vi + k0 - ui + ci;
+            double dv = dv(k2, k1, k0, vi, ui, ci);
             double du = a[i] * (b[i] * vi - ui);
             v[i] = vi + dt * dv;
             u[i] = ui + dt * du;
@@ -83,11 +83,9 @@ final class StandardKernels {
                                                 double[] v, double[] u, double[] a, double[] b, double[] now, double ext,
                                                 double[] cur) {
         for (int i = from; i < to; i++) {
-            double ci = (cur[i] + ext) + now[i];
-            now[i] = 0.0;
-            cur[i] = ci;
+            double ci = take(i, now, ext, cur);
             double vi = v[i], ui = u[i];
-            double dv = k2 * (vi * vi) + k1 * vi + k0 - ui + ci;
+            double dv = dv(k2, k1, k0, vi, ui, ci);
             double du = a[i] * (b[i] * vi - ui);
             v[i] = vi + dt * dv;
             u[i] = ui + dt * du;
@@ -101,11 +99,9 @@ final class StandardKernels {
                                                 double[] v, double[] u, double a, double b, double[] now, double ext,
                                                 double[] cur) {
         for (int i = from; i < to; i++) {
-            double ci = (cur[i] + ext) + now[i];
-            now[i] = 0.0;
-            cur[i] = ci;
+            double ci = take(i, now, ext, cur);
             double vi = v[i], ui = u[i];
-            double dv = k2 * (vi * vi) + k1 * vi + k0 - ui + ci;
+            double dv = dv(k2, k1, k0, vi, ui, ci);
             double du = a * (b * vi - ui);
             v[i] = vi + dt * dv;
             u[i] = ui + dt * du;
@@ -114,11 +110,20 @@ final class StandardKernels {
 
     /** P = 1 deliver with the noise already in {@code cur}: I = (noise + ext) + A[k], A[k] ← 0 (vectorisable). */
     static void deliverPulse1InPlace(int from, int to, double[] now, double ext, double[] cur) {
-        for (int i = from; i < to; i++) {
-            double ci = (cur[i] + ext) + now[i];
-            now[i] = 0.0;
-            cur[i] = ci;
-        }
+        for (int i = from; i < to; i++) take(i, now, ext, cur);
+    }
+
+    /** Neuron i's P = 1 deliver with the noise already in {@code cur}; returns the new I. */
+    private static double take(int i, double[] now, double ext, double[] cur) {
+        double ci = (cur[i] + ext) + now[i];
+        now[i] = 0.0;
+        cur[i] = ci;
+        return ci;
+    }
+
+    /** v' = k2·v² + k1·v + k0 − u + I in the kernel's operation order (the JIT inlines it). */
+    private static double dv(double k2, double k1, double k0, double vi, double ui, double ci) {
+        return k2 * (vi * vi) + k1 * vi + k0 - ui + ci;
     }
 
     /** NETM for [from, to): two half-steps of v with the same u and I, then u from the new v (no cut-off). */
@@ -134,8 +139,8 @@ final class StandardKernels {
         final double half = 0.5 * dt;
         for (int i = from; i < to; i++) {
             double vi = v[i], ui = u[i], ii = cur[i];
-            vi = vi + half * (k2 * (vi * vi) + k1 * vi + k0 - ui + ii);
-            vi = vi + half * (k2 * (vi * vi) + k1 * vi + k0 - ui + ii);
+            vi = vi + half * dv(k2, k1, k0, vi, ui, ii);
+            vi = vi + half * dv(k2, k1, k0, vi, ui, ii);
             v[i] = vi;
             u[i] = ui + dt * a[i] * (b[i] * vi - ui);
         }
