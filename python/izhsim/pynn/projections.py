@@ -19,20 +19,22 @@ from .synapses import RULE_PARAMETERS, STDPMechanism, StaticSynapse, rule_parame
 
 
 def _address(obj):
-    """(population objects, population of each cell, index in that population) for a Population, view or Assembly."""
+    """(population objects, population of each cell, index in that population) for a Population, view or Assembly;
+    for a Population the last two are None (one population, index = cell), which spares the masks and gathers over
+    every connection of the usual projection."""
     if isinstance(obj, common.Assembly):
         parts = [_address(p) for p in obj.populations]
         pops = [q for p, _, _ in parts for q in p]
         which, index, base = [], [], 0
-        for p, w, i in parts:
-            which.append(w + base)
-            index.append(i)
+        for (p, w, i), member in zip(parts, obj.populations):
+            which.append((np.zeros(member.size, dtype=int) if w is None else w) + base)
+            index.append(np.arange(member.size) if i is None else i)
             base += len(p)
         return pops, np.concatenate(which), np.concatenate(index)
     if isinstance(obj, common.PopulationView):
         return [obj.grandparent], np.zeros(obj.size, dtype=int), np.asarray(
             obj.index_in_grandparent(np.arange(obj.size)), dtype=int)
-    return [obj], np.zeros(obj.size, dtype=int), np.arange(obj.size)
+    return [obj], None, None
 
 
 class Connection(common.Connection):
@@ -154,9 +156,9 @@ class Projection(common.Projection):
         if st.sim is None or not self._plastic:
             return self._weight
         w = self._weight.copy()
-        for group, sel, order in self._java_groups:
+        for group, where, order in self._java_groups:
             view = st._call(st.sim.synapses, group)
-            w[np.flatnonzero(sel)[order]] = np.asarray(view.weights(), dtype=float)
+            w[where[order]] = np.asarray(view.weights(), dtype=float)
         return w
 
     def _get_attributes_as_list(self, names):
@@ -197,27 +199,31 @@ class Projection(common.Projection):
 
         pre_pops, pre_which, pre_index = _address(self.pre)
         post_pops, post_which, post_index = _address(self.post)
-        pw, pi = pre_which[self._pre_idx], pre_index[self._pre_idx]
-        qw, qi = post_which[self._post_idx], post_index[self._post_idx]
-        steps = np.rint(self._delay / simulator.state.dt).astype(np.int64) - simulator.DELAY_OFFSET
+        pi = self._pre_idx if pre_index is None else pre_index[self._pre_idx]
+        qi = self._post_idx if post_index is None else post_index[self._post_idx]
+        pw = None if pre_which is None else pre_which[self._pre_idx]
+        qw = None if post_which is None else post_which[self._post_idx]
+        steps = (np.rint(self._delay / simulator.state.dt) - simulator.DELAY_OFFSET).astype(np.int32)
         rule = self._java_rule()
         out, self._java_groups = [], []
         for a, pp in enumerate(pre_pops):
             for b, qp in enumerate(post_pops):
-                sel = (pw == a) & (qw == b)
-                if not sel.any():
+                sel = _selection(pw, a, qw, b)
+                if sel is not None and not sel.any():
                     continue
+                part = (lambda x: x) if sel is None else (lambda x: x[sel])  # noqa: E731
                 target = qp.celltype.targets[self.receptor_type]
                 builder = (SynapseGroup.builder(f"{name}.{a}.{b}", pp._java, qp._java)
-                           .connect(Connectivity.explicit(simulator.java_ints(pi[sel]), simulator.java_ints(qi[sel])))
-                           .weights(Weights.array(simulator.java_doubles(self._weight[sel])))
-                           .delays(Delays.array(simulator.java_ints(steps[sel]))))
+                           .connect(Connectivity.explicit(simulator.java_ints(part(pi)), simulator.java_ints(part(qi))))
+                           .weights(Weights.array(simulator.java_doubles(part(self._weight))))
+                           .delays(Delays.array(simulator.java_ints(part(steps)))))
                 builder.target(target)
                 if rule is not None:
                     builder.plasticity(rule)
                 out.append(builder.build())
                 if rule is not None:
-                    self._java_groups.append((out[-1], sel, _storage_order(pi[sel], steps[sel], qi[sel])))
+                    where = np.arange(len(pi)) if sel is None else np.flatnonzero(sel)
+                    self._java_groups.append((out[-1], where, _storage_order(part(pi), part(steps), part(qi))))
         return out
 
     def _java_rule(self):
@@ -230,6 +236,18 @@ class Projection(common.Projection):
                                       f"{self._weight[bad][0]} outside [0, w_max = {p['w_max']}]; izhsim's STDP clips "
                                       "at every update, PyNN's only at the bound it moves towards: start inside")
         return self.synapse_type.java_rule(p, self.label)
+
+
+def _selection(pre_which, a, post_which, b):
+    """The connections from population a to population b as a mask, or None for all (one population each side)."""
+    if pre_which is None and post_which is None:
+        return None
+    sel = np.ones(len(pre_which if pre_which is not None else post_which), dtype=bool)
+    if pre_which is not None:
+        sel &= pre_which == a
+    if post_which is not None:
+        sel &= post_which == b
+    return sel
 
 
 def _storage_order(pre, steps, post):
