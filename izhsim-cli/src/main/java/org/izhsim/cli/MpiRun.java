@@ -41,6 +41,8 @@ import picocli.CommandLine;
 final class MpiRun {
     /** The commands that run distributed; every other one is refused under mpirun. */
     private static final Set<String> DISTRIBUTED = Set.of("run", "net2003");
+    /** Exchanges of {@link MpiCommunicator#warmUpExchange} after {@link #ready()}: enough for C2. */
+    private static final int WARM_UP_EXCHANGES = 3000;
 
     /** spnet as a model file, which the engine runs on any number of ranks. */
     static final String SPNET_MODEL = "examples/models/spnet-equations.yaml";
@@ -197,12 +199,15 @@ final class MpiRun {
      * the failed rank prints the message).
      */
     static void ready() {
-        if (!(comm instanceof MpiCommunicator)) return;
+        if (!(comm instanceof MpiCommunicator m)) return;
         int[] outcome = outcome(0, comm.rank());
         if (outcome != null) {
             peerFailed = outcome[1];
             throw new PeerFailedException(outcome[0]);
         }
+        // past the agreement every rank is here: now collectives may run, and the exchange
+        // path is compiled before the timed run instead of during its first exchanges
+        m.warmUpExchange(WARM_UP_EXCHANGES);
     }
 
     /** Thrown on a rank that was ready when another rank had failed; never printed. */

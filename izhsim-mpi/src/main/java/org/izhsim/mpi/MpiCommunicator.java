@@ -23,6 +23,8 @@ import org.izhsim.network.SpikeBuffer;
  */
 public final class MpiCommunicator implements Communicator, AutoCloseable {
     private static MpiCommunicator world;
+    /** Spikes per rank in each exchange of {@link #warmUpExchange}: about a busy interval's. */
+    private static final int WARM_UP_SPIKES = 40;
 
     private final Mpi mpi;
     private final int rank, size;
@@ -121,6 +123,22 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
         bytesSent += 4 + 16L * n;
         bytesReceived += 4L * size + 16 * total;
         exchangeNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * Collective (every rank calls it with the same {@code rounds}): that many spike exchanges of
+     * a synthetic interval, then their traffic forgotten. The engine's JIT warm-up runs a sample
+     * network on one rank, without exchanges, so without this the JIT compiled the exchange path
+     * during a run's first few hundred exchanges (BENCHMARKS.md §9). Changes no result.
+     */
+    public void warmUpExchange(int rounds) {
+        SpikeBuffer local = new SpikeBuffer(), global = new SpikeBuffer();
+        for (int k = 0; k < rounds; k++) {
+            local.clear();
+            for (int i = 0; i < WARM_UP_SPIKES; i++) local.add(k, rank + size * i);
+            exchange(local, global);
+        }
+        exchanges = bytesSent = bytesReceived = exchangeNanos = 0;
     }
 
     public Traffic traffic() {
