@@ -17,3 +17,18 @@ hyperfine -w 2 -r 10 --export-json "$out/features.json" \
   "./izhsim features --json --figures none --out $out/features-out" | tee "$out/features.txt"
 /usr/bin/python3 izhsim-bench/scripts/compare_brian2.py --repeats "${REPEATS:-3}" --out "$out/compare_brian2.jsonl" \
   | tee "$out/compare_brian2.md"
+make -s -C izhsim-bench/c
+for i in 1 2 3 4 5; do  # §6: spnet against the C program, alternating
+  izhsim-bench/c/spnet_float --seconds 300 --seed 1 --json | /usr/bin/python3 -c 'import json,sys;print("C", json.load(sys.stdin)["run_s"])'
+  for t in 1 2; do
+    ./izhsim spnet --seconds 300 --seed 1 --threads $t --json --quiet --figures none --data none --out "$out/spnet-run" \
+      | /usr/bin/python3 -c 'import json,sys;print("J'$t'", json.loads(sys.stdin.read().strip().splitlines()[-1])["run_s"])'
+  done
+done | tee "$out/spnet-vs-c.txt"
+/usr/bin/python3 izhsim-bench/scripts/compare_stdp.py --repeats "${REPEATS:-3}" --out "$out/compare_stdp.jsonl" \
+  | tee "$out/compare_stdp.md"                                                  # §8
+/usr/bin/python3 izhsim-bench/scripts/mpi_ranks_vs_threads.py --rounds "${REPEATS:-5}" \
+  --out "$out/mpi-ranks.jsonl" | tee "$out/mpi-ranks.md"                          # §9
+/usr/bin/python3 izhsim-bench/scripts/pynn_net2003.py --backend izhsim | tee "$out/pynn-net2003.jsonl"   # §10
+/usr/bin/python3 izhsim-bench/scripts/pynn_bridge_overhead.py --repeat 5 | tee "$out/pynn-bridge.txt"
+# §7 needs a second build: ab_durations.py --baseline OTHER/izhsim (see its docstring)
