@@ -134,6 +134,30 @@ public final class EquationModel {
         return reset;
     }
 
+    /**
+     * Whether the reset sets state {@code state} without reading it first: the first reset
+     * statement that mentions it assigns it a value that does not depend on it ({@code v = c}).
+     * Then the reset's outcome does not depend on the state's value before it, so a jump added
+     * just before the reset (Brian2's order: 'synapses' before 'resets') is lost.
+     */
+    public boolean resetOverwrites(int state) {
+        for (Assignment a : reset) {
+            if (reads(a.value(), state)) return false;
+            if (a.target() == state) return true;
+        }
+        return false;
+    }
+
+    private static boolean reads(Node n, int state) {
+        return switch (n) {
+            case Node.Literal l -> false;
+            case Node.Variable v -> v.index() == state;
+            case Node.Unary u -> reads(u.operand(), state);
+            case Node.Binary b -> reads(b.left(), state) || reads(b.right(), state);
+            case Node.Call c -> c.arguments().stream().anyMatch(x -> reads(x, state));
+        };
+    }
+
     /** The refractory period [ms], or 0 if there is none. */
     public double refractoryMs() {
         return refractoryMs;

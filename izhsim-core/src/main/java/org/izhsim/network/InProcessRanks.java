@@ -1,7 +1,6 @@
 package org.izhsim.network;
 
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -12,21 +11,23 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Every collective deposits this rank's part, meets the others at a barrier, reads all
  * parts, and meets them again (so that no rank overwrites its deposit before all have read it).
- * {@link Communicator#abort} breaks the barrier: every rank's pending or next call throws
+ * {@link Communicator#abort} terminates the barrier (a {@link Phaser}: a terminated one also
+ * releases ranks that arrive later, where a reset barrier would hold a rank that checked for an
+ * abort just before it came): every rank's pending or next call throws
  * {@link Communicator.RankAbortedException} naming the aborting rank, as MPI_Abort ends all
  * processes of a job.
  */
 public final class InProcessRanks {
     private final int size;
     private final Object[] deposits;
-    private final CyclicBarrier barrier;
+    private final Phaser barrier;
     private volatile Communicator.RankAbortedException aborted;
 
     public InProcessRanks(int size) {
         if (size < 1) throw new IllegalArgumentException("ranks must be >= 1");
         this.size = size;
         this.deposits = new Object[size];
-        this.barrier = new CyclicBarrier(size);
+        this.barrier = new Phaser(size);
     }
 
     public int size() {
@@ -144,7 +145,7 @@ public final class InProcessRanks {
             synchronized (InProcessRanks.this) {
                 if (aborted == null) aborted = e;
             }
-            barrier.reset(); // wakes every waiting rank with BrokenBarrierException
+            barrier.forceTermination(); // releases every waiting rank, and every later arrival
             throw aborted;
         }
 
@@ -158,13 +159,14 @@ public final class InProcessRanks {
     private void await() {
         if (aborted != null) throw aborted;
         try {
-            barrier.await(60, TimeUnit.SECONDS);
+            int phase = barrier.arrive();
+            if (phase >= 0) barrier.awaitAdvanceInterruptibly(phase, 60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rank interrupted", e);
-        } catch (BrokenBarrierException | TimeoutException e) {
-            if (aborted != null) throw aborted;
+        } catch (TimeoutException e) {
             throw new IllegalStateException("another rank stopped exchanging spikes", e);
         }
+        if (aborted != null) throw aborted; // the barrier was terminated by an abort
     }
 }

@@ -39,7 +39,9 @@ package org.izhsim.network;
        its own in the same slots and order, and x ← x + J[k], J[k] ← 0 comes first here: the jump
        precedes the integration of step k. Brian2 runs {@code on_pre: v_post += w} in step k−1
        after that step's threshold and before its reset: the two agree except for a post neuron
-       that fired in step k−1, whose jump Brian2's reset overwrites and izhsim keeps (v = c + w).</li>
+       that fired in step k−1, whose jump Brian2's reset overwrites; an equation-model group
+       whose reset sets the variable without reading it drops that jump here as well, a
+       built-in group keeps it (v = c + w) ({@code Jumps}).</li>
  *   <li>{@link #INTEGRATE} — the scheme's update of every neuron ({@code IzhikevichKernel.step},
  *       or its bit-identical fast form); for euler, rk4 and figure1 the cut-off test (v ≥ 30;
  *       figure1: v &gt; 30) and reset follow the update, and the neurons that crossed are the
