@@ -211,19 +211,20 @@ class Projection(common.Projection):
                 sel = _selection(pw, a, qw, b)
                 if sel is not None and not sel.any():
                     continue
-                part = (lambda x: x) if sel is None else (lambda x: x[sel])  # noqa: E731
+                take = slice(None) if sel is None else sel  # a slice: views, no copies of every connection
+                gpre, gpost, gsteps = pi[take], qi[take], steps[take]
                 target = qp.celltype.targets[self.receptor_type]
                 builder = (SynapseGroup.builder(f"{name}.{a}.{b}", pp._java, qp._java)
-                           .connect(Connectivity.explicit(simulator.java_ints(part(pi)), simulator.java_ints(part(qi))))
-                           .weights(Weights.array(simulator.java_doubles(part(self._weight))))
-                           .delays(Delays.array(simulator.java_ints(part(steps)))))
+                           .connect(Connectivity.explicit(simulator.java_ints(gpre), simulator.java_ints(gpost)))
+                           .weights(Weights.array(simulator.java_doubles(self._weight[take])))
+                           .delays(Delays.array(simulator.java_ints(gsteps))))
                 builder.target(target)
                 if rule is not None:
                     builder.plasticity(rule)
                 out.append(builder.build())
                 if rule is not None:
                     where = np.arange(len(pi)) if sel is None else np.flatnonzero(sel)
-                    self._java_groups.append((out[-1], where, _storage_order(part(pi), part(steps), part(qi))))
+                    self._java_groups.append((out[-1], where, _storage_order(gpre, gsteps, gpost)))
         return out
 
     def _java_rule(self):

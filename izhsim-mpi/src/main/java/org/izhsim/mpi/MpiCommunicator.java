@@ -94,9 +94,9 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
         if (2 * total > Integer.MAX_VALUE) {
             throw new IllegalStateException("spike exchange: " + total + " spikes in one interval exceed MPI's int counts");
         }
-        // one bulk copy instead of a MemorySegment access per value: the first few hundred
-        // exchanges of a run run in the interpreter (the JIT warm-up has no other ranks), where
-        // per-value segment accesses cost about 0.3 ms per exchange at 75 spikes
+        // one bulk copy instead of a MemorySegment access per value: the first exchanges of a
+        // process (warmUpExchange's) run in the interpreter, where per-value segment accesses
+        // cost about 0.3 ms per exchange at 75 spikes
         if (packed.length < 2 * n) packed = new long[Math.max(2 * n, 2 * packed.length)];
         for (int i = 0; i < n; i++) {
             packed[2 * i] = local.step(i);

@@ -16,7 +16,7 @@ abstract class PairTraceRule implements PlasticRule {
     final DelayRows rows;
     final IncomingIndex in;
     final TraceHistory pre, post;
-    private final TraceHistory.Kinetics preMoves, postMoves;
+    final TraceHistory.Kinetics preMoves, postMoves;
 
     PairTraceRule(PlasticSite site, TraceHistory.Kinetics preMoves, TraceHistory.Kinetics postMoves) {
         this.site = site;

@@ -16,7 +16,7 @@ final class StdpRule extends PairTraceRule {
 
     StdpRule(Plasticity.Stdp p, PlasticSite site) {
         super(site, moves("x_pre", p.tauPreMs(), p.aPre(), p, site), moves("x_post", p.tauPostMs(), p.aPost(), p, site));
-        this.fPost = StrictMath.exp(-site.dt() / p.tauPostMs());
+        this.fPost = postMoves.f();
         this.wMax = p.wMax();
         this.multiplicative = p.dependence() == Plasticity.WeightDependence.MULTIPLICATIVE;
         this.deliverAfterUpdate = p.deliverAfterUpdate();
