@@ -46,12 +46,28 @@ class NeuroMlFuzzTest {
 
     @Property(tries = 300)
     void mutatedNeuroMlReadsOrNamesTheFile(@ForAll("mutated") String text) throws IOException {
-        Files.writeString(FILE, text, StandardCharsets.UTF_8);
+        // getBytes, not writeString: an edit may split a surrogate pair, and a file holds bytes, so
+        // a lone surrogate becomes the '?' an editor would save rather than an exception here
+        Files.write(FILE, text.getBytes(StandardCharsets.UTF_8));
         Outcome.parsesOrRefuses(() -> NeuroMl.read(FILE), List.of(IllegalArgumentException.class), false, text);
         try {
             NeuroMl.read(FILE);
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage().contains(FILE.toString()) || e.getMessage().contains("cell"), e.getMessage());
+        }
+    }
+
+    @Example
+    void bytesThatAreNotUtf8NameTheFile() throws IOException {
+        byte[] head = VALID.substring(0, VALID.indexOf("<izhikevich")).getBytes(StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC3, '('}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xFF, (byte) 0xFE})) {
+            byte[] text = java.util.Arrays.copyOf(head, head.length + bad.length);
+            System.arraycopy(bad, 0, text, head.length, bad.length);
+            Files.write(FILE, text);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NeuroMl.read(FILE));
+            assertTrue(e.getMessage().contains(FILE.toString()), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
     }
 
