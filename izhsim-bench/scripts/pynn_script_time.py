@@ -36,7 +36,8 @@ def run(backend, a, limit):
         return {"backend": backend, "wall_s": None, "stopped_after_s": limit}
     wall = time.perf_counter() - t
     if p.returncode != 0:
-        sys.exit(f"pynn_script_time: {backend} failed ({p.returncode}): {p.stderr.strip().splitlines()[-1:]}")
+        last = (p.stderr.strip().splitlines() or ["no message"])[-1]
+        sys.exit(f"pynn_script_time: {backend} failed (exit {p.returncode}): {last}")
     out = json.loads(p.stdout.strip().splitlines()[-1])
     out["wall_s"] = round(wall, 3)
     return out
