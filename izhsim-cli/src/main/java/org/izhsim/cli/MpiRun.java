@@ -41,7 +41,7 @@ import picocli.CommandLine;
 final class MpiRun {
     /** The commands that run distributed; every other one is refused under mpirun. */
     private static final Set<String> DISTRIBUTED = Set.of("run", "net2003");
-    /** Exchanges of {@link MpiCommunicator#warmUpExchange} after {@link #ready()}: enough for C2. */
+    /** First exchanges of {@link MpiCommunicator#warmUpExchange} after {@link #ready()}; it goes on until the JIT is quiet. */
     private static final int WARM_UP_EXCHANGES = 3000;
 
     /** spnet as a model file, which the engine runs on any number of ranks. */

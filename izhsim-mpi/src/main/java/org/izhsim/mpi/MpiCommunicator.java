@@ -6,6 +6,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import org.izhsim.network.Communicator;
 import org.izhsim.network.SpikeBuffer;
 
@@ -23,8 +25,19 @@ import org.izhsim.network.SpikeBuffer;
  */
 public final class MpiCommunicator implements Communicator, AutoCloseable {
     private static MpiCommunicator world;
-    /** Spikes per rank in each exchange of {@link #warmUpExchange}: about a busy interval's. */
-    private static final int WARM_UP_SPIKES = 40;
+    /**
+     * Most spikes per rank in an exchange of {@link #warmUpExchange}, which draws every count
+     * from 0 to this: with one count throughout, the first interval of the run with another
+     * (none, or more than fit the buffers) could meet the compiled exchange with an uncommon
+     * trap, and the exchange ran in the interpreter while C2 compiled it again.
+     */
+    private static final int WARM_UP_SPIKES = 200;
+    /** Exchanges between two looks at the JIT in {@link #warmUpExchange}'s quiet phase. */
+    private static final int QUIET_ROUNDS = 250;
+    /** How long every rank's JIT must have compiled nothing before {@link #warmUpExchange} ends [ns]. */
+    private static final long QUIET_NS = 50_000_000L;
+    /** Wall-time limit of {@link #warmUpExchange}'s quiet phase (the slowest rank's) [ns]. */
+    private static final long QUIET_LIMIT_NS = 2_000_000_000L;
 
     private final Mpi mpi;
     private final int rank, size;
@@ -127,16 +140,50 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
 
     /**
      * Collective (every rank calls it with the same {@code rounds}): that many spike exchanges of
-     * a synthetic interval, then their traffic forgotten. The engine's JIT warm-up runs a sample
-     * network on one rank, without exchanges, so without this the JIT compiled the exchange path
-     * during a run's first few hundred exchanges (BENCHMARKS.md §9). Changes no result.
+     * synthetic intervals, then more until no rank's JIT has compiled anything for
+     * {@link #QUIET_NS} (or {@link #QUIET_LIMIT_NS} passed), then their traffic forgotten.
+     * The engine's JIT warm-up runs on each rank without exchanges, so without this the JIT
+     * compiled the exchange path during a run's first exchanges; and with two busy ranks on
+     * two cores, a rank's C2 compiler thread takes a core from its main thread for a scheduler
+     * slice (about 8 ms here) while the other rank waits in the exchange (BENCHMARKS.md §9).
+     * The ranks decide to stop together (one reduction every {@link #QUIET_ROUNDS} exchanges),
+     * so every rank makes the same calls. Changes no result.
      */
     public void warmUpExchange(int rounds) {
         SpikeBuffer local = new SpikeBuffer(), global = new SpikeBuffer();
-        for (int k = 0; k < rounds; k++) {
-            local.clear();
-            for (int i = 0; i < WARM_UP_SPIKES; i++) local.add(k, rank + size * i);
-            exchange(local, global);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime(), k = 0;
+        long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
+        // {-(this rank's JIT-quiet time), time since start} [ns], reduced with MAX: the least
+        // quiet rank's and the slowest rank's
+        long[] state = new long[2];
+        while (true) {
+            for (long end = k + rounds; k < end; k++) {
+                local.clear();
+                int n = (int) ((k * 37 + rank * 11L) % (WARM_UP_SPIKES + 1));
+                for (int i = 0; i < n; i++) local.add(k, rank + size * i);
+                exchange(local, global);
+            }
+            if (!timed) break;
+            long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
+            if (ms != jitMs) {
+                jitMs = ms;
+                quietFrom = now;
+            }
+            state[0] = -(now - quietFrom);
+            state[1] = now - start;
+            allreduce(state, Op.MAX);
+            if (-state[0] >= QUIET_NS || state[1] >= QUIET_LIMIT_NS) break;
+            rounds = QUIET_ROUNDS;
+            // grown again in the next rounds, so that the JIT's profile holds the growth: a run's
+            // first interval with more spikes than any before otherwise met an uncommon trap
+            for (OffHeapBuffer b : new OffHeapBuffer[] {send, recv, counts, displs}) b.close();
+            packed = new long[64];
+            unpacked = new long[64];
+            for (int r = 0; r < size; r++) parts[r] = new SpikeBuffer();
+            local = new SpikeBuffer();
+            global = new SpikeBuffer();
         }
         exchanges = bytesSent = bytesReceived = exchangeNanos = 0;
     }

@@ -64,7 +64,7 @@ public final class Engine implements AutoCloseable {
         // that the warm-up sets off then finish while the build runs, not in the timed run
         // (started last, a long one such as update()'s still ran into the run's first 100-200
         // steps), and the sample's build warms up the build's loops too
-        if (warmUp != null) JitWarmUp.run(warmUp, warmUpSteps, this.threads, options.withSimd(simd));
+        if (warmUp != null) JitWarmUp.run(warmUp, warmUpSteps, this.threads, comm, options.withSimd(simd));
         this.dt = net.dt();
         Scheme scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();

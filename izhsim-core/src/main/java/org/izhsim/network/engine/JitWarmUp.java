@@ -12,7 +12,8 @@ import org.izhsim.network.Network;
  * <ul>
  *   <li>The warm-up ({@link #run}): before the network's own build, a small sample network of
  *       the same kind runs on as many workers, so that the step loops are compiled (and the
- *       compilations they set off finish during the build) before the timed run.</li>
+ *       compilations they set off finish during the build) before the timed run. A rank of a
+ *       distributed run warms up as that rank ({@link LoneRank}): its block, its exchanges.</li>
  *   <li>Small static loop methods ({@link GroupUpdate}, {@link StandardKernels},
  *       {@link VectorKernels}): C2 compiles each soon and quickly, instead of one long
  *       compilation of the whole update that holds up the others during a short run.</li>
@@ -35,27 +36,39 @@ final class JitWarmUp {
     private static final long WARM_UP_LIMIT_NS = 1_000_000_000L;
     /** The warm-up goes on past its steps until the JIT has been idle this long. */
     private static final long WARM_UP_QUIET_NS = 50_000_000L;
+    /**
+     * A rank of a distributed run warms up this many times longer: a rank's hiccup (its C2
+     * compiling a method of the step while the run goes on) stalls every rank at the next
+     * exchange, and the per-step methods (merge, exchange, spike recording) reach C2 only after
+     * about 5,000 calls (HotSpot's Tier4InvocationThreshold; 300 × 20 = 6,000 steps). A rank's
+     * block of the sample is small, so this costs tens of milliseconds (BENCHMARKS.md §9).
+     */
+    private static final int RANK_FACTOR = 20;
 
     /**
-     * Runs {@code sample} for at least {@code steps} steps and then on, until the JIT has
+     * Runs {@code sample} for at least {@code steps} steps ({@link #RANK_FACTOR} times as many on
+     * a rank of several) and then on, until the JIT has
      * compiled nothing for {@link #WARM_UP_QUIET_NS} (its compilations run in the background
      * and, on few cores, would otherwise compete with the timed run), but never beyond
-     * 10 × {@code steps} steps or {@link #WARM_UP_LIMIT_NS}: a busy machine makes each step
-     * slow, as the barrier then waits for a core.
+     * 10 × as many steps or {@link #WARM_UP_LIMIT_NS}: a busy machine makes each step
+     * slow, as the barrier then waits for a core. With several ranks, {@code sample} runs as
+     * this rank of {@code comm} without calling it ({@link LoneRank}).
      */
-    static void run(Network sample, long steps, int threads, EngineOptions options) {
+    static void run(Network sample, long steps, int threads, Communicator comm, EngineOptions options) {
         EngineOptions o = new EngineOptions(1, options.vectorize(), options.simd(), false);
-        try (Engine w = new Engine(sample, threads, Communicator.local(), o, null, 0)) {
+        Communicator rehearsal = comm.size() > 1 ? new LoneRank(comm.rank(), comm.size(), sample.neuronCount()) : Communicator.local();
+        try (Engine w = new Engine(sample, threads, rehearsal, o, null, 0)) {
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
             long start = System.nanoTime(), deadline = start + WARM_UP_LIMIT_NS;
             long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
-            long done = 0, most = timed ? 10 * steps : steps;
+            long least = comm.size() > 1 ? RANK_FACTOR * steps : steps;
+            long done = 0, most = timed ? 10 * least : least;
             while (done < most && System.nanoTime() < deadline) {
                 long chunk = Math.min(25, most - done);
                 w.runSteps(chunk, null);
                 done += chunk;
-                if (done < steps || !timed) continue; // without a compilation timer: just the steps
+                if (done < least || !timed) continue; // without a compilation timer: just the steps
                 long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
                 if (ms != jitMs) {
                     jitMs = ms;

@@ -27,6 +27,7 @@
  *   <tr><td>{@code Worker}</td><td>per-worker buffers and counters</td></tr>
  *   <tr><td>{@code Profiling}</td><td>the decorator that times stages ({@code Simulation.Builder.profile})</td></tr>
  *   <tr><td>{@code JitWarmUp}</td><td>the warm-up and the list of every JIT-driven decision in the engine</td></tr>
+ *   <tr><td>{@code LoneRank}</td><td>the communicator a rank's warm-up runs on: this rank's view of the job, without the other ranks</td></tr>
  *   <tr><td>{@code EngineContext}</td><td>the view monitors get ({@link org.izhsim.network.MonitorContext})</td></tr>
  *   <tr><td>{@code StandardKernels}, {@code VectorKernels}</td><td>the standard 2003 model's fast loops (auto-vectorised; Vector API)</td></tr>
  *   <tr><td>{@link org.izhsim.network.engine.WorkerPool}</td><td>the worker threads and their cheap barrier</td></tr>
