@@ -16,6 +16,7 @@ import org.izhsim.mpi.MpiUnavailableException;
 import org.izhsim.network.Communicator;
 import org.izhsim.network.Network;
 import org.izhsim.network.Recording;
+import org.izhsim.network.Simulation;
 import org.izhsim.network.SpikeRecording;
 import org.izhsim.network.StateRecording;
 import org.izhsim.network.TimingReport;
@@ -29,7 +30,7 @@ import picocli.CommandLine;
  * Outside MPI every method here is the single-process identity, so network commands call them
  * unconditionally.
  *
- * <p><b>Errors.</b> A run has one agreement point, {@link #ready()}, after the build (where every
+ * <p><b>Errors.</b> A run has one agreement point, {@link #ready(Simulation)}, after the build (where every
  * input error has shown itself). Until every rank has reached it no rank is inside a collective
  * that others may never join, so a rank that fails before it (bad input, a refused network, a
  * build error) agrees with the others instead: all ranks meet in one reduction, the lowest
@@ -41,7 +42,7 @@ import picocli.CommandLine;
 final class MpiRun {
     /** The commands that run distributed; every other one is refused under mpirun. */
     private static final Set<String> DISTRIBUTED = Set.of("run", "net2003");
-    /** First exchanges of {@link MpiCommunicator#warmUpExchange} after {@link #ready()}; it goes on until the JIT is quiet. */
+    /** First exchanges of {@link MpiCommunicator#warmUpExchange} after {@link #ready(Simulation)}; it goes on until the JIT is quiet. */
     private static final int WARM_UP_EXCHANGES = 3000;
 
     /** spnet as a model file, which the engine runs on any number of ranks. */
@@ -49,7 +50,7 @@ final class MpiRun {
 
     private static Communicator comm = Communicator.local();
     private static boolean agreed;
-    /** The exit code agreed in {@link #ready()} when another rank failed; this rank then stops without a message. */
+    /** The exit code agreed in {@link #ready(Simulation)} when another rank failed; this rank then stops without a message. */
     private static Integer peerFailed;
     /** Per-rank figures of the run, for the summary (in insertion order). */
     private static final Map<String, Object> perRank = new java.util.LinkedHashMap<>();
@@ -198,15 +199,16 @@ final class MpiRun {
      * here; if another rank failed before it, this rank stops (its exit code is that rank's;
      * the failed rank prints the message).
      */
-    static void ready() {
+    static void ready(Simulation sim) {
         if (!(comm instanceof MpiCommunicator m)) return;
         int[] outcome = outcome(0, comm.rank());
         if (outcome != null) {
             peerFailed = outcome[1];
             throw new PeerFailedException(outcome[0]);
         }
-        // past the agreement every rank is here: now collectives may run, and the exchange
-        // path is compiled before the timed run instead of during its first exchanges
+        // past the agreement every rank is here: now collectives may run, and the step loop's
+        // exchange path is compiled before the timed run instead of during its first exchanges
+        sim.warmUpAcrossRanks();
         m.warmUpExchange(WARM_UP_EXCHANGES);
     }
 
@@ -255,7 +257,7 @@ final class MpiRun {
     }
 
     /** Collective: the plastic groups' weights of every rank on rank 0, in one process's order (null elsewhere, or without plastic groups). */
-    static org.izhsim.io.PlasticWeights.Table weights(org.izhsim.network.Simulation sim) {
+    static org.izhsim.io.PlasticWeights.Table weights(Simulation sim) {
         return org.izhsim.io.PlasticWeights.of(sim, comm);
     }
 

@@ -253,8 +253,8 @@ abstract class NetworkCommand implements Callable<Integer> {
         String text = null;
         try (NetworkRun run = built;
              ProgressBar bar = new ProgressBar(commandName(), output.quiet)) {
-            MpiRun.ready(); // [mpi hook] every rank built its share, or all stop here with the failed rank's message
             Simulation sim = run.simulation();
+            MpiRun.ready(sim); // [mpi hook] every rank built its share, or all stop here with the failed rank's message
             beforeRun(sim);
             // without a bar the run goes in one piece: each progress report is a hand-off
             // between the worker threads and this one

@@ -170,6 +170,17 @@ public final class Simulation implements AutoCloseable {
         buildSeconds = (System.nanoTime() - t0) * 1e-9;
     }
 
+    /**
+     * Collective, for a distributed run: every rank calls it after every rank's build and
+     * before the run. Runs the builder's {@link Builder#warmUp warm-up sample} once more, now
+     * exchanging spikes with the other ranks through this simulation's communicator, so that
+     * the JIT compiles the step loop with the run's communicator before the run. Changes no
+     * state of this simulation; does nothing without a warm-up sample or with one rank.
+     */
+    public void warmUpAcrossRanks() {
+        engine.warmUpAcrossRanks();
+    }
+
     /** The description's hash, computed once (the description does not change). */
     private long networkHash() {
         if (networkHash == null) networkHash = Fingerprint.description(net);

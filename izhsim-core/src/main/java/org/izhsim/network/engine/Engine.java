@@ -48,6 +48,8 @@ public final class Engine implements AutoCloseable {
     private final Learning learning;
     /** The groups' behaviours, or null in a network without any. */
     private final Behaviours behaviours;
+    /** {@link #warmUpAcrossRanks}'s work, or null (no warm-up sample, or one rank). */
+    private final Runnable rehearsal;
 
     /**
      * Builds {@code net} for this rank of {@code comm} on at most {@code threads} workers; first
@@ -65,6 +67,8 @@ public final class Engine implements AutoCloseable {
         // (started last, a long one such as update()'s still ran into the run's first 100-200
         // steps), and the sample's build warms up the build's loops too
         if (warmUp != null) JitWarmUp.run(warmUp, warmUpSteps, this.threads, comm, options.withSimd(simd));
+        this.rehearsal = warmUp == null || comm.size() < 2 ? null
+                : () -> JitWarmUp.acrossRanks(warmUp, this.threads, comm, options.withSimd(simd));
         this.dt = net.dt();
         Scheme scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
@@ -177,6 +181,14 @@ public final class Engine implements AutoCloseable {
         return e;
     }
 
+
+    /**
+     * Collective, with several ranks: {@link JitWarmUp#acrossRanks}, after every rank's build.
+     * Changes nothing of this engine; without a warm-up sample or with one rank it does nothing.
+     */
+    public void warmUpAcrossRanks() {
+        if (rehearsal != null) rehearsal.run();
+    }
     /**
      * Runs {@code n} steps: changes due are committed before each step, the steps between two
      * changes run as one chunk on the workers; {@code progress} (or null) hears after every

@@ -45,6 +45,25 @@ final class JitWarmUp {
      */
     private static final int RANK_FACTOR = 20;
 
+    /** Steps of {@link #acrossRanks}: the same on every rank, so that their exchanges match. */
+    static final long ACROSS_RANKS_STEPS = 1000;
+
+    /**
+     * Collective: runs {@code sample} for {@link #ACROSS_RANKS_STEPS} steps on {@code comm}
+     * itself, exchanging with the other ranks, after every rank's build (never before: a rank
+     * whose build failed must not leave the others inside a collective). The warm-up before
+     * the build ran on a {@link LoneRank}, so the compiled step barrier called the exchange
+     * of that class only; the run's first exchange, of another class, threw the compiled
+     * barrier away, and C2 compiled it again during the run while the other rank waited
+     * (BENCHMARKS.md §9). Here that happens before the run.
+     */
+    static void acrossRanks(Network sample, int threads, Communicator comm, EngineOptions options) {
+        EngineOptions o = new EngineOptions(1, options.vectorize(), options.simd(), false);
+        try (Engine w = new Engine(sample, threads, comm, o, null, 0)) {
+            w.runSteps(ACROSS_RANKS_STEPS, null);
+        }
+    }
+
     /**
      * Runs {@code sample} for at least {@code steps} steps ({@link #RANK_FACTOR} times as many on
      * a rank of several) and then on, until the JIT has
