@@ -1,7 +1,6 @@
 /** An MPI {@code Communicator} over the system's libmpi through the foreign function API. */
 module izhsim.mpi {
     requires transitive izhsim.core;
-    requires java.management;
 
     exports org.izhsim.mpi;
 }

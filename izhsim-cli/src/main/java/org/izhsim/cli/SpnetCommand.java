@@ -14,6 +14,7 @@ import org.izhsim.spnet.SpnetCheckpoint;
 import org.izhsim.spnet.SpnetConfig;
 import org.izhsim.spnet.SpnetNetwork;
 import org.izhsim.spnet.SpnetState;
+import org.izhsim.spnet.SpnetWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,6 +121,7 @@ final class SpnetCommand implements Callable<Integer> {
         Path ckDir = checkpointDir != null ? checkpointDir : run.resume != null ? run.resume : outDir.resolve("checkpoints");
 
         long t0 = System.nanoTime();
+        if (warmUp()) SpnetWarmUp.run(cfg, nThreads); // counted in build_s
         List<SpnetNetwork.Second> per = new ArrayList<>();
         SpnetOutputs.Spikes kept = new SpnetOutputs.Spikes();
         double buildS, runS;
@@ -215,5 +217,10 @@ final class SpnetCommand implements Callable<Integer> {
         for (long c : s.hist()) h.add(c);
         r.put("hist", h);
         return r;
+    }
+
+    /** The JIT warm-up runs unless IZHSIM_WARMUP_STEPS is 0 (as for the network commands). */
+    private static boolean warmUp() {
+        return org.izhsim.run.NetworkRun.warmUpSteps(System.getenv("IZHSIM_WARMUP_STEPS")) > 0;
     }
 }

@@ -6,6 +6,8 @@
  * network the same way for all of them (a model file's too): it refuses before allocating what
  * will not fit, warms the JIT up, builds the simulation, runs it in timed blocks with progress
  * and sums it up ({@link org.izhsim.run.Memory} reads the peak memory for that summary).
+ * {@link org.izhsim.run.JitQuiet} is the stopping rule that every warm-up shares (the engine's,
+ * spnet's, the MPI exchange's): on until the JIT has been idle for a while.
  *
  * <p>Faces stay thin: the command line parses options and writes files and figures, the
  * explorer turns a request into options and streams events, a model file's reader describes a

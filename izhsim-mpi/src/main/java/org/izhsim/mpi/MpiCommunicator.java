@@ -6,10 +6,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import org.izhsim.network.Communicator;
 import org.izhsim.network.SpikeBuffer;
+import org.izhsim.run.JitQuiet;
 
 /**
  * The {@link Communicator} of a job started by mpirun (or srun): the ranks of
@@ -151,10 +150,8 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
      */
     public void warmUpExchange(int rounds) {
         SpikeBuffer local = new SpikeBuffer(), global = new SpikeBuffer();
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        JitQuiet quiet = new JitQuiet();
         long start = System.nanoTime(), k = 0;
-        long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
         // {-(this rank's JIT-quiet time), time since start} [ns], reduced with MAX: the least
         // quiet rank's and the slowest rank's
         long[] state = new long[2];
@@ -165,14 +162,9 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
                 for (int i = 0; i < n; i++) local.add(k, rank + size * i);
                 exchange(local, global);
             }
-            if (!timed) break;
-            long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
-            if (ms != jitMs) {
-                jitMs = ms;
-                quietFrom = now;
-            }
-            state[0] = -(now - quietFrom);
-            state[1] = now - start;
+            if (!quiet.available()) break;
+            state[0] = -quiet.quietNanos();
+            state[1] = System.nanoTime() - start;
             allreduce(state, Op.MAX);
             if (-state[0] >= QUIET_NS || state[1] >= QUIET_LIMIT_NS) break;
             rounds = QUIET_ROUNDS;

@@ -1,9 +1,8 @@
 package org.izhsim.network.engine;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import org.izhsim.network.Communicator;
 import org.izhsim.network.Network;
+import org.izhsim.run.JitQuiet;
 
 /**
  * Everything the engine does for HotSpot's JIT, in one place. None of it changes a result; all
@@ -77,10 +76,9 @@ final class JitWarmUp {
         EngineOptions o = new EngineOptions(1, options.vectorize(), options.simd(), false);
         Communicator rehearsal = comm.size() > 1 ? new LoneRank(comm.rank(), comm.size(), sample.neuronCount()) : Communicator.local();
         try (Engine w = new Engine(sample, threads, rehearsal, o, null, 0)) {
-            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-            boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
-            long start = System.nanoTime(), deadline = start + WARM_UP_LIMIT_NS;
-            long jitMs = timed ? jit.getTotalCompilationTime() : 0, quietFrom = start;
+            JitQuiet quiet = new JitQuiet();
+            boolean timed = quiet.available();
+            long deadline = System.nanoTime() + WARM_UP_LIMIT_NS;
             long least = comm.size() > 1 ? RANK_FACTOR * steps : steps;
             long done = 0, most = timed ? 10 * least : least;
             while (done < most && System.nanoTime() < deadline) {
@@ -88,13 +86,7 @@ final class JitWarmUp {
                 w.runSteps(chunk, null);
                 done += chunk;
                 if (done < least || !timed) continue; // without a compilation timer: just the steps
-                long now = System.nanoTime(), ms = jit.getTotalCompilationTime();
-                if (ms != jitMs) {
-                    jitMs = ms;
-                    quietFrom = now;
-                } else if (now - quietFrom >= WARM_UP_QUIET_NS) {
-                    break;
-                }
+                if (quiet.quietNanos() >= WARM_UP_QUIET_NS) break;
             }
         }
     }

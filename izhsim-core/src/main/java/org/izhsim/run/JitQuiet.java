@@ -1,0 +1,33 @@
+package org.izhsim.run;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * How long HotSpot's JIT has compiled nothing: the stopping rule of every warm-up (the
+ * engine's, spnet's, the MPI exchange's). On few cores a compilation during a timed run takes
+ * a core from a worker or a rank, and the others wait for it at the next barrier or exchange;
+ * a warm-up goes on until the JIT has been idle for a while. Without a compilation timer
+ * ({@link #available()} false) the rule cannot be applied and callers run a fixed amount.
+ */
+public final class JitQuiet {
+    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private final boolean available = jit != null && jit.isCompilationTimeMonitoringSupported();
+    private long compiledMs = available ? jit.getTotalCompilationTime() : 0, quietFrom = System.nanoTime();
+
+    public boolean available() {
+        return available;
+    }
+
+    /** Nanoseconds since the JIT last finished a compilation that this watch saw, as of now. */
+    public long quietNanos() {
+        long now = System.nanoTime();
+        if (!available) return 0;
+        long ms = jit.getTotalCompilationTime();
+        if (ms != compiledMs) {
+            compiledMs = ms;
+            quietFrom = now;
+        }
+        return now - quietFrom;
+    }
+}
