@@ -181,7 +181,6 @@ public final class Engine implements AutoCloseable {
         return e;
     }
 
-
     /**
      * Collective, with several ranks: {@link JitWarmUp#acrossRanks}, after every rank's build.
      * Changes nothing of this engine; without a warm-up sample or with one rank it does nothing.
@@ -189,6 +188,7 @@ public final class Engine implements AutoCloseable {
     public void warmUpAcrossRanks() {
         if (rehearsal != null) rehearsal.run();
     }
+
     /**
      * Runs {@code n} steps: changes due are committed before each step, the steps between two
      * changes run as one chunk on the workers; {@code progress} (or null) hears after every

@@ -40,7 +40,7 @@ final class JitWarmUp {
      * compiling a method of the step while the run goes on) stalls every rank at the next
      * exchange, and the per-step methods (merge, exchange, spike recording) reach C2 only after
      * about 5,000 calls (HotSpot's Tier4InvocationThreshold; 300 × 20 = 6,000 steps). A rank's
-     * block of the sample is small, so this costs tens of milliseconds (BENCHMARKS.md §9).
+     * block of the sample is small: this adds 0.1-0.2 s to a rank's build here (BENCHMARKS.md §9).
      */
     private static final int RANK_FACTOR = 20;
 
