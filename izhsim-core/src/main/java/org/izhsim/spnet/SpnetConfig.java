@@ -63,4 +63,10 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
         long n = n(), syn = n * m, exc = plastic();
         return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 2) + 8L * n;
     }
+
+    /** {@link #bytes()} on {@code workers} workers: with several, each synapse's q once more in its post's worker's list (4 B), and each worker's segment starts. */
+    public long bytes(int workers) {
+        long n = n(), syn = n * m;
+        return bytes() + (workers > 1 ? 4L * syn + 4L * workers * (n * (d + 1) + 1) : 0);
+    }
 }

@@ -24,7 +24,7 @@ import org.izhsim.random.Streams;
  *
  * <p>Threads: worker w owns the neurons [bounds[w], bounds[w+1]) as posts. Steps 1, 2, 4 and 5
  * touch only the worker's own neurons and the synapses onto them; step 3 walks every recent
- * spike but adds only into its own posts. A post's I therefore sums the same values in the
+ * spike but only its own synapses of it (those onto its posts, {@link #ownQ}). A post's I therefore sums the same values in the
  * same order (spike order, newest first; no pre reaches a post twice with one delay, since
  * targets are distinct) for any number of workers, so spikes and weights do not depend on it.
  * One barrier per step merges the workers' spikes in ascending neuron order; fewer cannot do,
@@ -41,8 +41,6 @@ public final class SpnetNetwork implements AutoCloseable {
     public static final int HIST_BINS = 10;
     static final int STEPS = 1000;
     private static final int TALLY_COPIES = 4, TALLY_STRIDE = 16, TALLY_EQ9 = TALLY_COPIES * TALLY_STRIDE;
-    // floats between two workers' spare slots (deliver) and before the first: a cache line
-    private static final int SPARE_GAP = 16;
 
     final SpnetConfig cfg;
     final int n, ne, m, d, r, slots, draws;
@@ -58,11 +56,11 @@ public final class SpnetNetwork implements AutoCloseable {
     // potentiation walks its entries in sequence. The inhibitory weights stay at s[q], q >= ne·m.
     // Per plastic synapse 12 bytes beyond a static one's 9 (docs/spnet.md, "Memory").
     final float[] s;
-    final float[] sd;   // ne·m, then the workers' spare slots: the inhibitory synapses have no plasticity state
+    final float[] sd;   // ne·m: the inhibitory synapses have no plasticity state
     final int[] pstart, pos, pin;
     final int dshift, dmask;
     final float[] a, dpar, v, u;
-    final float[] in, ltd;  // n, then the workers' spare slots (deliver)
+    final float[] in, ltd;  // n
     // ring: time T of neuron i at ltp[T mod (d+2)][i]; one array per slot, so that the decay
     // from one slot into the next is a loop over two arrays, which C2 vectorizes. d+1 slots
     // would hold every time the step reads; the one more lets a worker run ahead of a slower
@@ -78,6 +76,10 @@ public final class SpnetNetwork implements AutoCloseable {
     private final float ltdSet;
     private final WorkerPool pool;
     private final int[] bounds;
+    // with several workers, worker w's synapses onto its own posts: their q (pre order) in
+    // ownQ[w], those of segment b (pre j, delay index k: b = j·(d+1) + k) at
+    // [ownBeg[w][b], ownBeg[w][b+1]); null with one worker (deliver)
+    private final int[][] ownQ, ownBeg;
     private final int[][] mine;
     private final int[] mineCount;
     // per worker: the LTP ring's slots of times t-1 .. t-d in the current step t (potentiation)
@@ -107,7 +109,7 @@ public final class SpnetNetwork implements AutoCloseable {
 
     private SpnetNetwork(SpnetConfig cfg, int windowMs, int threads) {
         this.cfg = cfg.validate();
-        checkMemory(cfg);
+        checkMemory(cfg, Math.max(1, Math.min(threads, cfg.n())));
         n = cfg.n();
         ne = cfg.ne();
         m = cfg.m();
@@ -120,8 +122,8 @@ public final class SpnetNetwork implements AutoCloseable {
         dd = new byte[syn];
         dbeg = new int[n * r];
         s = new float[syn];
-        int w = Math.max(1, Math.min(threads, n)), spares = SPARE_GAP * (w + 1);
-        sd = new float[ne * m + spares];
+        int w = Math.max(1, Math.min(threads, n));
+        sd = new float[ne * m];
         pstart = new int[n + 1];
         pos = new int[ne * m];
         pin = new int[ne * m];
@@ -132,8 +134,8 @@ public final class SpnetNetwork implements AutoCloseable {
         dpar = new float[n];
         v = new float[n];
         u = new float[n];
-        in = new float[n + spares];
-        ltd = new float[n + spares];
+        in = new float[n];
+        ltd = new float[n];
         ltp = new float[slots][n];
         ft = new int[4 * n + 16];
         fi = new int[4 * n + 16];
@@ -160,6 +162,13 @@ public final class SpnetNetwork implements AutoCloseable {
         for (int k = 0; k <= w; k++) bounds[k] = (int) ((long) n * k / w);
         mine = new int[w][];
         for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
+        if (w > 1) {
+            ownQ = new int[w][];
+            ownBeg = new int[w][n * r + 1];
+            splitByWorker();
+        } else {
+            ownQ = ownBeg = null;
+        }
         mineCount = new int[w];
         back = new float[w][d][];
         barrier = new StepBarrier(w);
@@ -171,15 +180,42 @@ public final class SpnetNetwork implements AutoCloseable {
      * for), before anything is allocated.
      */
     public static void checkMemory(SpnetConfig cfg) {
+        checkMemory(cfg, 1);
+    }
+
+    /** As {@link #checkMemory(SpnetConfig)} for {@code workers} workers ({@link SpnetConfig#bytes(int)}). */
+    public static void checkMemory(SpnetConfig cfg, int workers) {
         if ((long) cfg.n() * (cfg.d() + 1) > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("--ne + --ni times the largest delay + 1 exceeds 2^31 (the LTP history); use fewer neurons");
         }
-        long need = cfg.bytes(), have = Runtime.getRuntime().maxMemory();
+        long need = cfg.bytes(workers), have = Runtime.getRuntime().maxMemory();
         if (need > have * 0.9) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "--ne %d --ni %d --m %d needs about %.2f GB, more than the %.2f GB this JVM may use; use smaller sizes or a larger -Xmx",
                     cfg.ne(), cfg.ni(), cfg.m(), need / 1e9, have / 1e9));
         }
+    }
+
+    /**
+     * {@link #ownQ} and {@link #ownBeg}: each segment's synapses split by the worker that owns
+     * their post, in the segment's order. A post appears at most once in a segment (distinct
+     * targets), so every post's additions keep spnet.c's order, whichever worker makes them.
+     */
+    private void splitByWorker() {
+        int w = bounds.length - 1, syn = n * m, segments = n * r;
+        int[] owner = new int[n], count = new int[w];
+        for (int k = 0; k < w; k++) Arrays.fill(owner, bounds[k], bounds[k + 1], k);
+        for (int q = 0; q < syn; q++) count[owner[post[q]]]++;
+        for (int k = 0; k < w; k++) ownQ[k] = new int[count[k]];
+        Arrays.fill(count, 0);
+        for (int b = 0, q = 0; b < segments; b++) {
+            for (int k = 0; k < w; k++) ownBeg[k][b] = count[k];
+            for (int end = b + 1 < segments ? dbeg[b + 1] : syn; q < end; q++) {
+                int k = owner[post[q]];
+                ownQ[k][count[k]++] = q;
+            }
+        }
+        for (int k = 0; k < w; k++) ownBeg[k][segments] = count[k];
     }
 
     /** Targets by rejection as spnet.c (stream connect/spnet), delays fixed or from delays/spnet. */
@@ -364,40 +400,42 @@ public final class SpnetNetwork implements AutoCloseable {
 
     /**
      * Step 3 for the posts [lo, hi) of worker w. With one worker every post is its own and the
-     * loops are spnet.c's, without the range test (decided per spike, not per synapse). With
-     * more, about half of a spike's posts are another worker's, at random: instead of a branch
-     * mispredicted that often (C2 compiles a conditional index as a branch, too), a synapse onto
-     * another worker's post adds into this worker's spare slots of I, LTD and sd, whose values
-     * nothing reads, chosen by a mask: other = -1 if i is outside [lo, hi), else 0.
+     * loops are spnet.c's. With more, worker w walks only its own synapses of each segment
+     * ({@link #ownQ}), in the segment's order: each worker does its share of the delivery, not
+     * the whole of it, and writes only its own posts' I, LTD and sd.
      */
     private void deliver(int w, int t, int lo, int hi) {
         final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg, pos = this.pos;
         final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
-        final int ne = this.ne, d = this.d, r = this.r, spareN = n + SPARE_GAP * (w + 1), spareP = ne * m + SPARE_GAP * (w + 1);
-        final boolean all = lo == 0 && hi == n;
+        final int ne = this.ne, d = this.d, r = this.r;
+        if (ownQ == null) {
+            for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
+                final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
+                if (j < ne) {
+                    for (int q = dbeg[b]; q < q1; q++) {
+                        int i = post[q], p = pos[q];
+                        in[i] += s[p];
+                        sd[p] -= ltd[i];
+                    }
+                } else {
+                    for (int q = dbeg[b]; q < q1; q++) in[post[q]] += s[q];
+                }
+            }
+            return;
+        }
+        final int[] own = ownQ[w], beg = ownBeg[w];
         for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
-            final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
-            if (j < ne && all) {
-                for (int q = dbeg[b]; q < q1; q++) {
-                    int i = post[q], p = pos[q];
+            final int j = fi[k], b = j * r + t - ft[k], x1 = beg[b + 1];
+            if (j < ne) {
+                for (int x = beg[b]; x < x1; x++) {
+                    int q = own[x], i = post[q], p = pos[q];
                     in[i] += s[p];
                     sd[p] -= ltd[i];
                 }
-            } else if (j < ne) {
-                for (int q = dbeg[b]; q < q1; q++) {
-                    int i = post[q], p = pos[q], other = (i - lo | hi - 1 - i) >> 31;
-                    float x = s[p];
-                    i ^= (i ^ spareN) & other;
-                    p ^= (p ^ spareP) & other;
-                    in[i] += x;
-                    sd[p] -= ltd[i];
-                }
-            } else if (all) {
-                for (int q = dbeg[b]; q < q1; q++) in[post[q]] += s[q];
             } else {
-                for (int q = dbeg[b]; q < q1; q++) {
-                    int i = post[q];
-                    in[i ^ (i ^ spareN) & (i - lo | hi - 1 - i) >> 31] += s[q];
+                for (int x = beg[b]; x < x1; x++) {
+                    int q = own[x];
+                    in[post[q]] += s[q];
                 }
             }
         }
