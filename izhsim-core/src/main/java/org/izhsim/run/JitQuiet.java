@@ -11,12 +11,19 @@ import java.lang.management.ManagementFactory;
  * ({@link #available()} false) the rule cannot be applied and callers run a fixed amount.
  */
 public final class JitQuiet {
+    /** How long the JIT must have compiled nothing for a warm-up to end [ns]. */
+    public static final long IDLE_NS = 50_000_000L;
     private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     private final boolean available = jit != null && jit.isCompilationTimeMonitoringSupported();
     private long compiledMs = available ? jit.getTotalCompilationTime() : 0, quietFrom = System.nanoTime();
 
     public boolean available() {
         return available;
+    }
+
+    /** Whether the JIT has compiled nothing for {@link #IDLE_NS}. */
+    public boolean idle() {
+        return quietNanos() >= IDLE_NS;
     }
 
     /** Nanoseconds since the JIT last finished a compilation that this watch saw, as of now. */

@@ -5,7 +5,7 @@ import org.izhsim.run.JitQuiet;
 /**
  * The JIT warm-up of {@code izhsim spnet}, as {@code engine.JitWarmUp} is the network engine's:
  * before the network's build, a sample network of the same kind runs on as many workers until
- * the JIT has compiled nothing for {@link #QUIET_NS}, then is discarded, so that the step loop
+ * the JIT has compiled nothing for {@link JitQuiet#IDLE_NS}, then is discarded, so that the step loop
  * is compiled before the timed run. With two workers on two cores, the compiler thread
  * otherwise takes a core from a worker during the run's first second, and the other worker
  * waits at every step's barrier: 0.45 s more per run than one worker (BENCHMARKS.md §6).
@@ -14,8 +14,6 @@ import org.izhsim.run.JitQuiet;
 public final class SpnetWarmUp {
     private SpnetWarmUp() {}
 
-    /** How long the JIT must have compiled nothing. */
-    private static final long QUIET_NS = 50_000_000L;
     /** Wall-time limit. */
     private static final long LIMIT_NS = 1_500_000_000L;
     /** Model seconds run at least (the once-per-second weight update needs some calls too). */
@@ -35,7 +33,7 @@ public final class SpnetWarmUp {
                 net.runSecond(false);
                 seconds++;
                 if (seconds < LEAST_SECONDS) continue;
-                if (!quiet.available() || quiet.quietNanos() >= QUIET_NS || System.nanoTime() - start >= LIMIT_NS) break;
+                if (!quiet.available() || quiet.idle() || System.nanoTime() - start >= LIMIT_NS) break;
             }
         }
         return seconds;

@@ -33,8 +33,6 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
     private static final int WARM_UP_SPIKES = 200;
     /** Exchanges between two looks at the JIT in {@link #warmUpExchange}'s quiet phase. */
     private static final int QUIET_ROUNDS = 250;
-    /** How long every rank's JIT must have compiled nothing before {@link #warmUpExchange} ends [ns]. */
-    private static final long QUIET_NS = 50_000_000L;
     /** Wall-time limit of {@link #warmUpExchange}'s quiet phase (the slowest rank's) [ns]. */
     private static final long QUIET_LIMIT_NS = 2_000_000_000L;
 
@@ -140,7 +138,7 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
     /**
      * Collective (every rank calls it with the same {@code rounds}): that many spike exchanges of
      * synthetic intervals, then more until no rank's JIT has compiled anything for
-     * {@link #QUIET_NS} (or {@link #QUIET_LIMIT_NS} passed), then their traffic forgotten.
+     * {@link JitQuiet#IDLE_NS} (or {@link #QUIET_LIMIT_NS} passed), then their traffic forgotten.
      * The engine's JIT warm-up runs on each rank without exchanges, so without this the JIT
      * compiled the exchange path during a run's first exchanges; and with two busy ranks on
      * two cores, a rank's C2 compiler thread takes a core from its main thread for a scheduler
@@ -166,11 +164,11 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
             state[0] = -quiet.quietNanos();
             state[1] = System.nanoTime() - start;
             allreduce(state, Op.MAX);
-            if (-state[0] >= QUIET_NS || state[1] >= QUIET_LIMIT_NS) break;
+            if (-state[0] >= JitQuiet.IDLE_NS || state[1] >= QUIET_LIMIT_NS) break;
             rounds = QUIET_ROUNDS;
             // grown again in the next rounds, so that the JIT's profile holds the growth: a run's
             // first interval with more spikes than any before otherwise met an uncommon trap
-            for (OffHeapBuffer b : new OffHeapBuffer[] {send, recv, counts, displs}) b.close();
+            closeBuffers();
             packed = new long[64];
             unpacked = new long[64];
             for (int r = 0; r < size; r++) parts[r] = new SpikeBuffer();
@@ -286,6 +284,11 @@ public final class MpiCommunicator implements Communicator, AutoCloseable {
         if (closed) return;
         closed = true;
         mpi.finish();
+        closeBuffers();
+    }
+
+    /** Frees the off-heap buffers; the next call that needs one allocates it again. */
+    private void closeBuffers() {
         for (OffHeapBuffer b : new OffHeapBuffer[] {send, recv, counts, displs}) b.close();
     }
 }

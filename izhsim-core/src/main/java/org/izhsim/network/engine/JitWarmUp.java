@@ -33,8 +33,6 @@ final class JitWarmUp {
 
     /** Wall-time limit of the warm-up. */
     private static final long WARM_UP_LIMIT_NS = 1_000_000_000L;
-    /** The warm-up goes on past its steps until the JIT has been idle this long. */
-    private static final long WARM_UP_QUIET_NS = 50_000_000L;
     /**
      * A rank of a distributed run warms up this many times longer: a rank's hiccup (its C2
      * compiling a method of the step while the run goes on) stalls every rank at the next
@@ -57,8 +55,7 @@ final class JitWarmUp {
      * (BENCHMARKS.md §9). Here that happens before the run.
      */
     static void acrossRanks(Network sample, int threads, Communicator comm, EngineOptions options) {
-        EngineOptions o = new EngineOptions(1, options.vectorize(), options.simd(), false);
-        try (Engine w = new Engine(sample, threads, comm, o, null, 0)) {
+        try (Engine w = new Engine(sample, threads, comm, sampleOptions(options), null, 0)) {
             w.runSteps(ACROSS_RANKS_STEPS, null);
         }
     }
@@ -66,16 +63,15 @@ final class JitWarmUp {
     /**
      * Runs {@code sample} for at least {@code steps} steps ({@link #RANK_FACTOR} times as many on
      * a rank of several) and then on, until the JIT has
-     * compiled nothing for {@link #WARM_UP_QUIET_NS} (its compilations run in the background
+     * compiled nothing for {@link JitQuiet#IDLE_NS} (its compilations run in the background
      * and, on few cores, would otherwise compete with the timed run), but never beyond
      * 10 × as many steps or {@link #WARM_UP_LIMIT_NS}: a busy machine makes each step
      * slow, as the barrier then waits for a core. With several ranks, {@code sample} runs as
      * this rank of {@code comm} without calling it ({@link LoneRank}).
      */
     static void run(Network sample, long steps, int threads, Communicator comm, EngineOptions options) {
-        EngineOptions o = new EngineOptions(1, options.vectorize(), options.simd(), false);
         Communicator rehearsal = comm.size() > 1 ? new LoneRank(comm.rank(), comm.size(), sample.neuronCount()) : Communicator.local();
-        try (Engine w = new Engine(sample, threads, rehearsal, o, null, 0)) {
+        try (Engine w = new Engine(sample, threads, rehearsal, sampleOptions(options), null, 0)) {
             JitQuiet quiet = new JitQuiet();
             boolean timed = quiet.available();
             long deadline = System.nanoTime() + WARM_UP_LIMIT_NS;
@@ -86,8 +82,13 @@ final class JitWarmUp {
                 w.runSteps(chunk, null);
                 done += chunk;
                 if (done < least || !timed) continue; // without a compilation timer: just the steps
-                if (quiet.quietNanos() >= WARM_UP_QUIET_NS) break;
+                if (quiet.idle()) break;
             }
         }
+    }
+
+    /** The run's kernels on a sample small enough for one neuron per worker, without profiling. */
+    private static EngineOptions sampleOptions(EngineOptions options) {
+        return new EngineOptions(1, options.vectorize(), options.simd(), false);
     }
 }

@@ -19,7 +19,6 @@ import org.izhsim.network.SpikeBuffer;
  */
 final class LoneRank implements Communicator {
     private final int rank, size, neurons;
-    private final SpikeBuffer mine = new SpikeBuffer();
 
     /** Rank {@code rank} of {@code size} ranks, simulating a network of {@code neurons} neurons. */
     LoneRank(int rank, int size, int neurons) {
@@ -41,18 +40,16 @@ final class LoneRank implements Communicator {
 
     @Override
     public void exchange(SpikeBuffer local, SpikeBuffer global) {
-        mine.clear();
-        mine.addRange(local, 0, local.size());
         global.clear();
-        int lo = ownedFrom(neurons), n = mine.size();
+        int lo = ownedFrom(neurons), n = local.size();
         for (int i = 0; i < n; ) {
-            long step = mine.step(i);
+            long step = local.step(i);
             int j = i;
-            while (j < n && mine.step(j) == step) j++;
+            while (j < n && local.step(j) == step) j++;
             for (int r = 0; r < size; r++) {
                 int from = Communicator.blockFrom(neurons, r, size), to = Communicator.blockFrom(neurons, r + 1, size);
                 for (int k = i; k < j; k++) {
-                    int shifted = mine.neuron(k) - lo + from;
+                    int shifted = local.neuron(k) - lo + from;
                     if (shifted < to) global.add(step, shifted);
                 }
             }
