@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,8 +76,28 @@ class BrowserEndToEndTest {
         if (server != null) server.close();
     }
 
-    static WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    /** Waits for the condition; in vain, fails with what the page showed, loaded and logged. */
+    static <T> T until(int seconds, Function<? super WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s in vain; " + pageState(), e);
+        }
+    }
+
+    private static String pageState() {
+        StringBuilder s = new StringBuilder("the page: ");
+        try {
+            screenshot("timeout");
+            s.append(driver.executeScript("return JSON.stringify({url: location.href, state: document.readyState,"
+                    + " errors: window.__errors, text: document.body ? document.body.innerText.slice(0, 600) : null,"
+                    + " loaded: performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '')"
+                    + " + ' at ' + Math.round(e.startTime) + ' ms in ' + Math.round(e.duration) + ' ms')})"));
+            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) s.append("\nconsole: ").append(e.getLevel()).append(' ').append(e.getMessage());
+        } catch (Exception e) {
+            s.append("unreadable (").append(e.getMessage().lines().findFirst().orElse("")).append(')');
+        }
+        return s.toString();
     }
 
     static String attr(String id, String name) {
@@ -101,14 +124,14 @@ class BrowserEndToEndTest {
     @Test
     void neuronSliderRedrawsAndTheNetworkStreams() throws Exception {
         driver.get(server.uri().toString());
-        waiting(60).until(d -> renders() >= 1);
+        until(60, d -> renders() >= 1);
         String before = attr("neuron-stats", "data-v-sum");
         int r0 = renders();
 
         // move slider d with the keyboard (the controls are keyboard-accessible): the trace must change
         WebElement d = driver.findElement(By.id("s-d"));
         d.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
-        waiting(30).until(x -> renders() > r0 && !before.equals(attr("neuron-stats", "data-v-sum")));
+        until(30, x -> renders() > r0 && !before.equals(attr("neuron-stats", "data-v-sum")));
         assertEquals("7.7", driver.findElement(By.id("n-d")).getDomProperty("value"));
         assertNotEquals(before, attr("neuron-stats", "data-v-sum"));
 
@@ -120,7 +143,7 @@ class BrowserEndToEndTest {
             int r = renders();
             WebElement a = driver.findElement(By.id("s-a"));
             a.sendKeys(i % 2 == 0 ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-            waiting(30).until(x -> renders() > r);
+            until(30, x -> renders() > r);
             rtts.add(Double.parseDouble(attr("neuron-stats", "data-rtt-ms")));
         }
         assertEquals("10001 samples", driver.findElement(By.id("neuron-stats")).getText().replaceAll(".* (\\d+ samples).*", "$1"));
@@ -133,15 +156,15 @@ class BrowserEndToEndTest {
         WebElement cur = driver.findElement(By.id("current"));
         cur.clear();
         cur.sendKeys("int(t>100*ms)*10 +");
-        waiting(30).until(x -> driver.findElement(By.id("current-error")).isDisplayed());
+        until(30, x -> driver.findElement(By.id("current-error")).isDisplayed());
         assertTrue(driver.findElement(By.id("current-error")).getText().contains("^"));
         cur.sendKeys(" 1");
-        waiting(30).until(x -> !driver.findElement(By.id("current-error")).isDisplayed());
+        until(30, x -> !driver.findElement(By.id("current-error")).isDisplayed());
 
         // F–I tab
         driver.findElement(By.id("tab-fi")).click();
         driver.findElement(By.id("fi-run")).click();
-        waiting(60).until(x -> driver.findElement(By.id("fi-stats")).getText().contains("41 currents"));
+        until(60, x -> driver.findElement(By.id("fi-stats")).getText().contains("41 currents"));
         screenshot("fi");
 
         // network tab: start, spikes arrive, pause, change sigma, resume, the change is logged
@@ -149,15 +172,15 @@ class BrowserEndToEndTest {
         setNumber("net-duration", "3000");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("net-speed"))).selectByValue("1");
         driver.findElement(By.id("net-start")).click();
-        waiting(60).until(x -> Integer.parseInt(attr("net-status", "data-spikes")) > 500);
+        until(60, x -> Integer.parseInt(attr("net-status", "data-spikes")) > 500);
         driver.findElement(By.id("net-pause")).click();
-        waiting(30).until(x -> "paused".equals(attr("net-status", "data-state")));
+        until(30, x -> "paused".equals(attr("net-status", "data-state")));
         WebElement sigma = driver.findElement(By.id("s-sigma_exc"));
         sigma.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT); // 5 -> 6 in steps of 0.5
         driver.findElement(By.id("net-resume")).click();
-        waiting(60).until(x -> driver.findElement(By.id("net-log")).getText().contains("noise 'noise:exc' sigma = 6.0"));
+        until(60, x -> driver.findElement(By.id("net-log")).getText().contains("noise 'noise:exc' sigma = 6.0"));
         screenshot("network-running");
-        waiting(60).until(x -> "done".equals(attr("net-status", "data-state")));
+        until(60, x -> "done".equals(attr("net-status", "data-state")));
         int spikes = Integer.parseInt(attr("net-status", "data-spikes"));
         assertTrue(spikes > 5000, "spikes " + spikes);
         screenshot("network-done");
@@ -182,20 +205,20 @@ class BrowserEndToEndTest {
     @Test
     void aModelFileRunsAndTheRasterZoomsPansAndTracesAClickedNeuron() throws Exception {
         driver.get(server.uri().toString());
-        waiting(60).until(d -> renders() >= 1);
+        until(60, d -> renders() >= 1);
         driver.findElement(By.id("tab-network")).click();
-        waiting(30).until(x -> !driver.findElements(By.cssSelector("#net-source option[value='small.yaml']")).isEmpty());
+        until(30, x -> !driver.findElements(By.cssSelector("#net-source option[value='small.yaml']")).isEmpty());
         new Select(driver.findElement(By.id("net-source"))).selectByValue("small.yaml");
         assertTrue(driver.findElement(By.id("net-model-note")).isDisplayed());
         assertTrue(!driver.findElement(By.id("net-ne")).isDisplayed(), "the built-in network's fields are hidden");
         new Select(driver.findElement(By.id("net-speed"))).selectByValue("0.25");
         driver.findElement(By.id("net-start")).click();
-        waiting(60).until(x -> "running".equals(attr("net-status", "data-state")) && Integer.parseInt(attr("net-status", "data-spikes")) > 0);
+        until(60, x -> "running".equals(attr("net-status", "data-state")) && Integer.parseInt(attr("net-status", "data-spikes")) > 0);
         // the model's first input, noise:exc, is the first slider: 5 -> 6
         assertTrue(driver.findElement(By.cssSelector("label[for=s-in0]")).getText().contains("noise:exc"));
         driver.findElement(By.id("s-in0")).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
-        waiting(60).until(x -> driver.findElement(By.id("net-log")).getText().contains("noise 'noise:exc' sigma = 6.0"));
-        waiting(60).until(x -> "done".equals(attr("net-status", "data-state")));
+        until(60, x -> driver.findElement(By.id("net-log")).getText().contains("noise 'noise:exc' sigma = 6.0"));
+        until(60, x -> "done".equals(attr("net-status", "data-state")));
         // one mark per committed change (each arrow key commits one: 5.5, then 6); a model file has no initial ones
         int logged = driver.findElements(By.cssSelector("#net-log li")).size();
         assertTrue(logged >= 1);
@@ -208,7 +231,7 @@ class BrowserEndToEndTest {
         List<Number> at = (List<Number>) driver.executeScript("return [raster.px(150), raster.py(12.5), arguments[0].clientWidth, arguments[0].clientHeight]", raster);
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(raster, (int) (at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
                 (int) (at.get(1).doubleValue() - at.get(3).doubleValue() / 2)).click().perform();
-        waiting(60).until(x -> "12".equals(attr("view-trace", "data-neuron")));
+        until(60, x -> "12".equals(attr("view-trace", "data-neuron")));
         assertEquals("true", attr("view-trace", "data-identical"));
         assertTrue(driver.findElement(By.id("trace-note")).getText().contains("replayed"));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("view-trace")));
@@ -228,11 +251,11 @@ class BrowserEndToEndTest {
         assertEquals("300", attr("raster", "data-x1"));
 
         driver.findElement(By.id("vtab-isi")).click();
-        waiting(30).until(x -> attr("isi-stats", "data-intervals") != null && Integer.parseInt(attr("isi-stats", "data-intervals")) > 0);
+        until(30, x -> attr("isi-stats", "data-intervals") != null && Integer.parseInt(attr("isi-stats", "data-intervals")) > 0);
         driver.findElement(By.id("vtab-spectrum")).click();
-        waiting(30).until(x -> driver.findElement(By.id("spectrum-stats")).getText().contains("gamma peak"));
+        until(30, x -> driver.findElement(By.id("spectrum-stats")).getText().contains("gamma peak"));
         driver.findElement(By.id("vtab-weights")).click();
-        waiting(30).until(x -> "30".equals(attr("incoming-note", "data-inputs"))); // 20 from exc, 10 from inh
+        until(30, x -> "30".equals(attr("incoming-note", "data-inputs"))); // 20 from exc, 10 from inh
         assertEquals("false", attr("weights-note", "data-plastic"));
         assertTrue(driver.findElement(By.id("weights-note")).getText().contains("no plastic synapses"));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("view-weights")));
@@ -242,7 +265,7 @@ class BrowserEndToEndTest {
         new Select(driver.findElement(By.id("net-source"))).selectByValue("upload");
         driver.findElement(By.id("net-file")).sendKeys(modelRoot.resolve("bad.yaml").toString());
         driver.findElement(By.id("net-start")).click();
-        waiting(30).until(x -> driver.findElement(By.id("net-error")).isDisplayed());
+        until(30, x -> driver.findElement(By.id("net-error")).isDisplayed());
         String error = driver.findElement(By.id("net-error")).getText();
         assertTrue(error.startsWith("bad.yaml:") && error.contains("groups.inh.size") && !error.contains("\n"), error);
 
@@ -257,6 +280,24 @@ class BrowserEndToEndTest {
     }
 
     /**
+     * The page starts however late its scripts arrive: here the network tab's script comes
+     * 1.5 s after the page has asked for its catalogue, which used to answer first and run
+     * the start-up before the functions it calls were defined.
+     */
+    @Test
+    void thePageStartsWhenALaterScriptArrivesAfterTheCatalogue() throws Exception {
+        try (SlowAssetRelay relay = new SlowAssetRelay(server.port(), "/net.js", 1500)) {
+            driver.get(relay.uri().toString());
+            until(30, d -> renders() >= 1);
+            assertEquals(List.of(), driver.executeScript("return window.__errors"), "uncaught errors in the page");
+            driver.findElement(By.id("tab-network")).click();
+            assertTrue(driver.findElement(By.id("net-start")).isDisplayed());
+        } finally {
+            driver.get("about:blank");
+        }
+    }
+
+    /**
      * The 2007 cells: choosing one switches the sliders to C, k, vr, vt, vpeak, a, b, c, d, V0
      * with units, the current to pA and the schemes to euler and rk4; its spikes are the engine's;
      * a slider move redraws; choosing a 2003 class switches back.
@@ -264,14 +305,14 @@ class BrowserEndToEndTest {
     @Test
     void a2007CellSwitchesTheControlsAndASliderRedraws() throws Exception {
         driver.get(server.uri().toString());
-        waiting(60).until(d -> renders() >= 1);
+        until(60, d -> renders() >= 1);
         int r0 = renders();
         Select preset = new Select(driver.findElement(By.id("preset")));
         List<String> groups = new ArrayList<>();
         for (WebElement g : driver.findElements(By.cssSelector("#preset optgroup"))) groups.add(g.getDomAttribute("label"));
         assertEquals(List.of("Izhikevich 2003 classes", "Izhikevich 2004 Fig. 1 panels A-T", NeuronApi.FAMILY_2007), groups);
         preset.selectByValue("izh2007/RS");
-        waiting(30).until(x -> renders() > r0 && "izh2007".equals(attr("neuron-stats", "data-model")));
+        until(30, x -> renders() > r0 && "izh2007".equals(attr("neuron-stats", "data-model")));
 
         List<String> sliders = new ArrayList<>();
         for (WebElement s : driver.findElements(By.cssSelector("#sliders input[type=range]"))) sliders.add(s.getDomAttribute("id"));
@@ -300,18 +341,18 @@ class BrowserEndToEndTest {
         String before = attr("neuron-stats", "data-v-sum");
         int r1 = renders();
         driver.findElement(By.id("s-d")).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
-        waiting(30).until(x -> renders() > r1 && "95".equals(driver.findElement(By.id("n-d")).getDomProperty("value"))
+        until(30, x -> renders() > r1 && "95".equals(driver.findElement(By.id("n-d")).getDomProperty("value"))
                 && !before.equals(attr("neuron-stats", "data-v-sum")));
         // vpeak too: the cut-off moves, so does the trace
         String mid = attr("neuron-stats", "data-v-sum");
         int r2 = renders();
         driver.findElement(By.id("s-vpeak")).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
-        waiting(30).until(x -> renders() > r2 && "32".equals(driver.findElement(By.id("n-vpeak")).getDomProperty("value"))
+        until(30, x -> renders() > r2 && "32".equals(driver.findElement(By.id("n-vpeak")).getDomProperty("value"))
                 && !mid.equals(attr("neuron-stats", "data-v-sum")));
 
         // a cell with a rule and a sampled u-nullcline, and the F-I tab in pA
         preset.selectByValue("izh2007/FS");
-        waiting(30).until(x -> "FS".equals(attr("neuron-stats", "data-label")));
+        until(30, x -> "FS".equals(attr("neuron-stats", "data-label")));
         assertTrue(driver.findElement(By.id("u-null-label")).getText().contains("U(v)"));
         assertTrue(driver.findElement(By.id("preset-note")).getText().contains("Rule:"));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("phase")));
@@ -320,14 +361,14 @@ class BrowserEndToEndTest {
         driver.findElement(By.id("tab-fi")).click();
         assertEquals("800", driver.findElement(By.id("fi-to")).getDomProperty("value"));
         driver.findElement(By.id("fi-run")).click();
-        waiting(60).until(x -> driver.findElement(By.id("fi-stats")).getText().contains("41 currents"));
+        until(60, x -> driver.findElement(By.id("fi-stats")).getText().contains("41 currents"));
         screenshot("izh2007-fi");
         driver.findElement(By.id("tab-neuron")).click();
 
         // back to a 2003 class: its sliders, all four schemes, figure1 by default
         int r3 = renders();
         preset.selectByValue("izh2003/RS");
-        waiting(30).until(x -> renders() > r3 && "izh2003".equals(attr("neuron-stats", "data-model")));
+        until(30, x -> renders() > r3 && "izh2003".equals(attr("neuron-stats", "data-model")));
         assertEquals("figure1", new Select(driver.findElement(By.id("scheme"))).getFirstSelectedOption().getText());
         assertEquals(4, new Select(driver.findElement(By.id("scheme"))).getOptions().size());
         assertEquals("8", driver.findElement(By.id("n-d")).getDomProperty("value"));

@@ -419,4 +419,6 @@ async function init() {
   requestNeuron();
 }
 
-init().catch((e) => { document.body.insertAdjacentHTML('afterbegin', '<pre class="error"></pre>'); document.querySelector('pre.error').textContent = 'could not start: ' + e.message; });
+// after every script of the page has run: init calls into the later ones (wireNetwork), and the
+// catalogue may answer while the parser still waits for one of them
+document.addEventListener('DOMContentLoaded', () => init().catch((e) => { document.body.insertAdjacentHTML('afterbegin', '<pre class="error"></pre>'); document.querySelector('pre.error').textContent = 'could not start: ' + e.message; }));
