@@ -197,7 +197,8 @@ public final class Network {
     /**
      * Bytes a single-rank simulation needs with {@code threads} workers: neuron state and
      * parameters, input buffers, the arrival ring buffers and every synapse matrix (dense: 4 bytes
-     * per pair; CSR: 8 bytes per synapse, plus 1–2 for non-uniform delays, plus row indices),
+     * per pair; CSR: 8 bytes per synapse, plus 1–2 for non-uniform delays, plus row indices; an
+     * upper bound where static groups get narrow posts, 6 bytes per synapse),
      * without recordings (they grow with the run). Summed in doubles, so that a network of
      * billions of neurons saturates at {@link Long#MAX_VALUE} instead of overflowing into a small
      * number that any JVM seems to hold.

@@ -12,7 +12,8 @@ public enum Storage {
     DENSE,
     /**
      * Compressed sparse rows by presynaptic neuron, post indices ascending within a row; 8 bytes
-     * per synapse (post, weight), plus 1–2 for per-synapse delays.
+     * per synapse (post, weight), or 6 for a static group whose posts on a rank span at most
+     * 65,536 (narrow posts), plus 1–2 for per-synapse delays.
      */
     CSR;
 

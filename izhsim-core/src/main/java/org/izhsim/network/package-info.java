@@ -52,7 +52,9 @@
  *
  * <h2>Memory</h2>
  * CSR costs 8 bytes per synapse (an int post and a float weight, stored as pairs in one int
- * array; +1–2 bytes for per-synapse delays; at most 2^30 synapses per group), dense
+ * array; +1–2 bytes for per-synapse delays; at most 2^30 synapses per group), or 6 with narrow
+ * posts (static groups, when every static CSR group's posts on the rank span at most 65,536:
+ * a 2-byte post − q0 beside the weight, {@code Simulation.Builder.narrowPosts}), dense
  * 4 bytes per pair; the build writes straight into the final arrays (two passes over the post
  * neurons, no temporary copy). {@link org.izhsim.network.Network#estimateBytes(int)} predicts the
  * need, {@link org.izhsim.network.Network#estimateBytes(int, int, int)} one rank's share (the

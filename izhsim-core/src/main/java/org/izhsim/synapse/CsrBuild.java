@@ -14,8 +14,11 @@ import org.izhsim.network.SynapseGroup;
 final class CsrBuild {
     private CsrBuild() {}
 
-    /** The CSR matrix of {@code s} for posts [q0, q1), not yet prepared for workers. */
-    static Csr build(SynapseGroup s, long seed, int q0, int q1, Parallel par) {
+    /**
+     * The CSR matrix of {@code s} for posts [q0, q1), not yet prepared for workers, in narrow
+     * posts if {@code narrowPosts} and the span allow.
+     */
+    static Csr build(SynapseGroup s, long seed, int q0, int q1, Parallel par, boolean narrowPosts) {
         Values vals = new Values(s, seed);
         int nPre = s.pre().size();
         return switch (s.connectivity()) {
@@ -24,7 +27,7 @@ final class CsrBuild {
                 int[] rowStart = new int[nPre + 1];
                 Csr.checkNnz(s, nnzL);
                 for (int p = 0; p <= nPre; p++) rowStart[p] = (int) ((long) p * (q1 - q0));
-                Csr m = new Csr(s, q0, q1, rowStart, (int) nnzL);
+                Csr m = new Csr(s, q0, q1, rowStart, (int) nnzL, narrowPosts);
                 int nPost = s.post().size();
                 int[] b = SynapseMatrix.split(0, nPre, par.size());
                 par.run(w -> {
@@ -44,7 +47,7 @@ final class CsrBuild {
             case Connectivity.OneToOne o -> {
                 int[] rowStart = new int[nPre + 1];
                 for (int p = 0; p < nPre; p++) rowStart[p + 1] = rowStart[p] + (p >= q0 && p < q1 ? 1 : 0);
-                Csr m = new Csr(s, q0, q1, rowStart, rowStart[nPre]);
+                Csr m = new Csr(s, q0, q1, rowStart, rowStart[nPre], narrowPosts);
                 for (int p = q0; p < q1; p++) {
                     int j = rowStart[p];
                     m.set(j, p, vals.weight(vals.postKey(p), p, p));
@@ -52,12 +55,12 @@ final class CsrBuild {
                 }
                 yield m;
             }
-            case Connectivity.Explicit e -> explicit(s, vals, e, q0, q1);
-            default -> RandomCsrBuild.build(List.of(s), seed, q0, q1, par)[0];
+            case Connectivity.Explicit e -> explicit(s, vals, e, q0, q1, narrowPosts);
+            default -> RandomCsrBuild.build(List.of(s), seed, q0, q1, par, narrowPosts)[0];
         };
     }
 
-    private static Csr explicit(SynapseGroup s, Values vals, Connectivity.Explicit e, int q0, int q1) {
+    private static Csr explicit(SynapseGroup s, Values vals, Connectivity.Explicit e, int q0, int q1, boolean narrowPosts) {
         int nPre = s.pre().size();
         int[] pre = e.pre(), post = e.post();
         int[] rowStart = new int[nPre + 1];
@@ -68,7 +71,7 @@ final class CsrBuild {
         int[] cursor = Arrays.copyOf(rowStart, nPre);
         for (int i = 0; i < pre.length; i++) if (post[i] >= q0 && post[i] < q1) order[cursor[pre[i]]++] = i;
         for (int p = 0; p < nPre; p++) sortRowByPost(order, rowStart[p], rowStart[p + 1], post);
-        Csr m = new Csr(s, q0, q1, rowStart, nnz);
+        Csr m = new Csr(s, q0, q1, rowStart, nnz, narrowPosts);
         for (int j = 0; j < nnz; j++) {
             int i = order[j];
             m.set(j, post[i], vals.weight(vals.postKey(post[i]), pre[i], i));

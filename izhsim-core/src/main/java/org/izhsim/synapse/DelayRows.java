@@ -46,6 +46,7 @@ public final class DelayRows extends Rows {
      * shares the reordered arrays and must not be used afterwards.
      */
     static DelayRows groupByDelay(Csr m, Parallel par) {
+        if (m.narrowPosts()) throw new IllegalArgumentException("rows grouped by delay are built from 4-byte posts");
         SynapseGroup g = m.group;
         final int dMin = g.delays().min(), span = g.delays().max() - dMin + 1;
         long segLength = (long) m.nPre * span + 1;

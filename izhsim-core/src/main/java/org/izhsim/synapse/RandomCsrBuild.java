@@ -63,14 +63,12 @@ final class RandomCsrBuild {
                     k = Partners.keep(sc.out, n, lo[m], np[m], kept);
                     sel = kept;
                 }
-                final int[] me = mat.entries;
                 final boolean perSynapseDelay = mat.uniformDelay < 0;
                 long key = v.postKey(q);
                 for (int i = 0; i < k; i++) {
                     int p = sel[i];
                     int j = cur[p]++;
-                    me[2 * j] = q;
-                    me[2 * j + 1] = Float.floatToRawIntBits(v.weight(key, p, -1));
+                    mat.set(j, q, v.weight(key, p, -1));
                     if (perSynapseDelay) mat.setDelay(j, v.delay(q, p, -1));
                 }
             }
@@ -78,11 +76,12 @@ final class RandomCsrBuild {
     }
 
     /**
-     * The CSR matrices of {@code members} for posts [q0, q1), not yet prepared for workers;
-     * {@code members} share one partner draw (several groups of a
-     * {@link Connectivity.FixedInDegreeFrom} population) or is a single group.
+     * The CSR matrices of {@code members} for posts [q0, q1), not yet prepared for workers, in
+     * narrow posts if {@code narrowPosts} and the span allow; {@code members} share one partner
+     * draw (several groups of a {@link Connectivity.FixedInDegreeFrom} population) or is a
+     * single group.
      */
-    static Csr[] build(List<SynapseGroup> members, long seed, int q0, int q1, Parallel par) {
+    static Csr[] build(List<SynapseGroup> members, long seed, int q0, int q1, Parallel par, boolean narrowPosts) {
         final int nm = members.size();
         final SynapseGroup first = members.get(0);
         final Partners partners = new Partners(first, seed);
@@ -130,7 +129,7 @@ final class RandomCsrBuild {
             }
             Csr.checkNnz(s, total);
             rowStart[nPre] = (int) total;
-            out[m] = new Csr(s, q0, q1, rowStart, (int) total);
+            out[m] = new Csr(s, q0, q1, rowStart, (int) total, narrowPosts);
         }
         // pass 2: regenerate and write into the slots
         par.run(w -> {

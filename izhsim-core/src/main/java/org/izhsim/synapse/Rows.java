@@ -12,6 +12,8 @@ import org.izhsim.network.SynapseGroup;
  * 8 bytes per synapse as an int[] post + float[] weight pair, but one stream per row instead of
  * two (a row is fetched with one memory latency, and the build's scattered writes touch one
  * cache line per synapse instead of two). Row {@code pre} is [{@link #rowStart}, {@link #rowEnd}).
+ * A static {@link Csr} may hold its synapses in 6 bytes instead ({@link Csr#narrowPosts}), and
+ * then has no int entries: read them through {@link #post} and {@link #weight}.
  *
  * <p>Weights are mutable through {@link #setWeight} and {@link #updateWeights}; delivery reads
  * them from the same array, so a static group pays nothing for the option. Per-synapse state
@@ -59,11 +61,11 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
     }
 
     /** The (group-local) post neuron of synapse {@code index}. */
-    public final int post(int index) {
+    public int post(int index) {
         return entries[2 * index];
     }
 
-    public final float weight(int index) {
+    public float weight(int index) {
         return Float.intBitsToFloat(entries[2 * index + 1]);
     }
 
@@ -72,7 +74,7 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
      * the worker that owns the synapse's post may call this while the simulation runs (the
      * worker split is by post, so updates at a post's spike or at arrival never race).
      */
-    public final void setWeight(int index, float w) {
+    public void setWeight(int index, float w) {
         entries[2 * index + 1] = Float.floatToRawIntBits(w);
     }
 
@@ -92,7 +94,7 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
     }
 
     /** {@link #updateWeights(Parallel, WeightUpdate)} for the storage indices [from, to) only. */
-    public final void updateWeights(int from, int to, WeightUpdate f) {
+    public void updateWeights(int from, int to, WeightUpdate f) {
         final int[] e = entries;
         for (int j = from; j < to; j++) e[2 * j + 1] = Float.floatToRawIntBits(f.apply(j, Float.intBitsToFloat(e[2 * j + 1])));
     }
@@ -125,7 +127,7 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
 
     /** Bytes of the posts, weights and row starts, and of the side arrays and incoming index. */
     final synchronized long rowBytes() {
-        long b = 8L * nnz + 4L * rowStart.length;
+        long b = (long) synapseBytes() * nnz + 4L * rowStart.length;
         b += 4L * nnz * side.size();
         if (incoming != null) b += incoming.bytes();
         return b;
@@ -136,14 +138,19 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
         return rowStart[pre + 1] - rowStart[pre];
     }
 
+    /** Bytes per synapse of the post and weight storage. */
+    int synapseBytes() {
+        return 8;
+    }
+
     @Override
     public final int postAt(int pre, int j) {
-        return entries[2 * (rowStart[pre] + j)];
+        return post(rowStart[pre] + j);
     }
 
     @Override
     public final float weightAt(int pre, int j) {
-        return Float.intBitsToFloat(entries[2 * (rowStart[pre] + j) + 1]);
+        return weight(rowStart[pre] + j);
     }
 
     @Override

@@ -101,16 +101,23 @@ public abstract sealed class SynapseMatrix permits Rows, Dense {
         return build(s, seed, q0, q1, par, workerBounds, Layout.BY_POST);
     }
 
+    /** {@link #build(SynapseGroup, long, int, int, Parallel, int[], Layout, boolean)} with 4-byte posts. */
+    public static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, Parallel par, int[] workerBounds, Layout layout) {
+        return build(s, seed, q0, q1, par, workerBounds, layout, false);
+    }
+
     /**
      * Builds the matrix of {@code s} for posts [q0, q1), prepared for {@code workerBounds}:
-     * with {@link Layout#BY_POST} in the group's resolved storage, with {@link Layout#BY_DELAY}
-     * as {@link DelayRows}.
+     * with {@link Layout#BY_POST} in the group's resolved storage (CSR in narrow posts if
+     * {@code narrowPosts} and {@link Csr#fitsNarrow} allow), with {@link Layout#BY_DELAY} as
+     * {@link DelayRows}.
      */
-    public static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, Parallel par, int[] workerBounds, Layout layout) {
+    public static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, Parallel par, int[] workerBounds, Layout layout,
+                                      boolean narrowPosts) {
         SynapseMatrix m;
-        if (layout == Layout.BY_DELAY) m = DelayRows.groupByDelay(CsrBuild.build(s, seed, q0, q1, par), par);
+        if (layout == Layout.BY_DELAY) m = DelayRows.groupByDelay(CsrBuild.build(s, seed, q0, q1, par, false), par);
         else if (s.resolvedStorage() == Storage.DENSE) m = Dense.of(s, seed, q0, q1, par, workerBounds);
-        else m = CsrBuild.build(s, seed, q0, q1, par);
+        else m = CsrBuild.build(s, seed, q0, q1, par, narrowPosts);
         m.prepare(workerBounds);
         return m;
     }
@@ -118,11 +125,15 @@ public abstract sealed class SynapseMatrix permits Rows, Dense {
     /**
      * Builds the members of one shared partner draw (several groups of a
      * {@link org.izhsim.network.Connectivity.FixedInDegreeFrom} population) in one pass over the
-     * posts, each in the layout {@code layoutOf} gives it, prepared for {@code workerBounds}.
+     * posts, each in the layout {@code layoutOf} gives it, prepared for {@code workerBounds};
+     * in narrow posts if {@code narrowPosts}, the span allows and every member is
+     * {@link Layout#BY_POST}.
      */
     public static SynapseMatrix[] buildJoint(List<SynapseGroup> members, long seed, int q0, int q1, Parallel par,
-                                             int[] workerBounds, Function<SynapseGroup, Layout> layoutOf) {
-        Csr[] built = RandomCsrBuild.build(members, seed, q0, q1, par);
+                                             int[] workerBounds, Function<SynapseGroup, Layout> layoutOf, boolean narrowPosts) {
+        boolean narrow = narrowPosts;
+        for (SynapseGroup g : members) narrow &= layoutOf.apply(g) == Layout.BY_POST;
+        Csr[] built = RandomCsrBuild.build(members, seed, q0, q1, par, narrow);
         SynapseMatrix[] out = new SynapseMatrix[built.length];
         for (int m = 0; m < built.length; m++) {
             out[m] = layoutOf.apply(members.get(m)) == Layout.BY_DELAY ? DelayRows.groupByDelay(built[m], par) : built[m];

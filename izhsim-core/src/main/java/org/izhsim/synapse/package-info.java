@@ -45,13 +45,15 @@
  *   <caption>bytes per synapse</caption>
  *   <tr><th>layout</th><th>bytes</th><th>what</th></tr>
  *   <tr><td>{@code Csr}</td><td>8 + δ + 4W/L</td><td>post int + weight float; δ = 0 for a uniform delay, 1 for delays ≤ 255, 2 otherwise; row starts and W − 1 cuts per pre</td></tr>
+ *   <tr><td>{@code Csr}, narrow posts</td><td>6 + δ + 4W/L</td><td>post − q0 in 2 bytes + weight float, one 6-byte record; when every static CSR group's posts on the rank span ≤ 65,536</td></tr>
  *   <tr><td>{@code DelayRows}</td><td>8 + 4(S + 1)/L</td><td>post + weight; row starts and one segment offset per (pre, delay value); no per-synapse delay, no cuts</td></tr>
  *   <tr><td>{@code Dense}</td><td>4 per (pre, post) cell</td><td>weights only; absent pairs weigh 0</td></tr>
  *   <tr><td>side array</td><td>+4 each</td><td>one float per synapse, e.g. spnet's sd</td></tr>
  *   <tr><td>incoming index</td><td>+8 + 4/K</td><td>storage index, pre and delay packed in one int (+12 when pre and delay do not fit 31 bits)</td></tr>
  * </table>
  * A plastic spnet synapse (L = K = 100, S = 20, delays in a byte when static) therefore costs
- * 8 + 0.84 + 4 + 8 + 0.04 = 20.9 bytes against the static 9.04 + 0.04(W − 1): 11.8 bytes more,
+ * 8 + 0.84 + 4 + 8 + 0.04 = 20.9 bytes against the static 9.04 + 0.04(W − 1) with 4-byte
+ * posts (7.04 + 0.04(W − 1) with narrow posts): 11.8 bytes more,
  * within issue 15's 12 (weight and sd floats, post int, the incoming entry; the delay is in
  * the segment). {@code SynapseMemoryTest} checks this on that shape.
  *

@@ -80,9 +80,9 @@ class DelayRowsTest {
                 SynapseGroup.builder("ji", inh, post).connect(joint).weights(Weights.constant(-1)).delay(1).build());
         int[] bounds = SynapseMatrix.split(0, 300, 2);
         SynapseMatrix[] got = SynapseMatrix.buildJoint(members, Fixtures.SEED, 0, 300, Threads.of(2), bounds,
-                g -> g.name().equals("je") ? Layout.BY_DELAY : Layout.BY_POST);
-        Csr[] plain = Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial());
-        DelayRows want = DelayRows.groupByDelay(Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial())[0], Parallel.serial());
+                g -> g.name().equals("je") ? Layout.BY_DELAY : Layout.BY_POST, true); // a BY_DELAY member: 4-byte posts for all
+        Csr[] plain = Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial(), false);
+        DelayRows want = DelayRows.groupByDelay(Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial(), false)[0], Parallel.serial());
         DelayRows je = assertInstanceOf(DelayRows.class, got[0]);
         Csr ji = assertInstanceOf(Csr.class, got[1]);
         assertArrayEquals(want.entries, je.entries);

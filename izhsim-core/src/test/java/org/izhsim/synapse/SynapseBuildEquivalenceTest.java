@@ -79,18 +79,30 @@ class SynapseBuildEquivalenceTest {
                         c.name() + " member " + m + ": reference checksum");
             }
             for (int threads = 1; threads <= 3; threads++) {
-                Csr[] got = Csr.buildRandom(c.members(), SEED, c.q0(), c.q1(), Threads.of(threads));
-                for (int m = 0; m < ref.length; m++) {
-                    String what = c.name() + " member " + m + ", " + threads + " threads";
-                    Csr g = got[m];
-                    assertArrayEquals(ref[m].rowStart, g.rowStart, what + ": row starts");
-                    assertArrayEquals(ref[m].entries, g.entries, what + ": posts and weight bits");
-                    assertArrayEquals(ref[m].delays, delays(g), what + ": delays");
-                    assertEquals(c.checksums()[m], checksum(g.rowStart, g.entries, delays(g)), what + ": checksum");
-
+                for (boolean narrow : new boolean[] {false, true}) {
+                    Csr[] got = Csr.buildRandom(c.members(), SEED, c.q0(), c.q1(), Threads.of(threads), narrow);
+                    for (int m = 0; m < ref.length; m++) {
+                        String what = c.name() + " member " + m + ", " + threads + " threads" + (narrow ? ", narrow posts" : "");
+                        Csr g = got[m];
+                        assertEquals(narrow, g.narrowPosts(), what + ": post width"); // every case spans ≤ 65,536 posts
+                        assertArrayEquals(ref[m].rowStart, g.rowStart, what + ": row starts");
+                        assertArrayEquals(ref[m].entries, entries(g), what + ": posts and weight bits");
+                        assertArrayEquals(ref[m].delays, delays(g), what + ": delays");
+                        assertEquals(c.checksums()[m], checksum(g.rowStart, entries(g), delays(g)), what + ": checksum");
+                    }
                 }
             }
         }
+    }
+
+    /** The (post, weight bits) pairs of {@code g} read through its accessors, whatever its post width. */
+    private static int[] entries(Csr g) {
+        int[] e = new int[2 * g.count()];
+        for (int j = 0; j < g.count(); j++) {
+            e[2 * j] = g.post(j);
+            e[2 * j + 1] = Float.floatToRawIntBits(g.weight(j));
+        }
+        return e;
     }
 
     private record Ref(int[] rowStart, int[] entries, int[] delays) {}

@@ -62,13 +62,18 @@ public final class Engine implements AutoCloseable {
         this.vectorize = options.vectorize();
         this.simd = options.vectorize() && options.simd() && CounterRandom.vectorApi();
         net.checkMemory(this.threads, 0, "", comm.rank(), comm.size());
+        this.lo = comm.ownedFrom(net.neuronCount());
+        this.hi = comm.ownedTo(net.neuronCount());
+        boolean narrowPosts = options.narrowPosts() && Wiring.narrowPostsFit(net, lo, hi);
+        options = options.withSimd(simd).withNarrowPosts(narrowPosts);
+        final EngineOptions resolved = options;
         // first, before this network's own build: the JIT's compilations of the step loops
         // that the warm-up sets off then finish while the build runs, not in the timed run
         // (started last, a long one such as update()'s still ran into the run's first 100-200
         // steps), and the sample's build warms up the build's loops too
-        if (warmUp != null) JitWarmUp.run(warmUp, warmUpSteps, this.threads, comm, options.withSimd(simd));
+        if (warmUp != null) JitWarmUp.run(warmUp, warmUpSteps, this.threads, comm, resolved);
         this.rehearsal = warmUp == null || comm.size() < 2 ? null
-                : () -> JitWarmUp.acrossRanks(warmUp, this.threads, comm, options.withSimd(simd));
+                : () -> JitWarmUp.acrossRanks(warmUp, this.threads, comm, resolved);
         this.dt = net.dt();
         Scheme scheme = net.scheme();
         this.netm = scheme.cutoffBeforeUpdate();
@@ -81,8 +86,6 @@ public final class Engine implements AutoCloseable {
         for (SynapseGroup s : net.synapses()) dmin = Math.min(dmin, s.delays().min());
         this.interval = comm.size() > 1 && dmin != Integer.MAX_VALUE ? Math.max(1, latency + dmin) : 1;
         this.seed = net.seed();
-        this.lo = comm.ownedFrom(net.neuronCount());
-        this.hi = comm.ownedTo(net.neuronCount());
 
         List<NeuronGroup> gs = net.groups();
         boolean withBehaviours = false;
@@ -115,7 +118,7 @@ public final class Engine implements AutoCloseable {
         pool = new WorkerPool(this.threads, "izhsim");
         try {
             wiring = new Wiring(net.synapses(), behaviours == null ? net.synapses() : behaviours.described(net.synapses()),
-                    byGroup, groups, seed, this.threads, pool);
+                    byGroup, groups, seed, this.threads, pool, narrowPosts);
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;

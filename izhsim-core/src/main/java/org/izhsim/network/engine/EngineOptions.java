@@ -12,30 +12,42 @@ package org.izhsim.network.engine;
  *                            {@code CounterRandom.vectorApi()} allows (the JIT needs seconds to
  *                            compile them, so only long runs gain)
  * @param profile             account wall time per stage kind and worker ({@link Profiling})
+ * @param narrowPosts         static CSR groups keep their posts in 2 bytes (6 bytes per synapse
+ *                            instead of 8) when every such group's posts on this rank span at
+ *                            most {@code Csr.NARROW_SPAN}; all or none, so that the warm-up
+ *                            sample compiles the delivery loop the run takes
  */
-public record EngineOptions(int minNeuronsPerThread, boolean vectorize, boolean simd, boolean profile) {
+public record EngineOptions(int minNeuronsPerThread, boolean vectorize, boolean simd, boolean profile, boolean narrowPosts) {
     public EngineOptions {
         if (minNeuronsPerThread < 1) throw new IllegalArgumentException("minNeuronsPerThread must be >= 1");
     }
 
-    /** The defaults: one worker per 2048 neurons, vectorised, simd as the system property {@code izhsim.simd} says. */
+    /**
+     * The defaults: one worker per 2048 neurons, vectorised, simd as the system property
+     * {@code izhsim.simd} says, narrow posts unless {@code izhsim.narrowPosts} is false.
+     */
     public static EngineOptions defaults() {
-        return new EngineOptions(2048, true, Boolean.getBoolean("izhsim.simd"), false);
+        return new EngineOptions(2048, true, Boolean.getBoolean("izhsim.simd"), false,
+                Boolean.parseBoolean(System.getProperty("izhsim.narrowPosts", "true")));
     }
 
     public EngineOptions withMinNeuronsPerThread(int n) {
-        return new EngineOptions(n, vectorize, simd, profile);
+        return new EngineOptions(n, vectorize, simd, profile, narrowPosts);
     }
 
     public EngineOptions withVectorize(boolean on) {
-        return new EngineOptions(minNeuronsPerThread, on, simd, profile);
+        return new EngineOptions(minNeuronsPerThread, on, simd, profile, narrowPosts);
     }
 
     public EngineOptions withSimd(boolean on) {
-        return new EngineOptions(minNeuronsPerThread, vectorize, on, profile);
+        return new EngineOptions(minNeuronsPerThread, vectorize, on, profile, narrowPosts);
     }
 
     public EngineOptions withProfile(boolean on) {
-        return new EngineOptions(minNeuronsPerThread, vectorize, simd, on);
+        return new EngineOptions(minNeuronsPerThread, vectorize, simd, on, narrowPosts);
+    }
+
+    public EngineOptions withNarrowPosts(boolean on) {
+        return new EngineOptions(minNeuronsPerThread, vectorize, simd, profile, on);
     }
 }

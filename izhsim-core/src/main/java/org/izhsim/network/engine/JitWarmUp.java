@@ -87,8 +87,11 @@ final class JitWarmUp {
         }
     }
 
-    /** The run's kernels on a sample small enough for one neuron per worker, without profiling. */
+    /**
+     * The run's kernels and post width (the engine has resolved both for the run) on a sample
+     * small enough for one neuron per worker, without profiling.
+     */
     private static EngineOptions sampleOptions(EngineOptions options) {
-        return new EngineOptions(1, options.vectorize(), options.simd(), false);
+        return new EngineOptions(1, options.vectorize(), options.simd(), false, options.narrowPosts());
     }
 }

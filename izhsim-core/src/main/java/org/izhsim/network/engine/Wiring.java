@@ -5,9 +5,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.izhsim.network.Connectivity;
+import org.izhsim.network.Network;
 import org.izhsim.network.NeuronGroup;
 import org.izhsim.network.Storage;
 import org.izhsim.network.SynapseGroup;
+import org.izhsim.synapse.Csr;
 import org.izhsim.synapse.Layout;
 import org.izhsim.synapse.Parallel;
 import org.izhsim.synapse.SynapseMatrix;
@@ -49,7 +51,7 @@ final class Wiring {
      * list, or with the weights behaviours set in init); matrices stay keyed by the declared ones.
      */
     Wiring(List<SynapseGroup> declared, List<SynapseGroup> all, Map<NeuronGroup, GroupState> byGroup, GroupState[] groups,
-           long seed, int threads, WorkerPool pool) {
+           long seed, int threads, WorkerPool pool, boolean narrowPosts) {
         Map<SynapseGroup, SynapseMatrix> builtBy = new IdentityHashMap<>();
         Parallel buildPar = pool.parallel();
         for (int si = 0; si < all.size(); si++) {
@@ -59,10 +61,10 @@ final class Wiring {
             int[] bounds = Partition.postBounds(post, threads);
             List<SynapseGroup> joint = jointDraw(s, all.subList(si, all.size()));
             if (joint.size() > 1) {
-                SynapseMatrix[] ms = SynapseMatrix.buildJoint(joint, seed, post.from, post.to, buildPar, bounds, Wiring::layout);
+                SynapseMatrix[] ms = SynapseMatrix.buildJoint(joint, seed, post.from, post.to, buildPar, bounds, Wiring::layout, narrowPosts);
                 for (int m = 0; m < ms.length; m++) builtBy.put(joint.get(m), ms[m]);
             } else {
-                builtBy.put(s, SynapseMatrix.build(s, seed, post.from, post.to, buildPar, bounds, layout(s)));
+                builtBy.put(s, SynapseMatrix.build(s, seed, post.from, post.to, buildPar, bounds, layout(s), narrowPosts));
             }
         }
         long syn = 0;
@@ -91,6 +93,19 @@ final class Wiring {
             for (int i = 0; i < outs.length; i++) for (int j = 0; j < i; j++) if (outs[i].ring == outs[j].ring) distinct = false;
             distinctTargets[gi] = distinct;
         }
+    }
+
+    /**
+     * Whether every static CSR group's posts on the rank that owns neurons [lo, hi) span at most
+     * {@link Csr#NARROW_SPAN}, so that all of them can keep narrow posts.
+     */
+    static boolean narrowPostsFit(Network net, int lo, int hi) {
+        for (SynapseGroup s : net.synapses()) {
+            if (s.plasticity() != null || s.resolvedStorage() == Storage.DENSE) continue;
+            int from = net.offset(s.post()), to = from + s.post().size();
+            if (Math.min(to, hi) - Math.max(from, lo) > Csr.NARROW_SPAN) return false;
+        }
+        return true;
     }
 
     /** Plastic groups act when a spike arrives, one (pre, delay) segment at a time. */
