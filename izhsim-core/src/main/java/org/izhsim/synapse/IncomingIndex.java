@@ -78,10 +78,12 @@ public final class IncomingIndex {
         final boolean packed = ((long) Math.max(nPre - 1, 0) << shift) <= Integer.MAX_VALUE;
         final int[] pb = SynapseMatrix.split(0, nPre, workers);
         final int[][] cursor = new int[workers][];
-        final int[] rs = m.rowStart;
+        // the posts straight from the int entries (once per worker, so mostly before C2 could
+        // inline an overridable accessor); through post(j) only for narrow static rows
+        final int[] e = m.entries, rs = m.rowStart;
         p.run(w -> {
             int[] c = new int[n];
-            for (int j = rs[pb[w]], end = rs[pb[w + 1]]; j < end; j++) c[m.post(j) - q0]++;
+            for (int j = rs[pb[w]], end = rs[pb[w + 1]]; j < end; j++) c[(e != null ? e[2 * j] : m.post(j)) - q0]++;
             cursor[w] = c;
         });
         final int[] start = new int[n + 1];
@@ -104,7 +106,7 @@ public final class IncomingIndex {
             for (int pre = pb[w]; pre < pb[w + 1]; pre++) {
                 m.rowDelays(pre, d);
                 for (int j = rs[pre], end = rs[pre + 1]; j < end; j++) {
-                    int k = c[m.post(j) - q0]++;
+                    int k = c[(e != null ? e[2 * j] : m.post(j)) - q0]++;
                     index[k] = j;
                     if (packed) {
                         code[k] = pre << shift | d[j - rs[pre]];
