@@ -18,6 +18,10 @@ import org.izhsim.network.SynapseGroup;
  * per row: two arrays (posts, weights) cost short rows a second cache miss each, and
  * assembling the weight from two chars cost long rows time (BENCHMARKS.md §9).
  *
+ * <p>The delivery loops read the narrow record inline. A shared decoder and add (one call level
+ * more above the VarHandle access, which takes several inlining levels itself) made 2 ranks × 1
+ * thread at 100,000 × K = 100 about 5 % slower (BENCHMARKS.md §9).
+ *
  * <p>The delivery loops are shaped for the JIT: one loop per delay kind and post width, no test
  * inside them that a warm-up could leave uncompiled (the engine gives its warm-up sample the
  * run's width), and {@link #deliverBatch} gathers the row bounds and touches the rows' first

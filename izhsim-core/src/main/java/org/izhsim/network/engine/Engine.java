@@ -65,8 +65,7 @@ public final class Engine implements AutoCloseable {
         this.lo = comm.ownedFrom(net.neuronCount());
         this.hi = comm.ownedTo(net.neuronCount());
         boolean narrowPosts = options.narrowPosts() && Wiring.narrowPostsFit(net, lo, hi);
-        options = options.withSimd(simd).withNarrowPosts(narrowPosts);
-        final EngineOptions resolved = options;
+        EngineOptions resolved = options.withSimd(simd).withNarrowPosts(narrowPosts);
         // first, before this network's own build: the JIT's compilations of the step loops
         // that the warm-up sets off then finish while the build runs, not in the timed run
         // (started last, a long one such as update()'s still ran into the run's first 100-200
