@@ -545,8 +545,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * is a pure function of (seed, step)).
      */
     public SpnetState snapshot() {
-        return new SpnetState(cfg, second, wiring(), v.clone(), u.clone(), Arrays.copyOf(ltd, n), flatLtp(), storedW(), storedSd(),
-                Arrays.copyOf(ft, nf), Arrays.copyOf(fi, nf), da == null ? null : da.state());
+        return SpnetStates.of(this);
     }
 
     /**
@@ -557,40 +556,7 @@ public final class SpnetNetwork implements AutoCloseable {
         SpnetNetwork net = st.dopamine() == null ? new SpnetNetwork(st.config(), threads)
                 : daStdp(st.config(), st.dopamine().windowMs(), threads);
         try {
-            if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
-            copy("v", st.v(), net.v, net.n);
-            copy("u", st.u(), net.u, net.n);
-            copy("LTD", st.ltd(), net.ltd, net.n);
-            if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
-            if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
-            net.second = st.second();
-            // the checkpoint's ring has spnet.c's d+1 slots, the network's d+2
-            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), net.ltpSlot(k, net.r) * net.n, net.ltp[net.ltpSlot(k, net.slots)], 0, net.n);
-            // a checkpoint holds w and sd in stored order for every synapse, as weights.npz does; inhibitory sd are 0
-            float[] w = st.w(), sd = st.sd();
-            if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
-            if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
-            for (int q = 0; q < w.length; q++) {
-                if (q < net.pos.length) {
-                    net.s[net.pos[q]] = w[q];
-                    net.sd[net.pos[q]] = sd[q];
-                } else if (sd[q] != 0) {
-                    throw new IllegalArgumentException("its sd of inhibitory synapse " + q + " is not 0");
-                } else {
-                    net.s[q] = w[q];
-                }
-            }
-            int nf = st.spikeMs().length;
-            if (st.spikeNeuron().length != nf) throw new IllegalArgumentException("its spike list has " + nf + " times but "
-                    + st.spikeNeuron().length + " neurons");
-            for (int k = 0; k < nf; k++) {
-                int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
-                if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
-            }
-            net.ft = Arrays.copyOf(st.spikeMs(), Math.max(nf, net.ft.length));
-            net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
-            net.nf = nf;
-            if (net.da != null) net.da.restore(st.dopamine(), st.second() * STEPS);
+            SpnetStates.restore(st, net);
             return net;
         } catch (IllegalArgumentException e) {
             net.close();
@@ -599,38 +565,17 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /** The weights in stored order. */
-    private float[] storedW() {
+    float[] storedW() {
         float[] w = s.clone();
         for (int q = 0; q < pos.length; q++) w[q] = s[pos[q]];
         return w;
     }
 
     /** sd of every synapse in stored order (0 for the inhibitory ones, which have none). */
-    private float[] storedSd() {
+    float[] storedSd() {
         float[] x = new float[s.length];
         for (int q = 0; q < pos.length; q++) x[q] = sd[pos[q]];
         return x;
-    }
-
-    /**
-     * The LTP history as one array of d+1 slots, slot after slot, as spnet.c's ring: time T of
-     * neuron i at (T mod (d+1))·n + i, for the d+1 times T the next step reads or decays.
-     */
-    private float[] flatLtp() {
-        float[] flat = new float[r * n];
-        for (int k = 0; k <= d; k++) System.arraycopy(ltp[ltpSlot(k, slots)], 0, flat, ltpSlot(k, r) * n, n);
-        return flat;
-    }
-
-    /** The slot of time second·1000 − k in a ring of {@code ringSlots}. */
-    private int ltpSlot(int k, int ringSlots) {
-        return (int) Math.floorMod(second * STEPS - k, (long) ringSlots);
-    }
-
-    /** Copies {@code from} onto the first {@code len} values of {@code to}, if it has that many. */
-    private static void copy(String name, float[] from, float[] to, int len) {
-        if (from.length != len) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + len);
-        System.arraycopy(from, 0, to, 0, len);
     }
 
     /** A 64-bit digest of the synapses' targets and delays (which the configuration determines). */

@@ -1,0 +1,78 @@
+package org.izhsim.spnet;
+
+import java.util.Arrays;
+
+/**
+ * A {@link SpnetNetwork}'s state copied out to a {@link SpnetState} and back in, each array
+ * checked against the network's sizes on the way in. Two layouts differ: the state keeps the
+ * LTP ring as spnet.c does (D + 1 slots, one flat array) and w and sd per synapse in stored
+ * order, as weights.npz does; the network keeps a ring of D + 2 slots and the excitatory w and
+ * sd in post order.
+ */
+final class SpnetStates {
+    private SpnetStates() {
+    }
+
+    static SpnetState of(SpnetNetwork net) {
+        return new SpnetState(net.cfg, net.second, net.wiring(), net.v.clone(), net.u.clone(), Arrays.copyOf(net.ltd, net.n),
+                flatLtp(net), net.storedW(), net.storedSd(), Arrays.copyOf(net.ft, net.nf), Arrays.copyOf(net.fi, net.nf),
+                net.dopamine() == null ? null : net.dopamine().state());
+    }
+
+    /** Sets {@code net} (just built from {@code st}'s configuration) to {@code st}; the culprit array in the message. */
+    static void restore(SpnetState st, SpnetNetwork net) {
+        if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
+        copy("v", st.v(), net.v, net.n);
+        copy("u", st.u(), net.u, net.n);
+        copy("LTD", st.ltd(), net.ltd, net.n);
+        if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
+        if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
+        net.second = st.second();
+        for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k, net.r) * net.n, net.ltp[ltpSlot(net, k, net.slots)], 0, net.n);
+        float[] w = st.w(), sd = st.sd();
+        if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
+        if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
+        for (int q = 0; q < w.length; q++) {
+            if (q < net.pos.length) {
+                net.s[net.pos[q]] = w[q];
+                net.sd[net.pos[q]] = sd[q];
+            } else if (sd[q] != 0) {
+                throw new IllegalArgumentException("its sd of inhibitory synapse " + q + " is not 0");
+            } else {
+                net.s[q] = w[q];
+            }
+        }
+        int nf = st.spikeMs().length;
+        if (st.spikeNeuron().length != nf) throw new IllegalArgumentException("its spike list has " + nf + " times but "
+                + st.spikeNeuron().length + " neurons");
+        for (int k = 0; k < nf; k++) {
+            int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
+            if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
+        }
+        net.ft = Arrays.copyOf(st.spikeMs(), Math.max(nf, net.ft.length));
+        net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
+        net.nf = nf;
+        if (net.dopamine() != null) net.dopamine().restore(st.dopamine(), st.second() * SpnetNetwork.STEPS);
+    }
+
+    /**
+     * The LTP history as one array of d+1 slots, slot after slot, as spnet.c's ring: time T of
+     * neuron i at (T mod (d+1))·n + i, for the d+1 times T the next step reads or decays.
+     */
+    private static float[] flatLtp(SpnetNetwork net) {
+        float[] flat = new float[net.r * net.n];
+        for (int k = 0; k <= net.d; k++) System.arraycopy(net.ltp[ltpSlot(net, k, net.slots)], 0, flat, ltpSlot(net, k, net.r) * net.n, net.n);
+        return flat;
+    }
+
+    /** The slot of time second·1000 − k in a ring of {@code ringSlots}. */
+    private static int ltpSlot(SpnetNetwork net, int k, int ringSlots) {
+        return (int) Math.floorMod(net.second * SpnetNetwork.STEPS - k, (long) ringSlots);
+    }
+
+    /** Copies {@code from} onto the first {@code len} values of {@code to}, if it has that many. */
+    private static void copy(String name, float[] from, float[] to, int len) {
+        if (from.length != len) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + len);
+        System.arraycopy(from, 0, to, 0, len);
+    }
+}
