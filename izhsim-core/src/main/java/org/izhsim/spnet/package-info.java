@@ -7,7 +7,8 @@
  *   <caption>files</caption>
  *   <tr><th>file</th><th>what</th></tr>
  *   <tr><td>{@link org.izhsim.spnet.SpnetConfig}</td><td>sizes and constants, their checks</td></tr>
- *   <tr><td>{@link org.izhsim.spnet.SpnetNetwork}</td><td>the build (streams connect/spnet, delays/spnet), one model second (the step order with its plasticity steps), the weight update, statistics</td></tr>
+ *   <tr><td>{@link org.izhsim.spnet.SpnetNetwork}</td><td>the state arrays and their sizes, one model second (the step order with its plasticity steps), the weight update, statistics</td></tr>
+ *   <tr><td>{@code SpnetWiring}</td><td>the synapses drawn as spnet.c draws them (streams connect/spnet, delays/spnet), and their split by worker</td></tr>
  *   <tr><td>{@code SpnetStates}</td><td>a network's state out to a {@code SpnetState} and back in, checked (snapshot/resume)</td></tr>
  *   <tr><td>{@code StepBarrier}</td><td>the workers' split-phase barrier of every step (arrive, potentiate, wait)</td></tr>
  *   <tr><td>{@link org.izhsim.spnet.SpnetState}</td><td>the state between two seconds</td></tr>

@@ -250,7 +250,10 @@ public final class Csr extends Rows {
         return ev;
     }
 
-    /** Reads one post per 8 synapses (a 64-byte line of 4-byte posts) of each row's first {@link #TOUCH}. */
+    /**
+     * Reads one post per 8 synapses of each row's first {@link #TOUCH}: 8 synapses are a 64-byte
+     * line of int entries (48 bytes of narrow ones, read a little more densely than needed).
+     */
     private int touch(int[] fs, int[] ts, int m) {
         int touch = 0;
         for (int q = 0; q < m; q++) {
