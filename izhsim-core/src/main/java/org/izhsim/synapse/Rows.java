@@ -122,7 +122,34 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
         return incoming;
     }
 
-    /** Writes the delays of row {@code pre} to {@code out[0 .. rowLength(pre))}. */
+    /** Whether the incoming index has been built. */
+    final synchronized boolean hasIncoming() {
+        return incoming != null;
+    }
+
+    /**
+     * The storage index of the j-th synapse of row {@code pre} in the row's canonical order, the
+     * order that {@link #postAt}, {@link #weightAt} and {@link #delayAt} (hence views and
+     * checkpoints) list it in for any number of workers: {@code rowStart(pre) + j} unless the
+     * layout says otherwise ({@link DelayRows}).
+     */
+    public int storageIndex(int pre, int j) {
+        return rowStart[pre] + j;
+    }
+
+    /**
+     * The storage indices of all synapses in canonical order, row after row: checkpoints list
+     * per-synapse values so, whatever the number of workers that wrote or reads them.
+     */
+    public final int[] canonicalOrder() {
+        int[] order = new int[nnz];
+        for (int p = 0, n = 0; p < nPre; p++) {
+            for (int j = 0, len = rowLength(p); j < len; j++) order[n++] = storageIndex(p, j);
+        }
+        return order;
+    }
+
+    /** Writes the delays of row {@code pre} to {@code out[0 .. rowLength(pre))} (storage order). */
     abstract void rowDelays(int pre, int[] out);
 
     /** Bytes of the posts, weights and row starts, and of the side arrays and incoming index. */
@@ -145,17 +172,17 @@ public abstract sealed class Rows extends SynapseMatrix permits Csr, DelayRows {
 
     @Override
     public final int postAt(int pre, int j) {
-        return post(rowStart[pre] + j);
+        return post(storageIndex(pre, j));
     }
 
     @Override
     public final float weightAt(int pre, int j) {
-        return weight(rowStart[pre] + j);
+        return weight(storageIndex(pre, j));
     }
 
     @Override
-    public final int delayAt(int pre, int j) {
-        return delay(rowStart[pre] + j);
+    public int delayAt(int pre, int j) {
+        return delay(storageIndex(pre, j));
     }
 
     /** The first synapse index in [from, to) whose post (entries[2j]) is ≥ key. */

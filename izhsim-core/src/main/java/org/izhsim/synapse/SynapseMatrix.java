@@ -115,7 +115,7 @@ public abstract sealed class SynapseMatrix permits Rows, Dense {
     public static SynapseMatrix build(SynapseGroup s, long seed, int q0, int q1, Parallel par, int[] workerBounds, Layout layout,
                                       boolean narrowPosts) {
         SynapseMatrix m;
-        if (layout == Layout.BY_DELAY) m = DelayRows.groupByDelay(CsrBuild.build(s, seed, q0, q1, par, false), par);
+        if (layout == Layout.BY_DELAY) m = DelayRows.groupByDelay(CsrBuild.build(s, seed, q0, q1, par, false), par, workerBounds);
         else if (s.resolvedStorage() == Storage.DENSE) m = Dense.of(s, seed, q0, q1, par, workerBounds);
         else m = CsrBuild.build(s, seed, q0, q1, par, narrowPosts);
         m.prepare(workerBounds);
@@ -136,7 +136,7 @@ public abstract sealed class SynapseMatrix permits Rows, Dense {
         Csr[] built = RandomCsrBuild.build(members, seed, q0, q1, par, narrow);
         SynapseMatrix[] out = new SynapseMatrix[built.length];
         for (int m = 0; m < built.length; m++) {
-            out[m] = layoutOf.apply(members.get(m)) == Layout.BY_DELAY ? DelayRows.groupByDelay(built[m], par) : built[m];
+            out[m] = layoutOf.apply(members.get(m)) == Layout.BY_DELAY ? DelayRows.groupByDelay(built[m], par, workerBounds) : built[m];
             out[m].prepare(workerBounds);
         }
         return out;

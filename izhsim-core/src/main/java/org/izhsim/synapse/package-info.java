@@ -29,12 +29,16 @@
  * nothing for weights being mutable. Workers own posts, not synapses: every update at a post's
  * spike (potentiation over its incoming synapses) or at a spike's arrival (depression over one
  * (pre, delay) segment, restricted to the worker's posts) touches synapses of the worker's own
- * posts only, so the updates never race and do not depend on the number of workers.
+ * posts only, so the updates never race and do not depend on the number of workers. The
+ * storage index of a synapse is fixed once the matrix is prepared for its workers
+ * ({@link org.izhsim.synapse.DelayRows} keeps one block per worker in each row); views and
+ * checkpoints list synapses in the canonical order of {@code Rows.storageIndex}, which no
+ * number of workers changes.
  *
  * <p>A rule that acts at arrival (spnet depresses when a spike arrives) asks for
  * {@link org.izhsim.synapse.Layout#BY_DELAY}: at step t it walks the recent spikes (t_f, pre) in
- * order of step and pre and takes the segment of delay t − t_f of each
- * ({@link org.izhsim.synapse.DelayRows#deliverArrival}). That adds the same values in the same
+ * order of step and pre and takes the segment (pre, worker, delay t − t_f) of each
+ * ({@link org.izhsim.synapse.DelayRows#segments}). That adds the same values in the same
  * order as delivery into the delay ring at spike time, so spikes stay bit-identical. Static
  * groups keep {@link org.izhsim.synapse.Layout#BY_POST}, whose loops are untouched.
  *
@@ -46,16 +50,17 @@
  *   <tr><th>layout</th><th>bytes</th><th>what</th></tr>
  *   <tr><td>{@code Csr}</td><td>8 + δ + 4W/L</td><td>post int + weight float; δ = 0 for a uniform delay, 1 for delays ≤ 255, 2 otherwise; row starts and W − 1 cuts per pre</td></tr>
  *   <tr><td>{@code Csr}, narrow posts</td><td>6 + δ + 4W/L</td><td>post − q0 in 2 bytes + weight float, one 6-byte record; when every static CSR group's posts on the rank span ≤ 65,536</td></tr>
- *   <tr><td>{@code DelayRows}</td><td>8 + 4(S + 1)/L</td><td>post + weight; row starts and one segment offset per (pre, delay value); no per-synapse delay, no cuts</td></tr>
+ *   <tr><td>{@code DelayRows}</td><td>8 + (4 + 2WS + 4(W − 1))/L</td><td>post + weight; row starts, a 2-byte count per (pre, worker, delay value) (4 bytes if a row exceeds 65,535 synapses) and the starts of the blocks of workers past the first; no per-synapse delay, no cuts</td></tr>
  *   <tr><td>{@code Dense}</td><td>4 per (pre, post) cell</td><td>weights only; absent pairs weigh 0</td></tr>
  *   <tr><td>side array</td><td>+4 each</td><td>one float per synapse, e.g. spnet's sd</td></tr>
  *   <tr><td>incoming index</td><td>+8 + 4/K</td><td>storage index, pre and delay packed in one int (+12 when pre and delay do not fit 31 bits)</td></tr>
  * </table>
  * A plastic spnet synapse (L = K = 100, S = 20, delays in a byte when static) therefore costs
- * 8 + 0.84 + 4 + 8 + 0.04 = 20.9 bytes against the static 9.04 + 0.04(W − 1) with 4-byte
- * posts (7.04 + 0.04(W − 1) with narrow posts): 11.8 bytes more,
- * within issue 15's 12 (weight and sd floats, post int, the incoming entry; the delay is in
- * the segment). {@code SynapseMemoryTest} checks this on that shape.
+ * 8 + 0.44 + 0.44(W − 1) + 4 + 8 + 0.04 = 20.5 bytes on one worker, 20.9 on two, against the
+ * static 9.04 + 0.04(W − 1) with 4-byte posts (7.04 + 0.04(W − 1) with narrow posts): 11.4
+ * bytes more on one worker and 11.8 on two, within issue 15's 12 (weight and sd floats, post
+ * int, the incoming entry; the delay is in the segment counts), and 0.4 more per further worker.
+ * {@code SynapseMemoryTest} checks this on that shape for one and two workers.
  *
  * <h2>Build</h2>
  * Building never copies the synapse arrays: random rules run twice over the post neurons

@@ -39,11 +39,59 @@ class DelayRowsTest {
                 List<int[]> got = row(byDelay, p);
                 assertEquals(want.size(), got.size(), s.name() + " row " + p);
                 for (int j = 0; j < want.size(); j++) assertArrayEquals(want.get(j), got.get(j), s.name() + " row " + p + " synapse " + j);
-                for (int d = byDelay.minDelay(); d <= byDelay.maxDelay(); d++) {
-                    for (int j = byDelay.segmentStart(p, d); j < byDelay.segmentEnd(p, d); j++) assertEquals(d, byDelay.delay(j));
+                int[] b = new int[byDelay.span() + 1];
+                byDelay.segments(p, 0, b, 0);
+                for (int k = 0; k < byDelay.span(); k++) {
+                    for (int j = b[k]; j < b[k + 1]; j++) assertEquals(byDelay.minDelay() + k, byDelay.delay(j));
                 }
-                assertEquals(byDelay.rowStart(p), byDelay.segmentStart(p, byDelay.minDelay()));
-                assertEquals(byDelay.rowEnd(p), byDelay.segmentEnd(p, byDelay.maxDelay()));
+                assertEquals(byDelay.rowStart(p), b[0]);
+                assertEquals(byDelay.rowEnd(p), b[byDelay.span()]);
+            }
+        }
+    }
+
+    /**
+     * Laid out for W workers, a row holds one block per worker of its synapses onto that
+     * worker's posts, each grouped by delay; its canonical order (the view's) is the storage
+     * order on one worker, and laying it out again for one worker gives that storage back.
+     */
+    @Test
+    void blocksPerWorkerKeepTheCanonicalOrder() {
+        for (SynapseGroup s : Fixtures.groups()) {
+            int n = s.post().size();
+            DelayRows one = (DelayRows) Fixtures.build(s, 0, n, 1, 1, Layout.BY_DELAY);
+            for (int workers = 2; workers <= 3; workers++) {
+                String what = s.name() + ", " + workers + " workers";
+                int[] bounds = SynapseMatrix.split(0, n, workers);
+                DelayRows m = (DelayRows) Fixtures.build(s, 0, n, 2, workers, Layout.BY_DELAY);
+                assertEquals(workers, m.workers(), what);
+                int[] b = new int[m.span() + 1];
+                for (int p = 0; p < m.preCount(); p++) {
+                    assertEquals(one.rowLength(p), m.rowLength(p), what);
+                    for (int j = 0; j < m.rowLength(p); j++) {
+                        assertEquals(one.post(one.rowStart(p) + j), m.postAt(p, j), what + " row " + p + " synapse " + j);
+                        assertEquals(one.weight(one.rowStart(p) + j), m.weightAt(p, j), what + " row " + p + " synapse " + j);
+                        assertEquals(one.delay(one.rowStart(p) + j), m.delayAt(p, j), what + " row " + p + " synapse " + j);
+                    }
+                    int next = m.rowStart(p);
+                    for (int w = 0; w < workers; w++) {
+                        m.segments(p, w, b, 0);
+                        assertEquals(next, b[0], what + " row " + p + ": blocks follow each other");
+                        for (int k = 0; k < m.span(); k++) {
+                            for (int j = b[k]; j < b[k + 1]; j++) {
+                                assertEquals(m.minDelay() + k, m.delay(j), what);
+                                assertTrue(m.post(j) >= bounds[w] && m.post(j) < bounds[w + 1], what + ": post of worker " + w);
+                                long r = m.ownedSegment(p, m.minDelay() + k, w);
+                                assertEquals(b[k], DelayRows.first(r), what);
+                                assertEquals(b[k + 1], DelayRows.last(r), what);
+                            }
+                        }
+                        next = b[m.span()];
+                    }
+                    assertEquals(m.rowEnd(p), next, what);
+                }
+                m.prepare(SynapseMatrix.split(0, n, 1));
+                assertArrayEquals(one.entries, m.entries, what + ", laid out again for one worker");
             }
         }
     }
@@ -55,7 +103,13 @@ class DelayRowsTest {
             DelayRows one = (DelayRows) Fixtures.build(s, 0, n, 1, 1, Layout.BY_DELAY);
             DelayRows three = (DelayRows) Fixtures.build(s, 0, n, 3, 1, Layout.BY_DELAY);
             assertArrayEquals(one.entries, three.entries, s.name());
-            assertArrayEquals(one.seg, three.seg, s.name());
+            assertEquals(one.bytes(), three.bytes(), s.name());
+            int[] a = new int[one.span() + 1], b = new int[one.span() + 1];
+            for (int p = 0; p < one.preCount(); p++) {
+                one.segments(p, 0, a, 0);
+                three.segments(p, 0, b, 0);
+                assertArrayEquals(a, b, s.name() + " row " + p);
+            }
         }
     }
 
@@ -82,11 +136,20 @@ class DelayRowsTest {
         SynapseMatrix[] got = SynapseMatrix.buildJoint(members, Fixtures.SEED, 0, 300, Threads.of(2), bounds,
                 g -> g.name().equals("je") ? Layout.BY_DELAY : Layout.BY_POST, true); // a BY_DELAY member: 4-byte posts for all
         Csr[] plain = Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial(), false);
-        DelayRows want = DelayRows.groupByDelay(Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial(), false)[0], Parallel.serial());
+        DelayRows want = DelayRows.groupByDelay(Csr.buildRandom(members, Fixtures.SEED, 0, 300, Parallel.serial(), false)[0], Parallel.serial(),
+                SynapseMatrix.split(0, 300, 1));
         DelayRows je = assertInstanceOf(DelayRows.class, got[0]);
         Csr ji = assertInstanceOf(Csr.class, got[1]);
+        want.prepare(bounds);
         assertArrayEquals(want.entries, je.entries);
-        assertArrayEquals(want.seg, je.seg);
+        int[] a = new int[want.span() + 1], b = new int[want.span() + 1];
+        for (int p = 0; p < want.preCount(); p++) {
+            for (int w = 0; w < 2; w++) {
+                want.segments(p, w, a, 0);
+                je.segments(p, w, b, 0);
+                assertArrayEquals(a, b, "row " + p + " worker " + w);
+            }
+        }
         assertArrayEquals(plain[1].entries, ji.entries);
         assertTrue(je.count() > 0 && ji.count() > 0);
     }

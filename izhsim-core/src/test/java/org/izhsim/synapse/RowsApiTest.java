@@ -71,11 +71,15 @@ class RowsApiTest {
             assertEquals(List.of("sd", "pre"), List.copyOf(m.sideArrays().keySet()));
             assertEquals(bytes + 8L * m.count(), m.bytes());
             // written through the rows' segments, read through the incoming index: the same synapse
+            int[] b = new int[m.span() + 1];
             for (int p = 0; p < m.preCount(); p++) {
-                for (int d = m.minDelay(); d <= m.maxDelay(); d++) {
-                    for (int j = m.segmentStart(p, d); j < m.segmentEnd(p, d); j++) {
-                        pre[j] = p;
-                        sd[j] = d + 0.5f * m.weight(j);
+                for (int w = 0; w < m.workers(); w++) {
+                    m.segments(p, w, b, 0);
+                    for (int k = 0; k < m.span(); k++) {
+                        for (int j = b[k]; j < b[k + 1]; j++) {
+                            pre[j] = p;
+                            sd[j] = m.minDelay() + k + 0.5f * m.weight(j);
+                        }
                     }
                 }
             }

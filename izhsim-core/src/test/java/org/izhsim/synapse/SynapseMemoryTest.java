@@ -30,8 +30,8 @@ class SynapseMemoryTest {
             assertEquals(nnz, fixed.count());
             // posts and weights, row starts, a delay byte, W - 1 cuts per pre
             assertEquals(8 * nnz + 4L * (NE + 1) + nnz + 4L * NE * (workers - 1), fixed.bytes());
-            // posts and weights, row starts, one offset per (pre, delay value)
-            assertEquals(8 * nnz + 4L * (NE + 1) + 4L * (NE * D + 1), plastic.bytes());
+            // posts and weights, row starts, a 2-byte count per (pre, worker, delay value), block starts past one worker
+            assertEquals(8 * nnz + 4L * (NE + 1) + 2L * NE * workers * D + (workers > 1 ? 4L * (NE * workers + 1) : 0), plastic.bytes());
             plastic.sideArray("sd");
             plastic.incoming(Parallel.serial());
             double extra = (double) (plastic.bytes() - fixed.bytes()) / nnz;

@@ -279,8 +279,9 @@ final class EquationRule implements PlasticRule {
     @Override
     public void save(Map<String, double[]> out, String prefix) {
         if (lastUpdate != null) {
+            int[] order = rows.canonicalOrder();
             double[] x = new double[lastUpdate.length];
-            for (int j = 0; j < x.length; j++) x[j] = lastUpdate[j];
+            for (int j = 0; j < x.length; j++) x[j] = lastUpdate[order[j]];
             out.put(prefix + "lastupdate", x);
         }
         out.put(prefix + "lastspike_pre", steps(lastSpikePre));
@@ -296,8 +297,9 @@ final class EquationRule implements PlasticRule {
     @Override
     public void load(Map<String, double[]> from, String prefix) {
         if (lastUpdate != null) {
+            int[] order = rows.canonicalOrder();
             double[] x = array(from, prefix + "lastupdate", lastUpdate.length);
-            for (int j = 0; j < x.length; j++) lastUpdate[j] = (int) x[j];
+            for (int j = 0; j < x.length; j++) lastUpdate[order[j]] = (int) x[j];
         }
         double[] p = array(from, prefix + "lastspike_pre", lastSpikePre.length);
         for (int i = 0; i < p.length; i++) lastSpikePre[i] = (long) p[i];

@@ -32,6 +32,8 @@ final class Learning {
     private final int[][] history;
     private final int[] historyCount;
     private final long[] historyStep;
+    /** [site][worker]: the segment bounds of the kept spikes. */
+    private final SpikeSegments[][] segments;
 
     private Learning(List<PlasticSite> sites, int latency, int depth, int interval) {
         this.sites = sites.toArray(new PlasticSite[0]);
@@ -48,6 +50,17 @@ final class Learning {
         this.historyCount = new int[maxDelay + 1];
         this.historyStep = new long[maxDelay + 1];
         java.util.Arrays.fill(historyStep, -1);
+        this.segments = new SpikeSegments[this.sites.length][];
+        for (int i = 0; i < this.sites.length; i++) {
+            DelayRows rows = this.sites[i].rows();
+            int workers = this.sites[i].bounds().length - 1;
+            if (rows.workers() != workers) {
+                throw new IllegalStateException("synapse group '" + this.sites[i].group().name() + "': rows laid out for "
+                        + rows.workers() + " workers, the engine runs " + workers);
+            }
+            segments[i] = new SpikeSegments[workers];
+            for (int w = 0; w < workers; w++) segments[i][w] = new SpikeSegments(rows, w, maxDelay + 1);
+        }
     }
 
     /**
@@ -149,9 +162,9 @@ final class Learning {
             r.beforeEvents(wk, k);
             if (r.postSpikesFirst()) {
                 postSpikes(wk, k, s, r);
-                arrivals(wk, k, s, r);
+                arrivals(wk, k, s, r, i);
             } else {
-                arrivals(wk, k, s, r);
+                arrivals(wk, k, s, r, i);
                 postSpikes(wk, k, s, r);
             }
             r.afterEvents(wk, k);
@@ -166,11 +179,11 @@ final class Learning {
         }
     }
 
-    private void arrivals(Worker wk, long k, PlasticSite s, PlasticRule r) {
+    private void arrivals(Worker wk, long k, PlasticSite s, PlasticRule r, int site) {
         final DelayRows rows = s.rows();
         final GroupState g = s.pre();
         final double[] acc = Jumps.ringOf(s.group(), s.post())[(int) ((k + latency) % depth)]; // the pulse ring, or the target variable's
-        final int w = wk.id;
+        final SpikeSegments seg = segments[site][wk.id];
         final boolean afterUpdate = r.deliversAfterArrival();
         long events = 0;
         for (int d = rows.minDelay(), dMax = rows.maxDelay(); d <= dMax; d++) {
@@ -180,10 +193,11 @@ final class Learning {
             if (historyStep[slot] != step) continue;
             int[] spikes = history[slot];
             int count = historyCount[slot];
-            for (int i = lowerBound(spikes, count, g.off), lim = g.off + g.n; i < count && spikes[i] < lim; i++) {
+            final int lo = lowerBound(spikes, count, g.off), hi = lowerBound(spikes, count, g.off + g.n);
+            final int[] b = seg.of(slot, step, spikes, lo, hi, g.off);
+            for (int i = lo, o = d - rows.minDelay(), stride = seg.stride(); i < hi; i++, o += stride) {
                 int pre = spikes[i] - g.off;
-                long seg = rows.ownedSegment(pre, d, w);
-                int from = DelayRows.first(seg), to = DelayRows.last(seg);
+                int from = b[o], to = b[o + 1];
                 if (from >= to) continue;
                 if (afterUpdate) r.arrival(wk, k, pre, d, from, to);
                 events += rows.deliverRange(from, to, acc);
@@ -193,6 +207,7 @@ final class Learning {
         wk.events += events;
     }
 
+    /** The first index in a[0, n) whose value is ≥ key (a ascending). */
     private static int lowerBound(int[] a, int n, int key) {
         int lo = 0, hi = n;
         while (lo < hi) {
@@ -208,13 +223,14 @@ final class Learning {
         for (int i = 0; i < sites.length; i++) {
             String p = "syn/" + sites[i].group().name();
             DelayRows rows = sites[i].rows();
+            int[] order = rows.canonicalOrder();
             double[] w = new double[rows.count()];
-            for (int j = 0; j < w.length; j++) w[j] = rows.weight(j);
+            for (int j = 0; j < w.length; j++) w[j] = rows.weight(order[j]);
             d.put(p + "#w", w);
             for (Map.Entry<String, float[]> side : rows.sideArrays().entrySet()) {
                 float[] x = side.getValue();
                 double[] y = new double[x.length];
-                for (int j = 0; j < x.length; j++) y[j] = x[j];
+                for (int j = 0; j < x.length; j++) y[j] = x[order[j]];
                 d.put(p + "#side." + side.getKey(), y);
             }
             rules[i].save(d, p + "#rule.");
@@ -239,15 +255,17 @@ final class Learning {
         for (int i = 0; i < sites.length; i++) {
             String p = "syn/" + sites[i].group().name();
             DelayRows rows = sites[i].rows();
+            int[] order = rows.canonicalOrder();
             double[] w = d.get(p + "#w");
             if (w == null || w.length != rows.count()) throw Checkpoint.missing(p + "#w");
-            for (int j = 0; j < w.length; j++) rows.setWeight(j, (float) w[j]);
+            for (int j = 0; j < w.length; j++) rows.setWeight(order[j], (float) w[j]);
             for (Map.Entry<String, float[]> side : rows.sideArrays().entrySet()) {
                 double[] y = d.get(p + "#side." + side.getKey());
                 float[] x = side.getValue();
                 if (y == null || y.length != x.length) throw Checkpoint.missing(p + "#side." + side.getKey());
-                for (int j = 0; j < x.length; j++) x[j] = (float) y[j];
+                for (int j = 0; j < x.length; j++) x[order[j]] = (float) y[j];
             }
+            for (SpikeSegments s : segments[i]) s.forget();
             rules[i].load(d, p + "#rule.");
         }
         long[] steps = l.get("plastic#steps"), neurons = l.get("plastic#neurons");

@@ -53,7 +53,9 @@ import java.util.Map;
  * Weights and side arrays ({@code rows.sideArray}) are saved by the engine; a rule saves only
  * its other state (per-neuron traces) with {@link #save} under keys starting with
  * {@code prefix}, and {@link #load} puts it back (refusing a missing or misshapen array with
- * {@link Checkpoint#missing}), so that a resumed run equals a straight one.
+ * {@link Checkpoint#missing}), so that a resumed run equals a straight one. Per-synapse state
+ * of its own goes out and comes back in {@code rows.canonicalOrder()}, so that a run resumes on
+ * any number of workers (the storage order depends on it).
  */
 interface PlasticRule {
     /** Whether post spikes come before arrivals within a step (spnet) instead of after (Brian2). */

@@ -57,11 +57,13 @@ final class SpnetRule extends PairTraceRule {
 
     @Override
     public void arrival(Worker wk, long k, int source, int delay, int from, int to) {
-        for (int j = from; j < to; j++) sd[j] -= (float) post.at(rows.post(j), k);
+        final double[] now = post.columnAt(k);
+        for (int j = from; j < to; j++) sd[j] -= (float) now[rows.post(j)];
     }
 
     @Override
     public void postSpike(Worker wk, long k, int q, int from, int to) {
-        for (int e = from; e < to; e++) sd[in.index(e)] += (float) pre.at(in.pre(e), k - in.delay(e) - 1);
+        final int slot = pre.slotOf(k);
+        for (int e = from; e < to; e++) sd[in.index(e)] += (float) pre.back(in.pre(e), k, slot, in.delay(e) + 1);
     }
 }

@@ -35,8 +35,9 @@ final class StdpRule extends PairTraceRule {
 
     @Override
     public void arrival(Worker wk, long k, int p, int delay, int from, int to) {
+        final double[] before = post.columnAt(k - 1);
         for (int j = from; j < to; j++) {
-            double y = fPost * post.at(rows.post(j), k - 1);
+            double y = fPost * (before == null ? 0 : before[rows.post(j)]);
             float w = rows.weight(j);
             rows.setWeight(j, clip(w + (multiplicative ? y * w / wMax : y)));
         }
@@ -44,8 +45,9 @@ final class StdpRule extends PairTraceRule {
 
     @Override
     public void postSpike(Worker wk, long k, int q, int from, int to) {
+        final int slot = pre.slotOf(k);
         for (int e = from; e < to; e++) {
-            double x = pre.at(in.pre(e), k - in.delay(e));
+            double x = pre.back(in.pre(e), k, slot, in.delay(e));
             int j = in.index(e);
             float w = rows.weight(j);
             rows.setWeight(j, clip(w + (multiplicative ? x * (wMax - w) / wMax : x)));

@@ -34,9 +34,24 @@ final class TraceHistory {
         this.x = new double[depth][n];
     }
 
-    /** The trace of neuron i at step {@code step} (0 before the run). */
-    double at(int i, long step) {
-        return step < 0 ? 0 : x[(int) (step % depth)][i];
+    /** Every neuron's trace at step {@code step}, to read by neuron index; null before the run (all 0). */
+    double[] columnAt(long step) {
+        return step < 0 ? null : x[(int) (step % depth)];
+    }
+
+    /** The column of step k ≥ 0, for {@link #back}: one division per step k instead of one per read. */
+    int slotOf(long k) {
+        return (int) (k % depth);
+    }
+
+    /**
+     * The trace of neuron i at step k − d (0 before the run), for 0 ≤ d < depth and
+     * {@code slotK} = {@link #slotOf}(k): no division per read in the loops that read one per synapse.
+     */
+    double back(int i, long k, int slotK, int d) {
+        if (d > k) return 0;
+        int c = slotK - d;
+        return x[c < 0 ? c + depth : c][i];
     }
 
     private double[] column(long k) {

@@ -19,6 +19,7 @@
  *   <tr><td>{@code GroupUpdate}</td><td>cut-off, update (inputs, deliver, integrate) and the state monitors' view, per worker and group</td></tr>
  *   <tr><td>{@code Propagation}</td><td>merge at the barrier, exchange between ranks, propagation into the ring buffers</td></tr>
  *   <tr><td>{@code Learning}</td><td>the plastic synapse groups: recent spikes (every rank's, with several), arrival-time delivery, the calls of their rules, their state in snapshots</td></tr>
+ *   <tr><td>{@code SpikeSegments}</td><td>a worker's segment bounds of each recent spike, read once per spike for all its arrivals</td></tr>
  *   <tr><td>{@code PlasticRule}, {@code PlasticSite}, {@code PlasticRules}</td><td>the seam of a learning rule (its contract), what a rule gets, the one registration place</td></tr>
  *   <tr><td>{@code StdpRule}, {@code SpnetRule}, {@code TraceHistory}</td><td>the built-in rules (pair STDP; spnet's) and their per-neuron traces with history</td></tr>
  *   <tr><td>{@code EquationRule}</td><td>a compiled Brian2-style synapse model ({@code Plasticity.Equations}) on the same seam</td></tr>
