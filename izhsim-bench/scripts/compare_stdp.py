@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side timing of the STDP benchmark network (issues #15/#16): izhsim's built-in rule, izhsim's
-synapse equations and Brian2 2.5.1 (cython) on the same model.
+synapse equations, Brian2 2.5.1 (cython) and the plain C program of the same algorithm
+(izhsim-bench/c/stdp_net.c, the limit to beat) on the same model.
 
 Question: on the 100,000 x 100 network with pair STDP on the excitatory synapses (the model:
 izhsim-bench/models/stdp100k-builtin.yaml's header), how do the run times compare?
@@ -16,7 +17,9 @@ _last_run_time); build_s each tool's setup; wall_s is measured here around the p
 (for izhsim that includes izhsim_stdp_net.py's Python start and its reading of weights.npz);
 peak RSS is the child's ru_maxrss (its waited-for children included: the JVM).
 izhsim runs izhsim-bench/scripts/izhsim_stdp_net.py (2 threads by default), Brian2
-izhsim-bench/scripts/brian2_stdp_net.py (one thread, as Brian2's cython target runs).
+izhsim-bench/scripts/brian2_stdp_net.py (one thread, as Brian2's cython target runs), the C
+program izhsim-bench/c/stdp_net (built with make there) with izhsim's thread count; its random
+numbers are its own, so it agrees with the others in statistics only.
 
 Every record (one JSON line per run) goes to --out; at the end a table of medians and the
 ratios: equations/builtin, builtin/Brian2, equations/Brian2 (medians, and the range of the
@@ -24,7 +27,7 @@ same ratio within each round). It also says whether the two izhsim forms fired t
 spikes in every round (they should: StdpBenchModelsTest).
 
 Usage: compare_stdp.py [--repeats 3] [--ne 80000 --ni 20000 --k 100 --seconds 1] [--threads 2]
-                       [--tools izhsim-builtin,izhsim-equations,brian2-cython] [--out results.jsonl]
+                       [--tools izhsim-builtin,izhsim-equations,brian2-cython,c-stdp] [--out results.jsonl]
 """
 import json
 import os
@@ -39,10 +42,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 IZHSIM_NET = os.path.join(HERE, "izhsim_stdp_net.py")
 BRIAN_NET = os.path.join(HERE, "brian2_stdp_net.py")
-TOOLS = ["izhsim-builtin", "izhsim-equations", "brian2-cython"]
+C_NET = os.path.join(ROOT, "izhsim-bench", "c", "stdp_net")
+TOOLS = ["izhsim-builtin", "izhsim-equations", "brian2-cython", "c-stdp"]
 RATIOS = [("izhsim-equations", "izhsim-builtin", "equations / built-in (#16: <= 1.3)"),
           ("izhsim-builtin", "brian2-cython", "built-in / Brian2 (#15: <= 0.20)"),
-          ("izhsim-equations", "brian2-cython", "equations / Brian2 (#16: <= 0.20)")]
+          ("izhsim-equations", "brian2-cython", "equations / Brian2 (#16: <= 0.20)"),
+          ("c-stdp", "brian2-cython", "C / Brian2 (what the limit reaches)"),
+          ("izhsim-builtin", "c-stdp", "built-in / C (same threads)")]
 
 
 def tool_cmd(tool, a, size):
@@ -52,6 +58,10 @@ def tool_cmd(tool, a, size):
     if tool.startswith("izhsim-"):
         return ["/usr/bin/python3", IZHSIM_NET, "--form", tool[len("izhsim-"):], "--threads", str(a.threads),
                 "--launcher", a.launcher] + common
+    if tool == "c-stdp":
+        if not os.access(C_NET, os.X_OK):
+            sys.exit("compare_stdp.py: %s is not built; run make in izhsim-bench/c" % C_NET)
+        return [C_NET, "--threads", str(a.threads), "--json"] + common
     return ["/usr/bin/python3", BRIAN_NET, "--target", tool[len("brian2-"):]] + common
 
 
@@ -89,7 +99,7 @@ def main(argv=None):
                 j = last_json(out)
                 rec = {"net": net, "tool": tool, "rep": rep, "build_s": j["build_s"], "run_s": j["run_s"],
                        "wall_s": wall, "peak_rss_mib": rss, "spikes": j["spikes"], "rate_hz": j["rate_hz"],
-                       "mean_w": j["mean_w"], "threads": j.get("threads", 1), "ne": a.ne, "ni": a.ni, "k": a.k,
+                       "mean_w": j["mean_w"] if "mean_w" in j else j["mean_exc_w"], "threads": j.get("threads", 1), "ne": a.ne, "ni": a.ni, "k": a.k,
                        "seconds": a.seconds, "seed": a.seed, "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
                 log.write(json.dumps(rec) + "\n")
                 log.flush()
