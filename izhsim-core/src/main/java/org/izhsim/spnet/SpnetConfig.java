@@ -64,9 +64,13 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
         return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 2) + 8L * n;
     }
 
-    /** {@link #bytes()} on {@code workers} workers: with several, each synapse's q once more in its post's worker's list (4 B), and each worker's segment starts. */
+    /**
+     * {@link #bytes()} on {@code workers} workers: with several, each synapse's post and weight
+     * index once more in its post's worker's lists (8 B), each worker's segment starts, and each
+     * further worker's copy of the LTP history and the spike list.
+     */
     public long bytes(int workers) {
         long n = n(), syn = n * m;
-        return bytes() + (workers > 1 ? 4L * syn + 4L * workers * (n * (d + 1) + 1) : 0);
+        return bytes() + (workers > 1 ? 8L * syn + 4L * workers * (n * (d + 1) + 1) + (workers - 1) * (n * 4L * (d + 2) + 8L * n) : 0);
     }
 }

@@ -22,19 +22,20 @@ import org.izhsim.random.Streams;
  * assignment to a float evaluates the double literals' arithmetic in double and rounds once,
  * as C does.
  *
- * <p>Threads: worker w owns the neurons [bounds[w], bounds[w+1]) as posts. Steps 1, 2, 4 and 5
+ * <p>Threads: worker w owns the neurons [bounds[w], bounds[w+1]) as posts. Steps 1, 2 and 4
  * touch only the worker's own neurons and the synapses onto them; step 3 walks every recent
- * spike but only its own synapses of it (those onto its posts, {@link #ownQ}). A post's I therefore sums the same values in the
- * same order (spike order, newest first; no pre reaches a post twice with one delay, since
- * targets are distinct) for any number of workers, so spikes and weights do not depend on it.
- * One barrier per step merges the workers' spikes in ascending neuron order; fewer cannot do,
- * since a delay-1 synapse (every inhibitory one, M/D of the excitatory ones) delivers a spike in
- * the step it is found, into any worker's posts. The barrier is split ({@link StepBarrier}): a
- * worker arrives once its spikes are found, potentiates, and only then waits, so the
- * potentiation overlaps the wait for the others. The reads that cross workers are the LTP
- * history of other neurons at steps before the current one, written before the previous
- * barrier (the ring has a slot more than spnet.c's for a worker that runs ahead); the writes
- * of the excitatory weights and sd are in the worker's own block.
+ * spike but only its own synapses of it (those onto its posts, {@link #ownPost}). A post's I
+ * therefore sums the same values in the same order (spike order, newest first; no pre reaches a
+ * post twice with one delay, since targets are distinct) for any number of workers, so spikes
+ * and weights do not depend on it. The workers exchange their spikes once per step
+ * ({@link StepExchange}); fewer cannot do, since a delay-1 synapse (every inhibitory one, M/D of
+ * the excitatory ones) delivers a spike in the step it is found, into any worker's posts. A
+ * worker publishes its spikes as soon as they are found, potentiates, and only then waits for
+ * the others', so the potentiation overlaps the wait. What depends on the spike times only is
+ * kept by every worker for itself, all copies equal: the spike list, the LTP history of the
+ * excitatory neurons (step 5 of them is done by every worker) and DA-STDP's dopamine. So no
+ * worker reads what another writes, except the published spikes; the writes of the excitatory
+ * weights and sd are in the worker's own block.
  */
 public final class SpnetNetwork implements AutoCloseable {
     /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
@@ -61,34 +62,34 @@ public final class SpnetNetwork implements AutoCloseable {
     final int dshift, dmask;
     final float[] a, dpar, v, u;
     final float[] in, ltd;  // n
-    // ring: time T of neuron i at ltp[T mod (d+2)][i]; one array per slot, so that the decay
-    // from one slot into the next is a loop over two arrays, which C2 vectorizes. d+1 slots
-    // would hold every time the step reads; the one more lets a worker run ahead of a slower
-    // one's potentiation (steps) without overwriting the oldest time that one still reads.
-    final float[][] ltp;
-    int[] ft, fi;       // spike list: ms relative to the current second, neuron
-    int nf;
+    // Each worker's own copy of the LTP history: time T of neuron i at ltp[w][T mod (d+2)][i],
+    // one array per slot, so that the decay from one slot into the next is a loop over two
+    // arrays, which C2 vectorizes. The history is a function of the spike times alone, so each
+    // worker keeps it for every excitatory neuron (the pres that potentiation reads) and for its
+    // own neurons, and no core reads a line that another rewrites every step (shared, this cost
+    // two workers 1.7 times one's potentiation time: BENCHMARKS.md §6). The slot beyond spnet.c's
+    // d+1 keeps the time the step decays into apart from the oldest it reads.
+    final float[][][] ltp;
+    // each worker's own copy of the spike list, all equal (recent[0] is the one read out)
+    final SpikeList[] recent;
     long second;        // seconds run
 
     private final long kin;
-    /** DA-STDP's dopamine and rewards ({@link #daStdp}), or null for spnet's own rule. */
+    /** DA-STDP's dopamine and rewards ({@link #daStdp}), or null for spnet's own rule; a copy per worker, all equal. */
     private final DaStdp da;
+    final DaStdp[] das;
     private final float ltdSet;
     private final WorkerPool pool;
     private final int[] bounds;
-    // with several workers, worker w's synapses onto its own posts: their q (pre order) in
-    // ownQ[w], those of segment b (pre j, delay index k: b = j·(d+1) + k) at
-    // [ownBeg[w][b], ownBeg[w][b+1]); null with one worker (deliver)
-    private final int[][] ownQ, ownBeg;
-    private final int[][] mine;
-    private final int[] mineCount;
-    // per worker: the LTP ring's slots of times t-1 .. t-d in the current step t (potentiation)
-    private final float[][][] back;
-    private final StepBarrier barrier;
+    // with several workers, worker w's synapses onto its own posts, those of segment b (pre j,
+    // delay index k: b = j·(d+1) + k) at [ownBeg[w][b], ownBeg[w][b+1]) in the segment's order:
+    // the post in ownPost[w], the weight's (and an excitatory one's sd's) index in ownW[w].
+    // Copied out of post and pos so that a worker's delivery reads its own synapses only, in
+    // sequence, not the half of every line of the shared arrays that is its own (the whole of
+    // them then stayed in each worker's cache). null with one worker (deliver)
+    private final int[][] ownPost, ownW, ownBeg;
+    private final StepExchange exchange;
     private final long[][] tallies;
-    private int mergeStep;
-    private long excSpikes, inhSpikes;
-    private final Runnable merge = this::merge;
 
     /** Builds the network of {@code cfg} (validated here) at second 0, run on {@code threads} workers. */
     public SpnetNetwork(SpnetConfig cfg, int threads) {
@@ -117,12 +118,11 @@ public final class SpnetNetwork implements AutoCloseable {
         r = d + 1;
         slots = d + 2;
         draws = Math.max(1, n / 1000);
-        int syn = n * m;
+        int syn = n * m, w = Math.max(1, Math.min(threads, n));
         post = new int[syn];
         dd = new byte[syn];
         dbeg = new int[n * r];
         s = new float[syn];
-        int w = Math.max(1, Math.min(threads, n));
         sd = new float[ne * m];
         pstart = new int[n + 1];
         pos = new int[ne * m];
@@ -136,16 +136,17 @@ public final class SpnetNetwork implements AutoCloseable {
         u = new float[n];
         in = new float[n];
         ltd = new float[n];
-        ltp = new float[slots][n];
-        ft = new int[4 * n + 16];
-        fi = new int[4 * n + 16];
+        // 16 floats more per slot: no slot array shares a cache line with another worker's
+        ltp = new float[w][slots][n + 16];
+        recent = new SpikeList[w];
+        for (int k = 0; k < w; k++) recent[k] = new SpikeList(4 * n + 16);
         SpnetWiring.connect(this);
+        das = new DaStdp[w];
         if (windowMs > 0) {
             int q = DaStdp.choose(cfg);
-            da = new DaStdp(cfg, windowMs, q, post[q]);
-        } else {
-            da = null;
+            for (int k = 0; k < w; k++) das[k] = new DaStdp(cfg, windowMs, q, post[q]);
         }
+        da = das[0];
         float wExc = da == null ? 6f : DaStdp.W_EXC, wInh = da == null ? -5f : DaStdp.W_INH;
         for (int q = 0; q < syn; q++) s[q] = q < ne * m ? wExc : wInh;
         if (da != null) s[pos[da.chosen]] = 0f;
@@ -158,20 +159,16 @@ public final class SpnetNetwork implements AutoCloseable {
         }
         kin = da == null ? Streams.key(cfg.seed(), "spnet/input") : DaStdp.inputKey(cfg);
         pool = new WorkerPool(w, "spnet");
-        bounds = new int[w + 1];
-        for (int k = 0; k <= w; k++) bounds[k] = (int) ((long) n * k / w);
-        mine = new int[w][];
-        for (int k = 0; k < w; k++) mine[k] = new int[bounds[k + 1] - bounds[k]];
+        bounds = SpnetWiring.balancedBounds(this, w);
         if (w > 1) {
-            ownQ = new int[w][];
+            ownPost = new int[w][];
+            ownW = new int[w][];
             ownBeg = new int[w][n * r + 1];
-            SpnetWiring.splitByWorker(this, bounds, ownQ, ownBeg);
+            SpnetWiring.splitByWorker(this, bounds, ownPost, ownW, ownBeg);
         } else {
-            ownQ = ownBeg = null;
+            ownPost = ownW = ownBeg = null;
         }
-        mineCount = new int[w];
-        back = new float[w][d][];
-        barrier = new StepBarrier(w);
+        exchange = new StepExchange(bounds);
         tallies = new long[w][TALLY_EQ9 + 1];
     }
 
@@ -211,41 +208,52 @@ public final class SpnetNetwork implements AutoCloseable {
      */
     public Second runSecond(boolean keepSpikes) {
         final long sec = second;
-        excSpikes = inhSpikes = 0;
-        mergeStep = 0;
-        pool.run(w -> steps(w, sec));
+        pool.run(w -> {
+            try {
+                steps(w, sec);
+            } catch (Throwable e) {
+                exchange.abort();
+                throw e;
+            }
+        });
         long[] tMs = null;
         int[] idx = null;
+        SpikeList f = recent[0];
+        long excSpikes = 0, inhSpikes = 0;
+        for (int k = 0; k < f.n; k++) {
+            if (f.t[k] < 0) continue;
+            if (f.i[k] < ne) excSpikes++;
+            else inhSpikes++;
+        }
         if (keepSpikes) {
             int first = 0;
-            while (first < nf && ft[first] < 0) first++;
-            tMs = new long[nf - first];
-            idx = new int[nf - first];
-            for (int k = first; k < nf; k++) {
-                tMs[k - first] = sec * STEPS + ft[k];
-                idx[k - first] = fi[k];
+            while (first < f.n && f.t[first] < 0) first++;
+            tMs = new long[f.n - first];
+            idx = new int[f.n - first];
+            for (int k = first; k < f.n; k++) {
+                tMs[k - first] = sec * STEPS + f.t[k];
+                idx[k - first] = f.i[k];
             }
         }
-        int keep = 0;
-        for (int k = 0; k < nf; k++) {
-            if (STEPS - ft[k] < d) {
-                ft[keep] = ft[k] - STEPS;
-                fi[keep++] = fi[k];
-            }
-        }
-        nf = keep;
+        for (SpikeList x : recent) x.keepPending(d);
         second = sec + 1;
-        return updateWeights(tMs, idx);
+        return updateWeights(excSpikes, inhSpikes, tMs, idx);
     }
 
     private void steps(int w, long sec) {
-        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, d = this.d, slots = this.slots;
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, d = this.d, slots = this.slots;
         final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
-        final float[][] ltp = this.ltp;
+        final float[][] ltp = this.ltp[w];
         final int[] pstart = this.pstart, pin = this.pin;
         final int dshift = this.dshift, dmask = this.dmask;
-        final int[] out = mine[w];
-        final float[][] back = this.back[w];
+        // the LTP ring's slots of times t-1 .. t-d in the current step t (potentiation); made by
+        // the worker, as the locals below, so that no line it writes per step is another's
+        final float[][] back = new float[d][];
+        final SpikeList list = recent[w];
+        int nf = list.n;
+        final DaStdp da = das[w];
+        // the excitatory neurons of the other workers: [0, excLo) and [excHi, ne)
+        final int excLo = Math.min(lo, ne), excHi = Math.min(hi, ne);
         for (int t = 0; t < STEPS; t++) {
             final long tg = sec * STEPS + t;
             final int now = (int) (tg % slots);
@@ -263,6 +271,7 @@ public final class SpnetNetwork implements AutoCloseable {
                 for (int i = lo; i < hi; i++) in[i] = DaStdp.input(key, i);
             }
             // 2. spikes: reset, set the traces; published to the other workers at once
+            final int[] out = exchange.buffer(w, tg);
             int c = 0;
             for (int i = lo; i < hi; i++) {
                 if (v[i] >= 30) {
@@ -270,28 +279,62 @@ public final class SpnetNetwork implements AutoCloseable {
                     u[i] += dpar[i];
                     cur[i] = 0.1f;
                     ltd[i] = ltdSet;
-                    out[c++] = i;
+                    out[++c] = i;
                 }
             }
-            mineCount[w] = c;
-            int ticket = barrier.arrive(w, merge);
-            // potentiation from the arrival-time LTP history (times t-1 .. t-D, which no worker
-            // writes before this step's barrier: one running ahead writes time t+1 at most, a
-            // slot of its own in the ring of d+2), while the slower workers reach the barrier
-            for (int k = 0; k < c; k++) {
+            exchange.publish(w, tg, c);
+            // potentiation from the arrival-time LTP history (times t-1 .. t-D, complete in this
+            // worker's copy since the last step), while the other workers publish
+            for (int k = 1; k <= c; k++) {
                 final int i = out[k];
                 for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
                     int x = pin[p];
                     sd[p] += back[x & dmask][x >>> dshift];
                 }
             }
-            barrier.await(w, ticket);
+            exchange.await(w, tg);
+            nf = merge(w, t, tg, list, nf, cur, da);
             // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
-            deliver(w, t, lo, hi);
+            deliver(w, t, list.t, list.i, nf);
             // 4. integrate; 5. decay the traces
             integrate(v, u, in, a, ltd, cur, nxt, lo, hi);
-            if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi);
+            decay(cur, nxt, 0, excLo);
+            decay(cur, nxt, excHi, ne);
+            if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi, da);
         }
+        list.n = nf;
+    }
+
+    /**
+     * Worker w appends step t's spikes of all workers to its list in ascending neuron order
+     * (the workers' ranges ascend), sets the LTP history of the other workers' excitatory
+     * spikes in its copy, and steps its copy of DA-STDP's dopamine. The list holds {@code nf}
+     * spikes before; returns how many after.
+     */
+    private int merge(int w, int t, long tg, SpikeList list, int nf, float[] cur, DaStdp da) {
+        final int ne = this.ne;
+        boolean preFired = false, postFired = false;
+        int from = nf;
+        for (int x = 0; x < bounds.length - 1; x++) {
+            int[] b = exchange.buffer(x, tg);
+            int c = b[0];
+            list.reserve(nf, c);
+            int[] ft = list.t, fi = list.i;
+            for (int k = 1; k <= c; k++) {
+                int i = b[k];
+                ft[nf] = t;
+                fi[nf++] = i;
+                if (i < ne && x != w) cur[i] = 0.1f;
+            }
+        }
+        if (da != null) {
+            for (int k = from; k < nf; k++) {
+                preFired |= list.i[k] == da.pre;
+                postFired |= list.i[k] == da.post;
+            }
+            da.step(tg, preFired, postFired);
+        }
+        return nf;
     }
 
     /**
@@ -300,7 +343,7 @@ public final class SpnetNetwork implements AutoCloseable {
      * synapse's update is independent of the others, so the direct loop of one worker and the
      * incoming lists of several give the same values.
      */
-    private void modulate(int lo, int hi) {
+    private void modulate(int lo, int hi, DaStdp da) {
         final float[] s = this.s, sd = this.sd;
         final float sm = cfg.sm();
         final double g = DaStdp.DA_BASELINE + da.use;
@@ -314,13 +357,13 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /**
-     * Steps 4 and 5: two 0.5 ms half-steps of v, then u from the new v, each neuron's
-     * arithmetic as spnet.c's; then the LTD trace and the LTP history (from slot {@code cur}
-     * into {@code nxt}) × 0.95, rounded to float. The v updates are a loop of their own, the u
-     * update and the decays another: C2 (JDK 25) vectorizes a single loop over v, u, in and a
-     * from a start it sees as a constant only (BENCHMARKS.md §6), but these two from any
-     * worker's start (seen in the machine code C2 printed for them), and they are a large part
-     * of a step.
+     * Steps 4 and 5 of the neurons [lo, hi): two 0.5 ms half-steps of v, then u from the new
+     * v, each neuron's arithmetic as spnet.c's; then the LTD trace and the LTP history (from
+     * slot {@code cur} into {@code nxt}) × 0.95, rounded to float.
+     * The v updates are a loop of their own, the u update and the decay another: C2 (JDK 25)
+     * vectorizes a single loop over v, u, in and a from a start it sees as a constant only
+     * (BENCHMARKS.md §6), but these two from any worker's start (seen in the machine code C2
+     * printed for them), and they are a large part of a step.
      */
     private static void integrate(float[] v, float[] u, float[] in, float[] a, float[] ltd, float[] cur, float[] nxt, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
@@ -334,17 +377,22 @@ public final class SpnetNetwork implements AutoCloseable {
         }
     }
 
+    /** Step 5 of the LTP history of the neurons [lo, hi) only: from slot {@code cur} into {@code nxt}, × 0.95 rounded to float. */
+    private static void decay(float[] cur, float[] nxt, int lo, int hi) {
+        for (int i = lo; i < hi; i++) nxt[i] = (float) (0.95 * cur[i]);
+    }
+
     /**
      * Step 3 for the posts [lo, hi) of worker w. With one worker every post is its own and the
      * loops are spnet.c's. With more, worker w walks only its own synapses of each segment
-     * ({@link #ownQ}), in the segment's order: each worker does its share of the delivery, not
+     * ({@link #ownPost}), in the segment's order: each worker does its share of the delivery, not
      * the whole of it, and writes only its own posts' I, LTD and sd.
      */
-    private void deliver(int w, int t, int lo, int hi) {
-        final int[] ft = this.ft, fi = this.fi, post = this.post, dbeg = this.dbeg, pos = this.pos;
+    private void deliver(int w, int t, int[] ft, int[] fi, int nf) {
+        final int[] post = this.post, dbeg = this.dbeg, pos = this.pos;
         final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
         final int ne = this.ne, d = this.d, r = this.r;
-        if (ownQ == null) {
+        if (ownPost == null) {
             for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
                 final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
                 if (j < ne) {
@@ -359,54 +407,23 @@ public final class SpnetNetwork implements AutoCloseable {
             }
             return;
         }
-        final int[] own = ownQ[w], beg = ownBeg[w];
+        final int[] op = ownPost[w], ow = ownW[w], beg = ownBeg[w];
         for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
             final int j = fi[k], b = j * r + t - ft[k], x1 = beg[b + 1];
             if (j < ne) {
                 for (int x = beg[b]; x < x1; x++) {
-                    int q = own[x], i = post[q], p = pos[q];
+                    int i = op[x], p = ow[x];
                     in[i] += s[p];
                     sd[p] -= ltd[i];
                 }
             } else {
-                for (int x = beg[b]; x < x1; x++) {
-                    int q = own[x];
-                    in[post[q]] += s[q];
-                }
+                for (int x = beg[b]; x < x1; x++) in[op[x]] += s[ow[x]];
             }
-        }
-    }
-
-    /** Serial, at each step's barrier: the workers' spikes appended in ascending neuron order. */
-    private void merge() {
-        int t = mergeStep++, total = 0, from = nf;
-        for (int c : mineCount) total += c;
-        if (nf + total > ft.length) {
-            int cap = Math.max(2 * ft.length, nf + total);
-            ft = Arrays.copyOf(ft, cap);
-            fi = Arrays.copyOf(fi, cap);
-        }
-        for (int w = 0; w < mine.length; w++) {
-            int[] x = mine[w];
-            for (int k = 0, c = mineCount[w]; k < c; k++) {
-                ft[nf] = t;
-                fi[nf++] = x[k];
-                if (x[k] < ne) excSpikes++;
-                else inhSpikes++;
-            }
-        }
-        if (da != null) {
-            boolean preFired = false, postFired = false;
-            for (int k = from; k < nf; k++) {
-                preFired |= fi[k] == da.pre;
-                postFired |= fi[k] == da.post;
-            }
-            da.step(second * STEPS + t, preFired, postFired);
         }
     }
 
     /** The end of a second: the weight update on the excitatory rows, then the statistics. */
-    private Second updateWeights(long[] tMs, int[] idx) {
+    private Second updateWeights(long excSpikes, long inhSpikes, long[] tMs, int[] idx) {
         final float[] s = this.s;
         final int nexc = ne * m;
         final int[] pos = this.pos;
@@ -538,6 +555,11 @@ public final class SpnetNetwork implements AutoCloseable {
     /** Copies the ne·m excitatory weights, in stored order, into {@code into} (of that length). */
     public void excitatoryWeights(float[] into) {
         for (int q = 0, end = ne * m; q < end; q++) into[q] = s[pos[q]];
+    }
+
+    /** Worker w owns the neurons [bounds[w], bounds[w+1]). */
+    int[] bounds() {
+        return bounds;
     }
 
     /** Worker threads. */

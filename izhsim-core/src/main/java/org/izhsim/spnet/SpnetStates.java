@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A {@link SpnetNetwork}'s state copied out to a {@link SpnetState} and back in, each array
  * checked against the network's sizes on the way in. Two layouts differ: the state keeps the
- * LTP ring as spnet.c does (D + 1 slots, one flat array) and w and sd per synapse in stored
+ * LTP ring as spnet.c does (D + 1 slots, one flat array; the network one copy per worker) and w and sd per synapse in stored
  * order, as weights.npz does; the network keeps a ring of D + 2 slots and the excitatory w and
  * sd in post order.
  */
@@ -15,7 +15,7 @@ final class SpnetStates {
 
     static SpnetState of(SpnetNetwork net) {
         return new SpnetState(net.cfg, net.second, net.wiring(), net.v.clone(), net.u.clone(), Arrays.copyOf(net.ltd, net.n),
-                flatLtp(net), net.storedW(), net.storedSd(), Arrays.copyOf(net.ft, net.nf), Arrays.copyOf(net.fi, net.nf),
+                flatLtp(net), net.storedW(), net.storedSd(), Arrays.copyOf(net.recent[0].t, net.recent[0].n), Arrays.copyOf(net.recent[0].i, net.recent[0].n),
                 net.dopamine() == null ? null : net.dopamine().state());
     }
 
@@ -28,7 +28,9 @@ final class SpnetStates {
         if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
         if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
         net.second = st.second();
-        for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k, net.r) * net.n, net.ltp[ltpSlot(net, k, net.slots)], 0, net.n);
+        for (float[][] copy : net.ltp) {
+            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k, net.r) * net.n, copy[ltpSlot(net, k, net.slots)], 0, net.n);
+        }
         float[] w = st.w(), sd = st.sd();
         if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
         if (sd.length != net.s.length) throw new IllegalArgumentException("its array sd has " + sd.length + " values, the network " + net.s.length);
@@ -49,19 +51,25 @@ final class SpnetStates {
             int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
             if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
         }
-        net.ft = Arrays.copyOf(st.spikeMs(), Math.max(nf, net.ft.length));
-        net.fi = Arrays.copyOf(st.spikeNeuron(), Math.max(nf, net.fi.length));
-        net.nf = nf;
-        if (net.dopamine() != null) net.dopamine().restore(st.dopamine(), st.second() * SpnetNetwork.STEPS);
+        for (SpikeList f : net.recent) f.set(st.spikeMs(), st.spikeNeuron(), nf);
+        for (DaStdp da : net.das) {
+            if (da != null) da.restore(st.dopamine(), st.second() * SpnetNetwork.STEPS);
+        }
     }
 
     /**
      * The LTP history as one array of d+1 slots, slot after slot, as spnet.c's ring: time T of
-     * neuron i at (T mod (d+1))·n + i, for the d+1 times T the next step reads or decays.
+     * neuron i at (T mod (d+1))·n + i, for the d+1 times T the next step reads or decays; each
+     * neuron's from the copy of the worker that owns it (the others' copies lack its values if
+     * it is inhibitory).
      */
     private static float[] flatLtp(SpnetNetwork net) {
         float[] flat = new float[net.r * net.n];
-        for (int k = 0; k <= net.d; k++) System.arraycopy(net.ltp[ltpSlot(net, k, net.slots)], 0, flat, ltpSlot(net, k, net.r) * net.n, net.n);
+        int[] bounds = net.bounds();
+        for (int w = 0; w < net.ltp.length; w++) {
+            int lo = bounds[w], len = bounds[w + 1] - lo;
+            for (int k = 0; k <= net.d; k++) System.arraycopy(net.ltp[w][ltpSlot(net, k, net.slots)], lo, flat, ltpSlot(net, k, net.r) * net.n + lo, len);
+        }
         return flat;
     }
 

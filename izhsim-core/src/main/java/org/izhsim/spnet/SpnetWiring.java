@@ -63,26 +63,60 @@ final class SpnetWiring {
     }
 
     /**
-     * Fills {@code ownQ} and {@code ownBeg} (one row each per worker of {@code bounds}; ownBeg's
-     * rows of n·(d+1) + 1): each segment's synapses split by the worker that owns their post, in
-     * the segment's order. A post appears at most once in a segment (distinct targets), so every
-     * post's additions keep spnet.c's order, whichever worker makes them.
+     * Fills {@code ownPost}, {@code ownW} and {@code ownBeg} (one row each per worker of
+     * {@code bounds}; ownBeg's rows of n·(d+1) + 1): each segment's synapses split by the worker
+     * that owns their post, in the segment's order, as their post and the index of their weight
+     * in {@code s} (pos[q] for an excitatory synapse q, q for an inhibitory one). A post appears
+     * at most once in a segment (distinct targets), so every post's additions keep spnet.c's
+     * order, whichever worker makes them.
      */
-    static void splitByWorker(SpnetNetwork net, int[] bounds, int[][] ownQ, int[][] ownBeg) {
-        final int[] post = net.post, dbeg = net.dbeg;
+    static void splitByWorker(SpnetNetwork net, int[] bounds, int[][] ownPost, int[][] ownW, int[][] ownBeg) {
+        final int[] post = net.post, dbeg = net.dbeg, pos = net.pos;
         int w = bounds.length - 1, syn = net.n * net.m, segments = net.n * net.r;
         int[] owner = new int[net.n], count = new int[w];
         for (int k = 0; k < w; k++) Arrays.fill(owner, bounds[k], bounds[k + 1], k);
         for (int q = 0; q < syn; q++) count[owner[post[q]]]++;
-        for (int k = 0; k < w; k++) ownQ[k] = new int[count[k]];
+        for (int k = 0; k < w; k++) {
+            ownPost[k] = new int[count[k]];
+            ownW[k] = new int[count[k]];
+        }
         Arrays.fill(count, 0);
         for (int b = 0, q = 0; b < segments; b++) {
             for (int k = 0; k < w; k++) ownBeg[k][b] = count[k];
             for (int end = b + 1 < segments ? dbeg[b + 1] : syn; q < end; q++) {
-                int k = owner[post[q]];
-                ownQ[k][count[k]++] = q;
+                int k = owner[post[q]], x = count[k]++;
+                ownPost[k][x] = post[q];
+                ownW[k][x] = q < pos.length ? pos[q] : q;
             }
         }
         for (int k = 0; k < w; k++) ownBeg[k][segments] = count[k];
+    }
+
+    /**
+     * The workers' neuron ranges (bounds[w] to bounds[w+1]) with about equal work: each post
+     * costs its integration, the delivery of its incoming synapses and the potentiation of its
+     * excitatory afferents at its own spikes, at rates typical of spnet (4.5 Hz excitatory,
+     * 33 Hz inhibitory). Cut at 1/W, the workers of the inhibitory neurons, which fire more
+     * often, made the others wait at every step. Spikes and weights do not depend on the cuts.
+     */
+    static int[] balancedBounds(SpnetNetwork net, int workers) {
+        final int n = net.n, ne = net.ne, m = net.m;
+        final double rateExc = 4.5, rateInh = 33, integration = 1000, delivery = 1, potentiation = 2;
+        double[] cost = new double[n];
+        for (int q = 0, syn = n * m; q < syn; q++) cost[net.post[q]] += delivery * (q / m < ne ? rateExc : rateInh);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            cost[i] += integration + potentiation * (i < ne ? rateExc : rateInh) * (net.pstart[i + 1] - net.pstart[i]);
+            total += cost[i];
+        }
+        int[] bounds = new int[workers + 1];
+        bounds[workers] = n;
+        double acc = 0;
+        for (int i = 0, w = 1; i < n && w < workers; i++) {
+            while (w < workers && acc + cost[i] / 2 >= total * w / workers) bounds[w++] = i;
+            acc += cost[i];
+        }
+        for (int w = 1; w < workers; w++) bounds[w] = Math.max(bounds[w], bounds[w - 1]);
+        return bounds;
     }
 }

@@ -10,7 +10,8 @@
  *   <tr><td>{@link org.izhsim.spnet.SpnetNetwork}</td><td>the state arrays and their sizes, one model second (the step order with its plasticity steps), the weight update, statistics</td></tr>
  *   <tr><td>{@code SpnetWiring}</td><td>the synapses drawn as spnet.c draws them (streams connect/spnet, delays/spnet), and their split by worker</td></tr>
  *   <tr><td>{@code SpnetStates}</td><td>a network's state out to a {@code SpnetState} and back in, checked (snapshot/resume)</td></tr>
- *   <tr><td>{@code StepBarrier}</td><td>the workers' split-phase barrier of every step (arrive, potentiate, wait)</td></tr>
+ *   <tr><td>{@code StepExchange}</td><td>how the workers hand each other every step's spikes (publish, potentiate, wait), one flag per worker</td></tr>
+ *   <tr><td>{@code SpikeList}</td><td>the recent spikes, one copy per worker</td></tr>
  *   <tr><td>{@link org.izhsim.spnet.SpnetState}</td><td>the state between two seconds</td></tr>
  *   <tr><td>{@link org.izhsim.spnet.SpnetCheckpoint}</td><td>checkpoint files: atomic, checksummed, the last K kept</td></tr>
  * </table>

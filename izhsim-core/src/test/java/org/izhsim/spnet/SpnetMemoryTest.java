@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class SpnetMemoryTest {
 
-    /** Bytes of every primitive array (and array of primitive arrays) the network's fields hold, headers left out. */
-    static long arrayBytes(SpnetNetwork net) throws IllegalAccessException {
+    /** Bytes of every primitive array the network's array fields hold (directly, in arrays, or in the array fields of their elements), headers left out. */
+    static long arrayBytes(Object net) throws IllegalAccessException {
         long total = 0;
-        for (Field f : SpnetNetwork.class.getDeclaredFields()) {
+        for (Field f : net.getClass().getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers()) || !f.getType().isArray()) continue;
             f.setAccessible(true);
             total += bytes(f.get(net));
@@ -25,8 +25,9 @@ class SpnetMemoryTest {
         return total;
     }
 
-    private static long bytes(Object a) {
+    private static long bytes(Object a) throws IllegalAccessException {
         if (a == null) return 0;
+        if (!a.getClass().isArray()) return arrayBytes(a);
         Class<?> c = a.getClass().getComponentType();
         if (!c.isPrimitive()) {
             long sum = 0;
