@@ -246,9 +246,12 @@ public final class SpnetNetwork implements AutoCloseable {
         final float[][] ltp = this.ltp[w];
         final int[] pstart = this.pstart, pin = this.pin;
         final int dshift = this.dshift, dmask = this.dmask;
-        // the LTP ring's slots of times t-1 .. t-d in the current step t (potentiation); made by
-        // the worker, as the locals below, so that no line it writes per step is another's
-        final float[][] back = new float[d][];
+        // the LTP ring twice over: time t-1-k of step t (potentiation) is ring2[now + slots - 1 - k],
+        // so no step stores the slots of its times into an array: a reference store marks a
+        // card of the heap, and two workers' card marks can share a cache line (JFR put most
+        // samples of a two-worker run on such a loop)
+        final float[][] ring2 = new float[2 * slots][];
+        for (int k = 0; k < ring2.length; k++) ring2[k] = ltp[k % slots];
         final SpikeList list = recent[w];
         int nf = list.n;
         final DaStdp da = das[w];
@@ -258,7 +261,7 @@ public final class SpnetNetwork implements AutoCloseable {
             final long tg = sec * STEPS + t;
             final int now = (int) (tg % slots);
             final float[] cur = ltp[now], nxt = ltp[now + 1 == slots ? 0 : now + 1];
-            for (int k = 0, b = now; k < d; k++) back[k] = ltp[b = b == 0 ? slots - 1 : b - 1];
+            final int back = now + slots - 1;
             // 1. input
             Arrays.fill(in, lo, hi, 0f);
             final long key = CounterRandom.key(kin, tg);
@@ -289,7 +292,7 @@ public final class SpnetNetwork implements AutoCloseable {
                 final int i = out[k];
                 for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
                     int x = pin[p];
-                    sd[p] += back[x & dmask][x >>> dshift];
+                    sd[p] += ring2[back - (x & dmask)][x >>> dshift];
                 }
             }
             exchange.await(w, tg);
@@ -386,7 +389,10 @@ public final class SpnetNetwork implements AutoCloseable {
      * Step 3 for the posts [lo, hi) of worker w. With one worker every post is its own and the
      * loops are spnet.c's. With more, worker w walks only its own synapses of each segment
      * ({@link #ownPost}), in the segment's order: each worker does its share of the delivery, not
-     * the whole of it, and writes only its own posts' I, LTD and sd.
+     * the whole of it, and writes only its own posts' I, LTD and sd. Every inhibitory synapse
+     * has delay 1 ms (delay index 0), so an inhibitory spike delivers in the step it is found
+     * only, and an older one is passed over before its (empty) segment is looked up: they are
+     * nearly half of the recent spikes at spnet's rates.
      */
     private void deliver(int w, int t, int[] ft, int[] fi, int nf) {
         final int[] post = this.post, dbeg = this.dbeg, pos = this.pos;
@@ -394,30 +400,32 @@ public final class SpnetNetwork implements AutoCloseable {
         final int ne = this.ne, d = this.d, r = this.r;
         if (ownPost == null) {
             for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
-                final int j = fi[k], b = j * r + t - ft[k], q1 = dbeg[b + 1];
+                final int j = fi[k], age = t - ft[k];
                 if (j < ne) {
+                    final int b = j * r + age, q1 = dbeg[b + 1];
                     for (int q = dbeg[b]; q < q1; q++) {
                         int i = post[q], p = pos[q];
                         in[i] += s[p];
                         sd[p] -= ltd[i];
                     }
-                } else {
-                    for (int q = dbeg[b]; q < q1; q++) in[post[q]] += s[q];
+                } else if (age == 0) {
+                    for (int q = dbeg[j * r], q1 = dbeg[j * r + 1]; q < q1; q++) in[post[q]] += s[q];
                 }
             }
             return;
         }
         final int[] op = ownPost[w], ow = ownW[w], beg = ownBeg[w];
         for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
-            final int j = fi[k], b = j * r + t - ft[k], x1 = beg[b + 1];
+            final int j = fi[k], age = t - ft[k];
             if (j < ne) {
+                final int b = j * r + age, x1 = beg[b + 1];
                 for (int x = beg[b]; x < x1; x++) {
                     int i = op[x], p = ow[x];
                     in[i] += s[p];
                     sd[p] -= ltd[i];
                 }
-            } else {
-                for (int x = beg[b]; x < x1; x++) in[op[x]] += s[ow[x]];
+            } else if (age == 0) {
+                for (int x = beg[j * r], x1 = beg[j * r + 1]; x < x1; x++) in[op[x]] += s[ow[x]];
             }
         }
     }
