@@ -237,7 +237,7 @@ public final class SpnetNetwork implements AutoCloseable {
         }
         for (SpikeList x : recent) x.keepPending(d);
         second = sec + 1;
-        return updateWeights(excSpikes, inhSpikes, tMs, idx);
+        return statistics(excSpikes, inhSpikes, tMs, idx);
     }
 
     private void steps(int w, long sec) {
@@ -306,6 +306,9 @@ public final class SpnetNetwork implements AutoCloseable {
             if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi, da);
         }
         list.n = nf;
+        // the end of the second: the weight update of the worker's own block, in the same job
+        // (a second job would wake the other workers once more per second)
+        tally(pstart[lo], pstart[hi], tallies[w]);
     }
 
     /**
@@ -430,14 +433,13 @@ public final class SpnetNetwork implements AutoCloseable {
         }
     }
 
-    /** The end of a second: the weight update on the excitatory rows, then the statistics. */
-    private Second updateWeights(long excSpikes, long inhSpikes, long[] tMs, int[] idx) {
+    /** The end of a second, after the weight update: the statistics. */
+    private Second statistics(long excSpikes, long inhSpikes, long[] tMs, int[] idx) {
         final float[] s = this.s;
         final int nexc = ne * m;
         final int[] pos = this.pos;
-        // each worker its own posts' block, as in the steps; the counts do not depend on the order
-        pool.run(w -> tally(pstart[bounds[w]], pstart[bounds[w + 1]], tallies[w]));
-        // the sum in stored order, as spnet.c sums (double addition is not associative)
+        // the workers updated and counted their own posts' blocks at the end of the steps (the
+        // counts do not depend on the order); the sum in stored order, as spnet.c sums (double addition is not associative)
         double sum = 0;
         for (int q = 0; q < nexc; q++) sum += s[pos[q]];
         long[] hist = new long[HIST_BINS];
