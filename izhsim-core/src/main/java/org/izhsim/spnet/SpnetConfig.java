@@ -61,7 +61,7 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
      */
     public long bytes() {
         long n = n(), syn = n * m, exc = plastic();
-        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 2) + 8L * n;
+        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 1) + 8L * n;
     }
 
     /**
@@ -71,6 +71,6 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
      */
     public long bytes(int workers) {
         long n = n(), syn = n * m;
-        return bytes() + (workers > 1 ? 8L * syn + 4L * workers * (n * (d + 1) + 1) + (workers - 1) * (n * 4L * (d + 2) + 8L * n) : 0);
+        return bytes() + (workers > 1 ? 8L * syn + 4L * workers * (n * (d + 1) + 1) + (workers - 1) * (n * 4L * (d + 1) + 8L * n) : 0);
     }
 }

@@ -44,7 +44,7 @@ public final class SpnetNetwork implements AutoCloseable {
     private static final int TALLY_COPIES = 4, TALLY_STRIDE = 16, TALLY_EQ9 = TALLY_COPIES * TALLY_STRIDE;
 
     final SpnetConfig cfg;
-    final int n, ne, m, d, r, slots, draws;
+    final int n, ne, m, d, r, draws;
     // synapses of pre i: [i·m, (i+1)·m), by delay index, stable in draw order
     final int[] post;
     final byte[] dd;    // delay index: delay = dd + 1 ms
@@ -62,13 +62,13 @@ public final class SpnetNetwork implements AutoCloseable {
     final int dshift, dmask;
     final float[] a, dpar, v, u;
     final float[] in, ltd;  // n
-    // Each worker's own copy of the LTP history: time T of neuron i at ltp[w][T mod (d+2)][i],
+    // Each worker's own copy of the LTP history: time T of neuron i at ltp[w][T mod (d+1)][i],
     // one array per slot, so that the decay from one slot into the next is a loop over two
     // arrays, which C2 vectorizes. The history is a function of the spike times alone, so each
     // worker keeps it for every excitatory neuron (the pres that potentiation reads) and for its
     // own neurons, and no core reads a line that another rewrites every step (shared, this cost
-    // two workers 1.7 times one's potentiation time: BENCHMARKS.md §6). The slot beyond spnet.c's
-    // d+1 keeps the time the step decays into apart from the oldest it reads.
+    // two workers 1.7 times one's potentiation time: BENCHMARKS.md §6). d+1 slots, as spnet.c's:
+    // a step decays into time t+1, the slot of t-d, after its last read of t-d.
     final float[][][] ltp;
     // each worker's own copy of the spike list, all equal (recent[0] is the one read out)
     final SpikeList[] recent;
@@ -116,7 +116,6 @@ public final class SpnetNetwork implements AutoCloseable {
         m = cfg.m();
         d = cfg.d();
         r = d + 1;
-        slots = d + 2;
         draws = Math.max(1, n / 1000);
         int syn = n * m, w = Math.max(1, Math.min(threads, n));
         post = new int[syn];
@@ -137,7 +136,7 @@ public final class SpnetNetwork implements AutoCloseable {
         in = new float[n];
         ltd = new float[n];
         // 16 floats more per slot: no slot array shares a cache line with another worker's
-        ltp = new float[w][slots][n + 16];
+        ltp = new float[w][r][n + 16];
         recent = new SpikeList[w];
         for (int k = 0; k < w; k++) recent[k] = new SpikeList(4 * n + 16);
         SpnetWiring.connect(this);
@@ -219,15 +218,15 @@ public final class SpnetNetwork implements AutoCloseable {
         long[] tMs = null;
         int[] idx = null;
         SpikeList f = recent[0];
-        long excSpikes = 0, inhSpikes = 0;
-        for (int k = 0; k < f.n; k++) {
-            if (f.t[k] < 0) continue;
+        // the list starts with the last D ms of the previous second (negative times)
+        int first = 0;
+        while (first < f.n && f.t[first] < 0) first++;
+        long excSpikes = 0;
+        for (int k = first; k < f.n; k++) {
             if (f.i[k] < ne) excSpikes++;
-            else inhSpikes++;
         }
+        long inhSpikes = f.n - first - excSpikes;
         if (keepSpikes) {
-            int first = 0;
-            while (first < f.n && f.t[first] < 0) first++;
             tMs = new long[f.n - first];
             idx = new int[f.n - first];
             for (int k = first; k < f.n; k++) {
@@ -241,15 +240,13 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     private void steps(int w, long sec) {
-        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, d = this.d, slots = this.slots;
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, d = this.d, slots = this.r;
         final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
         final float[][] ltp = this.ltp[w];
         final int[] pstart = this.pstart, pin = this.pin;
         final int dshift = this.dshift, dmask = this.dmask;
         // the LTP ring twice over: time t-1-k of step t (potentiation) is ring2[now + slots - 1 - k],
-        // so no step stores the slots of its times into an array: a reference store marks a
-        // card of the heap, and two workers' card marks can share a cache line (JFR put most
-        // samples of a two-worker run on such a loop)
+        // one subtraction instead of an array of the step's slots rebuilt every step
         final float[][] ring2 = new float[2 * slots][];
         for (int k = 0; k < ring2.length; k++) ring2[k] = ltp[k % slots];
         final SpikeList list = recent[w];

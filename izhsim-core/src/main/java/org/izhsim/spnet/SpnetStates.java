@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * A {@link SpnetNetwork}'s state copied out to a {@link SpnetState} and back in, each array
  * checked against the network's sizes on the way in. Two layouts differ: the state keeps the
- * LTP ring as spnet.c does (D + 1 slots, one flat array; the network one copy per worker) and w and sd per synapse in stored
- * order, as weights.npz does; the network keeps a ring of D + 2 slots and the excitatory w and
- * sd in post order.
+ * LTP ring as spnet.c does (D + 1 slots, one flat array; the network one array per slot and
+ * one copy per worker) and w and sd per synapse in stored order, as weights.npz does; the
+ * network keeps the excitatory w and sd in post order.
  */
 final class SpnetStates {
     private SpnetStates() {
@@ -29,7 +29,7 @@ final class SpnetStates {
         if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
         net.second = st.second();
         for (float[][] copy : net.ltp) {
-            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k, net.r) * net.n, copy[ltpSlot(net, k, net.slots)], 0, net.n);
+            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k) * net.n, copy[ltpSlot(net, k)], 0, net.n);
         }
         float[] w = st.w(), sd = st.sd();
         if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
@@ -68,14 +68,14 @@ final class SpnetStates {
         int[] bounds = net.bounds();
         for (int w = 0; w < net.ltp.length; w++) {
             int lo = bounds[w], len = bounds[w + 1] - lo;
-            for (int k = 0; k <= net.d; k++) System.arraycopy(net.ltp[w][ltpSlot(net, k, net.slots)], lo, flat, ltpSlot(net, k, net.r) * net.n + lo, len);
+            for (int k = 0; k <= net.d; k++) System.arraycopy(net.ltp[w][ltpSlot(net, k)], lo, flat, ltpSlot(net, k) * net.n + lo, len);
         }
         return flat;
     }
 
-    /** The slot of time second·1000 − k in a ring of {@code ringSlots}. */
-    private static int ltpSlot(SpnetNetwork net, int k, int ringSlots) {
-        return (int) Math.floorMod(net.second * SpnetNetwork.STEPS - k, (long) ringSlots);
+    /** The slot of time second·1000 − k in the ring of d+1 slots (the network's and the state's). */
+    private static int ltpSlot(SpnetNetwork net, int k) {
+        return (int) Math.floorMod(net.second * SpnetNetwork.STEPS - k, (long) net.r);
     }
 
     /** Copies {@code from} onto the first {@code len} values of {@code to}, if it has that many. */
