@@ -56,7 +56,7 @@ abstract class NetworkCommand implements Callable<Integer> {
     private NwbRun nwb;
 
     /** A small network of the same kind, run during the build so the JIT compiles the step loops; null for none. */
-    private Network warmUpSample;
+    Network warmUpSample;
 
     @Mixin
     OutputOptions output;

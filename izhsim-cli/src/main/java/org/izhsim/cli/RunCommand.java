@@ -65,6 +65,8 @@ final class RunCommand extends NetworkCommand {
                 given.hasMatchedOption("--duration") ? duration : null,
                 given.hasMatchedOption("--threads") ? threads : null), org.izhsim.codegen.KernelCompiler.INSTANCE,
                 org.izhsim.codegen.SynapseKernelCompiler.INSTANCE);
+        // as net2003's: the JIT compiles the step loops on a small copy during the build, not in the timed run
+        warmUpSample = org.izhsim.network.WarmUpSample.of(mf.network(), org.izhsim.network.WarmUpSample.NEURONS);
         Path outDir = given.hasMatchedOption("--out") || mf.outputs().dir() == null ? output.dir(placeName()) : mf.outputs().dir();
         Set<ImageFormat> formats;
         if (given.hasMatchedOption("--figures")) {

@@ -65,6 +65,47 @@ public final class NeuronGroup {
         }
     }
 
+    /**
+     * This group cut to its first {@code n} neurons (for {@link WarmUpSample}): the same model
+     * and values, per-neuron arrays and spike sources restricted to those neurons. Behaviours
+     * are not copied (the caller refuses groups that have them).
+     */
+    NeuronGroup resized(int n) {
+        Builder bd = new Builder(name, n);
+        bd.model = model;
+        bd.a = a.head(n);
+        bd.b = b.head(n);
+        bd.c = c.head(n);
+        bd.d = d.head(n);
+        bd.v0 = v0.head(n);
+        bd.v0Set = true;
+        bd.u0 = u0 == null ? null : u0.head(n);
+        bd.equations = equations;
+        bd.compiler = compiler;
+        bd.model2007 = model2007;
+        for (Map.Entry<String, PerNeuron> e : values.entrySet()) bd.values.put(e.getKey(), e.getValue().head(n));
+        bd.source = switch (source) {
+            case null -> null;
+            case SpikeSource.Generator g -> {
+                int kept = 0;
+                for (int i : g.indices()) if (i < n) kept++;
+                int[] idx = new int[kept];
+                double[] t = new double[kept];
+                for (int j = 0, m = 0; j < g.indices().length; j++) {
+                    if (g.indices()[j] < n) {
+                        idx[m] = g.indices()[j];
+                        t[m++] = g.timesMs()[j];
+                    }
+                }
+                yield new SpikeSource.Generator(idx, t);
+            }
+            case SpikeSource.Poisson p -> new SpikeSource.Poisson(p.rateHz().head(n),
+                    p.startMs() == null ? null : java.util.Arrays.copyOf(p.startMs(), Math.min(n, p.startMs().length)),
+                    p.stopMs() == null ? null : java.util.Arrays.copyOf(p.stopMs(), Math.min(n, p.stopMs().length)));
+        };
+        return bd.build();
+    }
+
     public static Builder builder(String name, int size) {
         return new Builder(name, size);
     }

@@ -61,6 +61,11 @@ public final class PerNeuron {
         return kind == Kind.UNIFORM;
     }
 
+    /** The values of the first {@code n} neurons: an array cut to n, a constant or a function of r as it is. */
+    PerNeuron head(int n) {
+        return kind == Kind.ARRAY && values.length > n ? new PerNeuron(Kind.ARRAY, Double.NaN, Arrays.copyOf(values, n), null) : this;
+    }
+
     /** Checks that an array has {@code n} entries; names the culprit otherwise. */
     void checkSize(String what, int n) {
         if (kind == Kind.ARRAY && values.length != n) {

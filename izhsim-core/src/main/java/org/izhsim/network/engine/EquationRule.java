@@ -42,6 +42,8 @@ final class EquationRule implements PlasticRule {
     private final IncomingIndex in;
     private final boolean postFirst;
     private final int[] lastUpdate;
+    /** The side arrays the kernel reads per synapse, for {@link #touch}. */
+    private final float[][] touched;
     private final long[] lastSpikePre, lastSpikePost;
     private final long[] blockSteps;
     private final long period;
@@ -72,6 +74,7 @@ final class EquationRule implements PlasticRule {
             Double x = e.initial().get(name);
             if (x != null) Arrays.fill(vars[j], (float) x.doubleValue());
         }
+        touched = Arrays.stream(vars).filter(java.util.Objects::nonNull).toArray(float[][]::new);
         lastUpdate = model.hasEventDriven() ? new int[n] : null;
         lastSpikePre = never(site.pre().n);
         lastSpikePost = never(site.post().n);
@@ -272,7 +275,19 @@ final class EquationRule implements PlasticRule {
     }
 
     @Override
+    public int touch(DelayRows rows, int j) {
+        int t = rows.post(j);
+        if (lastUpdate != null) t += lastUpdate[j];
+        for (float[] x : touched) t += Float.floatToRawIntBits(x[j]);
+        return t;
+    }
+
+    /** A gather's two passes (see {@link #touch}): the incoming synapses' lines first, then the kernel on each. */
+    @Override
     public void postSpike(Worker wk, long k, int post, int from, int to) {
+        int t = 0;
+        for (int e = from; e < to; e++) t += touch(rows, in.index(e));
+        wk.touch += t;
         for (int e = from; e < to; e++) kernel.onPost(in.index(e), in.pre(e), post, k);
     }
 

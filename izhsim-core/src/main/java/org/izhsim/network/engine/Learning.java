@@ -39,8 +39,9 @@ final class Learning {
         this.sites = sites.toArray(new PlasticSite[0]);
         this.rules = new PlasticRule[this.sites.length];
         int maxDelay = 0;
+        SharedTraces traces = new SharedTraces();
         for (int i = 0; i < rules.length; i++) {
-            rules[i] = PlasticRules.create(this.sites[i].group().plasticity(), this.sites[i]);
+            rules[i] = PlasticRules.create(this.sites[i].group().plasticity(), this.sites[i], traces);
             maxDelay = Math.max(maxDelay, this.sites[i].rows().maxDelay());
         }
         this.latency = latency;
@@ -184,7 +185,6 @@ final class Learning {
         final GroupState g = s.pre();
         final double[] acc = Jumps.ringOf(s.group(), s.post())[(int) ((k + latency) % depth)]; // the pulse ring, or the target variable's
         final SpikeSegments seg = segments[site][wk.id];
-        final boolean afterUpdate = r.deliversAfterArrival();
         long events = 0;
         for (int d = rows.minDelay(), dMax = rows.maxDelay(); d <= dMax; d++) {
             long step = k - d;
@@ -195,13 +195,19 @@ final class Learning {
             int count = historyCount[slot];
             final int lo = lowerBound(spikes, count, g.off), hi = lowerBound(spikes, count, g.off + g.n);
             final int[] b = seg.of(slot, step, spikes, lo, hi, g.off);
-            for (int i = lo, o = d - rows.minDelay(), stride = seg.stride(); i < hi; i++, o += stride) {
+            final int o0 = d - rows.minDelay(), stride = seg.stride();
+            // first touch of every segment's line before any is used: independent loads, many
+            // in flight at once (Java's stand-in for a prefetch); the sum only keeps them alive
+            int touch = 0;
+            for (int i = lo, o = o0; i < hi; i++, o += stride) {
+                int from = b[o];
+                if (from < b[o + 1]) touch += r.touch(rows, from);
+            }
+            wk.touch += touch;
+            for (int i = lo, o = o0; i < hi; i++, o += stride) {
                 int pre = spikes[i] - g.off;
                 int from = b[o], to = b[o + 1];
-                if (from >= to) continue;
-                if (afterUpdate) r.arrival(wk, k, pre, d, from, to);
-                events += rows.deliverRange(from, to, acc);
-                if (!afterUpdate) r.arrival(wk, k, pre, d, from, to);
+                if (from < to) events += r.arrive(wk, k, pre, d, from, to, rows, acc);
             }
         }
         wk.events += events;

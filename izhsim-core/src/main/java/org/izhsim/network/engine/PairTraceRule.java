@@ -17,26 +17,31 @@ abstract class PairTraceRule implements PlasticRule {
     final IncomingIndex in;
     final TraceHistory pre, post;
     final TraceHistory.Kinetics preMoves, postMoves;
+    /** Whether this rule steps the histories (false for one another rule shares and steps, see {@link SharedTraces}). */
+    private final boolean stepsPre, stepsPost;
 
-    PairTraceRule(PlasticSite site, TraceHistory.Kinetics preMoves, TraceHistory.Kinetics postMoves) {
+    PairTraceRule(PlasticSite site, SharedTraces traces, TraceHistory.Kinetics preMoves, TraceHistory.Kinetics postMoves) {
         this.site = site;
         this.rows = site.rows();
         this.in = site.incoming();
-        this.pre = new TraceHistory(site.pre().n, rows.maxDelay() + 3);
-        this.post = new TraceHistory(site.post().n, 2);
+        SharedTraces.Use p = traces.of(site.pre(), preMoves, rows.maxDelay() + 3), q = traces.of(site.post(), postMoves, 2);
+        this.pre = p.history();
+        this.stepsPre = p.steps();
+        this.post = q.history();
+        this.stepsPost = q.steps();
         this.preMoves = preMoves;
         this.postMoves = postMoves;
     }
 
     @Override
     public final void spikes(Worker wk, long k) {
-        pre.step(wk, k, site.pre(), preMoves);
-        post.step(wk, k, site.post(), postMoves);
+        if (stepsPre) pre.step(wk, k, site.pre(), preMoves);
+        if (stepsPost) post.step(wk, k, site.post(), postMoves);
     }
 
     @Override
     public final void remoteSpikes(long s, int[] spikes, int from, int to) {
-        pre.stepRemote(s, site.pre(), preMoves, spikes, from, to);
+        if (stepsPre) pre.stepRemote(s, site.pre(), preMoves, spikes, from, to);
     }
 
     @Override

@@ -104,6 +104,31 @@ interface PlasticRule {
     /** A spike of {@code pre} sent at step k − delay arrives at step k at the synapses [from, to) (storage indices). */
     void arrival(Worker wk, long k, int pre, int delay, int from, int to);
 
+    /**
+     * Loads what an event at synapse {@code j} (storage index) will read and returns any mix of
+     * the values: the first pass of a gather, which touches the random cache lines of many events
+     * before any is used, so that their misses overlap (Java has no prefetch). Changes nothing.
+     */
+    default int touch(org.izhsim.synapse.DelayRows rows, int j) {
+        return rows.post(j);
+    }
+
+    /**
+     * The whole arrival of a non-empty segment: adds its weights to {@code acc} at their posts and
+     * calls {@link #arrival}, in the order {@link #deliversAfterArrival()} says; returns the events
+     * delivered. A rule may do both in one pass over the segment (one first touch of its cache
+     * lines instead of two walks) if each synapse gets the same operations in the same order.
+     */
+    default int arrive(Worker wk, long k, int pre, int delay, int from, int to, org.izhsim.synapse.DelayRows rows, double[] acc) {
+        if (deliversAfterArrival()) {
+            arrival(wk, k, pre, delay, from, to);
+            return rows.deliverRange(from, to, acc);
+        }
+        int n = rows.deliverRange(from, to, acc);
+        arrival(wk, k, pre, delay, from, to);
+        return n;
+    }
+
     /** Post {@code post} (group-local) spiked at step k; its incoming entries are [from, to) of the incoming index. */
     void postSpike(Worker wk, long k, int post, int from, int to);
 

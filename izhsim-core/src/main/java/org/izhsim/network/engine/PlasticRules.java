@@ -10,10 +10,11 @@ import org.izhsim.network.Plasticity;
 final class PlasticRules {
     private PlasticRules() {}
 
-    static PlasticRule create(Plasticity p, PlasticSite site) {
+    /** The rule of {@code site}; pair-trace rules take their histories from {@code traces} (one per engine). */
+    static PlasticRule create(Plasticity p, PlasticSite site, SharedTraces traces) {
         return switch (p) {
-            case Plasticity.Stdp s -> new StdpRule(s, site);
-            case Plasticity.Spnet s -> new SpnetRule(s, site);
+            case Plasticity.Stdp s -> new StdpRule(s, site, traces);
+            case Plasticity.Spnet s -> new SpnetRule(s, site, traces);
             case Plasticity.Equations e -> new EquationRule(e, site);
         };
     }

@@ -16,8 +16,8 @@ final class SpnetRule extends PairTraceRule {
     private final double drift, sdDecay, wMax;
     private final long period;
 
-    SpnetRule(Plasticity.Spnet p, PlasticSite site) {
-        super(site, moves("ltp", p, p.ltp(), site), moves("ltd", p, p.ltd(), site));
+    SpnetRule(Plasticity.Spnet p, PlasticSite site, SharedTraces traces) {
+        super(site, traces, moves("ltp", p, p.ltp(), site), moves("ltd", p, p.ltd(), site));
         this.sd = rows.sideArray("sd");
         this.drift = p.drift();
         this.sdDecay = p.sdDecay();

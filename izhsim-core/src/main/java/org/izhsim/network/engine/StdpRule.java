@@ -1,6 +1,7 @@
 package org.izhsim.network.engine;
 
 import org.izhsim.network.Plasticity;
+import org.izhsim.synapse.DelayRows;
 
 /**
  * Pair-based STDP with exponential traces ({@link Plasticity.Stdp}), Brian2's order: at an
@@ -14,8 +15,8 @@ final class StdpRule extends PairTraceRule {
     private final double fPost, wMax;
     private final boolean multiplicative, deliverAfterUpdate;
 
-    StdpRule(Plasticity.Stdp p, PlasticSite site) {
-        super(site, moves("x_pre", p.tauPreMs(), p.aPre(), p, site), moves("x_post", p.tauPostMs(), p.aPost(), p, site));
+    StdpRule(Plasticity.Stdp p, PlasticSite site, SharedTraces traces) {
+        super(site, traces, moves("x_pre", p.tauPreMs(), p.aPre(), p, site), moves("x_post", p.tauPostMs(), p.aPost(), p, site));
         this.fPost = postMoves.f();
         this.wMax = p.wMax();
         this.multiplicative = p.dependence() == Plasticity.WeightDependence.MULTIPLICATIVE;
@@ -43,14 +44,40 @@ final class StdpRule extends PairTraceRule {
         }
     }
 
+    /** One pass: each synapse delivers and is depressed before the next is touched (same order as the two walks). */
+    @Override
+    public int arrive(Worker wk, long k, int p, int delay, int from, int to, DelayRows rows, double[] acc) {
+        final double[] before = post.columnAt(k - 1);
+        for (int j = from; j < to; j++) {
+            int q = rows.post(j);
+            float w = rows.weight(j);
+            if (!deliverAfterUpdate) acc[q] += w;
+            double y = fPost * (before == null ? 0 : before[q]);
+            float updated = clip(w + (multiplicative ? y * w / wMax : y));
+            rows.setWeight(j, updated);
+            if (deliverAfterUpdate) acc[q] += updated;
+        }
+        return to - from;
+    }
+
+    /**
+     * Two passes: the first only loads each incoming synapse's pre trace and weight (independent
+     * loads of random lines, so many are in flight at once: Java's stand-in for a prefetch), the
+     * second updates the weights from the gathered values.
+     */
     @Override
     public void postSpike(Worker wk, long k, int q, int from, int to) {
-        final int slot = pre.slotOf(k);
-        for (int e = from; e < to; e++) {
-            double x = pre.back(in.pre(e), k, slot, in.delay(e));
-            int j = in.index(e);
-            float w = rows.weight(j);
-            rows.setWeight(j, clip(w + (multiplicative ? x * (wMax - w) / wMax : x)));
+        final int slot = pre.slotOf(k), n = to - from;
+        final double[] xs = wk.gatherX(n);
+        final float[] ws = wk.gatherW(n);
+        for (int e = from, i = 0; e < to; e++, i++) {
+            xs[i] = pre.back(in.pre(e), k, slot, in.delay(e));
+            ws[i] = rows.weight(in.index(e));
+        }
+        for (int e = from, i = 0; e < to; e++, i++) {
+            double x = xs[i];
+            float w = ws[i];
+            rows.setWeight(in.index(e), clip(w + (multiplicative ? x * (wMax - w) / wMax : x)));
         }
     }
 

@@ -17,8 +17,23 @@ final class Worker {
     /** The offset of the noise array {@code GroupUpdate.blockNoise} returned last. */
     int noff;
     long events;
+    /** Sums of values loaded only to bring their lines in early; never read. */
+    long touch;
     @SuppressWarnings("unused")
     long p0, p1, p2, p3, p4, p5, p6, p7;
+
+    private double[] gatherX = new double[256];
+    private float[] gatherW = new float[256];
+
+    /** A scratch array of at least n doubles, for a rule's gather pass (its contents are the caller's). */
+    double[] gatherX(int n) {
+        return gatherX.length >= n ? gatherX : (gatherX = new double[Math.max(n, 2 * gatherX.length)]);
+    }
+
+    /** A scratch array of at least n floats, as {@link #gatherX}. */
+    float[] gatherW(int n) {
+        return gatherW.length >= n ? gatherW : (gatherW = new float[Math.max(n, 2 * gatherW.length)]);
+    }
 
     /** Spike count after each group (the worker's spikes are grouped by group, ascending). */
     final int[] groupEnd;
