@@ -16,6 +16,7 @@ import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.NeuronVariables;
 import org.izhsim.equations.SynapseKernel;
 import org.izhsim.equations.SynapseModel;
+import org.izhsim.equations.SynapseWords;
 import org.izhsim.network.BlockTiming;
 import org.izhsim.plot.Figures;
 import org.izhsim.plot.Series;
@@ -51,27 +52,27 @@ public final class DaStdpPairExample implements Example {
         Map<String, Dimension> post = new LinkedHashMap<>();
         post.put("ge", Dimension.NONE);
         SynapseModel model = SynapseModel.parseFile(text, "da-stdp-brian2.syn", Map.of(), NeuronVariables.none(), NeuronVariables.of(post));
-        float[][] vars = new float[model.variables().size()][1];
+        SynapseWords vars = SynapseWords.of(model, 1);
         double[] v = {VR, VR}, ge = {0, 0};
         long[] never = {EquationKernel.NEVER, EquationKernel.NEVER};
-        SynapseKernel k = SynapseKernelCompiler.INSTANCE.compile(model).create(new SynapseKernel.State(null, vars, new int[1],
+        SynapseKernel k = SynapseKernelCompiler.INSTANCE.compile(model).create(new SynapseKernel.State(null, vars,
                 new double[0][2], new double[][] {ge}, never.clone(), never.clone(), DT));
         int mode = model.indexOf("mode"), s = model.indexOf("s"), c = model.indexOf("c"), d = model.indexOf("d");
-        vars[s][0] = 1e-10f;
-        vars[c][0] = 1e-10f;
+        vars.set(s, 0, 1e-10f);
+        vars.set(c, 0, 1e-10f);
         long steps = Math.round(DURATION_MS / DT), perMs = Math.round(1 / DT);
         int n = (int) (steps / perMs);
         double[] t = new double[n], sc = new double[n], cc = new double[n], dc = new double[n];
         List<double[]> spikes = new ArrayList<>();
         double em = Math.exp(-DT / TAUM), ee = Math.exp(-DT / TAUE), a = TAUE / (TAUE - TAUM) * (EE - VR);
         for (long step = 0; step < steps; step++) {
-            if (step == Math.round(MODE_SWITCH_MS / DT)) vars[mode][0] = 1f;
+            if (step == Math.round(MODE_SWITCH_MS / DT)) vars.set(mode, 0, 1f);
             if (step % perMs == 0) {
                 int j = (int) (step / perMs);
                 t[j] = j;
-                sc[j] = vars[s][0];
-                cc[j] = vars[c][0];
-                dc[j] = vars[d][0];
+                sc[j] = vars.get(s, 0);
+                cc[j] = vars.get(c, 0);
+                dc[j] = vars.get(d, 0);
             }
             // state updates: v' = (ge·(Ee − vr) + El − v)/τm, ge' = −ge/τe, solved exactly over dt; the synapse's clock-driven c, d, s
             for (int i = 0; i < 2; i++) {
@@ -85,7 +86,7 @@ public final class DaStdpPairExample implements Example {
             for (int i = 0; i < 2; i++) for (double x : INPUT_MS[i]) if (Math.round(x / DT) == step) v[i] += DRIVE;
             if (fired[0]) k.onPre(0, 0, 1, step);
             if (fired[1]) k.onPost(0, 0, 1, step);
-            for (double x : REWARD_MS) if (Math.round(x / DT) == step) vars[d][0] = (float) (vars[d][0] + EPSILON_DOPA);
+            for (double x : REWARD_MS) if (Math.round(x / DT) == step) vars.set(d, 0, (float) (vars.get(d, 0) + EPSILON_DOPA));
             for (int i = 0; i < 2; i++) {
                 if (fired[i]) {
                     spikes.add(new double[] {i, step * DT});

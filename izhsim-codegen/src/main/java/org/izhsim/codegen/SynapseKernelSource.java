@@ -17,14 +17,15 @@ import org.izhsim.expr.Node;
  * operators and functions come from the trees' enums; no text of the user's reaches the
  * source.
  *
- * <p>A synapse variable is a double local loaded from its float storage, and every assignment
+ * <p>A synapse variable is a double local loaded from its float storage (its word in the
+ * synapse's packed state, {@link org.izhsim.equations.SynapseWords}), and every assignment
  * rounds it to float ({@code x0 = (float) (...)}), so that a statement reads what is stored;
  * the locals are written back at the end of the call. Neuron variables are read and written in
  * their double arrays directly.
  */
 final class SynapseKernelSource {
     private final SynapseModel model;
-    private final int n, preOffset, postOffset, time, weight;
+    private final int n, preOffset, postOffset, time, weight, stride;
 
     SynapseKernelSource(SynapseModel model) {
         this.model = model;
@@ -33,6 +34,7 @@ final class SynapseKernelSource {
         this.postOffset = model.postOffset();
         this.time = model.timeIndex();
         this.weight = model.weightIndex();
+        this.stride = org.izhsim.equations.SynapseWords.stride(model);
     }
 
     String generate(String packageName, String className) {
@@ -84,15 +86,16 @@ final class SynapseKernelSource {
         touched.or(decayed);
         BitSet loaded = (BitSet) touched.clone();
         loaded.or(used(trees));
+        base(s, "        ");
         load(s, "        ", loaded);
         if (!decayed.isEmpty()) {
-            s.append("        final long gap = step - lastUpdate[syn];\n");
+            s.append("        final long gap = step - words[b];\n");
             for (int j = decayed.nextSetBit(0); j >= 0; j = decayed.nextSetBit(j + 1)) {
                 s.append("        x").append(j).append(" = (float) (x").append(j).append(" * e").append(j).append(".after(gap));\n");
             }
         }
         assignments(s, "        ", statements);
-        if (!decayed.isEmpty()) s.append("        lastUpdate[syn] = updateStep(step);\n");
+        if (!decayed.isEmpty()) s.append("        words[b] = updateStep(step);\n");
         store(s, "        ", touched);
         s.append("    }\n\n");
     }
@@ -111,6 +114,7 @@ final class SynapseKernelSource {
             s.append("        final double t = step * dt;\n");
             BitSet loaded = (BitSet) clock.clone();
             loaded.or(used(trees));
+            base(s, "        ");
             load(s, "        ", loaded);
             String[] at = names();
             // all derivatives from the old values first (Euler), then the updates
@@ -145,6 +149,7 @@ final class SynapseKernelSource {
             loaded.or(used(trees));
             s.append("        case ").append(b).append(":\n");
             s.append("            for (int syn = from; syn < to; syn++) {\n");
+            base(s, "                ");
             load(s, "                ", loaded);
             assignments(s, "                ", statements);
             store(s, "                ", touched);
@@ -161,6 +166,7 @@ final class SynapseKernelSource {
         for (int k = 0; k < model.summed().size(); k++) {
             Node value = model.summed().get(k).value();
             s.append("        case ").append(k).append(": {\n");
+            base(s, "            ");
             load(s, "            ", used(List.of(value)));
             s.append("            return ").append(KernelSource.expr(value, names())).append(";\n        }\n");
         }
@@ -182,17 +188,27 @@ final class SynapseKernelSource {
         }
     }
 
+    /** The synapse's first word ({@link org.izhsim.equations.SynapseWords}: the stride is the model's, a constant). */
+    private void base(StringBuilder s, String in) {
+        if (stride > 0) s.append(in).append("final int b = syn * ").append(stride).append(";\n");
+    }
+
+    /** The word of variable j: b + its constant offset. */
+    private String word(int j) {
+        return "words[b + " + org.izhsim.equations.SynapseWords.offset(model, j) + "]";
+    }
+
     private void load(StringBuilder s, String in, BitSet vars) {
         for (int j = vars.nextSetBit(0); j >= 0; j = vars.nextSetBit(j + 1)) {
             s.append(in).append("double x").append(j).append(" = ")
-                    .append(j == weight ? "weights.weight(syn)" : "variables[" + j + "][syn]").append(";\n");
+                    .append(j == weight ? "weights.weight(syn)" : "Float.intBitsToFloat(" + word(j) + ")").append(";\n");
         }
     }
 
     private void store(StringBuilder s, String in, BitSet vars) {
         for (int j = vars.nextSetBit(0); j >= 0; j = vars.nextSetBit(j + 1)) {
             if (j == weight) s.append(in).append("weights.setWeight(syn, (float) x").append(j).append(");\n");
-            else s.append(in).append("variables[").append(j).append("][syn] = (float) x").append(j).append(";\n");
+            else s.append(in).append(word(j)).append(" = Float.floatToRawIntBits((float) x").append(j).append(");\n");
         }
     }
 

@@ -66,7 +66,7 @@ class DaStdpEquationsTest {
                 long every = model.periodSteps(b, 1.0);
                 if (t > 0 && t % every == 0) h.kernel.periodic(b, 0, nexc, t);
             }
-            if (rewardedLast) for (int q = 0; q < nexc; q++) h.vars[da][q] = (float) (h.vars[da][q] + 0.5);
+            if (rewardedLast) for (int q = 0; q < nexc; q++) h.words.set(da, q, (float) (h.words.get(da, q) + 0.5));
             if (t == seconds * 1000) break;
             List<Integer> now = fired.get(t);
             for (int i : now) for (int q : incoming.get(i)) h.kernel.onPost(q, q / m, i, t);
@@ -78,7 +78,7 @@ class DaStdpEquationsTest {
             rewardedLast = pending.remove((long) t);
         }
         assertArrayEquals(Arrays.copyOf(end.w(), nexc), h.w);
-        assertArrayEquals(Arrays.copyOf(end.sd(), nexc), h.vars[c]);
+        assertArrayEquals(Arrays.copyOf(end.sd(), nexc), h.var(c));
         assertTrue(h.w[chosen] != 0f, "the chosen synapse must have moved");
     }
 
@@ -113,23 +113,23 @@ class DaStdpEquationsTest {
                 NeuronVariables.none(), SynapseKernelTest.POST);
         Harness h = new Harness(model, 1, 2, 2, 0.1);
         int mode = model.indexOf("mode"), s = model.indexOf("s"), c = model.indexOf("c"), d = model.indexOf("d");
-        h.vars[s][0] = 1e-10f;
-        h.vars[c][0] = 1e-10f;
+        h.words.set(s, 0, 1e-10f);
+        h.words.set(c, 0, 1e-10f);
         double[][] ours = new double[3][6000];
         int k = 0;
         for (long step = 0; step < 60000; step++) {
-            if (step == 30000) h.vars[mode][0] = 1f;
+            if (step == 30000) h.words.set(mode, 0, 1f);
             if (step % 10 == 0) {
-                ours[0][k] = h.vars[s][0];
-                ours[1][k] = h.vars[c][0];
-                ours[2][k++] = h.vars[d][0];
+                ours[0][k] = h.words.get(s, 0);
+                ours[1][k] = h.words.get(c, 0);
+                ours[2][k++] = h.words.get(d, 0);
             }
             h.kernel.clockStep(0, 0, 1, step);
             for (long[] e : spikes) {
                 if (e[0] == step && e[1] == 0) h.kernel.onPre(0, 0, 1, step);
                 if (e[0] == step && e[1] == 1) h.kernel.onPost(0, 0, 1, step);
             }
-            if (rewardSteps.contains(step)) h.vars[d][0] = (float) (h.vars[d][0] + 5e-3);
+            if (rewardSteps.contains(step)) h.words.set(d, 0, (float) (h.words.get(d, 0) + 5e-3));
         }
         for (int v = 0; v < 3; v++) {
             double max = 0, worst = 0;

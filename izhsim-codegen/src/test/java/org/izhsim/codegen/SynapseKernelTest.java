@@ -21,6 +21,7 @@ import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.NeuronVariables;
 import org.izhsim.equations.SynapseKernel;
 import org.izhsim.equations.SynapseModel;
+import org.izhsim.equations.SynapseWords;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,20 +45,17 @@ class SynapseKernelTest {
         return Files.readString(Files.exists(p) ? p : Path.of("examples", "synapses", name));
     }
 
-    /** The storage a test gives a kernel: weights and side arrays by storage index, neuron arrays. */
+    /** The storage a test gives a kernel: weights and packed synapse words by storage index, neuron arrays. */
     static final class Harness implements SynapseKernel.Weights {
         final float[] w;
-        final float[][] vars;
-        final int[] lastUpdate;
+        final SynapseWords words;
         final double[][] post;
         final long[] lastSpikePre, lastSpikePost;
         final SynapseKernel kernel;
 
         Harness(SynapseModel m, int synapses, int nPre, int nPost, double dt) {
             w = new float[synapses];
-            vars = new float[m.variables().size()][];
-            for (int j = 0; j < vars.length; j++) if (j != m.weightIndex()) vars[j] = new float[synapses];
-            lastUpdate = new int[synapses];
+            words = SynapseWords.of(m, synapses);
             post = new double[m.post().variables().size()][nPost];
             lastSpikePre = new long[nPre];
             lastSpikePost = new long[nPost];
@@ -65,7 +63,12 @@ class SynapseKernelTest {
             Arrays.fill(lastSpikePost, EquationKernel.NEVER);
             double[][] pre = new double[m.pre().variables().size()][nPre];
             kernel = new SynapseKernelCompiler().compile(m).create(new SynapseKernel.State(m.weightIndex() >= 0 ? this : null,
-                    vars, lastUpdate, pre, post, lastSpikePre, lastSpikePost, dt));
+                    words, pre, post, lastSpikePre, lastSpikePost, dt));
+        }
+
+        /** Synapse variable j of every synapse (a copy). */
+        float[] var(int j) {
+            return words.column(j);
         }
 
         @Override
@@ -126,10 +129,10 @@ class SynapseKernelTest {
         apre = (float) (apre + DAPRE);
         w = (float) Math.min(Math.max(w + (double) apost, 0), GMAX);
         assertEquals(Float.floatToRawIntBits(w), Float.floatToRawIntBits(h.w[0]), "w " + w + " vs " + h.w[0]);
-        assertEquals(apre, h.vars[1][0], 0f);
-        assertEquals(apost, h.vars[2][0], 0f);
+        assertEquals(apre, h.var(1)[0], 0f);
+        assertEquals(apost, h.var(2)[0], 0f);
         assertEquals(ge, h.post[GE][0], 0.0);
-        assertEquals(420, h.lastUpdate[0]);
+        assertEquals(420, h.words.lastUpdate(0));
         // and the closed forms themselves: apre after 10 -> 15 ms is dApre e^{-5/20}, to float rounding
         assertEquals(DAPRE * Math.exp(-0.25), (float) ((float) DAPRE * StrictMath.exp(-(150 * dt - 100 * dt) / TAU)), 1e-10);
         // all-to-all pairing in closed form: pre 10 ms with posts 15 and 40; posts 15 and 40 with pre 42
@@ -205,8 +208,8 @@ class SynapseKernelTest {
             if (plain.w[s] > before) potentiated++;
         }
         assertArrayEquals(plain.w, h.w);
-        assertArrayEquals(plain.apre, h.vars[1]);
-        assertArrayEquals(plain.apost, h.vars[2]);
+        assertArrayEquals(plain.apre, h.var(1));
+        assertArrayEquals(plain.apost, h.var(2));
         assertArrayEquals(plain.ge, h.post[GE]);
         assertTrue(depressed > 100 && potentiated > 100, depressed + " depressions, " + potentiated + " potentiations");
     }
@@ -269,10 +272,10 @@ class SynapseKernelTest {
             long later = 3 + Math.round(123.4 / dt);
             h.kernel.onPre(0, 0, 0, later);
             double elapsed = later * dt - 3 * dt;
-            assertEquals((float) StrictMath.exp(-elapsed / 17), h.vars[1][0], 0f, "dt " + dt);
+            assertEquals((float) StrictMath.exp(-elapsed / 17), h.var(1)[0], 0f, "dt " + dt);
             double exact = Math.exp(-elapsed / 17);
-            assertEquals(exact, h.vars[1][0], Math.ulp((float) exact) + 1e-12 * exact, "dt " + dt);
-            assertEquals(1f, h.vars[0][0]);
+            assertEquals(exact, h.var(1)[0], Math.ulp((float) exact) + 1e-12 * exact, "dt " + dt);
+            assertEquals(1f, h.var(0)[0]);
         }
     }
 
@@ -299,10 +302,10 @@ class SynapseKernelTest {
             c = (float) (c + dt * (k0 / 10.0));
             s = (float) (s * factor);
         }
-        assertEquals(s, h.vars[0][0], 0f);
-        assertEquals(c, h.vars[1][0], 0f);
+        assertEquals(s, h.var(0)[0], 0f);
+        assertEquals(c, h.var(1)[0], 0f);
         assertEquals(Math.exp(-20.0 / 10), s, 1e-6);
-        assertEquals(2.0, h.vars[0][1], 0f, "synapse 1 was not stepped");
+        assertEquals(2.0, h.var(0)[1], 0f, "synapse 1 was not stepped");
         double sum = h.kernel.summand(0, 0, 0, 0, 40) + h.kernel.summand(0, 1, 0, 0, 40);
         assertEquals(2.0 * s + 3.0 * 2.0, sum, 0.0);
         assertThrows(IllegalArgumentException.class, () -> h.kernel.summand(1, 0, 0, 0, 0));
@@ -393,7 +396,7 @@ class SynapseKernelTest {
             }
         }
         assertTrue(potentiations > 50 && depressions > 50, potentiations + " potentiations, " + depressions + " depressions");
-        assertArrayEquals(sd, h.vars[sdIndex]);
+        assertArrayEquals(sd, h.var(sdIndex));
         assertArrayEquals(s, h.w);
         float[] start = new float[synapses];
         Arrays.fill(start, 6f);
@@ -416,7 +419,7 @@ class SynapseKernelTest {
         }
         Harness h = new Harness(m, 1, 1, 1, 0.1);
         h.kernel.onPre(0, 0, 0, 5);
-        assertEquals(1f, h.vars[1][0]);
+        assertEquals(1f, h.var(1)[0]);
         // what would break out of an expression, a unit or a name is refused where it enters
         List<Runnable> attempts = List.of(
                 () -> SynapseModel.parse("w : 1", "w = 1); System.exit(1); (1", "", Map.of(), odd, odd),
@@ -435,12 +438,17 @@ class SynapseKernelTest {
         SynapseKernel.Factory f = new SynapseKernelCompiler().compile(m);
         double[][] post = new double[3][1];
         long[] last = {EquationKernel.NEVER};
-        assertThrows(IllegalArgumentException.class, () -> f.create(new SynapseKernel.State(null, new float[3][1], new int[1],
+        SynapseWords words = SynapseWords.of(m, 1);
+        SynapseModel other = SynapseModel.parse("w : 1\nx : 1", "x += 1", "", Map.of(), NeuronVariables.none(), NeuronVariables.none());
+        // no weights for a model with w; words of another model's layout; post arrays that do not match
+        assertThrows(IllegalArgumentException.class, () -> f.create(new SynapseKernel.State(null, words,
                 new double[0][], post, last, last, 0.1)));
         assertThrows(IllegalArgumentException.class, () -> f.create(new SynapseKernel.State(new Harness(m, 1, 1, 1, 0.1),
-                new float[][] {null, new float[1], new float[1]}, null, new double[0][], post, last, last, 0.1)));
+                SynapseWords.of(other, 1), new double[0][], post, last, last, 0.1)));
         assertThrows(IllegalArgumentException.class, () -> f.create(new SynapseKernel.State(new Harness(m, 1, 1, 1, 0.1),
-                new float[][] {null, new float[1], new float[1]}, new int[1], new double[0][], new double[2][1], last, last, 0.1)));
+                null, new double[0][], post, last, last, 0.1)));
+        assertThrows(IllegalArgumentException.class, () -> f.create(new SynapseKernel.State(new Harness(m, 1, 1, 1, 0.1),
+                words, new double[0][], new double[2][1], last, last, 0.1)));
     }
 
     @Test

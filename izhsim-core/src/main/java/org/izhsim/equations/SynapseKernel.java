@@ -47,9 +47,9 @@ import org.izhsim.expr.PythonMath;
  *
  * <h2>State</h2>
  * {@link State}: the synapse variable called {@code w} through {@link Weights} (the stored
- * weight that delivery reads), every other one a float array by storage index (a side array),
- * the per-synapse step of the last event (with event-driven variables), and the neuron
- * variables of both groups as double arrays in the order of {@link SynapseModel#pre()} and
+ * weight that delivery reads); every other one and the step of the synapse's last event (with
+ * event-driven variables) packed per synapse by storage index ({@link SynapseWords}: one cache
+ * line per event); and the neuron variables of both groups as double arrays in the order of {@link SynapseModel#pre()} and
  * {@link SynapseModel#post()}, with their last spike steps ({@link EquationKernel#NEVER} before
  * the first: {@code lastspike} is then −∞).
  */
@@ -65,18 +65,17 @@ public abstract class SynapseKernel {
      * What a kernel reads and writes.
      *
      * @param weights       the variable {@code w}, or null if the model has none
-     * @param variables     one float array per synapse variable, by {@link SynapseModel#variables()}
-     *                      position, indexed by storage index; null at {@code w}'s position
-     * @param lastUpdate    the step of each synapse's last event (event-driven models), else null;
-     *                      fill it with the first step of the run (0 for a fresh one), so the
-     *                      first event decays from there, as Brian2's lastupdate starts at 0
+     * @param synapses      every other synapse variable and each synapse's last event step, packed
+     *                      per synapse ({@link SynapseWords}, made for the model), by storage
+     *                      index; a fresh run starts from last update 0, so the first event
+     *                      decays from there, as Brian2's lastupdate starts at 0
      * @param pre           the pre group's variables, {@code pre[k][i]}
      * @param post          the post group's variables, {@code post[k][i]}
      * @param lastSpikePre  the step of each pre neuron's last spike
      * @param lastSpikePost the step of each post neuron's last spike
      * @param dt            the time step [ms]
      */
-    public record State(Weights weights, float[][] variables, int[] lastUpdate, double[][] pre, double[][] post,
+    public record State(Weights weights, SynapseWords synapses, double[][] pre, double[][] post,
                         long[] lastSpikePre, long[] lastSpikePost, double dt) {
         /**
          * @throws IllegalArgumentException if the arrays do not fit {@code model}
@@ -84,17 +83,9 @@ public abstract class SynapseKernel {
         public void check(SynapseModel model) {
             int w = model.weightIndex();
             if (w >= 0 && weights == null) throw new IllegalArgumentException(model.source() + ": the model has w; give Weights");
-            if (variables.length != model.variables().size()) {
-                throw new IllegalArgumentException(model.source() + ": " + model.variables().size() + " synapse variable arrays"
-                        + " expected, " + variables.length + " given");
-            }
-            for (int j = 0; j < variables.length; j++) {
-                if (j != w && variables[j] == null) {
-                    throw new IllegalArgumentException(model.source() + ": no array for '" + model.variables().get(j).name() + "'");
-                }
-            }
-            if (model.hasEventDriven() && lastUpdate == null) {
-                throw new IllegalArgumentException(model.source() + ": event-driven variables need lastUpdate");
+            if (synapses == null || !synapses.fits(model)) {
+                throw new IllegalArgumentException(model.source() + ": the synapse words " + synapses + " are not laid out for"
+                        + " this model (make them with SynapseWords.of(model, n))");
             }
             if (pre.length != model.pre().variables().size() || post.length != model.post().variables().size()) {
                 throw new IllegalArgumentException(model.source() + ": neuron variable arrays do not match the model's"
@@ -118,16 +109,15 @@ public abstract class SynapseKernel {
     }
 
     protected final Weights weights;
-    protected final float[][] variables;
-    protected final int[] lastUpdate;
+    /** {@link SynapseWords#words()}: synapse syn's state at [syn·stride, (syn + 1)·stride). */
+    protected final int[] words;
     protected final double[][] pre, post;
     protected final long[] lastSpikePre, lastSpikePost;
     protected final double dt;
 
     protected SynapseKernel(State s) {
         this.weights = s.weights();
-        this.variables = s.variables();
-        this.lastUpdate = s.lastUpdate();
+        this.words = s.synapses().words();
         this.pre = s.pre();
         this.post = s.post();
         this.lastSpikePre = s.lastSpikePre();

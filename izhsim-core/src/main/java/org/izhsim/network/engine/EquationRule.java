@@ -10,6 +10,7 @@ import org.izhsim.equations.EquationKernel;
 import org.izhsim.equations.NeuronVariables;
 import org.izhsim.equations.SynapseKernel;
 import org.izhsim.equations.SynapseModel;
+import org.izhsim.equations.SynapseWords;
 import org.izhsim.expr.Node;
 import org.izhsim.network.Plasticity;
 import org.izhsim.network.SynapseEquations;
@@ -30,9 +31,10 @@ import org.izhsim.synapse.IncomingIndex;
  * at the barrier of step k, after that step's threshold and reset: the values the model reads
  * are copied there, in the serial part, because after the barrier the pre neuron's own worker
  * may already integrate it for the next step. Post-synaptic values are the worker's own and are
- * read live. Synapse variables other than w are the side arrays of the same name; the step of
- * each synapse's last event and the last spike of every neuron are this rule's own state (saved
- * in snapshots).
+ * read live. Synapse variables other than w and the step of each synapse's last event are
+ * packed per synapse ({@link SynapseWords}: an event touches one line for them, not one per
+ * variable); they and the last spike of every neuron are this rule's own state (saved in
+ * snapshots).
  */
 final class EquationRule implements PlasticRule {
     private final PlasticSite site;
@@ -41,9 +43,12 @@ final class EquationRule implements PlasticRule {
     private final DelayRows rows;
     private final IncomingIndex in;
     private final boolean postFirst;
-    private final int[] lastUpdate;
-    /** The side arrays the kernel reads per synapse, for {@link #touch}. */
-    private final float[][] touched;
+    /** Every synapse variable but w and each synapse's last event step, packed per synapse (one line per event). */
+    private final SynapseWords synapses;
+    private final int[] words;
+    private final int stride;
+    /** Whether an arrival adds w to the pulse ring (the target is I), which no statement reads. */
+    private final boolean pulse;
     private final long[] lastSpikePre, lastSpikePost;
     private final long[] blockSteps;
     private final long period;
@@ -65,17 +70,20 @@ final class EquationRule implements PlasticRule {
             throw new IllegalArgumentException(who + x.getMessage(), x);
         }
         int n = rows.count();
-        float[][] vars = new float[model.variables().size()][];
         int w = model.weightIndex();
-        for (int j = 0; j < vars.length; j++) {
-            if (j == w) continue;
-            String name = model.variables().get(j).name();
-            vars[j] = rows.sideArray(name);
-            Double x = e.initial().get(name);
-            if (x != null) Arrays.fill(vars[j], (float) x.doubleValue());
+        try {
+            synapses = SynapseWords.of(model, n);
+        } catch (IllegalArgumentException x) {
+            throw new IllegalArgumentException(who + x.getMessage(), x);
         }
-        touched = Arrays.stream(vars).filter(java.util.Objects::nonNull).toArray(float[][]::new);
-        lastUpdate = model.hasEventDriven() ? new int[n] : null;
+        for (int j = 0; j < model.variables().size(); j++) {
+            if (j == w) continue;
+            Double x = e.initial().get(model.variables().get(j).name());
+            if (x != null) synapses.fill(j, (float) x.doubleValue());
+        }
+        words = synapses.words();
+        stride = synapses.stride();
+        pulse = site.group().targetsCurrent();
         lastSpikePre = never(site.pre().n);
         lastSpikePost = never(site.post().n);
         SynapseKernel.Weights weights = w < 0 ? null : new SynapseKernel.Weights() {
@@ -103,7 +111,7 @@ final class EquationRule implements PlasticRule {
         for (int s = 0; s < summedTargets.length; s++) {
             summedTargets[s] = site.post().vector(postNames.get(model.summed().get(s).postIndex()));
         }
-        kernel = e.compiler().compile(model).create(new SynapseKernel.State(weights, vars, lastUpdate,
+        kernel = e.compiler().compile(model).create(new SynapseKernel.State(weights, synapses,
                 pre, arrays(site.post(), model.post()), lastSpikePre, lastSpikePost, site.dt()));
         blockSteps = new long[model.periodic().size()];
         long g = 0;
@@ -269,6 +277,23 @@ final class EquationRule implements PlasticRule {
         }
     }
 
+    /**
+     * One pass when the group delivers a current pulse: each synapse's w goes into the pulse ring
+     * and then its on_pre runs, as the two walks do (on_pre cannot read the ring, and writes stay
+     * within its synapse). A jump of a state variable is delivered into that variable, which
+     * on_pre may read, so there the engine's two walks remain.
+     */
+    @Override
+    public int arrive(Worker wk, long k, int pre, int delay, int from, int to, DelayRows rows, double[] acc) {
+        if (!pulse) return PlasticRule.super.arrive(wk, k, pre, delay, from, to, rows, acc);
+        for (int j = from; j < to; j++) {
+            int q = rows.post(j);
+            acc[q] += rows.weight(j);
+            kernel.onPre(j, pre, q, k);
+        }
+        return to - from;
+    }
+
     @Override
     public void arrival(Worker wk, long k, int pre, int delay, int from, int to) {
         for (int j = from; j < to; j++) kernel.onPre(j, pre, rows.post(j), k);
@@ -276,10 +301,7 @@ final class EquationRule implements PlasticRule {
 
     @Override
     public int touch(DelayRows rows, int j) {
-        int t = rows.post(j);
-        if (lastUpdate != null) t += lastUpdate[j];
-        for (float[] x : touched) t += Float.floatToRawIntBits(x[j]);
-        return t;
+        return stride == 0 ? rows.post(j) : rows.post(j) + words[j * stride];
     }
 
     /** A gather's two passes (see {@link #touch}): the incoming synapses' lines first, then the kernel on each. */
@@ -291,12 +313,19 @@ final class EquationRule implements PlasticRule {
         for (int e = from; e < to; e++) kernel.onPost(in.index(e), in.pre(e), post, k);
     }
 
+    /** The synapse variables (not w) under {@code var.NAME} and the last event steps under {@code lastupdate}, in canonical order. */
     @Override
     public void save(Map<String, double[]> out, String prefix) {
-        if (lastUpdate != null) {
-            int[] order = rows.canonicalOrder();
-            double[] x = new double[lastUpdate.length];
-            for (int j = 0; j < x.length; j++) x[j] = lastUpdate[order[j]];
+        int[] order = rows.canonicalOrder();
+        for (int v = 0; v < model.variables().size(); v++) {
+            if (v == model.weightIndex()) continue;
+            double[] x = new double[order.length];
+            for (int j = 0; j < x.length; j++) x[j] = synapses.get(v, order[j]);
+            out.put(prefix + "var." + model.variables().get(v).name(), x);
+        }
+        if (synapses.hasLastUpdate()) {
+            double[] x = new double[order.length];
+            for (int j = 0; j < x.length; j++) x[j] = synapses.lastUpdate(order[j]);
             out.put(prefix + "lastupdate", x);
         }
         out.put(prefix + "lastspike_pre", steps(lastSpikePre));
@@ -311,10 +340,15 @@ final class EquationRule implements PlasticRule {
 
     @Override
     public void load(Map<String, double[]> from, String prefix) {
-        if (lastUpdate != null) {
-            int[] order = rows.canonicalOrder();
-            double[] x = array(from, prefix + "lastupdate", lastUpdate.length);
-            for (int j = 0; j < x.length; j++) lastUpdate[order[j]] = (int) x[j];
+        int[] order = rows.canonicalOrder();
+        for (int v = 0; v < model.variables().size(); v++) {
+            if (v == model.weightIndex()) continue;
+            double[] x = array(from, prefix + "var." + model.variables().get(v).name(), order.length);
+            for (int j = 0; j < x.length; j++) synapses.set(v, order[j], (float) x[j]);
+        }
+        if (synapses.hasLastUpdate()) {
+            double[] x = array(from, prefix + "lastupdate", order.length);
+            for (int j = 0; j < x.length; j++) synapses.setLastUpdate(order[j], (int) x[j]);
         }
         double[] p = array(from, prefix + "lastspike_pre", lastSpikePre.length);
         for (int i = 0; i < p.length; i++) lastSpikePre[i] = (long) p[i];
