@@ -21,9 +21,8 @@ public final class SynapseWords {
         this.lastUpdate = model.hasEventDriven();
         this.weight = model.weightIndex();
         this.offsets = new int[model.variables().size()];
-        int next = lastUpdate ? 1 : 0;
-        for (int j = 0; j < offsets.length; j++) offsets[j] = j == weight ? -1 : next++;
-        this.stride = next;
+        for (int j = 0; j < offsets.length; j++) offsets[j] = j == weight ? -1 : offset(model, j);
+        this.stride = stride(model);
         if ((long) stride * synapses > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(model.source() + ": " + synapses + " synapses × " + stride + " words of state exceed"
                     + " the 2^31 entries of a Java array; split the synapse group");

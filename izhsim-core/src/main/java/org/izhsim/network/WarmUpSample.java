@@ -49,9 +49,10 @@ public final class WarmUpSample {
     }
 
     private static SynapseGroup resized(SynapseGroup s, Map<NeuronGroup, NeuronGroup> small) {
-        NeuronGroup pre = small.get(s.pre()), post = small.get(s.post());
         Weights w = s.weights();
         Delays d = s.delays();
+        if (!(s.connectivity() instanceof Connectivity.Explicit) && (w instanceof Weights.Array || d instanceof Delays.Array)) return null;
+        NeuronGroup pre = small.get(s.pre()), post = small.get(s.post());
         Connectivity c;
         switch (s.connectivity()) {
             case Connectivity.Explicit e -> {
@@ -84,7 +85,6 @@ public final class WarmUpSample {
             }
             default -> c = s.connectivity();
         }
-        if (!(s.connectivity() instanceof Connectivity.Explicit) && (w instanceof Weights.Array || d instanceof Delays.Array)) return null;
         return SynapseGroup.builder(s.name(), pre, post).tag(s.tag()).connect(c).weights(w).delays(d)
                 .storage(s.resolvedStorage()).plasticity(s.plasticity()).target(s.target()).build();
     }

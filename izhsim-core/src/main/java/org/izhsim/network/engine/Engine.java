@@ -82,11 +82,12 @@ public final class Engine implements AutoCloseable {
         // A[k + 1 .. k + L + maxDelay] for arrivals still to come. Plastic groups deliver at
         // arrival, into A[k + L] (Learning), so only static delays count: a ring as deep as the
         // largest plastic delay would leave each step's slot cold in the cache (BENCHMARKS.md §8)
-        int staticDelay = 0;
-        for (SynapseGroup s : net.synapses()) if (s.plasticity() == null) staticDelay = Math.max(staticDelay, s.delays().max());
+        int staticDelay = 0, dmin = Integer.MAX_VALUE;
+        for (SynapseGroup s : net.synapses()) {
+            if (s.plasticity() == null) staticDelay = Math.max(staticDelay, s.delays().max());
+            dmin = Math.min(dmin, s.delays().min());
+        }
         this.depth = (pulse == 1 ? 1 : pulse + 1) + latency + staticDelay;
-        int dmin = Integer.MAX_VALUE;
-        for (SynapseGroup s : net.synapses()) dmin = Math.min(dmin, s.delays().min());
         this.interval = comm.size() > 1 && dmin != Integer.MAX_VALUE ? Math.max(1, latency + dmin) : 1;
         this.seed = net.seed();
 
