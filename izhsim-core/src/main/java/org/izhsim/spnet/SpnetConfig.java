@@ -61,16 +61,16 @@ public record SpnetConfig(int ne, int ni, int m, int d, float sm, boolean unifor
      */
     public long bytes() {
         long n = n(), syn = n * m, exc = plastic();
-        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 1) + 8L * n;
+        return syn * (4 + 1 + 4) + exc * (4 + 4 + 4) + n * 4L * (d + 1) + n * 4L * 6 + n * 4L * (d + 1) + 16L * n;
     }
 
     /**
      * {@link #bytes()} on {@code workers} workers: with several, each synapse's post and weight
      * index once more in its post's worker's lists (8 B), each worker's segment starts, and each
-     * further worker's copy of the LTP history and the spike list.
+     * further worker's copy of the LTP history, the spike list and v, u, I, LTD.
      */
     public long bytes(int workers) {
         long n = n(), syn = n * m;
-        return bytes() + (workers > 1 ? 8L * syn + 4L * workers * (n * (d + 1) + 1) + (workers - 1) * (n * 4L * (d + 1) + 8L * n) : 0);
+        return bytes() + (workers > 1 ? 8L * syn + 4L * workers * (n * (d + 1) + 1) + (workers - 1) * (n * 4L * (d + 1) + 8L * n + 16L * n) : 0);
     }
 }

@@ -30,12 +30,14 @@ import org.izhsim.random.Streams;
  * and weights do not depend on it. The workers exchange their spikes once per step
  * ({@link StepExchange}); fewer cannot do, since a delay-1 synapse (every inhibitory one, M/D of
  * the excitatory ones) delivers a spike in the step it is found, into any worker's posts. A
- * worker publishes its spikes as soon as they are found, potentiates, and only then waits for
- * the others', so the potentiation overlaps the wait. What depends on the spike times only is
- * kept by every worker for itself, all copies equal: the spike list, the LTP history of the
- * excitatory neurons (step 5 of them is done by every worker) and DA-STDP's dopamine. So no
- * worker reads what another writes, except the published spikes; the writes of the excitatory
- * weights and sd are in the worker's own block.
+ * worker publishes its spikes as soon as they are found, then does what needs no other
+ * worker's spikes (potentiation, the input of step 1, which touches nothing step 2 reads, and
+ * step 5 of the other workers' LTP history), and only then waits for the others'. What depends
+ * on the spike times only is kept by every worker for itself, all copies equal: the list of
+ * excitatory spikes, the LTP history of the excitatory neurons and DA-STDP's dopamine. Each
+ * worker also has its own copy of v, u, I and LTD. So no worker reads what another writes,
+ * except the published spikes; the writes of the excitatory weights and sd are in the worker's
+ * own block.
  */
 public final class SpnetNetwork implements AutoCloseable {
     /** Bins of the excitatory weight histogram: [k, k+1) for k = 0..8, then [9, ∞). */
@@ -60,8 +62,14 @@ public final class SpnetNetwork implements AutoCloseable {
     final float[] sd;   // ne·m: the inhibitory synapses have no plasticity state
     final int[] pstart, pos, pin;
     final int dshift, dmask;
-    final float[] a, dpar, v, u;
-    final float[] in, ltd;  // n
+    final float[] a, dpar;
+    // Each worker's own copy of v, u, I and the LTD trace, v[w][i]: worker w reads and writes
+    // only its own neurons' values, [bounds[w], bounds[w+1]), the global index kept. In one
+    // array for all workers, the lines at each worker's border, and where one array ends and the
+    // next begins, moved between the cores several times a step, and two workers' integration
+    // cost 1.6 times one worker's (BENCHMARKS.md §6). 16 floats more per copy: no copy shares a
+    // cache line with the next object.
+    final float[][] v, u, in, ltd;
     // Each worker's own copy of the LTP history: time T of neuron i at ltp[w][T mod (d+1)][i],
     // one array per slot, so that the decay from one slot into the next is a loop over two
     // arrays, which C2 vectorizes. The history is a function of the spike times alone, so each
@@ -70,8 +78,14 @@ public final class SpnetNetwork implements AutoCloseable {
     // two workers 1.7 times one's potentiation time: BENCHMARKS.md §6). d+1 slots, as spnet.c's:
     // a step decays into time t+1, the slot of t-d, after its last read of t-d.
     final float[][][] ltp;
-    // each worker's own copy of the spike list, all equal (recent[0] is the one read out)
+    // each worker's own copy of the excitatory spikes of the second and of the last D ms
+    // before it, all equal: delivery walks these only (an inhibitory spike delivers in the step
+    // it is found only, from inhNow), so it tests no spike for its kind
     final SpikeList[] recent;
+    // all spikes of the second and of the last D ms before it, kept by worker 0: what is read out and checkpointed
+    final SpikeList fired;
+    // each worker's copy of the step's inhibitory spikes: [0] the count, then the neurons ascending
+    private final int[][] inhNow;
     long second;        // seconds run
 
     private final long kin;
@@ -131,14 +145,19 @@ public final class SpnetNetwork implements AutoCloseable {
         dmask = (1 << dshift) - 1;
         a = new float[n];
         dpar = new float[n];
-        v = new float[n];
-        u = new float[n];
-        in = new float[n];
-        ltd = new float[n];
+        v = new float[w][n + 16];
+        u = new float[w][n + 16];
+        in = new float[w][n + 16];
+        ltd = new float[w][n + 16];
         // 16 floats more per slot: no slot array shares a cache line with another worker's
         ltp = new float[w][r][n + 16];
         recent = new SpikeList[w];
-        for (int k = 0; k < w; k++) recent[k] = new SpikeList(4 * n + 16);
+        inhNow = new int[w][];
+        for (int k = 0; k < w; k++) {
+            recent[k] = new SpikeList(4 * n + 16);
+            inhNow[k] = new int[n - ne + 1 + 16];
+        }
+        fired = new SpikeList(4 * n + 16);
         SpnetWiring.connect(this);
         das = new DaStdp[w];
         if (windowMs > 0) {
@@ -153,8 +172,10 @@ public final class SpnetNetwork implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             a[i] = i < ne ? 0.02f : 0.1f;
             dpar[i] = i < ne ? 8f : 2f;
-            v[i] = -65;
-            u[i] = (float) (0.2 * v[i]);
+        }
+        for (int k = 0; k < w; k++) {
+            Arrays.fill(v[k], 0, n, -65f);
+            Arrays.fill(u[k], 0, n, (float) (0.2 * -65f));
         }
         kin = da == null ? Streams.key(cfg.seed(), "spnet/input") : DaStdp.inputKey(cfg);
         pool = new WorkerPool(w, "spnet");
@@ -217,7 +238,7 @@ public final class SpnetNetwork implements AutoCloseable {
         });
         long[] tMs = null;
         int[] idx = null;
-        SpikeList f = recent[0];
+        SpikeList f = fired;
         // the list starts with the last D ms of the previous second (negative times)
         int first = 0;
         while (first < f.n && f.t[first] < 0) first++;
@@ -235,13 +256,14 @@ public final class SpnetNetwork implements AutoCloseable {
             }
         }
         for (SpikeList x : recent) x.keepPending(d);
+        fired.keepPending(d);
         second = sec + 1;
         return statistics(excSpikes, inhSpikes, tMs, idx);
     }
 
     private void steps(int w, long sec) {
-        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, d = this.d, slots = this.r;
-        final float[] v = this.v, u = this.u, in = this.in, ltd = this.ltd, sd = this.sd, a = this.a, dpar = this.dpar;
+        final int lo = bounds[w], hi = bounds[w + 1], n = this.n, ne = this.ne, slots = this.r;
+        final float[] v = this.v[w], u = this.u[w], in = this.in[w], ltd = this.ltd[w], sd = this.sd, a = this.a, dpar = this.dpar;
         final float[][] ltp = this.ltp[w];
         final int[] pstart = this.pstart, pin = this.pin;
         final int dshift = this.dshift, dmask = this.dmask;
@@ -259,17 +281,6 @@ public final class SpnetNetwork implements AutoCloseable {
             final int now = (int) (tg % slots);
             final float[] cur = ltp[now], nxt = ltp[now + 1 == slots ? 0 : now + 1];
             final int back = now + slots - 1;
-            // 1. input
-            Arrays.fill(in, lo, hi, 0f);
-            final long key = CounterRandom.key(kin, tg);
-            if (da == null) {
-                for (int k = 0; k < draws; k++) {
-                    int x = CounterRandom.below(key, k, n);
-                    if (x >= lo && x < hi) in[x] = 20f;
-                }
-            } else {
-                for (int i = lo; i < hi; i++) in[i] = DaStdp.input(key, i);
-            }
             // 2. spikes: reset, set the traces; published to the other workers at once
             final int[] out = exchange.buffer(w, tg);
             int c = 0;
@@ -283,8 +294,12 @@ public final class SpnetNetwork implements AutoCloseable {
                 }
             }
             exchange.publish(w, tg, c);
-            // potentiation from the arrival-time LTP history (times t-1 .. t-D, complete in this
-            // worker's copy since the last step), while the other workers publish
+            // While the other workers publish, what needs none of their spikes: potentiation
+            // from the arrival-time LTP history (times t-1 .. t-D, complete in this worker's copy
+            // since the last step), then step 1, the input (I is read again only by delivery),
+            // and step 5 of the other workers' excitatory LTP history (after potentiation, which
+            // reads time t-D, the slot of t+1; their spikes of this step are set in both slots
+            // by merge)
             for (int k = 1; k <= c; k++) {
                 final int i = out[k];
                 for (int p = pstart[i], end = pstart[i + 1]; p < end; p++) {
@@ -292,14 +307,15 @@ public final class SpnetNetwork implements AutoCloseable {
                     sd[p] += ring2[back - (x & dmask)][x >>> dshift];
                 }
             }
-            exchange.await(w, tg);
-            nf = merge(w, t, tg, list, nf, cur, da);
-            // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
-            deliver(w, t, list.t, list.i, nf);
-            // 4. integrate; 5. decay the traces
-            integrate(v, u, in, a, ltd, cur, nxt, lo, hi);
+            input(tg, lo, hi, in, da);
             decay(cur, nxt, 0, excLo);
             decay(cur, nxt, excHi, ne);
+            exchange.await(w, tg);
+            nf = merge(w, t, tg, list, nf, cur, nxt, da);
+            // 3. arrival-time delivery, newest spike first, with depression at excitatory synapses
+            deliver(w, t, list.t, list.i, nf, inhNow[w], in, ltd);
+            // 4. integrate; 5. decay the own neurons' traces
+            integrate(v, u, in, a, ltd, cur, nxt, lo, hi);
             if (da != null && (t + 1) % DaStdp.UPDATE_MS == 0) modulate(lo, hi, da);
         }
         list.n = nf;
@@ -308,35 +324,67 @@ public final class SpnetNetwork implements AutoCloseable {
         tally(pstart[lo], pstart[hi], tallies[w]);
     }
 
+    /** Step 1 of step {@code tg} for the neurons [lo, hi): I = 0, then spnet's or DA-STDP's input. */
+    private void input(long tg, int lo, int hi, float[] in, DaStdp da) {
+        final int n = this.n;
+        Arrays.fill(in, lo, hi, 0f);
+        final long key = CounterRandom.key(kin, tg);
+        if (da == null) {
+            for (int k = 0; k < draws; k++) {
+                int x = CounterRandom.below(key, k, n);
+                if (x >= lo && x < hi) in[x] = 20f;
+            }
+        } else {
+            for (int i = lo; i < hi; i++) in[i] = DaStdp.input(key, i);
+        }
+    }
+
     /**
-     * Worker w appends step t's spikes of all workers to its list in ascending neuron order
-     * (the workers' ranges ascend), sets the LTP history of the other workers' excitatory
-     * spikes in its copy, and steps its copy of DA-STDP's dopamine. The list holds {@code nf}
-     * spikes before; returns how many after.
+     * Worker w takes step t's spikes of all workers (the workers' ranges ascend, so in ascending
+     * neuron order): the excitatory ones onto its list, the inhibitory ones into its
+     * {@link #inhNow}, and worker 0 all of them onto {@link #fired}. It sets the LTP history of
+     * the other workers' excitatory spikes in its copy, at time t (0.1) and t+1 (its decay), and
+     * steps its copy of DA-STDP's dopamine. The list holds {@code nf} spikes before; returns how
+     * many after.
      */
-    private int merge(int w, int t, long tg, SpikeList list, int nf, float[] cur, DaStdp da) {
+    private int merge(int w, int t, long tg, SpikeList list, int nf, float[] cur, float[] nxt, DaStdp da) {
         final int ne = this.ne;
+        final int[] inh = inhNow[w];
+        final SpikeList all = w == 0 ? fired : null;
+        int ni = 0;
         boolean preFired = false, postFired = false;
-        int from = nf;
         for (int x = 0; x < bounds.length - 1; x++) {
             int[] b = exchange.buffer(x, tg);
             int c = b[0];
             list.reserve(nf, c);
             int[] ft = list.t, fi = list.i;
+            if (all != null) {
+                all.reserve(all.n, c);
+                for (int k = 1; k <= c; k++) {
+                    all.t[all.n] = t;
+                    all.i[all.n++] = b[k];
+                }
+            }
             for (int k = 1; k <= c; k++) {
                 int i = b[k];
-                ft[nf] = t;
-                fi[nf++] = i;
-                if (i < ne && x != w) cur[i] = 0.1f;
+                if (i < ne) {
+                    ft[nf] = t;
+                    fi[nf++] = i;
+                    if (x != w) {
+                        cur[i] = 0.1f;
+                        nxt[i] = (float) (0.95 * cur[i]);
+                    }
+                } else {
+                    inh[++ni] = i;
+                }
+                if (da != null) {
+                    preFired |= i == da.pre;
+                    postFired |= i == da.post;
+                }
             }
         }
-        if (da != null) {
-            for (int k = from; k < nf; k++) {
-                preFired |= list.i[k] == da.pre;
-                postFired |= list.i[k] == da.post;
-            }
-            da.step(tg, preFired, postFired);
-        }
+        inh[0] = ni;
+        if (da != null) da.step(tg, preFired, postFired);
         return nf;
     }
 
@@ -386,46 +434,44 @@ public final class SpnetNetwork implements AutoCloseable {
     }
 
     /**
-     * Step 3 for the posts [lo, hi) of worker w. With one worker every post is its own and the
+     * Step 3 for the posts of worker w, newest spike first: this step's inhibitory spikes
+     * ({@code inh}, descending; inhibitory neurons are the step's highest, and every inhibitory
+     * synapse has delay 1 ms, delay index 0, so an older inhibitory spike delivers nothing),
+     * then the excitatory list from its end. With one worker every post is its own and the
      * loops are spnet.c's. With more, worker w walks only its own synapses of each segment
      * ({@link #ownPost}), in the segment's order: each worker does its share of the delivery, not
-     * the whole of it, and writes only its own posts' I, LTD and sd. Every inhibitory synapse
-     * has delay 1 ms (delay index 0), so an inhibitory spike delivers in the step it is found
-     * only, and an older one is passed over before its (empty) segment is looked up: they are
-     * nearly half of the recent spikes at spnet's rates.
+     * the whole of it, and writes only its own posts' I, LTD and sd.
      */
-    private void deliver(int w, int t, int[] ft, int[] fi, int nf) {
+    private void deliver(int w, int t, int[] ft, int[] fi, int nf, int[] inh, float[] in, float[] ltd) {
         final int[] post = this.post, dbeg = this.dbeg, pos = this.pos;
-        final float[] in = this.in, s = this.s, sd = this.sd, ltd = this.ltd;
-        final int ne = this.ne, d = this.d, r = this.r;
+        final float[] s = this.s, sd = this.sd;
+        final int d = this.d, r = this.r;
         if (ownPost == null) {
+            for (int k = inh[0]; k >= 1; k--) {
+                final int b = inh[k] * r;
+                for (int q = dbeg[b], q1 = dbeg[b + 1]; q < q1; q++) in[post[q]] += s[q];
+            }
             for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
-                final int j = fi[k], age = t - ft[k];
-                if (j < ne) {
-                    final int b = j * r + age, q1 = dbeg[b + 1];
-                    for (int q = dbeg[b]; q < q1; q++) {
-                        int i = post[q], p = pos[q];
-                        in[i] += s[p];
-                        sd[p] -= ltd[i];
-                    }
-                } else if (age == 0) {
-                    for (int q = dbeg[j * r], q1 = dbeg[j * r + 1]; q < q1; q++) in[post[q]] += s[q];
+                final int b = fi[k] * r + t - ft[k], q1 = dbeg[b + 1];
+                for (int q = dbeg[b]; q < q1; q++) {
+                    int i = post[q], p = pos[q];
+                    in[i] += s[p];
+                    sd[p] -= ltd[i];
                 }
             }
             return;
         }
         final int[] op = ownPost[w], ow = ownW[w], beg = ownBeg[w];
+        for (int k = inh[0]; k >= 1; k--) {
+            final int b = inh[k] * r;
+            for (int x = beg[b], x1 = beg[b + 1]; x < x1; x++) in[op[x]] += s[ow[x]];
+        }
         for (int k = nf - 1; k >= 0 && t - ft[k] < d; k--) {
-            final int j = fi[k], age = t - ft[k];
-            if (j < ne) {
-                final int b = j * r + age, x1 = beg[b + 1];
-                for (int x = beg[b]; x < x1; x++) {
-                    int i = op[x], p = ow[x];
-                    in[i] += s[p];
-                    sd[p] -= ltd[i];
-                }
-            } else if (age == 0) {
-                for (int x = beg[j * r], x1 = beg[j * r + 1]; x < x1; x++) in[op[x]] += s[ow[x]];
+            final int b = fi[k] * r + t - ft[k], x1 = beg[b + 1];
+            for (int x = beg[b]; x < x1; x++) {
+                int i = op[x], p = ow[x];
+                in[i] += s[p];
+                sd[p] -= ltd[i];
             }
         }
     }

@@ -14,8 +14,8 @@ final class SpnetStates {
     }
 
     static SpnetState of(SpnetNetwork net) {
-        return new SpnetState(net.cfg, net.second, net.wiring(), net.v.clone(), net.u.clone(), Arrays.copyOf(net.ltd, net.n),
-                flatLtp(net), net.storedW(), net.storedSd(), Arrays.copyOf(net.recent[0].t, net.recent[0].n), Arrays.copyOf(net.recent[0].i, net.recent[0].n),
+        return new SpnetState(net.cfg, net.second, net.wiring(), owned(net, net.v), owned(net, net.u), owned(net, net.ltd),
+                flatLtp(net), net.storedW(), net.storedSd(), Arrays.copyOf(net.fired.t, net.fired.n), Arrays.copyOf(net.fired.i, net.fired.n),
                 net.dopamine() == null ? null : net.dopamine().state());
     }
 
@@ -51,7 +51,16 @@ final class SpnetStates {
             int t = st.spikeMs()[k], i = st.spikeNeuron()[k];
             if (t < -net.d || t >= 0 || i < 0 || i >= net.n) throw new IllegalArgumentException("its spike list has a spike (" + t + " ms, neuron " + i + ") that cannot be pending");
         }
-        for (SpikeList f : net.recent) f.set(st.spikeMs(), st.spikeNeuron(), nf);
+        net.fired.set(st.spikeMs(), st.spikeNeuron(), nf);
+        int[] excMs = new int[nf], excNeuron = new int[nf];
+        int ne = 0;
+        for (int k = 0; k < nf; k++) {
+            if (st.spikeNeuron()[k] < net.ne) {
+                excMs[ne] = st.spikeMs()[k];
+                excNeuron[ne++] = st.spikeNeuron()[k];
+            }
+        }
+        for (SpikeList f : net.recent) f.set(excMs, excNeuron, ne);
         for (DaStdp da : net.das) {
             if (da != null) da.restore(st.dopamine(), st.second() * SpnetNetwork.STEPS);
         }
@@ -78,9 +87,17 @@ final class SpnetStates {
         return (int) Math.floorMod(net.second * SpnetNetwork.STEPS - k, (long) net.r);
     }
 
-    /** Copies {@code from} onto the first {@code len} values of {@code to}, if it has that many. */
-    private static void copy(String name, float[] from, float[] to, int len) {
+    /** The n values of a per-worker array (v, u, LTD), each neuron's from the copy of the worker that owns it. */
+    private static float[] owned(SpnetNetwork net, float[][] copies) {
+        float[] all = new float[net.n];
+        int[] bounds = net.bounds();
+        for (int w = 0; w < copies.length; w++) System.arraycopy(copies[w], bounds[w], all, bounds[w], bounds[w + 1] - bounds[w]);
+        return all;
+    }
+
+    /** Copies {@code from} onto the first {@code len} values of every worker's copy in {@code to}, if it has that many. */
+    private static void copy(String name, float[] from, float[][] to, int len) {
         if (from.length != len) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + len);
-        System.arraycopy(from, 0, to, 0, len);
+        for (float[] x : to) System.arraycopy(from, 0, x, 0, len);
     }
 }

@@ -97,11 +97,13 @@ final class SpnetWiring {
      * costs its integration, the delivery of its incoming synapses and the potentiation of its
      * excitatory afferents at its own spikes, at rates typical of spnet (4.5 Hz excitatory,
      * 33 Hz inhibitory). Cut at 1/W, the workers of the inhibitory neurons, which fire more
-     * often, made the others wait at every step. Spikes and weights do not depend on the cuts.
+     * often, made the others wait at every step. The integration's weight is what a per-phase
+     * timing of the two workers gave (596 / 404 for the default network; BENCHMARKS.md §6).
+     * Spikes and weights do not depend on the cuts.
      */
     static int[] balancedBounds(SpnetNetwork net, int workers) {
         final int n = net.n, ne = net.ne, m = net.m;
-        final double rateExc = 4.5, rateInh = 33, integration = 1000, delivery = 1, potentiation = 2;
+        final double rateExc = 4.5, rateInh = 33, integration = 2000, delivery = 1, potentiation = 2;
         double[] cost = new double[n];
         for (int q = 0, syn = n * m; q < syn; q++) cost[net.post[q]] += delivery * (q / m < ne ? rateExc : rateInh);
         double total = 0;
