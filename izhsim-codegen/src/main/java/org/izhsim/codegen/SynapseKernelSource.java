@@ -26,6 +26,8 @@ import org.izhsim.expr.Node;
 final class SynapseKernelSource {
     private final SynapseModel model;
     private final int n, preOffset, postOffset, time, weight, stride;
+    /** The distinct time constants of the event-driven variables, in variable order: one {@code Decay} each. */
+    private final List<Double> eventTaus = new ArrayList<>();
 
     SynapseKernelSource(SynapseModel model) {
         this.model = model;
@@ -35,6 +37,9 @@ final class SynapseKernelSource {
         this.time = model.timeIndex();
         this.weight = model.weightIndex();
         this.stride = org.izhsim.equations.SynapseWords.stride(model);
+        for (SynapseModel.Variable v : model.variables()) {
+            if (v.kind() == Kind.EVENT_DRIVEN && !eventTaus.contains(v.tauMs())) eventTaus.add(v.tauMs());
+        }
     }
 
     String generate(String packageName, String className) {
@@ -46,19 +51,16 @@ final class SynapseKernelSource {
             SynapseModel.Variable v = model.variables().get(j);
             if (v.kind() == Kind.CLOCK_DRIVEN && v.decays()) clockDecays.add(j);
         }
-        List<Integer> eventDriven = new ArrayList<>();
-        for (int j = 0; j < n; j++) if (model.variables().get(j).kind() == Kind.EVENT_DRIVEN) eventDriven.add(j);
         for (int j : clockDecays) s.append("    private final double f").append(j).append(";\n");
-        for (int j : eventDriven) s.append("    private final org.izhsim.equations.SynapseKernel.Decay e").append(j).append(";\n");
+        for (int k = 0; k < eventTaus.size(); k++) s.append("    private final org.izhsim.equations.SynapseKernel.Decay e").append(k).append(";\n");
         s.append("    public ").append(className).append("(org.izhsim.equations.SynapseKernel.State state) {\n");
         s.append("        super(state);\n");
         for (int j : clockDecays) {
             s.append("        this.f").append(j).append(" = StrictMath.exp(-dt / ").append(KernelSource.literal(model.variables().get(j).tauMs()))
                     .append(");\n");
         }
-        for (int j : eventDriven) {
-            s.append("        this.e").append(j).append(" = decay(").append(KernelSource.literal(model.variables().get(j).tauMs()))
-                    .append(");\n");
+        for (int k = 0; k < eventTaus.size(); k++) {
+            s.append("        this.e").append(k).append(" = decay(").append(KernelSource.literal(eventTaus.get(k))).append(");\n");
         }
         s.append("    }\n\n");
         event(s, "onPre", model.onPre());
@@ -90,8 +92,11 @@ final class SynapseKernelSource {
         load(s, "        ", loaded);
         if (!decayed.isEmpty()) {
             s.append("        final long gap = step - words[b];\n");
+            // one factor per time constant: the variables of one τ decay by the same value
+            for (int k = 0; k < eventTaus.size(); k++) s.append("        final double g").append(k).append(" = e").append(k).append(".after(gap);\n");
             for (int j = decayed.nextSetBit(0); j >= 0; j = decayed.nextSetBit(j + 1)) {
-                s.append("        x").append(j).append(" = (float) (x").append(j).append(" * e").append(j).append(".after(gap));\n");
+                s.append("        x").append(j).append(" = (float) (x").append(j).append(" * g")
+                        .append(eventTaus.indexOf(model.variables().get(j).tauMs())).append(");\n");
             }
         }
         assignments(s, "        ", statements);
