@@ -1,6 +1,7 @@
 package org.izhsim.spnet;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * A {@link SpnetNetwork}'s state copied out to a {@link SpnetState} and back in, each array
@@ -14,7 +15,7 @@ final class SpnetStates {
     }
 
     static SpnetState of(SpnetNetwork net) {
-        return new SpnetState(net.cfg, net.second, net.wiring(), owned(net, net.v), owned(net, net.u), owned(net, net.ltd),
+        return new SpnetState(net.cfg, net.second, net.wiring(), owned(net, w -> w.v), owned(net, w -> w.u), owned(net, w -> w.ltd),
                 flatLtp(net), net.storedW(), net.storedSd(), Arrays.copyOf(net.fired.t, net.fired.n), Arrays.copyOf(net.fired.i, net.fired.n),
                 net.dopamine() == null ? null : net.dopamine().state());
     }
@@ -22,14 +23,14 @@ final class SpnetStates {
     /** Sets {@code net} (just built from {@code st}'s configuration) to {@code st}; the culprit array in the message. */
     static void restore(SpnetState st, SpnetNetwork net) {
         if (net.wiring() != st.wiring()) throw new IllegalArgumentException("its synapses are not the ones its configuration draws");
-        copy("v", st.v(), net.v, net.n);
-        copy("u", st.u(), net.u, net.n);
-        copy("LTD", st.ltd(), net.ltd, net.n);
+        copy("v", st.v(), net, w -> w.v);
+        copy("u", st.u(), net, w -> w.u);
+        copy("LTD", st.ltd(), net, w -> w.ltd);
         if (st.ltp().length != (long) net.r * net.n) throw new IllegalArgumentException("its array LTP has " + st.ltp().length + " values, the network " + (long) net.r * net.n);
         if (st.second() < 0) throw new IllegalArgumentException("its second is negative (" + st.second() + ")");
         net.second = st.second();
-        for (float[][] copy : net.ltp) {
-            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k) * net.n, copy[ltpSlot(net, k)], 0, net.n);
+        for (SpnetWorker w : net.workers) {
+            for (int k = 0; k <= net.d; k++) System.arraycopy(st.ltp(), ltpSlot(net, k) * net.n, w.ltp[ltpSlot(net, k)], 0, net.n);
         }
         float[] w = st.w(), sd = st.sd();
         if (w.length != net.s.length) throw new IllegalArgumentException("its array w has " + w.length + " values, the network " + net.s.length);
@@ -60,9 +61,9 @@ final class SpnetStates {
                 excNeuron[ne++] = st.spikeNeuron()[k];
             }
         }
-        for (SpikeList f : net.recent) f.set(excMs, excNeuron, ne);
-        for (DaStdp da : net.das) {
-            if (da != null) da.restore(st.dopamine(), st.second() * SpnetNetwork.STEPS);
+        for (SpnetWorker wk : net.workers) {
+            wk.recent.set(excMs, excNeuron, ne);
+            if (wk.da != null) wk.da.restore(st.dopamine(), st.second() * SpnetNetwork.STEPS);
         }
     }
 
@@ -74,10 +75,8 @@ final class SpnetStates {
      */
     private static float[] flatLtp(SpnetNetwork net) {
         float[] flat = new float[net.r * net.n];
-        int[] bounds = net.bounds();
-        for (int w = 0; w < net.ltp.length; w++) {
-            int lo = bounds[w], len = bounds[w + 1] - lo;
-            for (int k = 0; k <= net.d; k++) System.arraycopy(net.ltp[w][ltpSlot(net, k)], lo, flat, ltpSlot(net, k) * net.n + lo, len);
+        for (SpnetWorker w : net.workers) {
+            for (int k = 0; k <= net.d; k++) System.arraycopy(w.ltp[ltpSlot(net, k)], w.lo, flat, ltpSlot(net, k) * net.n + w.lo, w.hi - w.lo);
         }
         return flat;
     }
@@ -88,16 +87,15 @@ final class SpnetStates {
     }
 
     /** The n values of a per-worker array (v, u, LTD), each neuron's from the copy of the worker that owns it. */
-    private static float[] owned(SpnetNetwork net, float[][] copies) {
+    private static float[] owned(SpnetNetwork net, Function<SpnetWorker, float[]> copy) {
         float[] all = new float[net.n];
-        int[] bounds = net.bounds();
-        for (int w = 0; w < copies.length; w++) System.arraycopy(copies[w], bounds[w], all, bounds[w], bounds[w + 1] - bounds[w]);
+        for (SpnetWorker w : net.workers) System.arraycopy(copy.apply(w), w.lo, all, w.lo, w.hi - w.lo);
         return all;
     }
 
-    /** Copies {@code from} onto the first {@code len} values of every worker's copy in {@code to}, if it has that many. */
-    private static void copy(String name, float[] from, float[][] to, int len) {
-        if (from.length != len) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + len);
-        for (float[] x : to) System.arraycopy(from, 0, x, 0, len);
+    /** Copies {@code from} onto the n values of every worker's copy, if it has that many. */
+    private static void copy(String name, float[] from, SpnetNetwork net, Function<SpnetWorker, float[]> copy) {
+        if (from.length != net.n) throw new IllegalArgumentException("its array " + name + " has " + from.length + " values, the network " + net.n);
+        for (SpnetWorker w : net.workers) System.arraycopy(from, 0, copy.apply(w), 0, net.n);
     }
 }
